@@ -1,0 +1,89 @@
+package health.ordo.application.service.workitem;
+
+import health.ordo.application.port.in.workitem.IngestOutcome;
+import health.ordo.application.port.in.workitem.IngestWorkItemUseCase;
+import health.ordo.application.port.out.transaction.TransactionPort;
+import health.ordo.application.port.out.workitem.AppendEventsPort;
+import health.ordo.application.port.out.workitem.LoadWorkItemPort;
+import health.ordo.application.port.out.workitem.SaveWorkItemPort;
+import health.ordo.domain.priority.PriorityPolicy;
+import health.ordo.domain.shared.InvalidValueException;
+import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.workitem.Actor;
+import health.ordo.domain.workitem.WorkItem;
+import health.ordo.domain.workitem.WorkItemContent;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Ingests work items idempotently: one transaction per item, scored on arrival, creation event in the outbox. */
+public final class WorkItemIngestionService implements IngestWorkItemUseCase {
+
+    private final LoadWorkItemPort loadPort;
+    private final SaveWorkItemPort savePort;
+    private final AppendEventsPort eventsPort;
+    private final TransactionPort transactions;
+    private final PriorityPolicy priorityPolicy;
+    private final Clock clock;
+
+    public WorkItemIngestionService(LoadWorkItemPort loadPort, SaveWorkItemPort savePort, AppendEventsPort eventsPort,
+                                    TransactionPort transactions, PriorityPolicy priorityPolicy, Clock clock) {
+        this.loadPort = loadPort;
+        this.savePort = savePort;
+        this.eventsPort = eventsPort;
+        this.transactions = transactions;
+        this.priorityPolicy = priorityPolicy;
+        this.clock = clock;
+    }
+
+    @Override
+    public IngestOutcome ingest(TenantId tenant, WorkItemContent content, Actor actor) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(content, "content");
+        return transactions.inTransaction(() -> ingestInCurrentTransaction(tenant, content, actor));
+    }
+
+    @Override
+    public List<IngestOutcome> ingestBatch(TenantId tenant, List<WorkItemContent> contents, Actor actor) {
+        if (contents.size() > MAX_BATCH) {
+            throw new InvalidValueException("items", "a batch holds at most " + MAX_BATCH + " items");
+        }
+        List<IngestOutcome> outcomes = new ArrayList<>(contents.size());
+        for (WorkItemContent content : contents) {
+            outcomes.add(ingestOne(tenant, content, actor));
+        }
+        return outcomes;
+    }
+
+    private IngestOutcome ingestOne(TenantId tenant, WorkItemContent content, Actor actor) {
+        try {
+            return ingest(tenant, content, actor);
+        } catch (InvalidValueException e) {
+            return new IngestOutcome.Rejected(e.field(), e.getMessage());
+        }
+    }
+
+    private IngestOutcome ingestInCurrentTransaction(TenantId tenant, WorkItemContent content, Actor actor) {
+        var known = loadPort.loadBySource(tenant, content.source());
+        if (known.isPresent()) {
+            return compareWithKnown(known.get(), content);
+        }
+        WorkItem item = WorkItem.create(tenant, content, actor, clock.instant());
+        item.rescore(priorityPolicy.score(item, clock.instant()));
+        WorkItem.Changes changes = item.pullChanges();
+        if (!savePort.insertIfSourceAbsent(item, changes)) {
+            // Another node stored the same source record between our look-up and our insert.
+            return compareWithKnown(loadPort.loadBySource(tenant, content.source()).orElseThrow(), content);
+        }
+        eventsPort.append(changes.events());
+        return new IngestOutcome.Created(item);
+    }
+
+    private static IngestOutcome compareWithKnown(WorkItem known, WorkItemContent delivered) {
+        return known.contentFingerprint().equals(delivered.fingerprint())
+                ? new IngestOutcome.Duplicate(known)
+                : new IngestOutcome.Conflict(known);
+    }
+}

@@ -1,0 +1,2 @@
+/** Services that carry out the work item use cases. */
+package health.ordo.application.service.workitem;

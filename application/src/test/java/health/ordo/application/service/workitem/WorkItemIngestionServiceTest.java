@@ -1,0 +1,137 @@
+package health.ordo.application.service.workitem;
+
+import health.ordo.application.port.in.workitem.IngestOutcome;
+import health.ordo.application.port.out.workitem.AppendEventsPort;
+import health.ordo.application.port.out.workitem.LoadWorkItemPort;
+import health.ordo.application.port.out.workitem.SaveWorkItemPort;
+import health.ordo.application.support.DirectTransactions;
+import health.ordo.domain.priority.BaselinePriorityPolicy;
+import health.ordo.domain.shared.InvalidValueException;
+import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.workitem.Actor;
+import health.ordo.domain.workitem.WorkItem;
+import health.ordo.domain.workitem.WorkItemContent;
+import health.ordo.domain.workitem.WorkItemEvent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import static health.ordo.application.support.TestContent.anInvoiceHold;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+@ExtendWith(MockitoExtension.class)
+class WorkItemIngestionServiceTest {
+
+    private static final TenantId TENANT = TenantId.of("demo");
+    private static final Instant NOW = Instant.parse("2026-11-24T08:00:00Z");
+
+    @Mock
+    LoadWorkItemPort loadPort;
+    @Mock
+    SaveWorkItemPort savePort;
+    @Mock
+    AppendEventsPort eventsPort;
+    private final DirectTransactions transactions = new DirectTransactions();
+    private WorkItemIngestionService service;
+
+    @BeforeEach
+    void setUp() {
+        service = new WorkItemIngestionService(loadPort, savePort, eventsPort, transactions,
+                new BaselinePriorityPolicy(), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void givenNewSourceRecord_ingest_storesScoredItemAndAppendsCreatedEvent() {
+        WorkItemContent content = anInvoiceHold("HOLD-1");
+        when(loadPort.loadBySource(TENANT, content.source())).thenReturn(Optional.empty());
+        when(savePort.insertIfSourceAbsent(any(), any())).thenReturn(true);
+
+        IngestOutcome outcome = service.ingest(TENANT, content, Actor.SYSTEM);
+
+        assertThat(outcome).isInstanceOfSatisfying(IngestOutcome.Created.class, created -> {
+            assertThat(created.item().priorityScore().value()).isPositive();
+            assertThat(created.item().createdAt()).isEqualTo(NOW);
+        });
+        ArgumentCaptor<List<WorkItemEvent>> events = ArgumentCaptor.forClass(List.class);
+        verify(eventsPort).append(events.capture());
+        assertThat(events.getValue()).singleElement().isInstanceOf(WorkItemEvent.WorkItemCreated.class);
+        assertThat(transactions.transactions).isEqualTo(1);
+    }
+
+    @Test
+    void givenSameContentDeliveredAgain_ingest_returnsDuplicateAndStoresNothing() {
+        WorkItemContent content = anInvoiceHold("HOLD-1");
+        WorkItem known = WorkItem.create(TENANT, content, Actor.SYSTEM, NOW);
+        when(loadPort.loadBySource(TENANT, content.source())).thenReturn(Optional.of(known));
+
+        IngestOutcome outcome = service.ingest(TENANT, anInvoiceHold("HOLD-1"), Actor.SYSTEM);
+
+        assertThat(outcome).isEqualTo(new IngestOutcome.Duplicate(known));
+        verify(savePort, never()).insertIfSourceAbsent(any(), any());
+        verify(eventsPort, never()).append(any());
+    }
+
+    @Test
+    void givenChangedContentDeliveredAgain_ingest_returnsConflictAndStoresNothing() {
+        WorkItem known = WorkItem.create(TENANT, anInvoiceHold("HOLD-1", "100.00"), Actor.SYSTEM, NOW);
+        when(loadPort.loadBySource(eq(TENANT), any())).thenReturn(Optional.of(known));
+
+        IngestOutcome outcome = service.ingest(TENANT, anInvoiceHold("HOLD-1", "999.00"), Actor.SYSTEM);
+
+        assertThat(outcome).isEqualTo(new IngestOutcome.Conflict(known));
+        verify(savePort, never()).insertIfSourceAbsent(any(), any());
+    }
+
+    @Test
+    void givenConcurrentInsertOfSameRecord_ingest_reportsDuplicateOfTheWinner() {
+        WorkItemContent content = anInvoiceHold("HOLD-1");
+        WorkItem winner = WorkItem.create(TENANT, content, Actor.SYSTEM, NOW);
+        when(loadPort.loadBySource(TENANT, content.source())).thenReturn(Optional.empty(), Optional.of(winner));
+        when(savePort.insertIfSourceAbsent(any(), any())).thenReturn(false);
+
+        IngestOutcome outcome = service.ingest(TENANT, content, Actor.SYSTEM);
+
+        assertThat(outcome).isEqualTo(new IngestOutcome.Duplicate(winner));
+        verify(eventsPort, never()).append(any());
+    }
+
+    @Test
+    void givenBatch_ingestBatch_usesOneTransactionPerItemAndKeepsOrder() {
+        when(loadPort.loadBySource(eq(TENANT), any())).thenReturn(Optional.empty());
+        when(savePort.insertIfSourceAbsent(any(), any())).thenReturn(true);
+
+        List<IngestOutcome> outcomes = service.ingestBatch(TENANT,
+                List.of(anInvoiceHold("A"), anInvoiceHold("B"), anInvoiceHold("C")), Actor.SYSTEM);
+
+        assertThat(outcomes).hasSize(3).allSatisfy(o -> assertThat(o).isInstanceOf(IngestOutcome.Created.class));
+        assertThat(outcomes).extracting(o -> ((IngestOutcome.Created) o).item().content().source().externalId())
+                .containsExactly("A", "B", "C");
+        assertThat(transactions.transactions).isEqualTo(3);
+    }
+
+    @Test
+    void givenOversizeBatch_ingestBatch_isRefusedBeforeAnyWrite() {
+        List<WorkItemContent> tooMany = Collections.nCopies(1001, anInvoiceHold("A"));
+
+        assertThatThrownBy(() -> service.ingestBatch(TENANT, tooMany, Actor.SYSTEM))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("items"));
+        verify(savePort, never()).insertIfSourceAbsent(any(), any());
+    }
+}

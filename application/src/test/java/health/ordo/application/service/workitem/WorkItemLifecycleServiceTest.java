@@ -1,0 +1,110 @@
+package health.ordo.application.service.workitem;
+
+import health.ordo.application.port.in.workitem.WorkItemNotFoundException;
+import health.ordo.application.port.out.workitem.AppendEventsPort;
+import health.ordo.application.port.out.workitem.LoadWorkItemPort;
+import health.ordo.application.port.out.workitem.SaveWorkItemPort;
+import health.ordo.application.support.DirectTransactions;
+import health.ordo.domain.priority.BaselinePriorityPolicy;
+import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.workitem.Actor;
+import health.ordo.domain.workitem.IllegalTransitionException;
+import health.ordo.domain.workitem.LifecycleAction;
+import health.ordo.domain.workitem.WorkItem;
+import health.ordo.domain.workitem.WorkItemId;
+import health.ordo.domain.workitem.WorkItemStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import static health.ordo.application.support.TestContent.anInvoiceHold;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+@ExtendWith(MockitoExtension.class)
+class WorkItemLifecycleServiceTest {
+
+    private static final TenantId TENANT = TenantId.of("demo");
+    private static final Instant NOW = Instant.parse("2026-11-24T08:00:00Z");
+    private static final Actor ALICE = Actor.user("alice@demo");
+
+    @Mock
+    LoadWorkItemPort loadPort;
+    @Mock
+    SaveWorkItemPort savePort;
+    @Mock
+    AppendEventsPort eventsPort;
+    private WorkItemLifecycleService service;
+
+    @BeforeEach
+    void setUp() {
+        service = new WorkItemLifecycleService(loadPort, savePort, eventsPort, new DirectTransactions(),
+                new BaselinePriorityPolicy(), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private WorkItem storedReadyItem() {
+        WorkItem item = WorkItem.create(TENANT, anInvoiceHold("HOLD-9"), Actor.SYSTEM, NOW.minusSeconds(3600));
+        item.pullChanges();
+        when(loadPort.loadForUpdate(TENANT, item.id())).thenReturn(Optional.of(item));
+        return item;
+    }
+
+    @Test
+    void givenReadyItem_claim_savesClaimedItemWithHistoryAndEvent() {
+        WorkItem item = storedReadyItem();
+
+        WorkItem claimed = service.apply(TENANT, item.id(), LifecycleAction.CLAIM, null, ALICE);
+
+        assertThat(claimed.status()).isEqualTo(WorkItemStatus.CLAIMED);
+        assertThat(claimed.assignee()).isEqualTo("alice@demo");
+        ArgumentCaptor<WorkItem.Changes> changes = ArgumentCaptor.forClass(WorkItem.Changes.class);
+        verify(savePort).update(any(), changes.capture());
+        assertThat(changes.getValue().history()).singleElement()
+                .satisfies(h -> assertThat(h.action()).isEqualTo("claim"));
+        verify(eventsPort).append(changes.getValue().events());
+    }
+
+    @Test
+    void givenReadyItem_complete_isRefusedAndNothingIsSaved() {
+        WorkItem item = storedReadyItem();
+
+        assertThatThrownBy(() -> service.apply(TENANT, item.id(), LifecycleAction.COMPLETE, "PAID", ALICE))
+                .isInstanceOf(IllegalTransitionException.class);
+        verify(savePort, never()).update(any(), any());
+        verify(eventsPort, never()).append(any());
+    }
+
+    @Test
+    void givenUnknownId_apply_throwsNotFound() {
+        WorkItemId unknown = WorkItemId.newId();
+        when(loadPort.loadForUpdate(TENANT, unknown)).thenReturn(Optional.empty());
+
+        assertThatThrownBy(() -> service.apply(TENANT, unknown, LifecycleAction.CLAIM, null, ALICE))
+                .isInstanceOf(WorkItemNotFoundException.class);
+    }
+
+    @Test
+    void givenInProgressItem_cancel_scoresItZero() {
+        WorkItem item = storedReadyItem();
+        item.claim(ALICE, NOW);
+        item.start(ALICE, NOW);
+
+        WorkItem cancelled = service.apply(TENANT, item.id(), LifecycleAction.CANCEL, "duplicate invoice", ALICE);
+
+        assertThat(cancelled.status()).isEqualTo(WorkItemStatus.CANCELLED);
+        assertThat(cancelled.priorityScore().value()).isZero();
+        assertThat(cancelled.statusReason()).isEqualTo("duplicate invoice");
+    }
+}

@@ -1,0 +1,201 @@
+package health.ordo.domain.workitem;
+
+import health.ordo.domain.shared.InvalidValueException;
+import health.ordo.domain.shared.TenantId;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Aggregate root: one unit of back-office work. Its lifecycle follows {@link LifecycleAction}; every change
+ * appends a {@link HistoryEntry} and records a {@link WorkItemEvent}, both collected until the caller stores
+ * them with the new state ({@link #pullChanges()}).
+ */
+public final class WorkItem {
+
+    private final WorkItemId id;
+    private final TenantId tenantId;
+    private final WorkItemContent content;
+    private final String contentFingerprint;
+    private final Instant createdAt;
+    private final long version;
+    private WorkItemStatus status;
+    private String queue;
+    private String assignee;
+    private PriorityScore priorityScore;
+    private String statusReason;
+    private String resolutionCode;
+    private Instant updatedAt;
+    private final List<HistoryEntry> newHistory = new ArrayList<>();
+    private final List<WorkItemEvent> newEvents = new ArrayList<>();
+
+    private WorkItem(WorkItemId id, TenantId tenantId, WorkItemContent content, String contentFingerprint,
+                     Instant createdAt, long version, WorkItemStatus status, String queue, String assignee,
+                     PriorityScore priorityScore, String statusReason, String resolutionCode, Instant updatedAt) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
+        this.content = Objects.requireNonNull(content, "content");
+        this.contentFingerprint = Objects.requireNonNull(contentFingerprint, "contentFingerprint");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.version = version;
+        this.status = Objects.requireNonNull(status, "status");
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.assignee = assignee;
+        this.priorityScore = Objects.requireNonNull(priorityScore, "priorityScore");
+        this.statusReason = statusReason;
+        this.resolutionCode = resolutionCode;
+        this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** A new work item, READY in its requested (or default) queue, with its creation recorded. */
+    public static WorkItem create(TenantId tenantId, WorkItemContent content, Actor actor, Instant now) {
+        WorkItem item = new WorkItem(WorkItemId.newId(), tenantId, content, content.fingerprint(), now, 0,
+                WorkItemStatus.READY, content.queue(), null, PriorityScore.ZERO, null, null, now);
+        item.newHistory.add(new HistoryEntry(now, "create", null, WorkItemStatus.READY, actor, null));
+        item.newEvents.add(new WorkItemEvent.WorkItemCreated(tenantId, item.id, now, actor, content.type(),
+                content.source(), item.queue));
+        return item;
+    }
+
+    /** Rebuilds a stored work item; records nothing. */
+    public static WorkItem restore(WorkItemId id, TenantId tenantId, WorkItemContent content, String contentFingerprint,
+                                   Instant createdAt, long version, WorkItemStatus status, String queue,
+                                   String assignee, PriorityScore priorityScore, String statusReason,
+                                   String resolutionCode, Instant updatedAt) {
+        return new WorkItem(id, tenantId, content, contentFingerprint, createdAt, version, status, queue, assignee,
+                priorityScore, statusReason, resolutionCode, updatedAt);
+    }
+
+    /** READY → CLAIMED, assigned to the claiming actor. */
+    public void claim(Actor actor, Instant now) {
+        transition(LifecycleAction.CLAIM, actor, null, now);
+        assignee = actor.name();
+    }
+
+    /** CLAIMED → IN_PROGRESS. */
+    public void start(Actor actor, Instant now) {
+        transition(LifecycleAction.START, actor, null, now);
+    }
+
+    /** IN_PROGRESS → ON_HOLD, waiting on someone (payer, supplier, colleague) for the reason given. */
+    public void hold(String reason, Actor actor, Instant now) {
+        transition(LifecycleAction.HOLD, actor, required(reason, "reason"), now);
+        statusReason = reason.strip();
+    }
+
+    /** ON_HOLD → IN_PROGRESS. */
+    public void resume(Actor actor, Instant now) {
+        transition(LifecycleAction.RESUME, actor, null, now);
+        statusReason = null;
+    }
+
+    /** IN_PROGRESS → COMPLETED with the resolution code that says how the work ended. */
+    public void complete(String resolutionCode, Actor actor, Instant now) {
+        transition(LifecycleAction.COMPLETE, actor, required(resolutionCode, "resolutionCode"), now);
+        this.resolutionCode = resolutionCode.strip();
+    }
+
+    /** Any open state → CANCELLED, for the reason given. */
+    public void cancel(String reason, Actor actor, Instant now) {
+        transition(LifecycleAction.CANCEL, actor, required(reason, "reason"), now);
+        statusReason = reason.strip();
+    }
+
+    /** CLAIMED, IN_PROGRESS or ON_HOLD → READY: back to the queue, unassigned. */
+    public void release(Actor actor, Instant now) {
+        transition(LifecycleAction.RELEASE, actor, null, now);
+        assignee = null;
+        statusReason = null;
+    }
+
+    /** Sets the score computed by the tenant's priority policy. */
+    public void rescore(PriorityScore score) {
+        this.priorityScore = Objects.requireNonNull(score, "score");
+    }
+
+    private void transition(LifecycleAction action, Actor actor, String note, Instant now) {
+        Objects.requireNonNull(actor, "actor");
+        if (!action.isAllowedFrom(status)) {
+            throw new IllegalTransitionException(action.rule(), status, "cannot " + action.verb() + " a work item that is "
+                    + status + "; " + action.verb() + " is allowed only from " + action.describeAllowed());
+        }
+        WorkItemStatus from = status;
+        status = action.target();
+        updatedAt = now;
+        newHistory.add(new HistoryEntry(now, action.verb(), from, status, actor, note));
+        newEvents.add(new WorkItemEvent.WorkItemStatusChanged(tenantId, id, now, actor, action, from, note));
+    }
+
+    private static String required(String text, String field) {
+        InvalidValueException.require(text != null && !text.isBlank(), field, field + " is required");
+        InvalidValueException.require(text.length() <= 500, field, field + " is longer than 500 characters");
+        return text.strip();
+    }
+
+    /** History entries and events recorded since the item was created or restored, handed over once. */
+    public Changes pullChanges() {
+        Changes changes = new Changes(List.copyOf(newHistory), List.copyOf(newEvents));
+        newHistory.clear();
+        newEvents.clear();
+        return changes;
+    }
+
+    /** What changed on an aggregate, to be stored in the same transaction as its state. */
+    public record Changes(List<HistoryEntry> history, List<WorkItemEvent> events) {
+    }
+
+    public WorkItemId id() {
+        return id;
+    }
+
+    public TenantId tenantId() {
+        return tenantId;
+    }
+
+    public WorkItemContent content() {
+        return content;
+    }
+
+    public String contentFingerprint() {
+        return contentFingerprint;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** Optimistic-lock version of the stored state this object was loaded from (0 for a new item). */
+    public long version() {
+        return version;
+    }
+
+    public WorkItemStatus status() {
+        return status;
+    }
+
+    public String queue() {
+        return queue;
+    }
+
+    public String assignee() {
+        return assignee;
+    }
+
+    public PriorityScore priorityScore() {
+        return priorityScore;
+    }
+
+    public String statusReason() {
+        return statusReason;
+    }
+
+    public String resolutionCode() {
+        return resolutionCode;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,60 @@
+package health.ordo.domain.workitem;
+
+import health.ordo.domain.shared.InvalidValueException;
+import health.ordo.domain.shared.Money;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * What a source says about a work item when it delivers it: everything but identity, lifecycle and score.
+ * Its {@link #fingerprint()} tells a faithful re-delivery (same fingerprint) from a changed one.
+ *
+ * @param moneyAtStake   amount recoverable or blocked, or null for work without money (onboarding)
+ * @param dueAt          when the work is due (internal target), or null
+ * @param hardDeadlineAt the external deadline that cannot move (payer appeal limit, invoice due date), or null
+ * @param queue          requested queue, or null for the type's default queue
+ */
+public record WorkItemContent(WorkItemType type, SourceReference source, String title, Money moneyAtStake,
+                              Instant dueAt, Instant hardDeadlineAt, Attributes attributes, String queue) {
+
+    public WorkItemContent {
+        InvalidValueException.require(type != null, "type", "type is required");
+        InvalidValueException.require(source != null, "source", "source is required");
+        InvalidValueException.require(title != null && !title.isBlank(), "title", "title is required");
+        InvalidValueException.require(title.length() <= 300, "title", "title is longer than 300 characters");
+        InvalidValueException.require(queue == null || queue.matches("[a-z0-9][a-z0-9-]{0,62}"), "queue",
+                "queue must be 1-63 lower-case letters, digits or dashes");
+        title = title.strip();
+        attributes = attributes == null ? Attributes.NONE : attributes;
+        queue = queue == null ? type.defaultQueue() : queue;
+    }
+
+    /** SHA-256 over a canonical form of every field, hex-encoded. */
+    public String fingerprint() {
+        String canonical = String.join("\u001f", type.name(), source.system(), source.externalId(), title,
+                moneyAtStake == null ? "" : moneyAtStake.value().stripTrailingZeros().toPlainString() + moneyAtStake.currency(),
+                Objects.toString(dueAt, ""), Objects.toString(hardDeadlineAt, ""), attributes.canonicalForm(), queue);
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK ships SHA-256", e);
+        }
+    }
+
+    /** The earliest deadline that binds the work: the hard external one or the due date, whichever comes first. */
+    public Instant bindingDeadline() {
+        if (dueAt == null) {
+            return hardDeadlineAt;
+        }
+        if (hardDeadlineAt == null) {
+            return dueAt;
+        }
+        return dueAt.isBefore(hardDeadlineAt) ? dueAt : hardDeadlineAt;
+    }
+}

@@ -1,0 +1,25 @@
+package health.ordo.domain.workitem;
+
+/** The kinds of back-office work Ordo knows, each with the queue it lands in when nothing routes it elsewhere. */
+public enum WorkItemType {
+    CLAIM_DENIAL("denials"),
+    UNDERPAYMENT("underpayments"),
+    PRIOR_AUTHORIZATION("prior-auth"),
+    INVOICE_HOLD("ap-exceptions"),
+    PAYMENT_BLOCK("ap-exceptions"),
+    PAYMENT_EXCEPTION("payroll-exceptions"),
+    SUPPLIER_ONBOARDING("supplier-onboarding"),
+    EMPLOYEE_ONBOARDING("hr-onboarding"),
+    CREDENTIAL_EXPIRY("hr-credentialing");
+
+    private final String defaultQueue;
+
+    WorkItemType(String defaultQueue) {
+        this.defaultQueue = defaultQueue;
+    }
+
+    /** Queue used when the item names none; routing rules (a later issue) will override this. */
+    public String defaultQueue() {
+        return defaultQueue;
+    }
+}

@@ -1,0 +1,133 @@
+package health.ordo.domain.workitem;
+
+import health.ordo.domain.shared.InvalidValueException;
+import health.ordo.domain.shared.TenantId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Instant;
+
+import static health.ordo.domain.workitem.WorkItemContentBuilder.aClaimDenial;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WorkItemTest {
+
+    private static final TenantId TENANT = TenantId.of("demo");
+    private static final Actor ALICE = Actor.user("alice@demo");
+    private static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
+
+    private WorkItem newItem() {
+        return WorkItem.create(TENANT, aClaimDenial().build(), Actor.SYSTEM, T0);
+    }
+
+    @Test
+    void givenNewItem_create_isReadyInDefaultQueueWithCreationRecorded() {
+        WorkItem item = newItem();
+
+        assertThat(item.status()).isEqualTo(WorkItemStatus.READY);
+        assertThat(item.queue()).isEqualTo("denials");
+        assertThat(item.assignee()).isNull();
+        WorkItem.Changes changes = item.pullChanges();
+        assertThat(changes.history()).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("create");
+            assertThat(entry.toStatus()).isEqualTo(WorkItemStatus.READY);
+        });
+        assertThat(changes.events()).singleElement().isInstanceOf(WorkItemEvent.WorkItemCreated.class);
+        assertThat(item.pullChanges().events()).as("changes are handed over once").isEmpty();
+    }
+
+    @Test
+    void givenReadyItem_fullLifecycle_reachesCompletedWithHistoryAndEvents() {
+        WorkItem item = newItem();
+        item.pullChanges();
+
+        item.claim(ALICE, T0.plusSeconds(60));
+        item.start(ALICE, T0.plusSeconds(120));
+        item.hold("waiting on payer call-back", ALICE, T0.plusSeconds(180));
+        item.resume(ALICE, T0.plusSeconds(240));
+        item.complete("APPEAL_SUBMITTED", ALICE, T0.plusSeconds(300));
+
+        assertThat(item.status()).isEqualTo(WorkItemStatus.COMPLETED);
+        assertThat(item.assignee()).isEqualTo("alice@demo");
+        assertThat(item.resolutionCode()).isEqualTo("APPEAL_SUBMITTED");
+        assertThat(item.updatedAt()).isEqualTo(T0.plusSeconds(300));
+        WorkItem.Changes changes = item.pullChanges();
+        assertThat(changes.history()).extracting(HistoryEntry::action)
+                .containsExactly("claim", "start", "hold", "resume", "complete");
+        assertThat(changes.history().get(2).note()).isEqualTo("waiting on payer call-back");
+        assertThat(changes.events()).extracting(WorkItemEvent::eventType).containsExactly(
+                "WorkItemClaimed", "WorkItemStarted", "WorkItemPutOnHold", "WorkItemResumed", "WorkItemCompleted");
+    }
+
+    @Test
+    void givenClaimedItem_release_returnsItToReadyUnassigned() {
+        WorkItem item = newItem();
+        item.claim(ALICE, T0);
+
+        item.release(ALICE, T0.plusSeconds(5));
+
+        assertThat(item.status()).isEqualTo(WorkItemStatus.READY);
+        assertThat(item.assignee()).isNull();
+    }
+
+    @Test
+    void givenReadyItem_complete_isRefusedNamingTheRule() {
+        WorkItem item = newItem();
+
+        assertThatThrownBy(() -> item.complete("PAID", ALICE, T0))
+                .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
+                    assertThat(e.rule()).isEqualTo("COMPLETE_REQUIRES_IN_PROGRESS");
+                    assertThat(e.currentStatus()).isEqualTo(WorkItemStatus.READY);
+                });
+        assertThat(item.status()).isEqualTo(WorkItemStatus.READY);
+    }
+
+    @Test
+    void givenClaimedItem_secondClaim_isRefused() {
+        WorkItem item = newItem();
+        item.claim(ALICE, T0);
+
+        assertThatThrownBy(() -> item.claim(Actor.user("bob@demo"), T0))
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("CLAIMED");
+        assertThat(item.assignee()).isEqualTo("alice@demo");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = WorkItemStatus.class, names = {"COMPLETED", "CANCELLED"})
+    void givenFinishedItem_everyAction_isRefused(WorkItemStatus finished) {
+        WorkItem item = newItem();
+        item.claim(ALICE, T0);
+        item.start(ALICE, T0);
+        if (finished == WorkItemStatus.COMPLETED) {
+            item.complete("PAID", ALICE, T0);
+        } else {
+            item.cancel("duplicate of another item", ALICE, T0);
+        }
+
+        assertThatThrownBy(() -> item.claim(ALICE, T0)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> item.release(ALICE, T0)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> item.cancel("again", ALICE, T0)).isInstanceOf(IllegalTransitionException.class);
+        assertThat(item.status()).isEqualTo(finished);
+    }
+
+    @Test
+    void givenInProgressItem_holdWithoutReason_isRefusedNamingTheField() {
+        WorkItem item = newItem();
+        item.claim(ALICE, T0);
+        item.start(ALICE, T0);
+
+        assertThatThrownBy(() -> item.hold(" ", ALICE, T0))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("reason"));
+        assertThat(item.status()).isEqualTo(WorkItemStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void everyStatus_mapsToAFhirTaskStatus() {
+        assertThat(WorkItemStatus.CLAIMED.fhirTaskStatus()).isEqualTo("accepted");
+        assertThat(WorkItemStatus.ON_HOLD.fhirTaskStatus()).isEqualTo("on-hold");
+        assertThat(WorkItemStatus.values()).allSatisfy(s -> assertThat(s.fhirTaskStatus()).isNotBlank());
+    }
+}
