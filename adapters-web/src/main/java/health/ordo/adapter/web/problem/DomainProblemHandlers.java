@@ -1,0 +1,63 @@
+package health.ordo.adapter.web.problem;
+
+import health.ordo.application.port.in.workitem.WorkItemNotFoundException;
+import health.ordo.application.port.out.workitem.ConcurrentUpdateException;
+import health.ordo.domain.shared.InvalidValueException;
+import health.ordo.domain.workitem.IllegalTransitionException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/** Maps the exceptions of domain and application to problems; one small handler per exception type. */
+final class DomainProblemHandlers {
+
+    private DomainProblemHandlers() {
+    }
+
+    @Singleton
+    static final class InvalidValue implements ExceptionHandler<InvalidValueException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, InvalidValueException e) {
+            return Problems.invalidField(request, e.field(), e.getMessage());
+        }
+    }
+
+    @Singleton
+    static final class InvalidRequest implements ExceptionHandler<InvalidRequestException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, InvalidRequestException e) {
+            String detail = e.errors().size() == 1 ? e.errors().get(0).message()
+                    : e.errors().size() + " fields are not valid: " + String.join(", ",
+                    e.errors().stream().map(Problem.FieldError::field).toList());
+            return Problems.response(request, ProblemType.INVALID_REQUEST, detail, e.errors());
+        }
+    }
+
+    @Singleton
+    static final class IllegalTransition implements ExceptionHandler<IllegalTransitionException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, IllegalTransitionException e) {
+            return Problems.response(request, ProblemType.ILLEGAL_TRANSITION, ProblemType.ILLEGAL_TRANSITION.status(),
+                    e.getMessage(), List.of(), e.rule(), e.currentStatus().name());
+        }
+    }
+
+    @Singleton
+    static final class NotFound implements ExceptionHandler<WorkItemNotFoundException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, WorkItemNotFoundException e) {
+            return Problems.response(request, ProblemType.NOT_FOUND, e.getMessage(), List.of());
+        }
+    }
+
+    @Singleton
+    static final class ConcurrentUpdate implements ExceptionHandler<ConcurrentUpdateException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, ConcurrentUpdateException e) {
+            return Problems.response(request, ProblemType.CONCURRENT_UPDATE, e.getMessage(), List.of());
+        }
+    }
+}

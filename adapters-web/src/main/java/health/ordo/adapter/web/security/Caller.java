@@ -1,0 +1,21 @@
+package health.ordo.adapter.web.security;
+
+import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.workitem.Actor;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.authentication.AuthorizationException;
+
+/** Who is calling and for which tenant, read from the verified JWT; every use-case call is scoped by it. */
+public record Caller(TenantId tenant, Actor actor) {
+
+    /** Claim that carries the tenant id. */
+    public static final String TENANT_CLAIM = "tenant";
+
+    public static Caller of(Authentication authentication) {
+        Object tenant = authentication.getAttributes().get(TENANT_CLAIM);
+        if (!(tenant instanceof String value) || value.isBlank()) {
+            throw new AuthorizationException(authentication);
+        }
+        return new Caller(TenantId.of(value), Actor.user(authentication.getName()));
+    }
+}

@@ -1,0 +1,40 @@
+package health.ordo.adapter.web.security;
+
+import health.ordo.application.port.in.user.AuthenticateUserUseCase;
+import io.micronaut.core.annotation.NonNull;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.authentication.AuthenticationFailureReason;
+import io.micronaut.security.authentication.AuthenticationRequest;
+import io.micronaut.security.authentication.AuthenticationResponse;
+import io.micronaut.security.authentication.provider.HttpRequestExecutorAuthenticationProvider;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+
+import java.util.Map;
+
+/**
+ * Checks {@code POST /login} credentials ({@code user@tenant} + password) on the blocking executor and puts
+ * the tenant and roles into the token's claims.
+ */
+@Singleton
+class UserPasswordAuthenticationProvider<B> implements HttpRequestExecutorAuthenticationProvider<B> {
+
+    // Lazy: security's start-up conditions enumerate authentication providers while the data layer is still
+    // being created; an eager dependency on it would close a creation cycle.
+    private final Provider<AuthenticateUserUseCase> authenticateUser;
+
+    UserPasswordAuthenticationProvider(Provider<AuthenticateUserUseCase> authenticateUser) {
+        this.authenticateUser = authenticateUser;
+    }
+
+    @Override
+    @NonNull
+    public AuthenticationResponse authenticate(HttpRequest<B> requestContext,
+                                               @NonNull AuthenticationRequest<String, String> request) {
+        return authenticateUser.get().authenticate(request.getIdentity(), request.getSecret())
+                .map(user -> AuthenticationResponse.success(user.login().toString(),
+                        user.roles().stream().map(Enum::name).toList(),
+                        Map.of(Caller.TENANT_CLAIM, user.login().tenant().value(), "name", user.displayName())))
+                .orElseGet(() -> AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH));
+    }
+}

@@ -1,0 +1,57 @@
+package health.ordo.adapter.web.workitem;
+
+import health.ordo.adapter.web.workitem.WorkItemDtos.AmountDto;
+import health.ordo.adapter.web.workitem.WorkItemDtos.HistoryEntryDto;
+import health.ordo.adapter.web.workitem.WorkItemDtos.SourceDto;
+import health.ordo.adapter.web.workitem.WorkItemDtos.WorkItemResponse;
+import health.ordo.domain.shared.Money;
+import health.ordo.domain.workitem.Actor;
+import health.ordo.domain.workitem.HistoryEntry;
+import health.ordo.domain.workitem.SourceReference;
+import health.ordo.domain.workitem.WorkItem;
+import health.ordo.domain.workitem.WorkItemContent;
+import org.mapstruct.Mapper;
+import org.mapstruct.MappingConstants;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** Maps domain objects to the API's JSON records (MapStruct generates the record-to-record parts). */
+@Mapper(componentModel = MappingConstants.ComponentModel.JAKARTA)
+interface WorkItemResponseMapper {
+
+    SourceDto toDto(SourceReference source);
+
+    AmountDto toDto(Money money);
+
+    HistoryEntryDto toDto(HistoryEntry entry);
+
+    List<HistoryEntryDto> toDtos(List<HistoryEntry> history);
+
+    default String actorName(Actor actor) {
+        return actor == null ? null : actor.name();
+    }
+
+    default String plain(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+
+    default String iso(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    /** The item; with its history when {@code history} is not null. */
+    default WorkItemResponse toResponse(WorkItem item, List<HistoryEntry> history) {
+        WorkItemContent content = item.content();
+        return new WorkItemResponse(item.id().toString(), content.type().name(), item.status().name(),
+                item.status().fhirTaskStatus(), toDto(content.source()), content.title(), toDto(content.moneyAtStake()),
+                iso(content.dueAt()), iso(content.hardDeadlineAt()), content.attributes().values(), item.queue(),
+                item.assignee(), item.priorityScore().value(), item.statusReason(), item.resolutionCode(),
+                iso(item.createdAt()), iso(item.updatedAt()), history == null ? null : toDtos(history));
+    }
+
+    default WorkItemResponse toResponse(WorkItem item) {
+        return toResponse(item, null);
+    }
+}

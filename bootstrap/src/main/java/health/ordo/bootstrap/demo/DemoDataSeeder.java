@@ -1,0 +1,73 @@
+package health.ordo.bootstrap.demo;
+
+import health.ordo.adapter.out.persistence.embedded.EmbeddedPostgresServer;
+import health.ordo.application.port.in.user.ProvisionTenantUseCase;
+import health.ordo.application.port.in.user.ProvisionTenantUseCase.NewUser;
+import health.ordo.application.port.in.workitem.IngestOutcome;
+import health.ordo.application.port.in.workitem.IngestWorkItemUseCase;
+import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.user.Login;
+import health.ordo.domain.user.Role;
+import health.ordo.domain.workitem.Actor;
+import health.ordo.domain.workitem.WorkItemContent;
+import io.micronaut.context.BeanContext;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Seeds tenant {@code demo} with three users and about 500 work items when the tenant does not exist yet.
+ * Runs by default with the embedded database only; {@code ordo.demo.enabled} (env {@code ORDO_DEMO_ENABLED})
+ * forces it on or off.
+ */
+@Singleton
+class DemoDataSeeder {
+
+    static final TenantId DEMO = TenantId.of("demo");
+    static final List<NewUser> USERS = List.of(
+            new NewUser(Login.parse("alice@demo"), "Alice Nguyen", "alice-ordo-demo", Set.of(Role.WORKER)),
+            new NewUser(Login.parse("sam@demo"), "Sam Okafor", "sam-ordo-demo1", Set.of(Role.SUPERVISOR)),
+            new NewUser(Login.parse("ada@demo"), "Ada Brennan", "ada-ordo-demo1", Set.of(Role.TENANT_ADMIN)));
+    private static final Logger LOG = LoggerFactory.getLogger(DemoDataSeeder.class);
+
+    private final ProvisionTenantUseCase provisionTenant;
+    private final IngestWorkItemUseCase ingest;
+    private final Clock clock;
+    private final boolean enabled;
+
+    DemoDataSeeder(ProvisionTenantUseCase provisionTenant, IngestWorkItemUseCase ingest, Clock clock, BeanContext context,
+                   @Value("${ordo.demo.enabled:}") String enabledFlag) {
+        this.provisionTenant = provisionTenant;
+        this.ingest = ingest;
+        this.clock = clock;
+        this.enabled = enabledFlag == null || enabledFlag.isBlank()
+                ? context.containsBean(EmbeddedPostgresServer.class)
+                : Boolean.parseBoolean(enabledFlag.strip());
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
+        if (!provisionTenant.provision(DEMO, "Demo Health System", USERS)) {
+            LOG.info("Demo tenant already present; not seeding again");
+            return;
+        }
+        List<WorkItemContent> backlog = DemoBacklog.generate(clock.instant());
+        long created = 0;
+        for (int from = 0; from < backlog.size(); from += IngestWorkItemUseCase.MAX_BATCH) {
+            List<WorkItemContent> chunk = backlog.subList(from, Math.min(backlog.size(), from + IngestWorkItemUseCase.MAX_BATCH));
+            created += ingest.ingestBatch(DEMO, chunk, Actor.SYSTEM).stream()
+                    .filter(IngestOutcome.Created.class::isInstance).count();
+        }
+        LOG.info("Seeded demo tenant with {} users and {} work items", USERS.size(), created);
+    }
+}
