@@ -76,7 +76,6 @@ final class WorkItemDtos {
     }
 
     @Serdeable
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "WorkItem")
     record WorkItemResponse(String id, String type, String status,
                             @Schema(description = "FHIR R4 Task.status of the current state") String fhirTaskStatus,
@@ -85,7 +84,9 @@ final class WorkItemDtos {
                             @Nullable String assignee,
                             @Schema(description = "0 to 100, higher is worked first") BigDecimal priorityScore,
                             @Nullable String statusReason, @Nullable String resolutionCode, String createdAt,
-                            String updatedAt, @Nullable List<HistoryEntryDto> history) {
+                            String updatedAt,
+                            @Schema(description = "only on GET /api/v1/work-items/{id}")
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<HistoryEntryDto> history) {
     }
 
     @Serdeable
