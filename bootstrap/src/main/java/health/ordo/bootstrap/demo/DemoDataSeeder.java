@@ -1,6 +1,6 @@
 package health.ordo.bootstrap.demo;
 
-import health.ordo.adapter.out.persistence.embedded.EmbeddedPostgresServer;
+import health.ordo.adapter.persistence.embedded.EmbeddedPostgresServer;
 import health.ordo.application.port.in.user.ProvisionTenantUseCase;
 import health.ordo.application.port.in.user.ProvisionTenantUseCase.NewUser;
 import health.ordo.application.port.in.workitem.IngestOutcome;

@@ -1,2 +1,0 @@
-/** The transaction boundary on Micronaut's JDBC transaction manager. */
-package health.ordo.adapter.out.persistence.transaction;

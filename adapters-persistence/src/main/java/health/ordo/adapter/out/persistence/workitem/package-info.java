@@ -1,2 +1,0 @@
-/** Work items, their history and the event outbox in PostgreSQL. */
-package health.ordo.adapter.out.persistence.workitem;

@@ -1,0 +1,2 @@
+/** The transaction boundary on Micronaut's JDBC transaction manager. */
+package health.ordo.adapter.persistence.transaction;

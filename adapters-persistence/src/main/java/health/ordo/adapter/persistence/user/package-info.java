@@ -1,0 +1,2 @@
+/** Tenants and user accounts in PostgreSQL. */
+package health.ordo.adapter.persistence.user;

@@ -1,0 +1,305 @@
+package health.ordo.adapter.persistence.workitem;
+
+import health.ordo.application.port.in.workitem.PageCursor;
+import health.ordo.application.port.in.workitem.WorkItemFilter;
+import health.ordo.application.port.out.workitem.ConcurrentUpdateException;
+import health.ordo.application.port.out.workitem.FindWorkItemsPort;
+import health.ordo.application.port.out.workitem.LoadWorkItemPort;
+import health.ordo.application.port.out.workitem.SaveWorkItemPort;
+import health.ordo.domain.shared.Money;
+import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.workitem.Actor;
+import health.ordo.domain.workitem.Attributes;
+import health.ordo.domain.workitem.HistoryEntry;
+import health.ordo.domain.workitem.PriorityScore;
+import health.ordo.domain.workitem.SourceReference;
+import health.ordo.domain.workitem.WorkItem;
+import health.ordo.domain.workitem.WorkItemContent;
+import health.ordo.domain.workitem.WorkItemId;
+import health.ordo.domain.workitem.WorkItemStatus;
+import health.ordo.domain.workitem.WorkItemType;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Work items in PostgreSQL: idempotent insert on the source key, version-guarded update, keyset-paged backlog. */
+@Singleton
+class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, FindWorkItemsPort {
+
+    private static final String COLUMNS = """
+            id, tenant_id, type, source_system, external_id, content_fingerprint, title, amount, currency, due_at,
+            hard_deadline_at, attributes::text as attributes, requested_queue, queue, assignee, status, status_reason,
+            resolution_code, priority_score, created_at, updated_at, version""";
+
+    private static final String INSERT = """
+            insert into work_item (id, tenant_id, type, source_system, external_id, content_fingerprint, title, amount,
+                currency, due_at, hard_deadline_at, deadline_at, attributes, requested_queue, queue, assignee, status,
+                status_reason, resolution_code, priority_score, created_at, updated_at, version)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+            on conflict (tenant_id, source_system, external_id) do nothing""";
+
+    private static final String UPDATE = """
+            update work_item set queue = ?, assignee = ?, status = ?, status_reason = ?, resolution_code = ?,
+                priority_score = ?, updated_at = ?, version = version + 1
+            where tenant_id = ? and id = ? and version = ?""";
+
+    private static final String INSERT_HISTORY = """
+            insert into work_item_history (tenant_id, work_item_id, at, action, from_status, to_status, actor, note)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /** Sort key of the backlog; must match the expression in the backlog indexes. */
+    private static final String DEADLINE_KEY = "coalesce(deadline_at, 'infinity'::timestamptz)";
+
+    private final JdbcOperations jdbc;
+    private final FlatJson json;
+
+    JdbcWorkItemRepository(JdbcOperations jdbc, FlatJson json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public Optional<WorkItem> load(TenantId tenant, WorkItemId id) {
+        return queryOne("select " + COLUMNS + " from work_item where tenant_id = ? and id = ?", tenant.value(), id.value());
+    }
+
+    @Override
+    public Optional<WorkItem> loadForUpdate(TenantId tenant, WorkItemId id) {
+        return queryOne("select " + COLUMNS + " from work_item where tenant_id = ? and id = ? for update",
+                tenant.value(), id.value());
+    }
+
+    @Override
+    public Optional<WorkItem> loadBySource(TenantId tenant, SourceReference source) {
+        return queryOne("select " + COLUMNS + " from work_item where tenant_id = ? and source_system = ? and external_id = ?",
+                tenant.value(), source.system(), source.externalId());
+    }
+
+    @Override
+    public List<HistoryEntry> loadHistory(TenantId tenant, WorkItemId id) {
+        String sql = """
+                select at, action, from_status, to_status, actor, note from work_item_history
+                where tenant_id = ? and work_item_id = ? order by seq""";
+        return jdbc.prepareStatement(sql, statement -> {
+            statement.setString(1, tenant.value());
+            statement.setObject(2, id.value());
+            List<HistoryEntry> history = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    String from = rs.getString("from_status");
+                    history.add(new HistoryEntry(instant(rs, "at"), rs.getString("action"),
+                            from == null ? null : WorkItemStatus.valueOf(from), WorkItemStatus.valueOf(rs.getString("to_status")),
+                            new Actor(rs.getString("actor")), rs.getString("note")));
+                }
+            }
+            return history;
+        });
+    }
+
+    @Override
+    public boolean insertIfSourceAbsent(WorkItem item, WorkItem.Changes changes) {
+        WorkItemContent content = item.content();
+        int inserted = jdbc.prepareStatement(INSERT, statement -> {
+            int i = 0;
+            statement.setObject(++i, item.id().value());
+            statement.setString(++i, item.tenantId().value());
+            statement.setString(++i, content.type().name());
+            statement.setString(++i, content.source().system());
+            statement.setString(++i, content.source().externalId());
+            statement.setString(++i, item.contentFingerprint());
+            statement.setString(++i, content.title());
+            statement.setBigDecimal(++i, content.moneyAtStake() == null ? null : content.moneyAtStake().value());
+            statement.setString(++i, content.moneyAtStake() == null ? null : content.moneyAtStake().currency());
+            setInstant(statement, ++i, content.dueAt());
+            setInstant(statement, ++i, content.hardDeadlineAt());
+            setInstant(statement, ++i, content.bindingDeadline());
+            statement.setString(++i, json.write(content.attributes().values()));
+            statement.setString(++i, content.queue());
+            statement.setString(++i, item.queue());
+            statement.setString(++i, item.assignee());
+            statement.setString(++i, item.status().name());
+            statement.setString(++i, item.statusReason());
+            statement.setString(++i, item.resolutionCode());
+            statement.setBigDecimal(++i, item.priorityScore().value());
+            setInstant(statement, ++i, item.createdAt());
+            setInstant(statement, ++i, item.updatedAt());
+            return statement.executeUpdate();
+        });
+        if (inserted == 0) {
+            return false;
+        }
+        appendHistory(item, changes.history());
+        return true;
+    }
+
+    @Override
+    public void update(WorkItem item, WorkItem.Changes changes) {
+        int updated = jdbc.prepareStatement(UPDATE, statement -> {
+            int i = 0;
+            statement.setString(++i, item.queue());
+            statement.setString(++i, item.assignee());
+            statement.setString(++i, item.status().name());
+            statement.setString(++i, item.statusReason());
+            statement.setString(++i, item.resolutionCode());
+            statement.setBigDecimal(++i, item.priorityScore().value());
+            setInstant(statement, ++i, item.updatedAt());
+            statement.setString(++i, item.tenantId().value());
+            statement.setObject(++i, item.id().value());
+            statement.setLong(++i, item.version());
+            return statement.executeUpdate();
+        });
+        if (updated != 1) {
+            throw new ConcurrentUpdateException(item.id());
+        }
+        appendHistory(item, changes.history());
+    }
+
+    private void appendHistory(WorkItem item, List<HistoryEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement(INSERT_HISTORY, statement -> {
+            for (HistoryEntry entry : entries) {
+                statement.setString(1, item.tenantId().value());
+                statement.setObject(2, item.id().value());
+                setInstant(statement, 3, entry.at());
+                statement.setString(4, entry.action());
+                statement.setString(5, entry.fromStatus() == null ? null : entry.fromStatus().name());
+                statement.setString(6, entry.toStatus().name());
+                statement.setString(7, entry.actor().name());
+                statement.setString(8, entry.note());
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        });
+    }
+
+    @Override
+    public List<WorkItem> find(TenantId tenant, WorkItemFilter filter, PageCursor after, int limit) {
+        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from work_item where tenant_id = ?");
+        List<Object> params = new ArrayList<>();
+        params.add(tenant.value());
+        if (filter.status() != null) {
+            sql.append(" and status = ?");
+            params.add(filter.status().name());
+        }
+        if (filter.type() != null) {
+            sql.append(" and type = ?");
+            params.add(filter.type().name());
+        }
+        if (filter.queue() != null) {
+            sql.append(" and queue = ?");
+            params.add(filter.queue());
+        }
+        if (filter.assignee() != null) {
+            sql.append(" and assignee = ?");
+            params.add(filter.assignee());
+        }
+        if (after != null) {
+            // Keyset: rows strictly after the cursor in (score desc, deadline asc, id asc) order.
+            sql.append(" and (priority_score < ? or (priority_score = ? and (").append(DEADLINE_KEY)
+                    .append(" > coalesce(?, 'infinity'::timestamptz) or (").append(DEADLINE_KEY)
+                    .append(" = coalesce(?, 'infinity'::timestamptz) and id > ?))))");
+            OffsetDateTime deadline = after.deadline() == null ? null : after.deadline().atOffset(ZoneOffset.UTC);
+            params.add(after.score());
+            params.add(after.score());
+            params.add(new TypedNull(deadline));
+            params.add(new TypedNull(deadline));
+            params.add(after.id());
+        }
+        sql.append(" order by priority_score desc, ").append(DEADLINE_KEY).append(", id limit ?");
+        params.add(limit);
+        return jdbc.prepareStatement(sql.toString(), statement -> {
+            bind(statement, params.toArray());
+            return readAll(statement);
+        });
+    }
+
+    /** A timestamp parameter that may be null and must still be typed for PostgreSQL. */
+    private record TypedNull(OffsetDateTime value) {
+    }
+
+    private Optional<WorkItem> queryOne(String sql, Object... params) {
+        return jdbc.prepareStatement(sql, statement -> {
+            bind(statement, params);
+            List<WorkItem> rows = readAll(statement);
+            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        });
+    }
+
+    private static void bind(PreparedStatement statement, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            if (params[i] instanceof TypedNull typed) {
+                if (typed.value() == null) {
+                    statement.setNull(i + 1, Types.TIMESTAMP_WITH_TIMEZONE);
+                } else {
+                    statement.setObject(i + 1, typed.value());
+                }
+            } else {
+                statement.setObject(i + 1, params[i]);
+            }
+        }
+    }
+
+    private List<WorkItem> readAll(PreparedStatement statement) throws SQLException {
+        List<WorkItem> items = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                items.add(map(rs));
+            }
+        }
+        return items;
+    }
+
+    private WorkItem map(ResultSet rs) throws SQLException {
+        BigDecimal amount = rs.getBigDecimal("amount");
+        WorkItemContent content = new WorkItemContent(
+                WorkItemType.valueOf(rs.getString("type")),
+                new SourceReference(rs.getString("source_system"), rs.getString("external_id")),
+                rs.getString("title"),
+                amount == null ? null : new Money(amount, rs.getString("currency")),
+                instant(rs, "due_at"),
+                instant(rs, "hard_deadline_at"),
+                new Attributes(json.read(rs.getString("attributes"))),
+                rs.getString("requested_queue"));
+        return WorkItem.restore(
+                new WorkItemId(rs.getObject("id", UUID.class)),
+                new TenantId(rs.getString("tenant_id")),
+                content,
+                rs.getString("content_fingerprint"),
+                instant(rs, "created_at"),
+                rs.getLong("version"),
+                WorkItemStatus.valueOf(rs.getString("status")),
+                rs.getString("queue"),
+                rs.getString("assignee"),
+                new PriorityScore(rs.getBigDecimal("priority_score")),
+                rs.getString("status_reason"),
+                rs.getString("resolution_code"),
+                instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(index, value.atOffset(ZoneOffset.UTC));
+        }
+    }
+}

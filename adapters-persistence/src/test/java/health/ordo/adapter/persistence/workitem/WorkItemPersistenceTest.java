@@ -1,0 +1,251 @@
+package health.ordo.adapter.persistence.workitem;
+
+import health.ordo.application.port.in.workitem.PageCursor;
+import health.ordo.application.port.in.workitem.WorkItemFilter;
+import health.ordo.application.port.out.transaction.TransactionPort;
+import health.ordo.application.port.out.user.SaveTenantPort;
+import health.ordo.application.port.out.workitem.AppendEventsPort;
+import health.ordo.application.port.out.workitem.ConcurrentUpdateException;
+import health.ordo.application.port.out.workitem.FindWorkItemsPort;
+import health.ordo.application.port.out.workitem.LoadWorkItemPort;
+import health.ordo.application.port.out.workitem.SaveWorkItemPort;
+import health.ordo.domain.shared.Money;
+import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.workitem.Actor;
+import health.ordo.domain.workitem.Attributes;
+import health.ordo.domain.workitem.PriorityScore;
+import health.ordo.domain.workitem.SourceReference;
+import health.ordo.domain.workitem.WorkItem;
+import health.ordo.domain.workitem.WorkItemContent;
+import health.ordo.domain.workitem.WorkItemStatus;
+import health.ordo.domain.workitem.WorkItemType;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The work item ports against a real PostgreSQL (embedded), schema from the Flyway migrations. */
+@MicronautTest(transactional = false)
+class WorkItemPersistenceTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T08:00:00Z");
+
+    @Inject
+    LoadWorkItemPort loadPort;
+    @Inject
+    SaveWorkItemPort savePort;
+    @Inject
+    FindWorkItemsPort findPort;
+    @Inject
+    AppendEventsPort eventsPort;
+    @Inject
+    SaveTenantPort tenantPort;
+    @Inject
+    TransactionPort tx;
+    @Inject
+    JdbcOperations jdbc;
+
+    private TenantId tenant;
+
+    @BeforeEach
+    void newTenant() {
+        tenant = TenantId.of("t-" + UUID.randomUUID().toString().substring(0, 8));
+        tx.inTransaction(() -> tenantPort.createTenantIfAbsent(tenant, "Test tenant"));
+    }
+
+    private WorkItemContent content(String externalId, String amount, Instant dueAt) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("payer", "Blue Cross Blue Shield of Texas");
+        attributes.put("carc", "CO-50");
+        attributes.put("lineCount", new BigDecimal("3"));
+        attributes.put("paidRatio", new BigDecimal("0.1234567890123456789"));
+        attributes.put("appealable", true);
+        return new WorkItemContent(WorkItemType.CLAIM_DENIAL, new SourceReference("payer-835", externalId),
+                "Denied: not medically necessary", amount == null ? null : Money.of(amount, "USD"), dueAt,
+                dueAt == null ? null : dueAt.plusSeconds(86400), Attributes.of(attributes), null);
+    }
+
+    private WorkItem stored(String externalId, String score, Instant dueAt) {
+        WorkItem item = WorkItem.create(tenant, content(externalId, "100.00", dueAt), Actor.SYSTEM, NOW);
+        item.rescore(new PriorityScore(new BigDecimal(score)));
+        tx.inTransaction(() -> savePort.insertIfSourceAbsent(item, item.pullChanges()));
+        return item;
+    }
+
+    @Test
+    void givenNewItem_insertThenLoad_roundTripsEveryFieldExactly() {
+        WorkItem item = WorkItem.create(tenant, content("CLP-1", "1234.50", NOW.plusSeconds(3600)), Actor.SYSTEM, NOW);
+        item.rescore(new PriorityScore(new BigDecimal("42.17")));
+
+        boolean inserted = tx.inTransaction(() -> savePort.insertIfSourceAbsent(item, item.pullChanges()));
+        WorkItem loaded = tx.readOnly(() -> loadPort.load(tenant, item.id())).orElseThrow();
+
+        assertThat(inserted).isTrue();
+        assertThat(loaded.content()).isEqualTo(item.content());
+        assertThat(loaded.content().fingerprint()).isEqualTo(item.contentFingerprint());
+        assertThat(loaded.contentFingerprint()).isEqualTo(item.contentFingerprint());
+        assertThat(loaded.content().attributes().values().get("paidRatio"))
+                .isEqualTo(new BigDecimal("0.1234567890123456789"));
+        assertThat(loaded.priorityScore()).isEqualTo(item.priorityScore());
+        assertThat(loaded.status()).isEqualTo(WorkItemStatus.READY);
+        assertThat(loaded.createdAt()).isEqualTo(NOW);
+        assertThat(loaded.queue()).isEqualTo("denials");
+        assertThat(tx.readOnly(() -> loadPort.loadHistory(tenant, item.id())))
+                .singleElement().satisfies(h -> assertThat(h.action()).isEqualTo("create"));
+    }
+
+    @Test
+    void givenSameSourceRecord_secondInsert_writesNothing() {
+        stored("CLP-2", "10", null);
+        WorkItem again = WorkItem.create(tenant, content("CLP-2", "100.00", null), Actor.SYSTEM, NOW);
+
+        boolean inserted = tx.inTransaction(() -> savePort.insertIfSourceAbsent(again, again.pullChanges()));
+
+        assertThat(inserted).isFalse();
+        assertThat(tx.readOnly(() -> loadPort.load(tenant, again.id()))).isEmpty();
+        assertThat(tx.readOnly(() -> loadPort.loadBySource(tenant, new SourceReference("payer-835", "CLP-2")))).isPresent();
+    }
+
+    @Test
+    void givenOtherTenant_load_findsNothing() {
+        WorkItem item = stored("CLP-3", "10", null);
+        TenantId other = TenantId.of("o-" + UUID.randomUUID().toString().substring(0, 8));
+
+        assertThat(tx.readOnly(() -> loadPort.load(other, item.id()))).isEmpty();
+        assertThat(tx.readOnly(() -> findPort.find(other, WorkItemFilter.ANY, null, 10))).isEmpty();
+    }
+
+    @Test
+    void givenTransition_update_storesStateAndAppendsHistory() {
+        WorkItem item = stored("CLP-4", "10", null);
+        WorkItem loaded = tx.readOnly(() -> loadPort.load(tenant, item.id())).orElseThrow();
+        loaded.claim(Actor.user("alice@demo"), NOW.plusSeconds(5));
+        loaded.start(Actor.user("alice@demo"), NOW.plusSeconds(6));
+
+        tx.inTransaction(() -> {
+            savePort.update(loaded, loaded.pullChanges());
+            return null;
+        });
+
+        WorkItem reloaded = tx.readOnly(() -> loadPort.load(tenant, item.id())).orElseThrow();
+        assertThat(reloaded.status()).isEqualTo(WorkItemStatus.IN_PROGRESS);
+        assertThat(reloaded.assignee()).isEqualTo("alice@demo");
+        assertThat(reloaded.version()).isEqualTo(1);
+        assertThat(tx.readOnly(() -> loadPort.loadHistory(tenant, item.id())))
+                .extracting(h -> h.action()).containsExactly("create", "claim", "start");
+    }
+
+    @Test
+    void givenStaleVersion_update_isRefused() {
+        WorkItem item = stored("CLP-5", "10", null);
+        WorkItem first = tx.readOnly(() -> loadPort.load(tenant, item.id())).orElseThrow();
+        WorkItem second = tx.readOnly(() -> loadPort.load(tenant, item.id())).orElseThrow();
+        first.claim(Actor.user("alice@demo"), NOW);
+        second.claim(Actor.user("bob@demo"), NOW);
+        tx.inTransaction(() -> {
+            savePort.update(first, first.pullChanges());
+            return null;
+        });
+
+        assertThatThrownBy(() -> tx.inTransaction(() -> {
+            savePort.update(second, second.pullChanges());
+            return null;
+        })).isInstanceOf(ConcurrentUpdateException.class);
+        assertThat(tx.readOnly(() -> loadPort.load(tenant, item.id())).orElseThrow().assignee()).isEqualTo("alice@demo");
+    }
+
+    @Test
+    void givenBacklog_findPages_walkAllItemsInScoreThenDeadlineOrderWithoutGapsOrRepeats() {
+        List<WorkItem> expected = new ArrayList<>();
+        expected.add(stored("A", "90", NOW.plusSeconds(100)));
+        expected.add(stored("B", "50", NOW.plusSeconds(100)));
+        expected.add(stored("C", "50", NOW.plusSeconds(200)));
+        expected.add(stored("D", "50", null));
+        expected.add(stored("E", "50", null));
+        expected.add(stored("F", "10", NOW));
+        List<String> walked = new ArrayList<>();
+        PageCursor cursor = null;
+        do {
+            PageCursor after = cursor;
+            List<WorkItem> page = tx.readOnly(() -> findPort.find(tenant, WorkItemFilter.ANY, after, 2));
+            page.forEach(i -> walked.add(i.content().source().externalId()));
+            cursor = page.size() < 2 ? null : PageCursor.after(page.get(page.size() - 1));
+        } while (cursor != null);
+
+        // PostgreSQL orders uuid bytewise (unsigned), as their hex strings do; UUID.compareTo does not.
+        List<String> ties = expected.subList(3, 5).stream().sorted((x, y) -> x.id().toString().compareTo(y.id().toString()))
+                .map(i -> i.content().source().externalId()).toList();
+        assertThat(walked).containsExactly("A", "B", "C", ties.get(0), ties.get(1), "F");
+    }
+
+    @Test
+    void givenFilters_find_returnsOnlyMatchingItems() {
+        WorkItem claimed = stored("G", "20", null);
+        stored("H", "30", null);
+        WorkItem loaded = tx.readOnly(() -> loadPort.load(tenant, claimed.id())).orElseThrow();
+        loaded.claim(Actor.user("alice@demo"), NOW);
+        tx.inTransaction(() -> {
+            savePort.update(loaded, loaded.pullChanges());
+            return null;
+        });
+
+        assertThat(tx.readOnly(() -> findPort.find(tenant, new WorkItemFilter(WorkItemStatus.CLAIMED, null, null, null), null, 10)))
+                .extracting(i -> i.content().source().externalId()).containsExactly("G");
+        assertThat(tx.readOnly(() -> findPort.find(tenant, new WorkItemFilter(null, null, null, "alice@demo"), null, 10)))
+                .hasSize(1);
+        assertThat(tx.readOnly(() -> findPort.find(tenant, new WorkItemFilter(null, WorkItemType.INVOICE_HOLD, null, null), null, 10)))
+                .isEmpty();
+        assertThat(tx.readOnly(() -> findPort.find(tenant, new WorkItemFilter(null, null, "denials", null), null, 10)))
+                .hasSize(2);
+    }
+
+    @Test
+    void givenEvents_append_writesThemToTheOutbox() {
+        WorkItem item = WorkItem.create(tenant, content("CLP-9", "5.00", null), Actor.SYSTEM, NOW);
+        WorkItem.Changes changes = item.pullChanges();
+
+        tx.inTransaction(() -> {
+            savePort.insertIfSourceAbsent(item, changes);
+            eventsPort.append(changes.events());
+            return null;
+        });
+
+        List<String> rows = tx.readOnly(() -> jdbc.prepareStatement(
+                "select event_type, payload->>'externalId' from outbox_event where aggregate_id = ?", statement -> {
+                    statement.setObject(1, item.id().value());
+                    List<String> found = new ArrayList<>();
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(rs.getString(1) + ":" + rs.getString(2));
+                        }
+                    }
+                    return found;
+                }));
+        assertThat(rows).containsExactly("WorkItemCreated:CLP-9");
+    }
+
+    @Test
+    void givenFailureInsideTransaction_nothingIsKept() {
+        WorkItem item = WorkItem.create(tenant, content("CLP-10", "5.00", null), Actor.SYSTEM, NOW);
+
+        assertThatThrownBy(() -> tx.inTransaction(() -> {
+            savePort.insertIfSourceAbsent(item, item.pullChanges());
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+
+        assertThat(tx.readOnly(() -> loadPort.load(tenant, item.id()))).isEmpty();
+    }
+}

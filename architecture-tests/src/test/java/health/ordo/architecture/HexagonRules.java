@@ -1,0 +1,96 @@
+package health.ordo.architecture;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The hexagon's rules, for any root package: the real code is checked under {@code health.ordo}, and
+ * deliberately broken fixtures under another root prove that each rule fails when it is broken.
+ */
+final class HexagonRules {
+
+    /** JDK packages that are I/O and belong in adapters: JDBC, HTTP client, RMI. */
+    private static final DescribedPredicate<JavaClass> IO_APIS =
+            resideInAnyPackage("java.sql..", "java.net.http..", "java.rmi..", "javax..").as("JDK I/O APIs");
+
+    private final String root;
+
+    private HexagonRules(String root) {
+        this.root = root;
+    }
+
+    static HexagonRules under(String root) {
+        return new HexagonRules(root);
+    }
+
+    /** The domain is plain Java: it depends on the JDK and itself only (no framework, JDBC, JSON, mapping). */
+    ArchRule domainDependsOnNothingButTheJdk() {
+        return classes().that().resideInAPackage(root + ".domain..")
+                .should().onlyDependOnClassesThat(resideInAnyPackage(root + ".domain..", "java..").and(not(IO_APIS)))
+                .as("domain depends on nothing but the JDK");
+    }
+
+    /** The application layer depends on the domain (and jakarta.inject, if it must) only. */
+    ArchRule applicationDependsOnlyOnDomain() {
+        return classes().that().resideInAPackage(root + ".application..")
+                .should().onlyDependOnClassesThat(resideInAnyPackage(root + ".application..", root + ".domain..",
+                        "java..", "jakarta.inject..").and(not(IO_APIS)))
+                .as("application depends only on the domain");
+    }
+
+    /** Adapters may use application and domain, never one another. */
+    ArchRule adaptersDoNotDependOnEachOther() {
+        return SlicesRuleDefinition.slices().matching(root + ".adapter.(*)..").namingSlices("adapter $1")
+                .should().notDependOnEachOther()
+                .as("adapters do not depend on each other");
+    }
+
+    /** Nothing but bootstrap knows bootstrap. */
+    ArchRule onlyBootstrapKnowsBootstrap() {
+        return noClasses().that().resideOutsideOfPackage(root + ".bootstrap..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".bootstrap..")
+                .as("only bootstrap depends on bootstrap");
+    }
+
+    /** Application services are created in bootstrap's wiring only, never by an adapter or another service. */
+    ArchRule onlyBootstrapCreatesApplicationServices() {
+        DescribedPredicate<JavaConstructorCall> serviceConstructor = new DescribedPredicate<>("a constructor of an application service") {
+            @Override
+            public boolean test(JavaConstructorCall call) {
+                return call.getTargetOwner().getPackageName().startsWith(root + ".application.service");
+            }
+        };
+        return noClasses().that().resideOutsideOfPackages(root + ".bootstrap..", root + ".application.service..")
+                .should().callConstructorWhere(serviceConstructor)
+                .as("only bootstrap wires the application services");
+    }
+
+    /** No cycles between packages anywhere. */
+    ArchRule noPackageCycles() {
+        return SlicesRuleDefinition.slices().matching(root + ".(**)").should().beFreeOfCycles()
+                .as("no cycles between packages");
+    }
+
+    /** Domain and application carry no framework annotation (they are wired by bootstrap's factory). */
+    ArchRule coreCarriesNoFrameworkAnnotations() {
+        DescribedPredicate<JavaAnnotation<?>> framework = new DescribedPredicate<>("a Micronaut or serialization annotation") {
+            @Override
+            public boolean test(JavaAnnotation<?> annotation) {
+                String name = annotation.getRawType().getName();
+                return name.startsWith("io.micronaut.") || name.startsWith("com.fasterxml.") || name.startsWith("jakarta.persistence.");
+            }
+        };
+        return noClasses().that().resideInAnyPackage(root + ".domain..", root + ".application..")
+                .should().beAnnotatedWith(framework)
+                .as("domain and application carry no framework annotations");
+    }
+}
