@@ -10,7 +10,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON shapes of the work item resources. Dates are ISO-8601 instants; amounts are decimal strings. */
+/**
+ * The JSON shapes of the work item resources. Dates are ISO-8601 instants; amounts are decimal strings. Responses
+ * show absent values as {@code null} and empty lists as {@code []} (serde would omit them by default).
+ */
 final class WorkItemDtos {
 
     private WorkItemDtos() {
@@ -59,6 +62,7 @@ final class WorkItemDtos {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS) // explicit nulls and empty lists, never omitted fields
     @Schema(name = "BatchResponse")
     record BatchResponse(int created, int duplicates, int conflicts, int rejected, List<BatchItemResult> results) {
     }
@@ -76,6 +80,7 @@ final class WorkItemDtos {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS) // explicit nulls and empty lists, never omitted fields
     @Schema(name = "WorkItem")
     record WorkItemResponse(String id, String type, String status,
                             @Schema(description = "FHIR R4 Task.status of the current state") String fhirTaskStatus,
@@ -90,6 +95,7 @@ final class WorkItemDtos {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS) // explicit nulls and empty lists, never omitted fields
     @Schema(name = "WorkItemPage")
     record WorkItemPageResponse(List<WorkItemResponse> items,
                                 @Schema(description = "pass as ?cursor= for the next page; null on the last page")
