@@ -1,12 +1,84 @@
 package health.ordo.domain.priority;
 
-import health.ordo.domain.workitem.PriorityScore;
-import health.ordo.domain.workitem.WorkItem;
+import health.ordo.domain.score.FactorContribution;
+import health.ordo.domain.score.FiredRule;
+import health.ordo.domain.score.PriorityScore;
+import health.ordo.domain.score.ScoreExplanation;
+import health.ordo.domain.shared.InvalidValueException;
+import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.workitem.WorkItemType;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
-/** Scores a work item as of a given instant; pure and deterministic for the same item and instant. */
-public interface PriorityPolicy {
+/**
+ * One immutable, numbered version of a tenant's priority policy. A policy applies to one work item type, or to
+ * every type that has no policy of its own ({@code appliesTo} null). One version per policy is active.
+ */
+public record PriorityPolicy(String policyId, TenantId tenant, WorkItemType appliesTo, int version, PolicyStatus status,
+                             String description, PolicyDefinition definition, Instant createdAt, String createdBy,
+                             Instant activatedAt) {
 
-    PriorityScore score(WorkItem item, Instant now);
+    /** Id of the policy every tenant starts with, until it activates one of its own. */
+    public static final String BUILTIN_ID = "builtin";
+
+    public PriorityPolicy {
+        InvalidValueException.require(policyId != null && policyId.matches("[a-z0-9][a-z0-9-]{0,62}"), "policyId",
+                "policyId must be 1-63 lower-case letters, digits or dashes");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(definition, "definition");
+        InvalidValueException.require(version >= 0, "version", "version is not negative");
+    }
+
+    /** Scores without explanation: for bulk re-scoring and simulation. */
+    public double scoreValue(ScoringInput input) {
+        return definition.compiled.score(new ItemFacts(input));
+    }
+
+    /** Scores with the full explanation. */
+    public ScoreExplanation explain(ScoringInput input) {
+        List<FactorContribution> contributions = new ArrayList<>();
+        List<FiredRule> fired = new ArrayList<>();
+        double score = definition.compiled.explain(new ItemFacts(input), contributions, fired);
+        LikelihoodEstimate likelihood = input.likelihood();
+        List<String> degraded = likelihood.degraded()
+                ? List.of("recovery likelihood: " + likelihood.degradedReason() + "; used " + likelihood.basis())
+                : List.of();
+        return new ScoreExplanation(new PriorityScore(BigDecimal.valueOf(score).setScale(2, RoundingMode.HALF_UP)),
+                contributions, fired, policyId, version, input.now(), likelihood.degraded(), degraded);
+    }
+
+    public PriorityPolicy activated(Instant at) {
+        return new PriorityPolicy(policyId, tenant, appliesTo, version, PolicyStatus.ACTIVE, description, definition,
+                createdAt, createdBy, at);
+    }
+
+    /** The standard policy: seven factors and two safety rules, used until a tenant activates its own. */
+    public static PriorityPolicy builtin(TenantId tenant) {
+        return new PriorityPolicy(BUILTIN_ID, tenant, null, 0, PolicyStatus.ACTIVE,
+                "Ordo's standard policy: money, deadline and value per effort first", standardDefinition(), Instant.EPOCH,
+                "ordo", Instant.EPOCH);
+    }
+
+    static PolicyDefinition standardDefinition() {
+        return new PolicyDefinition(List.of(
+                FactorWeight.of(PriorityFactor.FINANCIAL_IMPACT, "30"),
+                FactorWeight.of(PriorityFactor.DEADLINE_PROXIMITY, "30"),
+                FactorWeight.of(PriorityFactor.AGING, "10"),
+                FactorWeight.of(PriorityFactor.RECOVERY_LIKELIHOOD, "10"),
+                FactorWeight.of(PriorityFactor.SUPPLIER_CRITICALITY, "5"),
+                FactorWeight.of(PriorityFactor.DEPENDENCY_STATE, "5"),
+                FactorWeight.of(PriorityFactor.VALUE_PER_EFFORT, "10")),
+                List.of(
+                        new DecisionRule("deadline within 2 business days", List.of(
+                                new RuleCondition("deadlineBusinessDays", "lte", "2")), DecisionRule.Effect.FLOOR,
+                                BigDecimal.valueOf(70)),
+                        new DecisionRule("small and unlikely to recover", List.of(
+                                new RuleCondition("amount", "lt", "25"), new RuleCondition("likelihood", "lt", "0.1")),
+                                DecisionRule.Effect.CEILING, BigDecimal.TEN)));
+    }
 }

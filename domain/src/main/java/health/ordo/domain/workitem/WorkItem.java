@@ -1,12 +1,18 @@
 package health.ordo.domain.workitem;
 
+import health.ordo.domain.score.OverrideTarget;
+import health.ordo.domain.score.PriorityOverride;
+import health.ordo.domain.score.PriorityScore;
+import health.ordo.domain.score.ScoreExplanation;
 import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.shared.TenantId;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Aggregate root: one unit of back-office work. Its lifecycle follows {@link LifecycleAction}; every change
@@ -25,6 +31,8 @@ public final class WorkItem {
     private String queue;
     private String assignee;
     private PriorityScore priorityScore;
+    private ScoreExplanation scoreExplanation;
+    private PriorityOverride priorityOverride;
     private String statusReason;
     private String resolutionCode;
     private Instant updatedAt;
@@ -33,7 +41,8 @@ public final class WorkItem {
 
     private WorkItem(WorkItemId id, TenantId tenantId, WorkItemContent content, String contentFingerprint,
                      Instant createdAt, long version, WorkItemStatus status, String queue, String assignee,
-                     PriorityScore priorityScore, String statusReason, String resolutionCode, Instant updatedAt) {
+                     PriorityScore priorityScore, ScoreExplanation scoreExplanation, PriorityOverride priorityOverride,
+                     String statusReason, String resolutionCode, Instant updatedAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
         this.content = Objects.requireNonNull(content, "content");
@@ -44,6 +53,8 @@ public final class WorkItem {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.assignee = assignee;
         this.priorityScore = Objects.requireNonNull(priorityScore, "priorityScore");
+        this.scoreExplanation = scoreExplanation;
+        this.priorityOverride = priorityOverride;
         this.statusReason = statusReason;
         this.resolutionCode = resolutionCode;
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
@@ -52,7 +63,7 @@ public final class WorkItem {
     /** A new work item, READY in its requested (or default) queue, with its creation recorded. */
     public static WorkItem create(TenantId tenantId, WorkItemContent content, Actor actor, Instant now) {
         WorkItem item = new WorkItem(WorkItemId.newId(), tenantId, content, content.fingerprint(), now, 0,
-                WorkItemStatus.READY, content.queue(), null, PriorityScore.ZERO, null, null, now);
+                WorkItemStatus.READY, content.queue(), null, PriorityScore.ZERO, null, null, null, null, now);
         item.newHistory.add(new HistoryEntry(now, "create", null, WorkItemStatus.READY, actor, null));
         item.newEvents.add(new WorkItemEvent.WorkItemCreated(tenantId, item.id, now, actor, content.type(),
                 content.source(), item.queue));
@@ -62,10 +73,11 @@ public final class WorkItem {
     /** Rebuilds a stored work item; records nothing. */
     public static WorkItem restore(WorkItemId id, TenantId tenantId, WorkItemContent content, String contentFingerprint,
                                    Instant createdAt, long version, WorkItemStatus status, String queue,
-                                   String assignee, PriorityScore priorityScore, String statusReason,
-                                   String resolutionCode, Instant updatedAt) {
+                                   String assignee, PriorityScore priorityScore, ScoreExplanation scoreExplanation,
+                                   PriorityOverride priorityOverride, String statusReason, String resolutionCode,
+                                   Instant updatedAt) {
         return new WorkItem(id, tenantId, content, contentFingerprint, createdAt, version, status, queue, assignee,
-                priorityScore, statusReason, resolutionCode, updatedAt);
+                priorityScore, scoreExplanation, priorityOverride, statusReason, resolutionCode, updatedAt);
     }
 
     /** READY → CLAIMED, assigned to the claiming actor. */
@@ -110,9 +122,88 @@ public final class WorkItem {
         statusReason = null;
     }
 
-    /** Sets the score computed by the tenant's priority policy. */
-    public void rescore(PriorityScore score) {
-        this.priorityScore = Objects.requireNonNull(score, "score");
+    /**
+     * Takes the score the tenant's policy computed. The item's effective score is that score, unless an
+     * override applies: then the override's target. Finished work always scores 0.
+     */
+    public void applyScore(ScoreExplanation explanation, Instant now) {
+        this.scoreExplanation = Objects.requireNonNull(explanation, "explanation");
+        refreshEffectiveScore(now);
+    }
+
+    /**
+     * A person moves the item regardless of its computed score. When the move is larger than
+     * {@code approvalThreshold} points it waits for a second person's approval before it applies.
+     */
+    public PriorityOverride requestOverride(OverrideTarget target, String reasonCode, String comment, Instant expiresAt,
+                                            BigDecimal approvalThreshold, Actor actor, Instant now) {
+        if (status.isTerminal()) {
+            throw new OverrideRefusedException("OVERRIDE_REQUIRES_OPEN_ITEM", "a " + status + " work item cannot be overridden");
+        }
+        PriorityScore computed = scoreExplanation == null ? priorityScore : scoreExplanation.computedScore();
+        PriorityOverride draft = new PriorityOverride(UUID.randomUUID(), target, reasonCode, comment, expiresAt,
+                actor.name(), now, PriorityOverride.Status.ACTIVE, null, null);
+        boolean needsApproval = draft.distanceFrom(computed).compareTo(approvalThreshold) > 0;
+        priorityOverride = needsApproval
+                ? new PriorityOverride(draft.id(), target, reasonCode, comment, expiresAt, actor.name(), now,
+                PriorityOverride.Status.PENDING_APPROVAL, null, null)
+                : draft;
+        record(needsApproval ? "override-requested" : "override-applied", actor, describe(priorityOverride), now,
+                "PriorityOverrideRequested");
+        refreshEffectiveScore(now);
+        return priorityOverride;
+    }
+
+    /** A second person approves a pending override; the requester cannot approve their own. */
+    public PriorityOverride approveOverride(UUID overrideId, Actor approver, Instant now) {
+        if (priorityOverride == null || !priorityOverride.id().equals(overrideId)
+                || priorityOverride.status() != PriorityOverride.Status.PENDING_APPROVAL) {
+            throw new OverrideRefusedException("APPROVAL_REQUIRES_PENDING_OVERRIDE", "no pending override " + overrideId + " on this item");
+        }
+        if (priorityOverride.requestedBy().equals(approver.name())) {
+            throw new OverrideRefusedException("FOUR_EYES", "an override needs the approval of someone other than its requester");
+        }
+        if (!now.isBefore(priorityOverride.expiresAt())) {
+            throw new OverrideRefusedException("APPROVAL_BEFORE_EXPIRY", "the override has expired");
+        }
+        priorityOverride = priorityOverride.approved(approver.name(), now);
+        record("override-approved", approver, describe(priorityOverride), now, "PriorityOverrideApproved");
+        refreshEffectiveScore(now);
+        return priorityOverride;
+    }
+
+    /** Ends an override whose expiry has passed; the computed score applies again. @return true when one expired */
+    public boolean expireOverrideIfDue(Instant now) {
+        if (priorityOverride == null || now.isBefore(priorityOverride.expiresAt())
+                || priorityOverride.status() == PriorityOverride.Status.EXPIRED) {
+            return false;
+        }
+        priorityOverride = priorityOverride.expired();
+        record("override-expired", Actor.SYSTEM, describe(priorityOverride), now, "PriorityOverrideExpired");
+        refreshEffectiveScore(now);
+        return true;
+    }
+
+    private void refreshEffectiveScore(Instant now) {
+        if (status.isTerminal()) {
+            priorityScore = PriorityScore.ZERO;
+        } else if (priorityOverride != null && priorityOverride.appliesAt(now)) {
+            priorityScore = priorityOverride.target().score();
+        } else if (scoreExplanation != null) {
+            priorityScore = scoreExplanation.computedScore();
+        }
+    }
+
+    private static String describe(PriorityOverride override) {
+        return override.target().kind() + (override.target().kind() == OverrideTarget.Kind.SCORE
+                ? " " + override.target().score().value().toPlainString() : "")
+                + " (" + override.reasonCode() + ") until " + override.expiresAt();
+    }
+
+    private void record(String action, Actor actor, String note, Instant now, String eventType) {
+        updatedAt = now;
+        newHistory.add(new HistoryEntry(now, action, status, status, actor, note));
+        newEvents.add(new WorkItemEvent.WorkItemPriorityChanged(tenantId, id, now, actor, eventType, note));
     }
 
     private void transition(LifecycleAction action, Actor actor, String note, Instant now) {
@@ -126,6 +217,7 @@ public final class WorkItem {
         updatedAt = now;
         newHistory.add(new HistoryEntry(now, action.verb(), from, status, actor, note));
         newEvents.add(new WorkItemEvent.WorkItemStatusChanged(tenantId, id, now, actor, action, from, note));
+        refreshEffectiveScore(now);
     }
 
     private static String required(String text, String field) {
@@ -183,8 +275,19 @@ public final class WorkItem {
         return assignee;
     }
 
+    /** The effective score: the override's target while one applies, else the computed score. */
     public PriorityScore priorityScore() {
         return priorityScore;
+    }
+
+    /** How the computed score came about; null for an item not scored by a policy yet. */
+    public ScoreExplanation scoreExplanation() {
+        return scoreExplanation;
+    }
+
+    /** The latest override (pending, active or expired), or null. */
+    public PriorityOverride priorityOverride() {
+        return priorityOverride;
     }
 
     public String statusReason() {

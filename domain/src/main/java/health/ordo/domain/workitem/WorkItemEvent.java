@@ -53,4 +53,14 @@ public sealed interface WorkItemEvent {
                     : Map.of("action", action.verb(), "from", from.name(), "to", action.target().name(), "note", note);
         }
     }
+
+    /** A person overrode the item's priority, an override was approved, or one expired. */
+    record WorkItemPriorityChanged(TenantId tenantId, WorkItemId workItemId, Instant occurredAt, Actor actor,
+                                   String eventType, String note) implements WorkItemEvent {
+
+        @Override
+        public Map<String, String> details() {
+            return Map.of("note", note);
+        }
+    }
 }

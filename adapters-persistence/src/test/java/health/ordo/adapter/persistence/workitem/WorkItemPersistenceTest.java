@@ -13,7 +13,7 @@ import health.ordo.domain.shared.Money;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
 import health.ordo.domain.workitem.Attributes;
-import health.ordo.domain.workitem.PriorityScore;
+import health.ordo.domain.score.PriorityScore;
 import health.ordo.domain.workitem.SourceReference;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemContent;

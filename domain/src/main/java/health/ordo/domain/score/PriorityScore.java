@@ -1,4 +1,4 @@
-package health.ordo.domain.workitem;
+package health.ordo.domain.score;
 
 import health.ordo.domain.shared.InvalidValueException;
 
