@@ -22,6 +22,6 @@ public final class TestContent {
     public static WorkItemContent anInvoiceHold(String externalId, String amount) {
         return new WorkItemContent(WorkItemType.INVOICE_HOLD, new SourceReference("oracle-fusion", externalId),
                 "Invoice on price hold", Money.of(amount, "USD"), Instant.parse("2030-01-15T17:00:00Z"), null,
-                Attributes.of(Map.of("supplier", "Medline Industries", "holdReason", "PRICE")), null);
+                Attributes.of(Map.of("supplier", "Medline Industries", "holdName", "PRICE")), null);
     }
 }

@@ -6,7 +6,7 @@ import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.application.port.out.workitem.AppendEventsPort;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
 import health.ordo.application.port.out.workitem.SaveWorkItemPort;
-import health.ordo.domain.priority.PriorityPolicy;
+import health.ordo.application.service.priority.PriorityScoringService;
 import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
@@ -25,16 +25,16 @@ public final class WorkItemIngestionService implements IngestWorkItemUseCase {
     private final SaveWorkItemPort savePort;
     private final AppendEventsPort eventsPort;
     private final TransactionPort transactions;
-    private final PriorityPolicy priorityPolicy;
+    private final PriorityScoringService scoring;
     private final Clock clock;
 
     public WorkItemIngestionService(LoadWorkItemPort loadPort, SaveWorkItemPort savePort, AppendEventsPort eventsPort,
-                                    TransactionPort transactions, PriorityPolicy priorityPolicy, Clock clock) {
+                                    TransactionPort transactions, PriorityScoringService scoring, Clock clock) {
         this.loadPort = loadPort;
         this.savePort = savePort;
         this.eventsPort = eventsPort;
         this.transactions = transactions;
-        this.priorityPolicy = priorityPolicy;
+        this.scoring = scoring;
         this.clock = clock;
     }
 
@@ -71,7 +71,7 @@ public final class WorkItemIngestionService implements IngestWorkItemUseCase {
             return compareWithKnown(known.get(), content);
         }
         WorkItem item = WorkItem.create(tenant, content, actor, clock.instant());
-        item.rescore(priorityPolicy.score(item, clock.instant()));
+        item.applyScore(scoring.explain(item, item.createdAt()), item.createdAt());
         WorkItem.Changes changes = item.pullChanges();
         if (!savePort.insertIfSourceAbsent(item, changes)) {
             // Another node stored the same source record between our look-up and our insert.

@@ -6,7 +6,7 @@ import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.application.port.out.workitem.AppendEventsPort;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
 import health.ordo.application.port.out.workitem.SaveWorkItemPort;
-import health.ordo.domain.priority.PriorityPolicy;
+import health.ordo.application.service.priority.PriorityScoringService;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
 import health.ordo.domain.workitem.LifecycleAction;
@@ -23,16 +23,16 @@ public final class WorkItemLifecycleService implements ChangeWorkItemStatusUseCa
     private final SaveWorkItemPort savePort;
     private final AppendEventsPort eventsPort;
     private final TransactionPort transactions;
-    private final PriorityPolicy priorityPolicy;
+    private final PriorityScoringService scoring;
     private final Clock clock;
 
     public WorkItemLifecycleService(LoadWorkItemPort loadPort, SaveWorkItemPort savePort, AppendEventsPort eventsPort,
-                                    TransactionPort transactions, PriorityPolicy priorityPolicy, Clock clock) {
+                                    TransactionPort transactions, PriorityScoringService scoring, Clock clock) {
         this.loadPort = loadPort;
         this.savePort = savePort;
         this.eventsPort = eventsPort;
         this.transactions = transactions;
-        this.priorityPolicy = priorityPolicy;
+        this.scoring = scoring;
         this.clock = clock;
     }
 
@@ -50,7 +50,7 @@ public final class WorkItemLifecycleService implements ChangeWorkItemStatusUseCa
                 case CANCEL -> item.cancel(note, actor, now);
                 case RELEASE -> item.release(actor, now);
             }
-            item.rescore(priorityPolicy.score(item, now));
+            item.applyScore(scoring.explain(item, now), now);
             WorkItem.Changes changes = item.pullChanges();
             savePort.update(item, changes);
             eventsPort.append(changes.events());

@@ -5,7 +5,7 @@ import health.ordo.application.port.out.workitem.AppendEventsPort;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
 import health.ordo.application.port.out.workitem.SaveWorkItemPort;
 import health.ordo.application.support.DirectTransactions;
-import health.ordo.domain.priority.BaselinePriorityPolicy;
+import health.ordo.application.support.TestScoring;
 import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
@@ -53,7 +53,7 @@ class WorkItemIngestionServiceTest {
     @BeforeEach
     void setUp() {
         service = new WorkItemIngestionService(loadPort, savePort, eventsPort, transactions,
-                new BaselinePriorityPolicy(), Clock.fixed(NOW, ZoneOffset.UTC));
+                TestScoring.builtin(Clock.fixed(NOW, ZoneOffset.UTC)), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test

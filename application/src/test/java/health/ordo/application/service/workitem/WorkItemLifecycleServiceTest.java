@@ -5,7 +5,7 @@ import health.ordo.application.port.out.workitem.AppendEventsPort;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
 import health.ordo.application.port.out.workitem.SaveWorkItemPort;
 import health.ordo.application.support.DirectTransactions;
-import health.ordo.domain.priority.BaselinePriorityPolicy;
+import health.ordo.application.support.TestScoring;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
 import health.ordo.domain.workitem.IllegalTransitionException;
@@ -51,7 +51,7 @@ class WorkItemLifecycleServiceTest {
     @BeforeEach
     void setUp() {
         service = new WorkItemLifecycleService(loadPort, savePort, eventsPort, new DirectTransactions(),
-                new BaselinePriorityPolicy(), Clock.fixed(NOW, ZoneOffset.UTC));
+                TestScoring.builtin(Clock.fixed(NOW, ZoneOffset.UTC)), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private WorkItem storedReadyItem() {

@@ -1,0 +1,13 @@
+package health.ordo.application.port.out.priority;
+
+import health.ordo.domain.priority.LikelihoodEstimate;
+import health.ordo.domain.workitem.WorkItem;
+
+/**
+ * Estimates how likely working an item recovers its money. Implementations may be slow or fail: callers bound
+ * them with a timeout and fall back to deterministic priors.
+ */
+public interface RecoveryLikelihoodPort {
+
+    LikelihoodEstimate estimate(WorkItem item);
+}

@@ -1,0 +1,97 @@
+package health.ordo.application.service.priority;
+
+import health.ordo.application.port.in.priority.GetJobQuery;
+import health.ordo.application.port.in.priority.JobStatus;
+import health.ordo.application.port.in.priority.ManagePriorityPoliciesUseCase;
+import health.ordo.application.port.in.priority.PolicyNotFoundException;
+import health.ordo.application.port.out.priority.JobPort;
+import health.ordo.application.port.out.priority.PriorityPolicyPort;
+import health.ordo.application.port.out.priority.RescoringPort;
+import health.ordo.application.port.out.transaction.TransactionPort;
+import health.ordo.domain.priority.PolicyDefinition;
+import health.ordo.domain.priority.PolicyStatus;
+import health.ordo.domain.priority.PriorityPolicy;
+import health.ordo.domain.shared.InvalidValueException;
+import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.workitem.Actor;
+import health.ordo.domain.workitem.WorkItemType;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Drafts and activates policy versions; activation hands the re-scoring of the backlog to a background job. */
+public final class PolicyManagementService implements ManagePriorityPoliciesUseCase, GetJobQuery {
+
+    private final PriorityPolicyPort policies;
+    private final RescoringPort rescoring;
+    private final JobPort jobs;
+    private final TransactionPort transactions;
+    private final PriorityScoringService scoring;
+    private final Clock clock;
+
+    public PolicyManagementService(PriorityPolicyPort policies, RescoringPort rescoring, JobPort jobs,
+                                   TransactionPort transactions, PriorityScoringService scoring, Clock clock) {
+        this.policies = policies;
+        this.rescoring = rescoring;
+        this.jobs = jobs;
+        this.transactions = transactions;
+        this.scoring = scoring;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<PriorityPolicy> list(TenantId tenant) {
+        return transactions.readOnly(() -> policies.loadAll(tenant));
+    }
+
+    @Override
+    public Optional<PriorityPolicy> get(TenantId tenant, String policyId, int version) {
+        return transactions.readOnly(() -> policies.load(tenant, policyId, version));
+    }
+
+    @Override
+    public PriorityPolicy draft(TenantId tenant, String policyId, WorkItemType appliesTo, String description,
+                                PolicyDefinition definition, Actor actor) {
+        InvalidValueException.require(!PriorityPolicy.BUILTIN_ID.equals(policyId), "policyId",
+                "'builtin' is Ordo's own policy; choose another id");
+        Objects.requireNonNull(definition, "definition");
+        return transactions.inTransaction(() -> {
+            int latest = policies.latestVersion(tenant, policyId);
+            if (latest > 0) {
+                PriorityPolicy previous = policies.load(tenant, policyId, latest).orElseThrow();
+                InvalidValueException.require(previous.appliesTo() == appliesTo, "appliesTo",
+                        "policy " + policyId + " applies to " + (previous.appliesTo() == null ? "all types" : previous.appliesTo())
+                                + "; a new version cannot change that");
+            }
+            PriorityPolicy draft = new PriorityPolicy(policyId, tenant, appliesTo, latest + 1, PolicyStatus.DRAFT,
+                    description, definition, clock.instant(), actor.name(), null);
+            policies.insert(draft);
+            return draft;
+        });
+    }
+
+    @Override
+    public JobStatus activate(TenantId tenant, String policyId, int version, Actor actor) {
+        JobStatus job = transactions.inTransaction(() -> {
+            PriorityPolicy policy = policies.load(tenant, policyId, version)
+                    .orElseThrow(() -> new PolicyNotFoundException(policyId, version));
+            Instant now = clock.instant();
+            if (policy.status() != PolicyStatus.ACTIVE) {
+                policies.activate(tenant, policyId, version, now);
+            }
+            long total = rescoring.countScoredBefore(tenant, now);
+            return jobs.createRescoreJob(tenant, "activate " + policyId + " v" + version + " by " + actor.name(), now, total, now);
+        });
+        scoring.invalidate(tenant);
+        return job;
+    }
+
+    @Override
+    public Optional<JobStatus> job(TenantId tenant, UUID id) {
+        return transactions.readOnly(() -> jobs.load(tenant, id));
+    }
+}

@@ -1,0 +1,139 @@
+package health.ordo.application.service.priority;
+
+import health.ordo.application.port.out.priority.PriorityPolicyPort;
+import health.ordo.application.port.out.priority.RecoveryLikelihoodPort;
+import health.ordo.domain.priority.LikelihoodEstimate;
+import health.ordo.domain.priority.PriorityPolicy;
+import health.ordo.domain.priority.RecoveryPriors;
+import health.ordo.domain.priority.ScoringInput;
+import health.ordo.domain.priority.WorkingCalendar;
+import health.ordo.domain.score.ScoreExplanation;
+import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.workitem.WorkItem;
+import health.ordo.domain.workitem.WorkItemType;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Scores items with their tenant's active policy. Policies are cached per tenant for a short time. The recovery
+ * likelihood model is bounded by a timeout and a circuit breaker: when it fails, is slow or is open-circuited,
+ * the deterministic prior is used and the explanation says "degraded". Scoring never fails because of the model.
+ */
+public final class PriorityScoringService {
+
+    /** After this many consecutive model failures the model is skipped for {@link #OPEN_FOR}. */
+    private static final int FAILURES_TO_OPEN = 5;
+    private static final Duration OPEN_FOR = Duration.ofSeconds(30);
+
+    private final PriorityPolicyPort policies;
+    private final RecoveryLikelihoodPort likelihoodModel;
+    private final WorkingCalendar calendar;
+    private final Clock clock;
+    private final Duration likelihoodTimeout;
+    private final Duration policyCacheTtl;
+    private final Executor modelExecutor;
+    private final Map<TenantId, CachedPolicies> cache = new ConcurrentHashMap<>();
+    private final AtomicInteger consecutiveFailures = new AtomicInteger();
+    private volatile Instant openUntil = Instant.MIN;
+
+    private record CachedPolicies(List<PriorityPolicy> active, Instant loadedAt) {
+    }
+
+    public PriorityScoringService(PriorityPolicyPort policies, RecoveryLikelihoodPort likelihoodModel,
+                                  WorkingCalendar calendar, Clock clock, Duration likelihoodTimeout,
+                                  Duration policyCacheTtl, Executor modelExecutor) {
+        this.policies = policies;
+        this.likelihoodModel = likelihoodModel;
+        this.calendar = calendar;
+        this.clock = clock;
+        this.likelihoodTimeout = likelihoodTimeout;
+        this.policyCacheTtl = policyCacheTtl;
+        this.modelExecutor = modelExecutor;
+    }
+
+    /** The explained score of the item at {@code now}; call inside a transaction (policies may be loaded). */
+    public ScoreExplanation explain(WorkItem item, Instant now) {
+        return policyFor(item.tenantId(), item.content().type()).explain(input(item, now));
+    }
+
+    /** Scoring input with the likelihood already estimated (or its degraded fallback). */
+    public ScoringInput input(WorkItem item, Instant now) {
+        return new ScoringInput(item, likelihood(item), calendar, now);
+    }
+
+    public WorkingCalendar calendar() {
+        return calendar;
+    }
+
+    /** The policy that scores items of this type: the type's own active policy, else the tenant's general one, else built-in. */
+    public PriorityPolicy policyFor(TenantId tenant, WorkItemType type) {
+        List<PriorityPolicy> active = activePolicies(tenant);
+        PriorityPolicy general = null;
+        for (PriorityPolicy policy : active) {
+            if (policy.appliesTo() == type) {
+                return policy;
+            }
+            if (policy.appliesTo() == null) {
+                general = policy;
+            }
+        }
+        return general != null ? general : PriorityPolicy.builtin(tenant);
+    }
+
+    /** Forgets the tenant's cached policies (after an activation, or when a job starts on another node). */
+    public void invalidate(TenantId tenant) {
+        cache.remove(tenant);
+    }
+
+    private List<PriorityPolicy> activePolicies(TenantId tenant) {
+        Instant now = clock.instant();
+        CachedPolicies cached = cache.get(tenant);
+        if (cached == null || cached.loadedAt().plus(policyCacheTtl).isBefore(now)) {
+            cached = new CachedPolicies(policies.loadActive(tenant), now);
+            cache.put(tenant, cached);
+        }
+        return cached.active();
+    }
+
+    /** The model's estimate, or the prior marked degraded when the model fails, is slow or is switched off by the breaker. */
+    public LikelihoodEstimate likelihood(WorkItem item) {
+        if (clock.instant().isBefore(openUntil)) {
+            return RecoveryPriors.priorFor(item).degradedBecause("likelihood model unavailable (circuit open after repeated failures)");
+        }
+        try {
+            LikelihoodEstimate estimate = CompletableFuture.supplyAsync(() -> likelihoodModel.estimate(item), modelExecutor)
+                    .get(likelihoodTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (estimate == null) {
+                throw new ExecutionException("the model returned no estimate", null);
+            }
+            consecutiveFailures.set(0);
+            return estimate;
+        } catch (TimeoutException e) {
+            return failed(item, "likelihood model slower than " + likelihoodTimeout.toMillis() + " ms");
+        } catch (ExecutionException | RuntimeException e) {
+            return failed(item, "likelihood model failed");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(item, "interrupted while asking the likelihood model");
+        }
+    }
+
+    private LikelihoodEstimate failed(WorkItem item, String reason) {
+        if (consecutiveFailures.incrementAndGet() >= FAILURES_TO_OPEN) {
+            openUntil = clock.instant().plus(OPEN_FOR);
+            consecutiveFailures.set(0);
+        }
+        return RecoveryPriors.priorFor(item).degradedBecause(reason);
+    }
+}

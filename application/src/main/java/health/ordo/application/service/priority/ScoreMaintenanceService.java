@@ -1,0 +1,107 @@
+package health.ordo.application.service.priority;
+
+import health.ordo.application.port.in.priority.JobStatus;
+import health.ordo.application.port.in.priority.MaintainScoresUseCase;
+import health.ordo.application.port.out.priority.JobPort;
+import health.ordo.application.port.out.priority.RescoringPort;
+import health.ordo.application.port.out.transaction.TransactionPort;
+import health.ordo.application.port.out.workitem.AppendEventsPort;
+import health.ordo.application.port.out.workitem.SaveWorkItemPort;
+import health.ordo.domain.workitem.WorkItem;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Re-scores stale items, expires overrides and runs re-scoring jobs, in batches claimed with SKIP LOCKED so that
+ * several nodes share the work without doing any of it twice.
+ */
+public final class ScoreMaintenanceService implements MaintainScoresUseCase {
+
+    static final int JOB_BATCH = 500;
+
+    private final RescoringPort rescoring;
+    private final JobPort jobs;
+    private final SaveWorkItemPort savePort;
+    private final AppendEventsPort eventsPort;
+    private final TransactionPort transactions;
+    private final PriorityScoringService scoring;
+    private final Clock clock;
+
+    public ScoreMaintenanceService(RescoringPort rescoring, JobPort jobs, SaveWorkItemPort savePort,
+                                   AppendEventsPort eventsPort, TransactionPort transactions,
+                                   PriorityScoringService scoring, Clock clock) {
+        this.rescoring = rescoring;
+        this.jobs = jobs;
+        this.savePort = savePort;
+        this.eventsPort = eventsPort;
+        this.transactions = transactions;
+        this.scoring = scoring;
+        this.clock = clock;
+    }
+
+    @Override
+    public int rescoreStale(Duration maxAge, int limit) {
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            List<WorkItem> batch = rescoring.claimScoredBefore(now.minus(maxAge), limit);
+            rescore(batch, now);
+            return batch.size();
+        });
+    }
+
+    private void rescore(List<WorkItem> batch, Instant now) {
+        for (WorkItem item : batch) {
+            item.applyScore(scoring.explain(item, now), now);
+        }
+        rescoring.saveScores(batch, now);
+    }
+
+    @Override
+    public int expireOverrides(int limit) {
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            List<WorkItem> due = rescoring.claimOverridesDue(now, limit);
+            for (WorkItem item : due) {
+                if (item.expireOverrideIfDue(now)) {
+                    item.applyScore(scoring.explain(item, now), now);
+                    WorkItem.Changes changes = item.pullChanges();
+                    savePort.update(item, changes);
+                    eventsPort.append(changes.events());
+                }
+            }
+            return due.size();
+        });
+    }
+
+    @Override
+    public boolean advanceJobs(Duration timeSlice) {
+        return transactions.inTransaction(() -> {
+            var claimed = jobs.claimNext();
+            if (claimed.isEmpty()) {
+                return false;
+            }
+            JobPort.ClaimedJob job = claimed.get();
+            Instant started = clock.instant();
+            // Another node may have activated the policy: never score a job's rows with a cached older policy.
+            scoring.invalidate(job.tenant());
+            Instant deadline = started.plus(timeSlice);
+            List<WorkItem> batch;
+            do {
+                Instant now = clock.instant();
+                batch = rescoring.claimScoredBefore(job.tenant(), job.cutoff(), JOB_BATCH);
+                rescore(batch, now);
+            } while (batch.size() == JOB_BATCH && clock.instant().isBefore(deadline));
+            long remaining = rescoring.countScoredBefore(job.tenant(), job.cutoff());
+            long done = Math.max(0, job.status().total() - remaining);
+            Instant now = clock.instant();
+            JobStatus status = job.status();
+            jobs.update(status.id(), remaining == 0 ? JobStatus.State.SUCCEEDED : JobStatus.State.RUNNING,
+                    remaining == 0 ? status.total() : done, status.startedAt() == null ? started : status.startedAt(),
+                    remaining == 0 ? now : null, now, remaining == 0 ? "re-scored " + status.total() + " items" : null);
+            return true;
+        });
+    }
+}

@@ -1,0 +1,130 @@
+package health.ordo.application.service.priority;
+
+import health.ordo.application.port.out.priority.PriorityPolicyPort;
+import health.ordo.application.port.out.priority.RecoveryLikelihoodPort;
+import health.ordo.application.support.TestScoring;
+import health.ordo.domain.priority.FactorWeight;
+import health.ordo.domain.priority.LikelihoodEstimate;
+import health.ordo.domain.priority.PolicyDefinition;
+import health.ordo.domain.priority.PolicyStatus;
+import health.ordo.domain.priority.PriorityFactor;
+import health.ordo.domain.priority.PriorityPolicy;
+import health.ordo.domain.score.ScoreExplanation;
+import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.workitem.Actor;
+import health.ordo.domain.workitem.WorkItem;
+import health.ordo.domain.workitem.WorkItemType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static health.ordo.application.support.TestContent.anInvoiceHold;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+@ExtendWith(MockitoExtension.class)
+class PriorityScoringServiceTest {
+
+    private static final TenantId TENANT = TenantId.of("demo");
+    private static final Instant NOW = Instant.parse("2026-11-24T08:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    @Mock
+    RecoveryLikelihoodPort model;
+    @Mock
+    PriorityPolicyPort policies;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    private final WorkItem item = WorkItem.create(TENANT, anInvoiceHold("H-1"), Actor.SYSTEM, NOW);
+
+    @Test
+    void givenFailingModel_scoringStillWorksAndTheExplanationSaysDegraded() {
+        when(model.estimate(any())).thenThrow(new IllegalStateException("model store unreachable"));
+        PriorityScoringService scoring = TestScoring.with(new TestScoring.NoPolicies(), model, CLOCK, Duration.ofMillis(500), executor);
+
+        ScoreExplanation explanation = scoring.explain(item, NOW);
+
+        assertThat(explanation.degraded()).isTrue();
+        assertThat(explanation.degradedReasons()).singleElement().asString().contains("failed", "prior: hold PRICE");
+        assertThat(explanation.computedScore().value()).isPositive();
+    }
+
+    @Test
+    void givenSlowModel_scoringFallsBackAfterTheTimeout() {
+        when(model.estimate(any())).thenAnswer(invocation -> {
+            Thread.sleep(2_000);
+            return LikelihoodEstimate.of(0.99, "too late");
+        });
+        PriorityScoringService scoring = TestScoring.with(new TestScoring.NoPolicies(), model, CLOCK, Duration.ofMillis(50), executor);
+
+        LikelihoodEstimate estimate = scoring.likelihood(item);
+
+        assertThat(estimate.degraded()).isTrue();
+        assertThat(estimate.degradedReason()).contains("slower than 50 ms");
+        assertThat(estimate.value()).isEqualTo(0.85);
+    }
+
+    @Test
+    void givenRepeatedFailures_theCircuitOpensAndTheModelIsNoLongerAsked() {
+        when(model.estimate(any())).thenThrow(new IllegalStateException("down"));
+        PriorityScoringService scoring = TestScoring.with(new TestScoring.NoPolicies(), model, CLOCK, Duration.ofMillis(500), executor);
+
+        for (int i = 0; i < 8; i++) {
+            assertThat(scoring.likelihood(item).degraded()).isTrue();
+        }
+
+        verify(model, times(5)).estimate(any());
+        assertThat(scoring.likelihood(item).degradedReason()).contains("circuit open");
+    }
+
+    @Test
+    void givenHealthyModel_itsEstimateIsUsedUndegraded() {
+        when(model.estimate(any())).thenReturn(LikelihoodEstimate.of(0.42, "learned: Medline / hold PRICE (n=12)"));
+        PriorityScoringService scoring = TestScoring.with(new TestScoring.NoPolicies(), model, CLOCK, Duration.ofMillis(500), executor);
+
+        ScoreExplanation explanation = scoring.explain(item, NOW);
+
+        assertThat(explanation.degraded()).isFalse();
+        assertThat(explanation.factors()).filteredOn(f -> f.factor().equals("RECOVERY_LIKELIHOOD"))
+                .singleElement().satisfies(f -> assertThat(f.rawInput()).isEqualTo("0.42"));
+    }
+
+    private static PriorityPolicy active(String id, WorkItemType appliesTo) {
+        return new PriorityPolicy(id, TENANT, appliesTo, 1, PolicyStatus.ACTIVE, "", new PolicyDefinition(
+                List.of(FactorWeight.of(PriorityFactor.AGING, "1")), List.of()), NOW, "ada", NOW);
+    }
+
+    @Test
+    void policyResolution_prefersTheTypesPolicyThenTheGeneralOneThenBuiltin() {
+        PriorityScoringService scoring = TestScoring.with(policies, model, CLOCK, Duration.ofMillis(500), Runnable::run);
+        when(policies.loadActive(TENANT)).thenReturn(List.of(active("general", null), active("holds", WorkItemType.INVOICE_HOLD)));
+
+        assertThat(scoring.policyFor(TENANT, WorkItemType.INVOICE_HOLD).policyId()).isEqualTo("holds");
+        assertThat(scoring.policyFor(TENANT, WorkItemType.CLAIM_DENIAL).policyId()).isEqualTo("general");
+        verify(policies, times(1)).loadActive(TENANT);
+
+        scoring.invalidate(TENANT);
+        when(policies.loadActive(TENANT)).thenReturn(List.of());
+        assertThat(scoring.policyFor(TENANT, WorkItemType.CLAIM_DENIAL).policyId()).isEqualTo(PriorityPolicy.BUILTIN_ID);
+        verify(model, never()).estimate(any());
+    }
+}
