@@ -2,16 +2,18 @@ package health.ordo.adapter.persistence.workitem;
 
 import health.ordo.application.port.in.workitem.PageCursor;
 import health.ordo.application.port.in.workitem.WorkItemFilter;
+import health.ordo.application.port.out.priority.RescoringPort;
 import health.ordo.application.port.out.workitem.ConcurrentUpdateException;
 import health.ordo.application.port.out.workitem.FindWorkItemsPort;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
 import health.ordo.application.port.out.workitem.SaveWorkItemPort;
+import health.ordo.domain.score.PriorityOverride;
+import health.ordo.domain.score.PriorityScore;
 import health.ordo.domain.shared.Money;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
 import health.ordo.domain.workitem.Attributes;
 import health.ordo.domain.workitem.HistoryEntry;
-import health.ordo.domain.score.PriorityScore;
 import health.ordo.domain.workitem.SourceReference;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemContent;
@@ -36,23 +38,26 @@ import java.util.UUID;
 
 /** Work items in PostgreSQL: idempotent insert on the source key, version-guarded update, keyset-paged backlog. */
 @Singleton
-class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, FindWorkItemsPort {
+class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, FindWorkItemsPort, RescoringPort {
 
     private static final String COLUMNS = """
             id, tenant_id, type, source_system, external_id, content_fingerprint, title, amount, currency, due_at,
             hard_deadline_at, attributes::text as attributes, requested_queue, queue, assignee, status, status_reason,
-            resolution_code, priority_score, created_at, updated_at, version""";
+            resolution_code, priority_score, created_at, updated_at, version, score_explanation::text as score_explanation,
+            priority_override::text as priority_override""";
 
     private static final String INSERT = """
             insert into work_item (id, tenant_id, type, source_system, external_id, content_fingerprint, title, amount,
                 currency, due_at, hard_deadline_at, deadline_at, attributes, requested_queue, queue, assignee, status,
-                status_reason, resolution_code, priority_score, created_at, updated_at, version)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                status_reason, resolution_code, priority_score, created_at, updated_at, version, score_explanation, scored_at,
+                priority_override, override_expires_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?::jsonb, ?, ?::jsonb, ?)
             on conflict (tenant_id, source_system, external_id) do nothing""";
 
     private static final String UPDATE = """
             update work_item set queue = ?, assignee = ?, status = ?, status_reason = ?, resolution_code = ?,
-                priority_score = ?, updated_at = ?, version = version + 1
+                priority_score = ?, updated_at = ?, score_explanation = ?::jsonb, scored_at = ?, priority_override = ?::jsonb,
+                override_expires_at = ?, version = version + 1
             where tenant_id = ? and id = ? and version = ?""";
 
     private static final String INSERT_HISTORY = """
@@ -62,12 +67,16 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
     /** Sort key of the backlog; must match the expression in the backlog indexes. */
     private static final String DEADLINE_KEY = "coalesce(deadline_at, 'infinity'::timestamptz)";
 
+    private static final String OPEN = "status not in ('COMPLETED', 'CANCELLED')";
+
     private final JdbcOperations jdbc;
     private final FlatJson json;
+    private final ScoreJson scoreJson;
 
-    JdbcWorkItemRepository(JdbcOperations jdbc, FlatJson json) {
+    JdbcWorkItemRepository(JdbcOperations jdbc, FlatJson json, ScoreJson scoreJson) {
         this.jdbc = jdbc;
         this.json = json;
+        this.scoreJson = scoreJson;
     }
 
     @Override
@@ -135,6 +144,7 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
             statement.setBigDecimal(++i, item.priorityScore().value());
             setInstant(statement, ++i, item.createdAt());
             setInstant(statement, ++i, item.updatedAt());
+            bindScore(statement, i, item);
             return statement.executeUpdate();
         });
         if (inserted == 0) {
@@ -155,6 +165,7 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
             statement.setString(++i, item.resolutionCode());
             statement.setBigDecimal(++i, item.priorityScore().value());
             setInstant(statement, ++i, item.updatedAt());
+            i = bindScore(statement, i, item);
             statement.setString(++i, item.tenantId().value());
             statement.setObject(++i, item.id().value());
             statement.setLong(++i, item.version());
@@ -164,6 +175,90 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
             throw new ConcurrentUpdateException(item.id());
         }
         appendHistory(item, changes.history());
+    }
+
+    /** Binds score_explanation, scored_at, priority_override, override_expires_at after position {@code i}. */
+    private int bindScore(PreparedStatement statement, int i, WorkItem item) throws SQLException {
+        statement.setString(++i, scoreJson.write(item.scoreExplanation()));
+        setInstant(statement, ++i, item.scoreExplanation() == null ? item.updatedAt() : item.scoreExplanation().computedAt());
+        statement.setString(++i, scoreJson.write(item.priorityOverride()));
+        setInstant(statement, ++i, overrideDue(item));
+        return i;
+    }
+
+    /** When maintenance must look at the override again: at its expiry, unless it already ended. */
+    private static Instant overrideDue(WorkItem item) {
+        PriorityOverride override = item.priorityOverride();
+        return override == null || override.status() == PriorityOverride.Status.EXPIRED ? null : override.expiresAt();
+    }
+
+    @Override
+    public List<WorkItem> claimScoredBefore(Instant scoredBefore, int limit) {
+        return query("select " + COLUMNS + " from work_item where " + OPEN + " and scored_at < ? order by scored_at limit ?"
+                + " for update skip locked", scoredBefore.atOffset(ZoneOffset.UTC), limit);
+    }
+
+    @Override
+    public List<WorkItem> claimScoredBefore(TenantId tenant, Instant scoredBefore, int limit) {
+        return query("select " + COLUMNS + " from work_item where tenant_id = ? and " + OPEN
+                + " and scored_at < ? order by scored_at limit ? for update skip locked",
+                tenant.value(), scoredBefore.atOffset(ZoneOffset.UTC), limit);
+    }
+
+    @Override
+    public List<WorkItem> claimOverridesDue(Instant now, int limit) {
+        return query("select " + COLUMNS + " from work_item where override_expires_at <= ? order by override_expires_at"
+                + " limit ? for update skip locked", now.atOffset(ZoneOffset.UTC), limit);
+    }
+
+    @Override
+    public long countScoredBefore(TenantId tenant, Instant scoredBefore) {
+        return jdbc.prepareStatement("select count(*) from work_item where tenant_id = ? and " + OPEN + " and scored_at < ?",
+                statement -> {
+                    statement.setString(1, tenant.value());
+                    statement.setObject(2, scoredBefore.atOffset(ZoneOffset.UTC));
+                    try (ResultSet rs = statement.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
+    }
+
+    @Override
+    public void saveScores(List<WorkItem> items, Instant scoredAt) {
+        if (items.isEmpty()) {
+            return;
+        }
+        String sql = "update work_item set priority_score = ?, score_explanation = ?::jsonb, scored_at = ?,"
+                + " priority_override = ?::jsonb, override_expires_at = ? where tenant_id = ? and id = ?";
+        jdbc.prepareStatement(sql, statement -> {
+            for (WorkItem item : items) {
+                statement.setBigDecimal(1, item.priorityScore().value());
+                statement.setString(2, scoreJson.write(item.scoreExplanation()));
+                setInstant(statement, 3, scoredAt);
+                statement.setString(4, scoreJson.write(item.priorityOverride()));
+                setInstant(statement, 5, overrideDue(item));
+                statement.setString(6, item.tenantId().value());
+                statement.setObject(7, item.id().value());
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        });
+    }
+
+    @Override
+    public List<WorkItem> loadOpen(TenantId tenant, WorkItemType type, int limit) {
+        return type == null
+                ? query("select " + COLUMNS + " from work_item where tenant_id = ? and " + OPEN + " limit ?", tenant.value(), limit)
+                : query("select " + COLUMNS + " from work_item where tenant_id = ? and type = ? and " + OPEN + " limit ?",
+                tenant.value(), type.name(), limit);
+    }
+
+    private List<WorkItem> query(String sql, Object... params) {
+        return jdbc.prepareStatement(sql, statement -> {
+            bind(statement, params);
+            return readAll(statement);
+        });
     }
 
     private void appendHistory(WorkItem item, List<HistoryEntry> entries) {
@@ -285,6 +380,8 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
                 rs.getString("queue"),
                 rs.getString("assignee"),
                 new PriorityScore(rs.getBigDecimal("priority_score")),
+                scoreJson.readExplanation(rs.getString("score_explanation")),
+                scoreJson.readOverride(rs.getString("priority_override")),
                 rs.getString("status_reason"),
                 rs.getString("resolution_code"),
                 instant(rs, "updated_at"));

@@ -13,7 +13,10 @@ import health.ordo.domain.shared.Money;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
 import health.ordo.domain.workitem.Attributes;
+import health.ordo.domain.score.FactorContribution;
+import health.ordo.domain.score.FiredRule;
 import health.ordo.domain.score.PriorityScore;
+import health.ordo.domain.score.ScoreExplanation;
 import health.ordo.domain.workitem.SourceReference;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemContent;
@@ -78,9 +81,17 @@ class WorkItemPersistenceTest {
                 dueAt == null ? null : dueAt.plusSeconds(86400), Attributes.of(attributes), null);
     }
 
+    static ScoreExplanation explanation(String score) {
+        return new ScoreExplanation(new PriorityScore(new BigDecimal(score)),
+                List.of(new FactorContribution("FINANCIAL_IMPACT", "1234.50 USD", new BigDecimal("0.5161"), new BigDecimal("30"),
+                        new BigDecimal("15.4830"))),
+                List.of(new FiredRule("deadline within 2 business days", "FLOOR 70", new BigDecimal("15.48"), new BigDecimal("70.00"))),
+                "denials", 3, NOW, true, List.of("recovery likelihood: model failed; used prior: CARC 50"));
+    }
+
     private WorkItem stored(String externalId, String score, Instant dueAt) {
         WorkItem item = WorkItem.create(tenant, content(externalId, "100.00", dueAt), Actor.SYSTEM, NOW);
-        item.rescore(new PriorityScore(new BigDecimal(score)));
+        item.applyScore(explanation(score), NOW);
         tx.inTransaction(() -> savePort.insertIfSourceAbsent(item, item.pullChanges()));
         return item;
     }
@@ -88,7 +99,7 @@ class WorkItemPersistenceTest {
     @Test
     void givenNewItem_insertThenLoad_roundTripsEveryFieldExactly() {
         WorkItem item = WorkItem.create(tenant, content("CLP-1", "1234.50", NOW.plusSeconds(3600)), Actor.SYSTEM, NOW);
-        item.rescore(new PriorityScore(new BigDecimal("42.17")));
+        item.applyScore(explanation("42.17"), NOW);
 
         boolean inserted = tx.inTransaction(() -> savePort.insertIfSourceAbsent(item, item.pullChanges()));
         WorkItem loaded = tx.readOnly(() -> loadPort.load(tenant, item.id())).orElseThrow();
@@ -100,6 +111,7 @@ class WorkItemPersistenceTest {
         assertThat(loaded.content().attributes().values().get("paidRatio"))
                 .isEqualTo(new BigDecimal("0.1234567890123456789"));
         assertThat(loaded.priorityScore()).isEqualTo(item.priorityScore());
+        assertThat(loaded.scoreExplanation()).isEqualTo(item.scoreExplanation());
         assertThat(loaded.status()).isEqualTo(WorkItemStatus.READY);
         assertThat(loaded.createdAt()).isEqualTo(NOW);
         assertThat(loaded.queue()).isEqualTo("denials");
