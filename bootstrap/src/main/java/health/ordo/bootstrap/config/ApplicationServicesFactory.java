@@ -13,12 +13,29 @@ import health.ordo.application.service.user.UserAuthenticationService;
 import health.ordo.application.service.workitem.WorkItemIngestionService;
 import health.ordo.application.service.workitem.WorkItemLifecycleService;
 import health.ordo.application.service.workitem.WorkItemQueryService;
-import health.ordo.domain.priority.BaselinePriorityPolicy;
-import health.ordo.domain.priority.PriorityPolicy;
+import health.ordo.application.port.out.priority.JobPort;
+import health.ordo.application.port.out.priority.PriorityPolicyPort;
+import health.ordo.application.port.out.priority.PrioritySettingsPort;
+import health.ordo.application.port.out.priority.RecoveryLikelihoodPort;
+import health.ordo.application.port.out.priority.RescoringPort;
+import health.ordo.application.service.priority.PolicyManagementService;
+import health.ordo.application.service.priority.PolicySimulationService;
+import health.ordo.application.service.priority.PriorityOverrideService;
+import health.ordo.application.service.priority.PriorityScoringService;
+import health.ordo.application.service.priority.ScoreMaintenanceService;
+import health.ordo.domain.priority.WorkingCalendar;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The one place where the framework-free application services meet their adapters. */
 @Factory
@@ -30,14 +47,61 @@ class ApplicationServicesFactory {
     }
 
     @Singleton
-    PriorityPolicy priorityPolicy() {
-        return new BaselinePriorityPolicy();
+    WorkingCalendar workingCalendar(@Value("${ordo.priority.time-zone:UTC}") String zone) {
+        return WorkingCalendar.weekdays(ZoneId.of(zone));
+    }
+
+    @Singleton
+    @Named("likelihood-model")
+    @Bean(preDestroy = "shutdownNow")
+    ExecutorService likelihoodModelExecutor() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(4, runnable -> {
+            Thread thread = new Thread(runnable, "likelihood-model-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Singleton
+    PriorityScoringService priorityScoringService(PriorityPolicyPort policies, RecoveryLikelihoodPort likelihood,
+                                                  WorkingCalendar calendar, Clock clock,
+                                                  @Value("${ordo.priority.likelihood.timeout:200ms}") Duration timeout,
+                                                  @Value("${ordo.priority.policy-cache-ttl:5s}") Duration policyCacheTtl,
+                                                  @Named("likelihood-model") ExecutorService executor) {
+        return new PriorityScoringService(policies, likelihood, calendar, clock, timeout, policyCacheTtl, executor);
+    }
+
+    @Singleton
+    PolicyManagementService policyManagementService(PriorityPolicyPort policies, RescoringPort rescoring, JobPort jobs,
+                                                    TransactionPort transactions, PriorityScoringService scoring, Clock clock) {
+        return new PolicyManagementService(policies, rescoring, jobs, transactions, scoring, clock);
+    }
+
+    @Singleton
+    PolicySimulationService policySimulationService(RescoringPort rescoring, TransactionPort transactions,
+                                                    PriorityScoringService scoring, Clock clock) {
+        return new PolicySimulationService(rescoring, transactions, scoring, clock);
+    }
+
+    @Singleton
+    PriorityOverrideService priorityOverrideService(LoadWorkItemPort load, SaveWorkItemPort save, AppendEventsPort events,
+                                                    PrioritySettingsPort settings, TransactionPort transactions,
+                                                    PriorityScoringService scoring, Clock clock) {
+        return new PriorityOverrideService(load, save, events, settings, transactions, scoring, clock);
+    }
+
+    @Singleton
+    ScoreMaintenanceService scoreMaintenanceService(RescoringPort rescoring, JobPort jobs, SaveWorkItemPort save,
+                                                    AppendEventsPort events, TransactionPort transactions,
+                                                    PriorityScoringService scoring, Clock clock) {
+        return new ScoreMaintenanceService(rescoring, jobs, save, events, transactions, scoring, clock);
     }
 
     @Singleton
     WorkItemIngestionService workItemIngestionService(LoadWorkItemPort load, SaveWorkItemPort save, AppendEventsPort events,
-                                                      TransactionPort transactions, PriorityPolicy policy, Clock clock) {
-        return new WorkItemIngestionService(load, save, events, transactions, policy, clock);
+                                                      TransactionPort transactions, PriorityScoringService scoring, Clock clock) {
+        return new WorkItemIngestionService(load, save, events, transactions, scoring, clock);
     }
 
     @Singleton
@@ -47,8 +111,8 @@ class ApplicationServicesFactory {
 
     @Singleton
     WorkItemLifecycleService workItemLifecycleService(LoadWorkItemPort load, SaveWorkItemPort save, AppendEventsPort events,
-                                                      TransactionPort transactions, PriorityPolicy policy, Clock clock) {
-        return new WorkItemLifecycleService(load, save, events, transactions, policy, clock);
+                                                      TransactionPort transactions, PriorityScoringService scoring, Clock clock) {
+        return new WorkItemLifecycleService(load, save, events, transactions, scoring, clock);
     }
 
     @Singleton

@@ -5,6 +5,7 @@ import health.ordo.domain.priority.FactorWeight;
 import health.ordo.domain.priority.PolicyDefinition;
 import health.ordo.domain.priority.PriorityFactor;
 import health.ordo.domain.priority.RuleCondition;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
@@ -22,18 +23,22 @@ import java.util.Map;
 class PolicyJson {
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS) // serde would drop empty lists, which must round-trip
     record DefinitionRow(List<FactorRow> factors, List<RuleRow> rules) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS) // serde would drop empty lists, which must round-trip
     record FactorRow(String factor, BigDecimal weight, @Nullable Map<String, BigDecimal> parameters) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS) // serde would drop empty lists, which must round-trip
     record RuleRow(String name, List<ConditionRow> when, String effect, BigDecimal value) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS) // serde would drop empty lists, which must round-trip
     record ConditionRow(String field, String operator, @Nullable String value) {
     }
 

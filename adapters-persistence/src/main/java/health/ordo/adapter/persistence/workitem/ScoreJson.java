@@ -6,6 +6,7 @@ import health.ordo.domain.score.OverrideTarget;
 import health.ordo.domain.score.PriorityOverride;
 import health.ordo.domain.score.PriorityScore;
 import health.ordo.domain.score.ScoreExplanation;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
@@ -24,19 +25,23 @@ import java.util.UUID;
 class ScoreJson {
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS) // serde would drop empty lists, which must round-trip
     record ExplanationRow(BigDecimal computedScore, List<FactorRow> factors, List<RuleRow> rules, String policyId,
                           int policyVersion, Instant computedAt, boolean degraded, List<String> degradedReasons) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS) // serde would drop empty lists, which must round-trip
     record FactorRow(String factor, String rawInput, BigDecimal normalized, BigDecimal weight, BigDecimal contribution) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS) // serde would drop empty lists, which must round-trip
     record RuleRow(String rule, String effect, BigDecimal before, BigDecimal after) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS) // serde would drop empty lists, which must round-trip
     record OverrideRow(UUID id, String target, @Nullable BigDecimal score, String reasonCode, @Nullable String comment,
                        Instant expiresAt, String requestedBy, Instant requestedAt, String status,
                        @Nullable String approvedBy, @Nullable Instant approvedAt) {

@@ -112,6 +112,17 @@ class WorkItemPersistenceTest {
                 .isEqualTo(new BigDecimal("0.1234567890123456789"));
         assertThat(loaded.priorityScore()).isEqualTo(item.priorityScore());
         assertThat(loaded.scoreExplanation()).isEqualTo(item.scoreExplanation());
+
+        ScoreExplanation empty = new ScoreExplanation(new PriorityScore(BigDecimal.ONE), List.of(), List.of(), "builtin", 0,
+                NOW, false, List.of());
+        WorkItem reloaded = tx.readOnly(() -> loadPort.load(tenant, item.id())).orElseThrow();
+        reloaded.applyScore(empty, NOW);
+        tx.inTransaction(() -> {
+            savePort.update(reloaded, reloaded.pullChanges());
+            return null;
+        });
+        assertThat(tx.readOnly(() -> loadPort.load(tenant, item.id())).orElseThrow().scoreExplanation())
+                .as("empty lists survive the jsonb round trip").isEqualTo(empty);
         assertThat(loaded.status()).isEqualTo(WorkItemStatus.READY);
         assertThat(loaded.createdAt()).isEqualTo(NOW);
         assertThat(loaded.queue()).isEqualTo("denials");

@@ -1,9 +1,13 @@
 package health.ordo.adapter.web.problem;
 
+import health.ordo.application.port.in.priority.JobNotFoundException;
+import health.ordo.application.port.in.priority.PolicyNotFoundException;
 import health.ordo.application.port.in.workitem.WorkItemNotFoundException;
 import health.ordo.application.port.out.workitem.ConcurrentUpdateException;
 import health.ordo.domain.shared.InvalidValueException;
+import health.ordo.domain.priority.InvalidPolicyException;
 import health.ordo.domain.workitem.IllegalTransitionException;
+import health.ordo.domain.workitem.OverrideRefusedException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
@@ -58,6 +62,40 @@ final class DomainProblemHandlers {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, ConcurrentUpdateException e) {
             return Problems.response(request, ProblemType.CONCURRENT_UPDATE, e.getMessage(), List.of());
+        }
+    }
+
+    @Singleton
+    static final class InvalidPolicy implements ExceptionHandler<InvalidPolicyException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, InvalidPolicyException e) {
+            return Problems.response(request, ProblemType.INVALID_REQUEST, e.getMessage(),
+                    e.problems().stream().map(p -> new Problem.FieldError(p.path(), p.message())).toList());
+        }
+    }
+
+    @Singleton
+    static final class OverrideRefused implements ExceptionHandler<OverrideRefusedException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, OverrideRefusedException e) {
+            return Problems.response(request, ProblemType.OVERRIDE_REFUSED, ProblemType.OVERRIDE_REFUSED.status(),
+                    e.getMessage(), List.of(), e.rule(), null);
+        }
+    }
+
+    @Singleton
+    static final class PolicyNotFound implements ExceptionHandler<PolicyNotFoundException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, PolicyNotFoundException e) {
+            return Problems.response(request, ProblemType.NOT_FOUND, e.getMessage(), List.of());
+        }
+    }
+
+    @Singleton
+    static final class JobNotFound implements ExceptionHandler<JobNotFoundException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, JobNotFoundException e) {
+            return Problems.response(request, ProblemType.NOT_FOUND, e.getMessage(), List.of());
         }
     }
 }

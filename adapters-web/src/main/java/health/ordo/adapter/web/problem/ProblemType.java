@@ -13,6 +13,7 @@ public enum ProblemType {
     ILLEGAL_TRANSITION(HttpStatus.CONFLICT, "illegal-transition", "The work item's state does not allow this action"),
     SOURCE_CONFLICT(HttpStatus.CONFLICT, "source-conflict",
             "A work item from this source record already exists with different content"),
+    OVERRIDE_REFUSED(HttpStatus.CONFLICT, "override-refused", "The priority override breaks a rule"),
     CONCURRENT_UPDATE(HttpStatus.CONFLICT, "concurrent-update", "The work item was changed concurrently; retry"),
     PAYLOAD_TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
@@ -47,7 +48,7 @@ public enum ProblemType {
     /** The type for a status the framework produced on its own. */
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status.getCode() == status && type != ILLEGAL_TRANSITION && type != SOURCE_CONFLICT) {
+            if (type.status.getCode() == status && type != ILLEGAL_TRANSITION && type != SOURCE_CONFLICT && type != OVERRIDE_REFUSED) {
                 return type;
             }
         }

@@ -1,6 +1,7 @@
 package health.ordo.adapter.web.workitem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import health.ordo.adapter.web.priority.PriorityDtos;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
@@ -90,6 +91,10 @@ final class WorkItemDtos {
                             @Schema(description = "0 to 100, higher is worked first") BigDecimal priorityScore,
                             @Nullable String statusReason, @Nullable String resolutionCode, String createdAt,
                             String updatedAt,
+                            @Schema(description = "only on GET /api/v1/work-items/{id}")
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable PriorityDtos.ExplanationDto scoreExplanation,
+                            @Schema(description = "the latest priority override, if any")
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable PriorityDtos.OverrideDto priorityOverride,
                             @Schema(description = "only on GET /api/v1/work-items/{id}")
                             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<HistoryEntryDto> history) {
     }

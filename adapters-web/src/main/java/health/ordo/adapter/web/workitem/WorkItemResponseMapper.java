@@ -4,12 +4,14 @@ import health.ordo.adapter.web.workitem.WorkItemDtos.AmountDto;
 import health.ordo.adapter.web.workitem.WorkItemDtos.HistoryEntryDto;
 import health.ordo.adapter.web.workitem.WorkItemDtos.SourceDto;
 import health.ordo.adapter.web.workitem.WorkItemDtos.WorkItemResponse;
+import health.ordo.adapter.web.priority.ScoreMapper;
 import health.ordo.domain.shared.Money;
 import health.ordo.domain.workitem.Actor;
 import health.ordo.domain.workitem.HistoryEntry;
 import health.ordo.domain.workitem.SourceReference;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemContent;
+import jakarta.inject.Inject;
 import org.mapstruct.Mapper;
 import org.mapstruct.MappingConstants;
 
@@ -19,39 +21,46 @@ import java.util.List;
 
 /** Maps domain objects to the API's JSON records (MapStruct generates the record-to-record parts). */
 @Mapper(componentModel = MappingConstants.ComponentModel.JAKARTA)
-interface WorkItemResponseMapper {
+abstract class WorkItemResponseMapper {
 
-    SourceDto toDto(SourceReference source);
+    @Inject
+    protected ScoreMapper scores;
 
-    AmountDto toDto(Money money);
+    abstract SourceDto toDto(SourceReference source);
 
-    HistoryEntryDto toDto(HistoryEntry entry);
+    abstract AmountDto toDto(Money money);
 
-    List<HistoryEntryDto> toDtos(List<HistoryEntry> history);
+    abstract HistoryEntryDto toDto(HistoryEntry entry);
 
-    default String actorName(Actor actor) {
+    abstract List<HistoryEntryDto> toDtos(List<HistoryEntry> history);
+
+    String actorName(Actor actor) {
         return actor == null ? null : actor.name();
     }
 
-    default String plain(BigDecimal value) {
+    String plain(BigDecimal value) {
         return value == null ? null : value.toPlainString();
     }
 
-    default String iso(Instant instant) {
+    String iso(Instant instant) {
         return instant == null ? null : instant.toString();
     }
 
-    /** The item; with its history when {@code history} is not null. */
-    default WorkItemResponse toResponse(WorkItem item, List<HistoryEntry> history) {
+    /** The item; with its history and score explanation when {@code history} is not null. */
+    WorkItemResponse toResponse(WorkItem item, List<HistoryEntry> history) {
         WorkItemContent content = item.content();
+        boolean details = history != null;
         return new WorkItemResponse(item.id().toString(), content.type().name(), item.status().name(),
                 item.status().fhirTaskStatus(), toDto(content.source()), content.title(), toDto(content.moneyAtStake()),
                 iso(content.dueAt()), iso(content.hardDeadlineAt()), content.attributes().values(), item.queue(),
                 item.assignee(), item.priorityScore().value(), item.statusReason(), item.resolutionCode(),
-                iso(item.createdAt()), iso(item.updatedAt()), history == null ? null : toDtos(history));
+                iso(item.createdAt()), iso(item.updatedAt()),
+                details && item.scoreExplanation() != null ? scores.toDto(item.scoreExplanation()) : null,
+                item.priorityOverride() == null ? null : scores.toDto(item.priorityOverride()),
+                details ? toDtos(history) : null);
     }
 
-    default WorkItemResponse toResponse(WorkItem item) {
+    WorkItemResponse toResponse(WorkItem item) {
         return toResponse(item, null);
     }
 }

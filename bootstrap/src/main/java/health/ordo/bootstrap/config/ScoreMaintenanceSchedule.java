@@ -1,0 +1,74 @@
+package health.ordo.bootstrap.config;
+
+import health.ordo.application.port.in.priority.MaintainScoresUseCase;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Runs score maintenance on every node: re-scores items whose score is older than {@code ordo.priority.max-score-age}
+ * (default 4 minutes) once a minute, so no stored score is older than about 5 minutes; expires overrides every few
+ * seconds; advances re-scoring jobs. Rows are claimed with SKIP LOCKED, so nodes share the work without overlap.
+ */
+@Singleton
+@Requires(property = "ordo.priority.maintenance.enabled", notEquals = "false")
+class ScoreMaintenanceSchedule {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScoreMaintenanceSchedule.class);
+    private static final int BATCH = 1000;
+    private static final Duration ROUND_BUDGET = Duration.ofSeconds(50);
+
+    private final MaintainScoresUseCase maintenance;
+    private final Duration maxScoreAge;
+
+    ScoreMaintenanceSchedule(MaintainScoresUseCase maintenance,
+                             @Value("${ordo.priority.max-score-age:4m}") Duration maxScoreAge) {
+        this.maintenance = maintenance;
+        this.maxScoreAge = maxScoreAge;
+    }
+
+    @Scheduled(fixedDelay = "${ordo.priority.rescore-interval:60s}", initialDelay = "${ordo.priority.rescore-initial-delay:30s}")
+    void rescoreStale() {
+        Instant until = Instant.now().plus(ROUND_BUDGET);
+        int total = 0;
+        int batch;
+        try {
+            do {
+                batch = maintenance.rescoreStale(maxScoreAge, BATCH);
+                total += batch;
+            } while (batch == BATCH && Instant.now().isBefore(until));
+        } catch (RuntimeException e) {
+            LOG.warn("Re-scoring stale items failed; next round retries: {}", e.toString());
+        }
+        if (total > 0) {
+            LOG.debug("Re-scored {} stale items", total);
+        }
+    }
+
+    @Scheduled(fixedDelay = "${ordo.priority.override-interval:5s}", initialDelay = "5s")
+    void expireOverrides() {
+        try {
+            maintenance.expireOverrides(200);
+        } catch (RuntimeException e) {
+            LOG.warn("Expiring overrides failed; next round retries: {}", e.toString());
+        }
+    }
+
+    @Scheduled(fixedDelay = "${ordo.priority.job-poll:2s}", initialDelay = "2s")
+    void advanceJobs() {
+        Instant until = Instant.now().plusSeconds(10);
+        try {
+            while (maintenance.advanceJobs(Duration.ofSeconds(2)) && Instant.now().isBefore(until)) {
+                // keep going while there is work and time
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Advancing background jobs failed; next round retries: {}", e.toString());
+        }
+    }
+}
