@@ -1,8 +1,15 @@
--- Prioritization: explained scores and overrides on work items, versioned policies, settings, background jobs.
+-- Prioritization: score bases and overrides on work items, versioned policies, settings, background jobs.
 
+-- A score's basis: enough to recompute its explanation exactly (policy versions and item content never change),
+-- so that bulk re-scoring writes a few scalars per row instead of a whole explanation document.
 alter table work_item
-    add column score_explanation   jsonb,
-    add column scored_at           timestamptz,
+    add column score_computed         numeric(5, 2),
+    add column score_policy_id        text,
+    add column score_policy_version   integer,
+    add column score_likelihood       numeric,
+    add column score_likelihood_basis text,
+    add column score_degraded_reason  text,
+    add column scored_at              timestamptz,
     add column priority_override   jsonb,
     add column override_expires_at timestamptz;
 

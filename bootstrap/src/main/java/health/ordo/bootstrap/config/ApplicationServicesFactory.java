@@ -105,8 +105,9 @@ class ApplicationServicesFactory {
     }
 
     @Singleton
-    WorkItemQueryService workItemQueryService(LoadWorkItemPort load, FindWorkItemsPort find, TransactionPort transactions) {
-        return new WorkItemQueryService(load, find, transactions);
+    WorkItemQueryService workItemQueryService(LoadWorkItemPort load, FindWorkItemsPort find, TransactionPort transactions,
+                                              PriorityScoringService scoring) {
+        return new WorkItemQueryService(load, find, transactions, scoring);
     }
 
     @Singleton

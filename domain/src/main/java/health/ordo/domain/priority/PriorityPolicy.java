@@ -49,7 +49,8 @@ public record PriorityPolicy(String policyId, TenantId tenant, WorkItemType appl
                 ? List.of("recovery likelihood: " + likelihood.degradedReason() + "; used " + likelihood.basis())
                 : List.of();
         return new ScoreExplanation(new PriorityScore(BigDecimal.valueOf(score).setScale(2, RoundingMode.HALF_UP)),
-                contributions, fired, policyId, version, input.now(), likelihood.degraded(), degraded);
+                contributions, fired, policyId, version, input.now(), likelihood.degraded(), degraded,
+                BigDecimal.valueOf(likelihood.value()), likelihood.basis(), likelihood.degradedReason());
     }
 
     public PriorityPolicy activated(Instant at) {

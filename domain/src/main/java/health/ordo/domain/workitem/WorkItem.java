@@ -3,6 +3,7 @@ package health.ordo.domain.workitem;
 import health.ordo.domain.score.OverrideTarget;
 import health.ordo.domain.score.PriorityOverride;
 import health.ordo.domain.score.PriorityScore;
+import health.ordo.domain.score.ScoreBasis;
 import health.ordo.domain.score.ScoreExplanation;
 import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.shared.TenantId;
@@ -31,7 +32,7 @@ public final class WorkItem {
     private String queue;
     private String assignee;
     private PriorityScore priorityScore;
-    private ScoreExplanation scoreExplanation;
+    private ScoreBasis scoreBasis;
     private PriorityOverride priorityOverride;
     private String statusReason;
     private String resolutionCode;
@@ -41,7 +42,7 @@ public final class WorkItem {
 
     private WorkItem(WorkItemId id, TenantId tenantId, WorkItemContent content, String contentFingerprint,
                      Instant createdAt, long version, WorkItemStatus status, String queue, String assignee,
-                     PriorityScore priorityScore, ScoreExplanation scoreExplanation, PriorityOverride priorityOverride,
+                     PriorityScore priorityScore, ScoreBasis scoreBasis, PriorityOverride priorityOverride,
                      String statusReason, String resolutionCode, Instant updatedAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
@@ -53,7 +54,7 @@ public final class WorkItem {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.assignee = assignee;
         this.priorityScore = Objects.requireNonNull(priorityScore, "priorityScore");
-        this.scoreExplanation = scoreExplanation;
+        this.scoreBasis = scoreBasis;
         this.priorityOverride = priorityOverride;
         this.statusReason = statusReason;
         this.resolutionCode = resolutionCode;
@@ -73,11 +74,11 @@ public final class WorkItem {
     /** Rebuilds a stored work item; records nothing. */
     public static WorkItem restore(WorkItemId id, TenantId tenantId, WorkItemContent content, String contentFingerprint,
                                    Instant createdAt, long version, WorkItemStatus status, String queue,
-                                   String assignee, PriorityScore priorityScore, ScoreExplanation scoreExplanation,
+                                   String assignee, PriorityScore priorityScore, ScoreBasis scoreBasis,
                                    PriorityOverride priorityOverride, String statusReason, String resolutionCode,
                                    Instant updatedAt) {
         return new WorkItem(id, tenantId, content, contentFingerprint, createdAt, version, status, queue, assignee,
-                priorityScore, scoreExplanation, priorityOverride, statusReason, resolutionCode, updatedAt);
+                priorityScore, scoreBasis, priorityOverride, statusReason, resolutionCode, updatedAt);
     }
 
     /** READY → CLAIMED, assigned to the claiming actor. */
@@ -127,7 +128,7 @@ public final class WorkItem {
      * override applies: then the override's target. Finished work always scores 0.
      */
     public void applyScore(ScoreExplanation explanation, Instant now) {
-        this.scoreExplanation = Objects.requireNonNull(explanation, "explanation");
+        this.scoreBasis = Objects.requireNonNull(explanation, "explanation").basis();
         refreshEffectiveScore(now);
     }
 
@@ -140,7 +141,7 @@ public final class WorkItem {
         if (status.isTerminal()) {
             throw new OverrideRefusedException("OVERRIDE_REQUIRES_OPEN_ITEM", "a " + status + " work item cannot be overridden");
         }
-        PriorityScore computed = scoreExplanation == null ? priorityScore : scoreExplanation.computedScore();
+        PriorityScore computed = scoreBasis == null ? priorityScore : scoreBasis.computedScore();
         PriorityOverride draft = new PriorityOverride(UUID.randomUUID(), target, reasonCode, comment, expiresAt,
                 actor.name(), now, PriorityOverride.Status.ACTIVE, null, null);
         boolean needsApproval = draft.distanceFrom(computed).compareTo(approvalThreshold) > 0;
@@ -189,8 +190,8 @@ public final class WorkItem {
             priorityScore = PriorityScore.ZERO;
         } else if (priorityOverride != null && priorityOverride.appliesAt(now)) {
             priorityScore = priorityOverride.target().score();
-        } else if (scoreExplanation != null) {
-            priorityScore = scoreExplanation.computedScore();
+        } else if (scoreBasis != null) {
+            priorityScore = scoreBasis.computedScore();
         }
     }
 
@@ -280,9 +281,9 @@ public final class WorkItem {
         return priorityScore;
     }
 
-    /** How the computed score came about; null for an item not scored by a policy yet. */
-    public ScoreExplanation scoreExplanation() {
-        return scoreExplanation;
+    /** What the computed score rests on (the explanation is recomputed from it); null before the first scoring. */
+    public ScoreBasis scoreBasis() {
+        return scoreBasis;
     }
 
     /** The latest override (pending, active or expired), or null. */

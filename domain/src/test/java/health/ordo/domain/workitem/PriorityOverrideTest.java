@@ -26,7 +26,7 @@ class PriorityOverrideTest {
     private static WorkItem scoredItem(String score) {
         WorkItem item = WorkItem.create(TenantId.of("demo"), aClaimDenial().build(), Actor.SYSTEM, NOW);
         item.applyScore(new ScoreExplanation(new PriorityScore(new BigDecimal(score)), List.of(), List.of(), "builtin", 0,
-                NOW, false, List.of()), NOW);
+                NOW, false, List.of(), new BigDecimal("0.5"), "test", null), NOW);
         item.pullChanges();
         return item;
     }
@@ -73,10 +73,10 @@ class PriorityOverrideTest {
                 NOW.plus(Duration.ofHours(2)), BigDecimal.valueOf(100), SAM, NOW);
 
         item.applyScore(new ScoreExplanation(new PriorityScore(BigDecimal.valueOf(80)), List.of(), List.of(), "builtin", 0,
-                NOW, false, List.of()), NOW.plusSeconds(10));
+                NOW, false, List.of(), new BigDecimal("0.5"), "test", null), NOW.plusSeconds(10));
 
         assertThat(item.priorityScore().value()).isEqualByComparingTo("0");
-        assertThat(item.scoreExplanation().computedScore().value()).isEqualByComparingTo("80");
+        assertThat(item.scoreBasis().computedScore().value()).isEqualByComparingTo("80");
     }
 
     @Test

@@ -9,6 +9,7 @@ import health.ordo.application.port.out.workitem.LoadWorkItemPort;
 import health.ordo.application.port.out.workitem.SaveWorkItemPort;
 import health.ordo.domain.score.PriorityOverride;
 import health.ordo.domain.score.PriorityScore;
+import health.ordo.domain.score.ScoreBasis;
 import health.ordo.domain.shared.Money;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
@@ -43,21 +44,24 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
     private static final String COLUMNS = """
             id, tenant_id, type, source_system, external_id, content_fingerprint, title, amount, currency, due_at,
             hard_deadline_at, attributes::text as attributes, requested_queue, queue, assignee, status, status_reason,
-            resolution_code, priority_score, created_at, updated_at, version, score_explanation::text as score_explanation,
+            resolution_code, priority_score, created_at, updated_at, version, score_computed, score_policy_id,
+            score_policy_version, score_likelihood, score_likelihood_basis, score_degraded_reason, scored_at,
             priority_override::text as priority_override""";
 
     private static final String INSERT = """
             insert into work_item (id, tenant_id, type, source_system, external_id, content_fingerprint, title, amount,
                 currency, due_at, hard_deadline_at, deadline_at, attributes, requested_queue, queue, assignee, status,
-                status_reason, resolution_code, priority_score, created_at, updated_at, version, score_explanation, scored_at,
+                status_reason, resolution_code, priority_score, created_at, updated_at, version, score_computed, score_policy_id,
+                score_policy_version, score_likelihood, score_likelihood_basis, score_degraded_reason, scored_at,
                 priority_override, override_expires_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?::jsonb, ?, ?::jsonb, ?)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
             on conflict (tenant_id, source_system, external_id) do nothing""";
 
     private static final String UPDATE = """
             update work_item set queue = ?, assignee = ?, status = ?, status_reason = ?, resolution_code = ?,
-                priority_score = ?, updated_at = ?, score_explanation = ?::jsonb, scored_at = ?, priority_override = ?::jsonb,
-                override_expires_at = ?, version = version + 1
+                priority_score = ?, updated_at = ?, score_computed = ?, score_policy_id = ?, score_policy_version = ?,
+                score_likelihood = ?, score_likelihood_basis = ?, score_degraded_reason = ?, scored_at = ?,
+                priority_override = ?::jsonb, override_expires_at = ?, version = version + 1
             where tenant_id = ? and id = ? and version = ?""";
 
     private static final String INSERT_HISTORY = """
@@ -177,10 +181,16 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
         appendHistory(item, changes.history());
     }
 
-    /** Binds score_explanation, scored_at, priority_override, override_expires_at after position {@code i}. */
+    /** Binds the score basis columns, scored_at, priority_override and override_expires_at after position {@code i}. */
     private int bindScore(PreparedStatement statement, int i, WorkItem item) throws SQLException {
-        statement.setString(++i, scoreJson.write(item.scoreExplanation()));
-        setInstant(statement, ++i, item.scoreExplanation() == null ? item.updatedAt() : item.scoreExplanation().computedAt());
+        ScoreBasis basis = item.scoreBasis();
+        statement.setBigDecimal(++i, basis == null ? null : basis.computedScore().value());
+        statement.setString(++i, basis == null ? null : basis.policyId());
+        statement.setObject(++i, basis == null ? null : basis.policyVersion(), Types.INTEGER);
+        statement.setBigDecimal(++i, basis == null ? null : basis.likelihood());
+        statement.setString(++i, basis == null ? null : basis.likelihoodBasis());
+        statement.setString(++i, basis == null ? null : basis.degradedReason());
+        setInstant(statement, ++i, basis == null ? item.updatedAt() : basis.computedAt());
         statement.setString(++i, scoreJson.write(item.priorityOverride()));
         setInstant(statement, ++i, overrideDue(item));
         return i;
@@ -229,20 +239,38 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
         if (items.isEmpty()) {
             return;
         }
-        String sql = "update work_item set priority_score = ?, score_explanation = ?::jsonb, scored_at = ?,"
-                + " priority_override = ?::jsonb, override_expires_at = ? where tenant_id = ? and id = ?";
+        // One statement per batch: the rows travel as parallel arrays and are joined back by key.
+        String sql = "update work_item w set priority_score = v.score::numeric, score_computed = v.computed::numeric,"
+                + " score_policy_id = v.policy, score_policy_version = v.version::integer,"
+                + " score_likelihood = v.likelihood::numeric, score_likelihood_basis = v.basis, score_degraded_reason = v.degraded,"
+                + " scored_at = ?, priority_override = v.override::jsonb, override_expires_at = v.due::timestamptz"
+                + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                + " ?::text[], ?::text[]) as v(tenant_id, id, score, computed, policy, version, likelihood, basis, degraded, override, due)"
+                + " where w.tenant_id = v.tenant_id and w.id = v.id::uuid";
+        int n = items.size();
+        String[][] columns = new String[11][n];
+        for (int k = 0; k < n; k++) {
+            WorkItem item = items.get(k);
+            ScoreBasis basis = item.scoreBasis();
+            Instant due = overrideDue(item);
+            columns[0][k] = item.tenantId().value();
+            columns[1][k] = item.id().toString();
+            columns[2][k] = item.priorityScore().value().toPlainString();
+            columns[3][k] = basis == null ? null : basis.computedScore().value().toPlainString();
+            columns[4][k] = basis == null ? null : basis.policyId();
+            columns[5][k] = basis == null ? null : Integer.toString(basis.policyVersion());
+            columns[6][k] = basis == null ? null : basis.likelihood().toPlainString();
+            columns[7][k] = basis == null ? null : basis.likelihoodBasis();
+            columns[8][k] = basis == null ? null : basis.degradedReason();
+            columns[9][k] = item.priorityOverride() == null ? null : scoreJson.write(item.priorityOverride());
+            columns[10][k] = due == null ? null : due.toString();
+        }
         jdbc.prepareStatement(sql, statement -> {
-            for (WorkItem item : items) {
-                statement.setBigDecimal(1, item.priorityScore().value());
-                statement.setString(2, scoreJson.write(item.scoreExplanation()));
-                setInstant(statement, 3, scoredAt);
-                statement.setString(4, scoreJson.write(item.priorityOverride()));
-                setInstant(statement, 5, overrideDue(item));
-                statement.setString(6, item.tenantId().value());
-                statement.setObject(7, item.id().value());
-                statement.addBatch();
+            setInstant(statement, 1, scoredAt);
+            for (int c = 0; c < columns.length; c++) {
+                statement.setArray(c + 2, statement.getConnection().createArrayOf("text", columns[c]));
             }
-            return statement.executeBatch();
+            return statement.executeUpdate();
         });
     }
 
@@ -380,11 +408,21 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
                 rs.getString("queue"),
                 rs.getString("assignee"),
                 new PriorityScore(rs.getBigDecimal("priority_score")),
-                scoreJson.readExplanation(rs.getString("score_explanation")),
+                basis(rs),
                 scoreJson.readOverride(rs.getString("priority_override")),
                 rs.getString("status_reason"),
                 rs.getString("resolution_code"),
                 instant(rs, "updated_at"));
+    }
+
+    private static ScoreBasis basis(ResultSet rs) throws SQLException {
+        BigDecimal computed = rs.getBigDecimal("score_computed");
+        if (computed == null) {
+            return null;
+        }
+        return new ScoreBasis(new PriorityScore(computed), rs.getString("score_policy_id"), rs.getInt("score_policy_version"),
+                instant(rs, "scored_at"), rs.getBigDecimal("score_likelihood"), rs.getString("score_likelihood_basis"),
+                rs.getString("score_degraded_reason"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,11 +1,8 @@
 package health.ordo.adapter.persistence.workitem;
 
-import health.ordo.domain.score.FactorContribution;
-import health.ordo.domain.score.FiredRule;
 import health.ordo.domain.score.OverrideTarget;
 import health.ordo.domain.score.PriorityOverride;
 import health.ordo.domain.score.PriorityScore;
-import health.ordo.domain.score.ScoreExplanation;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
@@ -17,28 +14,11 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
-/** jsonb forms of a score explanation and a priority override; the table rows keep their own shapes. */
+/** The jsonb form of a priority override; the row keeps its own shape. */
 @Singleton
 class ScoreJson {
-
-    @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS) // serde would drop empty lists, which must round-trip
-    record ExplanationRow(BigDecimal computedScore, List<FactorRow> factors, List<RuleRow> rules, String policyId,
-                          int policyVersion, Instant computedAt, boolean degraded, List<String> degradedReasons) {
-    }
-
-    @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS) // serde would drop empty lists, which must round-trip
-    record FactorRow(String factor, String rawInput, BigDecimal normalized, BigDecimal weight, BigDecimal contribution) {
-    }
-
-    @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS) // serde would drop empty lists, which must round-trip
-    record RuleRow(String rule, String effect, BigDecimal before, BigDecimal after) {
-    }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS) // serde would drop empty lists, which must round-trip
@@ -53,33 +33,12 @@ class ScoreJson {
         this.json = json;
     }
 
-    String write(ScoreExplanation e) {
-        if (e == null) {
-            return null;
-        }
-        return write(new ExplanationRow(e.computedScore().value(),
-                e.factors().stream().map(f -> new FactorRow(f.factor(), f.rawInput(), f.normalized(), f.weight(), f.contribution())).toList(),
-                e.rules().stream().map(r -> new RuleRow(r.rule(), r.effect(), r.before(), r.after())).toList(),
-                e.policyId(), e.policyVersion(), e.computedAt(), e.degraded(), e.degradedReasons()));
-    }
-
     String write(PriorityOverride o) {
         if (o == null) {
             return null;
         }
         return write(new OverrideRow(o.id(), o.target().kind().name(), o.target().score().value(), o.reasonCode(), o.comment(),
                 o.expiresAt(), o.requestedBy(), o.requestedAt(), o.status().name(), o.approvedBy(), o.approvedAt()));
-    }
-
-    ScoreExplanation readExplanation(String text) {
-        if (text == null) {
-            return null;
-        }
-        ExplanationRow row = read(text, ExplanationRow.class);
-        return new ScoreExplanation(new PriorityScore(row.computedScore()),
-                row.factors().stream().map(f -> new FactorContribution(f.factor(), f.rawInput(), f.normalized(), f.weight(), f.contribution())).toList(),
-                row.rules().stream().map(r -> new FiredRule(r.rule(), r.effect(), r.before(), r.after())).toList(),
-                row.policyId(), row.policyVersion(), row.computedAt(), row.degraded(), row.degradedReasons());
     }
 
     PriorityOverride readOverride(String text) {

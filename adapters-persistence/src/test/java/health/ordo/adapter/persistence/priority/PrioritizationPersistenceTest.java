@@ -9,6 +9,7 @@ import health.ordo.application.port.out.priority.RecoveryLikelihoodPort;
 import health.ordo.application.port.out.priority.RescoringPort;
 import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.application.port.out.user.SaveTenantPort;
+import health.ordo.application.port.out.workitem.LoadWorkItemPort;
 import health.ordo.application.port.out.workitem.SaveWorkItemPort;
 import health.ordo.domain.priority.DecisionRule;
 import health.ordo.domain.priority.FactorWeight;
@@ -18,6 +19,9 @@ import health.ordo.domain.priority.PolicyStatus;
 import health.ordo.domain.priority.PriorityFactor;
 import health.ordo.domain.priority.PriorityPolicy;
 import health.ordo.domain.priority.RuleCondition;
+import health.ordo.domain.score.OverrideTarget;
+import health.ordo.domain.score.PriorityScore;
+import health.ordo.domain.score.ScoreExplanation;
 import health.ordo.domain.shared.Money;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
@@ -68,6 +72,8 @@ class PrioritizationPersistenceTest {
     RecoveryLikelihoodPort likelihood;
     @Inject
     TransactionPort tx;
+    @Inject
+    LoadWorkItemPort loadPort;
 
     private TenantId tenant;
 
@@ -170,6 +176,32 @@ class PrioritizationPersistenceTest {
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void givenRescoredBatch_saveScores_writesScoresExplanationsAndOverrideDueInOneStatement() {
+        WorkItem first = storeItem("R-1", Map.of("payer", "Aetna"), NOW.minusSeconds(600));
+        WorkItem second = storeItem("R-2", Map.of("payer", "Aetna"), NOW.minusSeconds(600));
+        Instant scoredAt = NOW.plusSeconds(1);
+
+        tx.inTransaction(() -> {
+            List<WorkItem> claimed = rescoring.claimScoredBefore(tenant, scoredAt, 10);
+            for (WorkItem item : claimed) {
+                item.applyScore(new ScoreExplanation(new PriorityScore(new BigDecimal(item.equals(claimed.get(0)) ? "61.25" : "12.00")),
+                        List.of(), List.of(), "denials", 2, scoredAt, false, List.of(), new BigDecimal("0.5"), "test", null), scoredAt);
+            }
+            claimed.get(0).requestOverride(new OverrideTarget(OverrideTarget.Kind.PIN_TOP, null), "DATA_ERROR", null,
+                    scoredAt.plusSeconds(3600), BigDecimal.valueOf(100), Actor.user("sam@demo"), scoredAt);
+            rescoring.saveScores(claimed, scoredAt);
+            return null;
+        });
+
+        assertThat(tx.readOnly(() -> rescoring.countScoredBefore(tenant, scoredAt))).isZero();
+        List<WorkItem> reloaded = List.of(first, second).stream()
+                .map(w -> tx.readOnly(() -> loadPort.load(tenant, w.id())).orElseThrow()).toList();
+        assertThat(reloaded).extracting(w -> w.scoreBasis().policyId()).containsOnly("denials");
+        assertThat(reloaded).extracting(w -> w.priorityScore().value().toPlainString()).containsExactlyInAnyOrder("100.00", "12.00");
+        assertThat(tx.inTransaction(() -> rescoring.claimOverridesDue(scoredAt.plusSeconds(3601), 10))).hasSize(1);
     }
 
     @Test

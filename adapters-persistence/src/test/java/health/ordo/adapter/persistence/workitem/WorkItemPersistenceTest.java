@@ -86,7 +86,8 @@ class WorkItemPersistenceTest {
                 List.of(new FactorContribution("FINANCIAL_IMPACT", "1234.50 USD", new BigDecimal("0.5161"), new BigDecimal("30"),
                         new BigDecimal("15.4830"))),
                 List.of(new FiredRule("deadline within 2 business days", "FLOOR 70", new BigDecimal("15.48"), new BigDecimal("70.00"))),
-                "denials", 3, NOW, true, List.of("recovery likelihood: model failed; used prior: CARC 50"));
+                "denials", 3, NOW, true, List.of("recovery likelihood: model failed; used prior: CARC 50"),
+                new BigDecimal("0.35"), "prior: CARC 50", "model failed");
     }
 
     private WorkItem stored(String externalId, String score, Instant dueAt) {
@@ -111,18 +112,19 @@ class WorkItemPersistenceTest {
         assertThat(loaded.content().attributes().values().get("paidRatio"))
                 .isEqualTo(new BigDecimal("0.1234567890123456789"));
         assertThat(loaded.priorityScore()).isEqualTo(item.priorityScore());
-        assertThat(loaded.scoreExplanation()).isEqualTo(item.scoreExplanation());
+        assertThat(loaded.scoreBasis()).isEqualTo(item.scoreBasis());
+        assertThat(loaded.scoreBasis().degradedReason()).isEqualTo("model failed");
 
         ScoreExplanation empty = new ScoreExplanation(new PriorityScore(BigDecimal.ONE), List.of(), List.of(), "builtin", 0,
-                NOW, false, List.of());
+                NOW.plusSeconds(5), false, List.of(), new BigDecimal("0.123456789"), "learned: Aetna / CARC 50 (3 closed)", null);
         WorkItem reloaded = tx.readOnly(() -> loadPort.load(tenant, item.id())).orElseThrow();
-        reloaded.applyScore(empty, NOW);
+        reloaded.applyScore(empty, NOW.plusSeconds(5));
         tx.inTransaction(() -> {
             savePort.update(reloaded, reloaded.pullChanges());
             return null;
         });
-        assertThat(tx.readOnly(() -> loadPort.load(tenant, item.id())).orElseThrow().scoreExplanation())
-                .as("empty lists survive the jsonb round trip").isEqualTo(empty);
+        assertThat(tx.readOnly(() -> loadPort.load(tenant, item.id())).orElseThrow().scoreBasis())
+                .as("a later basis replaces the first, exactly").isEqualTo(empty.basis());
         assertThat(loaded.status()).isEqualTo(WorkItemStatus.READY);
         assertThat(loaded.createdAt()).isEqualTo(NOW);
         assertThat(loaded.queue()).isEqualTo("denials");

@@ -5,6 +5,7 @@ import health.ordo.adapter.web.priority.PriorityDtos.FactorContributionDto;
 import health.ordo.adapter.web.priority.PriorityDtos.FiredRuleDto;
 import health.ordo.adapter.web.priority.PriorityDtos.OverrideDto;
 import health.ordo.adapter.web.priority.PriorityDtos.ScoreResponse;
+import health.ordo.application.port.in.workitem.WorkItemDetails;
 import health.ordo.domain.score.FactorContribution;
 import health.ordo.domain.score.FiredRule;
 import health.ordo.domain.score.PriorityOverride;
@@ -42,10 +43,11 @@ public interface ScoreMapper {
         return instant == null ? null : instant.toString();
     }
 
-    default ScoreResponse toScore(WorkItem item) {
+    default ScoreResponse toScore(WorkItemDetails details) {
+        WorkItem item = details.item();
         PriorityOverride override = item.priorityOverride();
         return new ScoreResponse(item.id().toString(), item.priorityScore().value(),
-                item.scoreExplanation() == null ? null : toDto(item.scoreExplanation()),
+                details.explanation() == null ? null : toDto(details.explanation()),
                 override == null ? null : toDto(override),
                 override != null && override.appliesAt(Clock.systemUTC().instant()));
     }

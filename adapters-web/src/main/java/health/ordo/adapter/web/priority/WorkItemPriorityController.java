@@ -54,7 +54,7 @@ class WorkItemPriorityController {
     @Operation(summary = "The item's score: factor by factor, rules fired, policy and version, override on top")
     ScoreResponse score(Authentication authentication, @PathVariable String id) {
         WorkItemId itemId = WorkItemId.parse(id);
-        return getQuery.get(Caller.of(authentication).tenant(), itemId).map(details -> mapper.toScore(details.item()))
+        return getQuery.get(Caller.of(authentication).tenant(), itemId).map(mapper::toScore)
                 .orElseThrow(() -> new WorkItemNotFoundException(itemId));
     }
 
@@ -69,7 +69,7 @@ class WorkItemPriorityController {
         OverrideTarget target = target(body);
         WorkItem item = overrides.requestOverride(caller.tenant(), WorkItemId.parse(id), target, body.reasonCode(),
                 body.comment(), instant(body.expiresAt()), caller.actor());
-        return HttpResponse.created(mapper.toScore(item));
+        return HttpResponse.created(scoreOf(caller, item));
     }
 
     @Post("/priority-override/{overrideId}:approve")
@@ -83,7 +83,12 @@ class WorkItemPriorityController {
         } catch (IllegalArgumentException e) {
             throw new InvalidValueException("overrideId", "overrideId must be a UUID");
         }
-        return mapper.toScore(overrides.approveOverride(caller.tenant(), WorkItemId.parse(id), parsed, caller.actor()));
+        return scoreOf(caller, overrides.approveOverride(caller.tenant(), WorkItemId.parse(id), parsed, caller.actor()));
+    }
+
+    private ScoreResponse scoreOf(Caller caller, WorkItem changed) {
+        return getQuery.get(caller.tenant(), changed.id()).map(mapper::toScore)
+                .orElseThrow(() -> new WorkItemNotFoundException(changed.id()));
     }
 
     private static OverrideTarget target(OverrideRequest body) {

@@ -188,7 +188,7 @@ class WorkItemController {
         Caller caller = Caller.of(authentication);
         WorkItemId itemId = WorkItemId.parse(id);
         return getQuery.get(caller.tenant(), itemId)
-                .map(details -> mapper.toResponse(details.item(), details.history()))
+                .map(mapper::toResponse)
                 .orElseThrow(() -> new WorkItemNotFoundException(itemId));
     }
 

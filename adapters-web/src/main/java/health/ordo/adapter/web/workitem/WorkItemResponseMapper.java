@@ -5,6 +5,8 @@ import health.ordo.adapter.web.workitem.WorkItemDtos.HistoryEntryDto;
 import health.ordo.adapter.web.workitem.WorkItemDtos.SourceDto;
 import health.ordo.adapter.web.workitem.WorkItemDtos.WorkItemResponse;
 import health.ordo.adapter.web.priority.ScoreMapper;
+import health.ordo.application.port.in.workitem.WorkItemDetails;
+import health.ordo.domain.score.ScoreExplanation;
 import health.ordo.domain.shared.Money;
 import health.ordo.domain.workitem.Actor;
 import health.ordo.domain.workitem.HistoryEntry;
@@ -46,8 +48,17 @@ abstract class WorkItemResponseMapper {
         return instant == null ? null : instant.toString();
     }
 
-    /** The item; with its history and score explanation when {@code history} is not null. */
-    WorkItemResponse toResponse(WorkItem item, List<HistoryEntry> history) {
+    /** The item with its history and score explanation. */
+    WorkItemResponse toResponse(WorkItemDetails details) {
+        return toResponse(details.item(), details.history(), details.explanation());
+    }
+
+    /** The item alone, as in lists and action results. */
+    WorkItemResponse toResponse(WorkItem item) {
+        return toResponse(item, null, null);
+    }
+
+    private WorkItemResponse toResponse(WorkItem item, List<HistoryEntry> history, ScoreExplanation explanation) {
         WorkItemContent content = item.content();
         boolean details = history != null;
         return new WorkItemResponse(item.id().toString(), content.type().name(), item.status().name(),
@@ -55,12 +66,9 @@ abstract class WorkItemResponseMapper {
                 iso(content.dueAt()), iso(content.hardDeadlineAt()), content.attributes().values(), item.queue(),
                 item.assignee(), item.priorityScore().value(), item.statusReason(), item.resolutionCode(),
                 iso(item.createdAt()), iso(item.updatedAt()),
-                details && item.scoreExplanation() != null ? scores.toDto(item.scoreExplanation()) : null,
+                explanation == null ? null : scores.toDto(explanation),
                 item.priorityOverride() == null ? null : scores.toDto(item.priorityOverride()),
                 details ? toDtos(history) : null);
     }
 
-    WorkItemResponse toResponse(WorkItem item) {
-        return toResponse(item, null);
-    }
 }

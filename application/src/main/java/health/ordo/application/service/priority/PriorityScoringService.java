@@ -7,6 +7,7 @@ import health.ordo.domain.priority.PriorityPolicy;
 import health.ordo.domain.priority.RecoveryPriors;
 import health.ordo.domain.priority.ScoringInput;
 import health.ordo.domain.priority.WorkingCalendar;
+import health.ordo.domain.score.ScoreBasis;
 import health.ordo.domain.score.ScoreExplanation;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.WorkItem;
@@ -50,6 +51,12 @@ public final class PriorityScoringService {
     private record CachedPolicies(List<PriorityPolicy> active, Instant loadedAt) {
     }
 
+    /** Policy versions never change, so they are cached without expiry. */
+    private record VersionKey(TenantId tenant, String policyId, int version) {
+    }
+
+    private final Map<VersionKey, PriorityPolicy> versions = new ConcurrentHashMap<>();
+
     public PriorityScoringService(PriorityPolicyPort policies, RecoveryLikelihoodPort likelihoodModel,
                                   WorkingCalendar calendar, Clock clock, Duration likelihoodTimeout,
                                   Duration policyCacheTtl, Executor modelExecutor) {
@@ -65,6 +72,56 @@ public final class PriorityScoringService {
     /** The explained score of the item at {@code now}; call inside a transaction (policies may be loaded). */
     public ScoreExplanation explain(WorkItem item, Instant now) {
         return policyFor(item.tenantId(), item.content().type()).explain(input(item, now));
+    }
+
+    /**
+     * Explained scores for a batch (bulk re-scoring): one call to the likelihood model for the whole batch, bounded by
+     * the timeout plus one millisecond per further item; on failure every item falls back to its prior, marked degraded.
+     */
+    public List<ScoreExplanation> explainAll(List<WorkItem> items, Instant now) {
+        List<LikelihoodEstimate> likelihoods = likelihoods(items);
+        List<ScoreExplanation> explanations = new java.util.ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            WorkItem item = items.get(i);
+            explanations.add(policyFor(item.tenantId(), item.content().type())
+                    .explain(new ScoringInput(item, likelihoods.get(i), calendar, now)));
+        }
+        return explanations;
+    }
+
+    private List<LikelihoodEstimate> likelihoods(List<WorkItem> items) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        String reason;
+        if (clock.instant().isBefore(openUntil)) {
+            reason = "likelihood model unavailable (circuit open after repeated failures)";
+        } else {
+            Duration timeout = likelihoodTimeout.plusMillis(items.size() - 1L);
+            try {
+                List<LikelihoodEstimate> estimates = CompletableFuture.supplyAsync(() -> likelihoodModel.estimateAll(items), modelExecutor)
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                if (estimates != null && estimates.size() == items.size() && estimates.stream().allMatch(java.util.Objects::nonNull)) {
+                    consecutiveFailures.set(0);
+                    return estimates;
+                }
+                reason = "likelihood model answered incompletely";
+            } catch (TimeoutException e) {
+                reason = "likelihood model slower than " + timeout.toMillis() + " ms"
+                        + (items.size() > 1 ? " for " + items.size() + " items" : "");
+            } catch (ExecutionException | RuntimeException e) {
+                reason = "likelihood model failed";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                reason = "interrupted while asking the likelihood model";
+            }
+            if (consecutiveFailures.incrementAndGet() >= FAILURES_TO_OPEN) {
+                openUntil = clock.instant().plus(OPEN_FOR);
+                consecutiveFailures.set(0);
+            }
+        }
+        String why = reason;
+        return items.stream().map(item -> RecoveryPriors.priorFor(item).degradedBecause(why)).toList();
     }
 
     /** Scoring input with the likelihood already estimated (or its degraded fallback). */
@@ -91,6 +148,28 @@ public final class PriorityScoringService {
         return general != null ? general : PriorityPolicy.builtin(tenant);
     }
 
+    /**
+     * The explanation of the item's stored score, recomputed from its {@link health.ordo.domain.score.ScoreBasis}:
+     * same policy version, same likelihood, same instant, hence the same explanation as when it was scored. Null when
+     * the item was never scored or its policy version is gone. Call inside a transaction.
+     */
+    public ScoreExplanation reexplain(WorkItem item) {
+        ScoreBasis basis = item.scoreBasis();
+        if (basis == null) {
+            return null;
+        }
+        PriorityPolicy policy = PriorityPolicy.BUILTIN_ID.equals(basis.policyId())
+                ? PriorityPolicy.builtin(item.tenantId())
+                : versions.computeIfAbsent(new VersionKey(item.tenantId(), basis.policyId(), basis.policyVersion()),
+                        key -> policies.load(key.tenant(), key.policyId(), key.version()).orElse(null));
+        if (policy == null) {
+            return null;
+        }
+        LikelihoodEstimate likelihood = new LikelihoodEstimate(basis.likelihood().doubleValue(), basis.likelihoodBasis(),
+                basis.degradedReason() != null, basis.degradedReason());
+        return policy.explain(new ScoringInput(item, likelihood, calendar, basis.computedAt()));
+    }
+
     /** Forgets the tenant's cached policies (after an activation, or when a job starts on another node). */
     public void invalidate(TenantId tenant) {
         cache.remove(tenant);
@@ -108,32 +187,6 @@ public final class PriorityScoringService {
 
     /** The model's estimate, or the prior marked degraded when the model fails, is slow or is switched off by the breaker. */
     public LikelihoodEstimate likelihood(WorkItem item) {
-        if (clock.instant().isBefore(openUntil)) {
-            return RecoveryPriors.priorFor(item).degradedBecause("likelihood model unavailable (circuit open after repeated failures)");
-        }
-        try {
-            LikelihoodEstimate estimate = CompletableFuture.supplyAsync(() -> likelihoodModel.estimate(item), modelExecutor)
-                    .get(likelihoodTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (estimate == null) {
-                throw new ExecutionException("the model returned no estimate", null);
-            }
-            consecutiveFailures.set(0);
-            return estimate;
-        } catch (TimeoutException e) {
-            return failed(item, "likelihood model slower than " + likelihoodTimeout.toMillis() + " ms");
-        } catch (ExecutionException | RuntimeException e) {
-            return failed(item, "likelihood model failed");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failed(item, "interrupted while asking the likelihood model");
-        }
-    }
-
-    private LikelihoodEstimate failed(WorkItem item, String reason) {
-        if (consecutiveFailures.incrementAndGet() >= FAILURES_TO_OPEN) {
-            openUntil = clock.instant().plus(OPEN_FOR);
-            consecutiveFailures.set(0);
-        }
-        return RecoveryPriors.priorFor(item).degradedBecause(reason);
+        return likelihoods(List.of(item)).get(0);
     }
 }

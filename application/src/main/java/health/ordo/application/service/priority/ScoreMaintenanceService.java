@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class ScoreMaintenanceService implements MaintainScoresUseCase {
 
-    static final int JOB_BATCH = 500;
+    static final int JOB_BATCH = 2000;
 
     private final RescoringPort rescoring;
     private final JobPort jobs;
@@ -53,8 +53,9 @@ public final class ScoreMaintenanceService implements MaintainScoresUseCase {
     }
 
     private void rescore(List<WorkItem> batch, Instant now) {
-        for (WorkItem item : batch) {
-            item.applyScore(scoring.explain(item, now), now);
+        var explanations = scoring.explainAll(batch, now);
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).applyScore(explanations.get(i), now);
         }
         rescoring.saveScores(batch, now);
     }

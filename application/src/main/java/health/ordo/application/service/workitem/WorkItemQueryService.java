@@ -9,6 +9,7 @@ import health.ordo.application.port.in.workitem.WorkItemPage;
 import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.application.port.out.workitem.FindWorkItemsPort;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
+import health.ordo.application.service.priority.PriorityScoringService;
 import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.WorkItem;
@@ -23,17 +24,20 @@ public final class WorkItemQueryService implements GetWorkItemQuery, ListWorkIte
     private final LoadWorkItemPort loadPort;
     private final FindWorkItemsPort findPort;
     private final TransactionPort transactions;
+    private final PriorityScoringService scoring;
 
-    public WorkItemQueryService(LoadWorkItemPort loadPort, FindWorkItemsPort findPort, TransactionPort transactions) {
+    public WorkItemQueryService(LoadWorkItemPort loadPort, FindWorkItemsPort findPort, TransactionPort transactions,
+                                PriorityScoringService scoring) {
         this.loadPort = loadPort;
         this.findPort = findPort;
         this.transactions = transactions;
+        this.scoring = scoring;
     }
 
     @Override
     public Optional<WorkItemDetails> get(TenantId tenant, WorkItemId id) {
         return transactions.readOnly(() -> loadPort.load(tenant, id)
-                .map(item -> new WorkItemDetails(item, loadPort.loadHistory(tenant, id))));
+                .map(item -> new WorkItemDetails(item, loadPort.loadHistory(tenant, id), scoring.reexplain(item))));
     }
 
     @Override

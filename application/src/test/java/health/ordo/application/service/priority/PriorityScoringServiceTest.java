@@ -17,6 +17,7 @@ import health.ordo.domain.workitem.WorkItemType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Answers;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 
@@ -43,7 +44,8 @@ class PriorityScoringServiceTest {
     private static final Instant NOW = Instant.parse("2026-11-24T08:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
-    @Mock
+    // real default methods: estimateAll delegates to the stubbed estimate, as in a real model
+    @Mock(answer = Answers.CALLS_REAL_METHODS)
     RecoveryLikelihoodPort model;
     @Mock
     PriorityPolicyPort policies;
@@ -62,7 +64,9 @@ class PriorityScoringServiceTest {
         PriorityScoringService scoring = TestScoring.with(new TestScoring.NoPolicies(), model, CLOCK, Duration.ofMillis(500), executor);
 
         ScoreExplanation explanation = scoring.explain(item, NOW);
+        List<ScoreExplanation> batch = scoring.explainAll(List.of(item, WorkItem.create(TENANT, anInvoiceHold("H-2"), Actor.SYSTEM, NOW)), NOW);
 
+        assertThat(batch).hasSize(2).allSatisfy(e -> assertThat(e.degraded()).isTrue());
         assertThat(explanation.degraded()).isTrue();
         assertThat(explanation.degradedReasons()).singleElement().asString().contains("failed", "prior: hold PRICE");
         assertThat(explanation.computedScore().value()).isPositive();
@@ -106,6 +110,19 @@ class PriorityScoringServiceTest {
         assertThat(explanation.degraded()).isFalse();
         assertThat(explanation.factors()).filteredOn(f -> f.factor().equals("RECOVERY_LIKELIHOOD"))
                 .singleElement().satisfies(f -> assertThat(f.rawInput()).isEqualTo("0.42"));
+    }
+
+    @Test
+    void givenStoredBasis_reexplain_reproducesTheOriginalExplanationExactly() {
+        when(model.estimate(any())).thenThrow(new IllegalStateException("down"));
+        PriorityScoringService scoring = TestScoring.with(new TestScoring.NoPolicies(), model, CLOCK, Duration.ofMillis(500), executor);
+        ScoreExplanation original = scoring.explain(item, NOW);
+        item.applyScore(original, NOW);
+
+        ScoreExplanation recomputed = TestScoring.builtin(Clock.fixed(NOW.plusSeconds(86_400), ZoneOffset.UTC)).reexplain(item);
+
+        assertThat(recomputed).isEqualTo(original);
+        assertThat(recomputed.degraded()).isTrue();
     }
 
     private static PriorityPolicy active(String id, WorkItemType appliesTo) {

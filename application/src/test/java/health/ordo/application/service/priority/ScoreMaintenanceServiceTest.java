@@ -62,8 +62,8 @@ class ScoreMaintenanceServiceTest {
         int count = service().rescoreStale(Duration.ofMinutes(4), 100);
 
         assertThat(count).isEqualTo(1);
-        assertThat(stale.scoreExplanation()).isNotNull();
-        assertThat(stale.scoreExplanation().computedAt()).isEqualTo(NOW);
+        assertThat(stale.scoreBasis()).isNotNull();
+        assertThat(stale.scoreBasis().computedAt()).isEqualTo(NOW);
         verify(rescoring).saveScores(List.of(stale), NOW);
     }
 

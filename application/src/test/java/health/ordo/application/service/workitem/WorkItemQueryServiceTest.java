@@ -6,6 +6,7 @@ import health.ordo.application.port.in.workitem.WorkItemPage;
 import health.ordo.application.port.out.workitem.FindWorkItemsPort;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
 import health.ordo.application.support.DirectTransactions;
+import health.ordo.application.support.TestScoring;
 import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
@@ -43,7 +44,7 @@ class WorkItemQueryServiceTest {
 
     @Test
     void givenMoreRowsThanTheLimit_list_returnsAPageAndACursorAfterItsLastItem() {
-        WorkItemQueryService service = new WorkItemQueryService(loadPort, findPort, new DirectTransactions());
+        WorkItemQueryService service = new WorkItemQueryService(loadPort, findPort, new DirectTransactions(), TestScoring.builtin(java.time.Clock.systemUTC()));
         List<WorkItem> rows = items(3);
         when(findPort.find(TENANT, WorkItemFilter.ANY, null, 3)).thenReturn(rows);
 
@@ -56,7 +57,7 @@ class WorkItemQueryServiceTest {
 
     @Test
     void givenLastPage_list_returnsNoCursor() {
-        WorkItemQueryService service = new WorkItemQueryService(loadPort, findPort, new DirectTransactions());
+        WorkItemQueryService service = new WorkItemQueryService(loadPort, findPort, new DirectTransactions(), TestScoring.builtin(java.time.Clock.systemUTC()));
         PageCursor after = PageCursor.after(items(1).get(0));
         when(findPort.find(TENANT, WorkItemFilter.ANY, after, 11)).thenReturn(items(2));
 
@@ -69,7 +70,7 @@ class WorkItemQueryServiceTest {
 
     @Test
     void givenLimitOutOfRange_list_isRefusedNamingLimit() {
-        WorkItemQueryService service = new WorkItemQueryService(loadPort, findPort, new DirectTransactions());
+        WorkItemQueryService service = new WorkItemQueryService(loadPort, findPort, new DirectTransactions(), TestScoring.builtin(java.time.Clock.systemUTC()));
 
         assertThatThrownBy(() -> service.list(TENANT, WorkItemFilter.ANY, null, 0))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("limit"));
