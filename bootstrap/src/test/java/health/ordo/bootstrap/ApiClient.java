@@ -61,6 +61,16 @@ final class ApiClient {
         return postRaw(path, token, write(body), "application/json");
     }
 
+    Response put(String path, String token, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .PUT(HttpRequest.BodyPublishers.ofString(write(body))).header("Content-Type", "application/json");
+        return send(request, token);
+    }
+
+    Response delete(String path, String token) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE(), token);
+    }
+
     Response postRaw(String path, String token, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", contentType);

@@ -2,7 +2,7 @@ package health.ordo.application.support;
 
 import health.ordo.application.port.out.priority.PriorityPolicyPort;
 import health.ordo.application.port.out.priority.RecoveryLikelihoodPort;
-import health.ordo.application.service.priority.PriorityScoringService;
+import health.ordo.application.service.scoring.PriorityScoringService;
 import health.ordo.domain.priority.RecoveryPriors;
 import health.ordo.domain.priority.WorkingCalendar;
 import health.ordo.domain.priority.PriorityPolicy;

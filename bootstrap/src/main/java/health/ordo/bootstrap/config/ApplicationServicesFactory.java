@@ -21,7 +21,13 @@ import health.ordo.application.port.out.priority.RescoringPort;
 import health.ordo.application.service.priority.PolicyManagementService;
 import health.ordo.application.service.priority.PolicySimulationService;
 import health.ordo.application.service.priority.PriorityOverrideService;
-import health.ordo.application.service.priority.PriorityScoringService;
+import health.ordo.application.service.scoring.PriorityScoringService;
+import health.ordo.application.port.out.routing.ClaimNextWorkPort;
+import health.ordo.application.port.out.routing.WorkforcePort;
+import health.ordo.application.service.routing.AssignmentService;
+import health.ordo.application.service.routing.GetNextWorkService;
+import health.ordo.application.service.routing.WorkforceService;
+import health.ordo.application.service.workitem.WorkItemUpdater;
 import health.ordo.application.service.priority.ScoreMaintenanceService;
 import health.ordo.domain.priority.WorkingCalendar;
 import io.micronaut.context.annotation.Bean;
@@ -85,23 +91,22 @@ class ApplicationServicesFactory {
     }
 
     @Singleton
-    PriorityOverrideService priorityOverrideService(LoadWorkItemPort load, SaveWorkItemPort save, AppendEventsPort events,
-                                                    PrioritySettingsPort settings, TransactionPort transactions,
-                                                    PriorityScoringService scoring, Clock clock) {
-        return new PriorityOverrideService(load, save, events, settings, transactions, scoring, clock);
+    PriorityOverrideService priorityOverrideService(WorkItemUpdater updater, PrioritySettingsPort settings,
+                                                    TransactionPort transactions, PriorityScoringService scoring, Clock clock) {
+        return new PriorityOverrideService(updater, settings, transactions, scoring, clock);
     }
 
     @Singleton
-    ScoreMaintenanceService scoreMaintenanceService(RescoringPort rescoring, JobPort jobs, SaveWorkItemPort save,
-                                                    AppendEventsPort events, TransactionPort transactions,
-                                                    PriorityScoringService scoring, Clock clock) {
-        return new ScoreMaintenanceService(rescoring, jobs, save, events, transactions, scoring, clock);
+    ScoreMaintenanceService scoreMaintenanceService(RescoringPort rescoring, JobPort jobs, WorkItemUpdater updater,
+                                                    TransactionPort transactions, PriorityScoringService scoring, Clock clock) {
+        return new ScoreMaintenanceService(rescoring, jobs, updater, transactions, scoring, clock);
     }
 
     @Singleton
     WorkItemIngestionService workItemIngestionService(LoadWorkItemPort load, SaveWorkItemPort save, AppendEventsPort events,
-                                                      TransactionPort transactions, PriorityScoringService scoring, Clock clock) {
-        return new WorkItemIngestionService(load, save, events, transactions, scoring, clock);
+                                                      TransactionPort transactions, PriorityScoringService scoring,
+                                                      WorkforcePort workforce, Clock clock) {
+        return new WorkItemIngestionService(load, save, events, transactions, scoring, workforce, clock);
     }
 
     @Singleton
@@ -111,9 +116,32 @@ class ApplicationServicesFactory {
     }
 
     @Singleton
-    WorkItemLifecycleService workItemLifecycleService(LoadWorkItemPort load, SaveWorkItemPort save, AppendEventsPort events,
-                                                      TransactionPort transactions, PriorityScoringService scoring, Clock clock) {
-        return new WorkItemLifecycleService(load, save, events, transactions, scoring, clock);
+    WorkItemUpdater workItemUpdater(LoadWorkItemPort load, SaveWorkItemPort save, AppendEventsPort events,
+                                    TransactionPort transactions, PriorityScoringService scoring, Clock clock) {
+        return new WorkItemUpdater(load, save, events, transactions, scoring, clock);
+    }
+
+    @Singleton
+    WorkItemLifecycleService workItemLifecycleService(WorkItemUpdater updater) {
+        return new WorkItemLifecycleService(updater);
+    }
+
+    @Singleton
+    GetNextWorkService getNextWorkService(WorkforcePort workforce, ClaimNextWorkPort claims, WorkItemUpdater updater,
+                                          TransactionPort transactions, Clock clock) {
+        return new GetNextWorkService(workforce, claims, updater, transactions, clock);
+    }
+
+    @Singleton
+    AssignmentService assignmentService(WorkItemUpdater updater, WorkforcePort workforce, FindWorkItemsPort find,
+                                        TransactionPort transactions) {
+        return new AssignmentService(updater, workforce, find, transactions);
+    }
+
+    @Singleton
+    WorkforceService workforceService(WorkforcePort workforce, ClaimNextWorkPort claims, WorkItemUpdater updater,
+                                      TransactionPort transactions, Clock clock) {
+        return new WorkforceService(workforce, claims, updater, transactions, clock);
     }
 
     @Singleton

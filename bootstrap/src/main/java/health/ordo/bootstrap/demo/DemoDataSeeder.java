@@ -1,6 +1,7 @@
 package health.ordo.bootstrap.demo;
 
 import health.ordo.adapter.persistence.embedded.EmbeddedPostgresServer;
+import health.ordo.application.port.in.routing.ManageWorkforceUseCase;
 import health.ordo.application.port.in.user.ProvisionTenantUseCase;
 import health.ordo.application.port.in.user.ProvisionTenantUseCase.NewUser;
 import health.ordo.application.port.in.workitem.IngestOutcome;
@@ -23,7 +24,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Seeds tenant {@code demo} with three users and about 500 work items when the tenant does not exist yet.
+ * Seeds tenant {@code demo} with three users, queues, worker profiles and routing rules, and about 500 work items
+ * (routed by those rules) when the tenant does not exist yet.
  * Runs by default with the embedded database only; {@code ordo.demo.enabled} (env {@code ORDO_DEMO_ENABLED})
  * forces it on or off.
  */
@@ -38,13 +40,15 @@ class DemoDataSeeder {
     private static final Logger LOG = LoggerFactory.getLogger(DemoDataSeeder.class);
 
     private final ProvisionTenantUseCase provisionTenant;
+    private final ManageWorkforceUseCase workforce;
     private final IngestWorkItemUseCase ingest;
     private final Clock clock;
     private final boolean enabled;
 
-    DemoDataSeeder(ProvisionTenantUseCase provisionTenant, IngestWorkItemUseCase ingest, Clock clock, BeanContext context,
-                   @Value("${ordo.demo.enabled:}") String enabledFlag) {
+    DemoDataSeeder(ProvisionTenantUseCase provisionTenant, ManageWorkforceUseCase workforce, IngestWorkItemUseCase ingest,
+                   Clock clock, BeanContext context, @Value("${ordo.demo.enabled:}") String enabledFlag) {
         this.provisionTenant = provisionTenant;
+        this.workforce = workforce;
         this.ingest = ingest;
         this.clock = clock;
         this.enabled = enabledFlag == null || enabledFlag.isBlank()
@@ -61,6 +65,7 @@ class DemoDataSeeder {
             LOG.info("Demo tenant already present; not seeding again");
             return;
         }
+        DemoWorkforce.configure(workforce, DEMO);
         List<WorkItemContent> backlog = DemoBacklog.generate(clock.instant());
         long created = 0;
         for (int from = 0; from < backlog.size(); from += IngestWorkItemUseCase.MAX_BATCH) {

@@ -34,6 +34,9 @@ public final class WorkItem {
     private PriorityScore priorityScore;
     private ScoreBasis scoreBasis;
     private PriorityOverride priorityOverride;
+    private List<SkillRequirement> skillRequirements;
+    private int size;
+    private Instant claimedAt;
     private String statusReason;
     private String resolutionCode;
     private Instant updatedAt;
@@ -43,7 +46,7 @@ public final class WorkItem {
     private WorkItem(WorkItemId id, TenantId tenantId, WorkItemContent content, String contentFingerprint,
                      Instant createdAt, long version, WorkItemStatus status, String queue, String assignee,
                      PriorityScore priorityScore, ScoreBasis scoreBasis, PriorityOverride priorityOverride,
-                     String statusReason, String resolutionCode, Instant updatedAt) {
+                     Routing routing, String statusReason, String resolutionCode, Instant updatedAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
         this.content = Objects.requireNonNull(content, "content");
@@ -56,6 +59,10 @@ public final class WorkItem {
         this.priorityScore = Objects.requireNonNull(priorityScore, "priorityScore");
         this.scoreBasis = scoreBasis;
         this.priorityOverride = priorityOverride;
+        Routing effective = routing == null ? Routing.NONE : routing;
+        this.skillRequirements = effective.skills();
+        this.size = effective.size();
+        this.claimedAt = effective.claimedAt();
         this.statusReason = statusReason;
         this.resolutionCode = resolutionCode;
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
@@ -64,7 +71,7 @@ public final class WorkItem {
     /** A new work item, READY in its requested (or default) queue, with its creation recorded. */
     public static WorkItem create(TenantId tenantId, WorkItemContent content, Actor actor, Instant now) {
         WorkItem item = new WorkItem(WorkItemId.newId(), tenantId, content, content.fingerprint(), now, 0,
-                WorkItemStatus.READY, content.queue(), null, PriorityScore.ZERO, null, null, null, null, now);
+                WorkItemStatus.READY, content.queue(), null, PriorityScore.ZERO, null, null, Routing.NONE, null, null, now);
         item.newHistory.add(new HistoryEntry(now, "create", null, WorkItemStatus.READY, actor, null));
         item.newEvents.add(new WorkItemEvent.WorkItemCreated(tenantId, item.id, now, actor, content.type(),
                 content.source(), item.queue));
@@ -75,16 +82,96 @@ public final class WorkItem {
     public static WorkItem restore(WorkItemId id, TenantId tenantId, WorkItemContent content, String contentFingerprint,
                                    Instant createdAt, long version, WorkItemStatus status, String queue,
                                    String assignee, PriorityScore priorityScore, ScoreBasis scoreBasis,
-                                   PriorityOverride priorityOverride, String statusReason, String resolutionCode,
-                                   Instant updatedAt) {
+                                   PriorityOverride priorityOverride, Routing routing, String statusReason,
+                                   String resolutionCode, Instant updatedAt) {
         return new WorkItem(id, tenantId, content, contentFingerprint, createdAt, version, status, queue, assignee,
-                priorityScore, scoreBasis, priorityOverride, statusReason, resolutionCode, updatedAt);
+                priorityScore, scoreBasis, priorityOverride, routing, statusReason, resolutionCode, updatedAt);
+    }
+
+    /**
+     * Routing facts of an item: the skills it needs, its size in capacity units, and when it was last claimed.
+     *
+     * @param claimedAt null unless the item is CLAIMED or later
+     */
+    public record Routing(List<SkillRequirement> skills, int size, Instant claimedAt) {
+
+        public static final Routing NONE = new Routing(List.of(), 1, null);
+
+        public Routing {
+            skills = skills == null ? List.of() : List.copyOf(skills);
+            InvalidValueException.require(size >= 1 && size <= 100, "size", "size lies between 1 and 100");
+        }
+    }
+
+    /** Places the item in a queue with the skills it needs, as a routing rule (or the default) decided. */
+    public void route(String queue, List<SkillRequirement> skills, int size, String decision, Actor actor, Instant now) {
+        InvalidValueException.require(queue != null && queue.matches("[a-z0-9][a-z0-9-]{0,62}"), "queue", "queue is a queue id");
+        if (status.isTerminal()) {
+            throw new IllegalTransitionException("ROUTE_REQUIRES_OPEN_ITEM", status, "a " + status + " work item cannot be routed");
+        }
+        this.queue = queue;
+        this.skillRequirements = List.copyOf(skills);
+        this.size = size;
+        record("route", actor, decision, now, "WorkItemRouted");
+    }
+
+    /** A supervisor gives a READY or CLAIMED item to a worker: it becomes CLAIMED by them. */
+    public void assignTo(String worker, Actor actor, Instant now) {
+        requireSupervisor(actor, "assign");
+        if (status != WorkItemStatus.READY && status != WorkItemStatus.CLAIMED) {
+            throw new IllegalTransitionException("ASSIGN_REQUIRES_READY_OR_CLAIMED", status,
+                    "cannot assign a work item that is " + status + "; assign is allowed only from READY or CLAIMED");
+        }
+        WorkItemStatus from = status;
+        status = WorkItemStatus.CLAIMED;
+        assignee = worker;
+        claimedAt = now;
+        updatedAt = now;
+        newHistory.add(new HistoryEntry(now, "assign", from, status, actor, "to " + worker));
+        newEvents.add(new WorkItemEvent.WorkItemPriorityChanged(tenantId, id, now, actor, "WorkItemAssigned", "to " + worker));
+    }
+
+    /** A supervisor moves a READY or CLAIMED item to another queue: it waits there READY, unassigned. */
+    public void transferTo(String newQueue, Actor actor, Instant now) {
+        requireSupervisor(actor, "transfer");
+        InvalidValueException.require(newQueue != null && newQueue.matches("[a-z0-9][a-z0-9-]{0,62}"), "queue", "queue is a queue id");
+        if (status != WorkItemStatus.READY && status != WorkItemStatus.CLAIMED) {
+            throw new IllegalTransitionException("TRANSFER_REQUIRES_READY_OR_CLAIMED", status,
+                    "cannot transfer a work item that is " + status + "; transfer is allowed only from READY or CLAIMED");
+        }
+        WorkItemStatus from = status;
+        String note = "from " + queue + " to " + newQueue;
+        status = WorkItemStatus.READY;
+        queue = newQueue;
+        assignee = null;
+        claimedAt = null;
+        updatedAt = now;
+        newHistory.add(new HistoryEntry(now, "transfer", from, status, actor, note));
+        newEvents.add(new WorkItemEvent.WorkItemPriorityChanged(tenantId, id, now, actor, "WorkItemTransferred", note));
+    }
+
+    /** A claim not started in time goes back to the queue. @return true when it was released */
+    public boolean releaseIfReservationExpired(java.time.Duration timeout, Instant now) {
+        if (status != WorkItemStatus.CLAIMED || claimedAt == null || now.isBefore(claimedAt.plus(timeout))) {
+            return false;
+        }
+        transition(LifecycleAction.RELEASE, Actor.SYSTEM, "reservation timed out after " + timeout.toMinutes() + " min", now);
+        assignee = null;
+        claimedAt = null;
+        return true;
+    }
+
+    private static void requireSupervisor(Actor actor, String action) {
+        if (!actor.supervisor()) {
+            throw new NotAllowedException("SUPERVISOR_REQUIRED", "only a supervisor may " + action + " work items");
+        }
     }
 
     /** READY → CLAIMED, assigned to the claiming actor. */
     public void claim(Actor actor, Instant now) {
         transition(LifecycleAction.CLAIM, actor, null, now);
         assignee = actor.name();
+        claimedAt = now;
     }
 
     /** CLAIMED → IN_PROGRESS. */
@@ -120,6 +207,7 @@ public final class WorkItem {
     public void release(Actor actor, Instant now) {
         transition(LifecycleAction.RELEASE, actor, null, now);
         assignee = null;
+        claimedAt = null;
         statusReason = null;
     }
 
@@ -209,6 +297,10 @@ public final class WorkItem {
 
     private void transition(LifecycleAction action, Actor actor, String note, Instant now) {
         Objects.requireNonNull(actor, "actor");
+        if (action != LifecycleAction.CLAIM && assignee != null && !assignee.equals(actor.name()) && !actor.supervisor()) {
+            throw new NotAllowedException("ASSIGNEE_OR_SUPERVISOR_ONLY", "work item " + id + " is assigned to someone else; "
+                    + "only its assignee or a supervisor may " + action.verb() + " it");
+        }
         if (!action.isAllowedFrom(status)) {
             throw new IllegalTransitionException(action.rule(), status, "cannot " + action.verb() + " a work item that is "
                     + status + "; " + action.verb() + " is allowed only from " + action.describeAllowed());
@@ -289,6 +381,23 @@ public final class WorkItem {
     /** The latest override (pending, active or expired), or null. */
     public PriorityOverride priorityOverride() {
         return priorityOverride;
+    }
+
+    public List<SkillRequirement> skillRequirements() {
+        return skillRequirements;
+    }
+
+    /** Capacity units the item takes while claimed or in progress. */
+    public int size() {
+        return size;
+    }
+
+    public Instant claimedAt() {
+        return claimedAt;
+    }
+
+    public Routing routing() {
+        return new Routing(skillRequirements, size, claimedAt);
     }
 
     public String statusReason() {

@@ -2,7 +2,9 @@ package health.ordo.adapter.persistence.workitem;
 
 import health.ordo.application.port.in.workitem.PageCursor;
 import health.ordo.application.port.in.workitem.WorkItemFilter;
+import health.ordo.adapter.persistence.routing.RoutingJson;
 import health.ordo.application.port.out.priority.RescoringPort;
+import health.ordo.application.port.out.routing.ClaimNextWorkPort;
 import health.ordo.application.port.out.workitem.ConcurrentUpdateException;
 import health.ordo.application.port.out.workitem.FindWorkItemsPort;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
@@ -34,34 +36,37 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Work items in PostgreSQL: idempotent insert on the source key, version-guarded update, keyset-paged backlog. */
 @Singleton
-class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, FindWorkItemsPort, RescoringPort {
+class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, FindWorkItemsPort, RescoringPort, ClaimNextWorkPort {
 
     private static final String COLUMNS = """
             id, tenant_id, type, source_system, external_id, content_fingerprint, title, amount, currency, due_at,
             hard_deadline_at, attributes::text as attributes, requested_queue, queue, assignee, status, status_reason,
             resolution_code, priority_score, created_at, updated_at, version, score_computed, score_policy_id,
             score_policy_version, score_likelihood, score_likelihood_basis, score_degraded_reason, scored_at,
-            priority_override::text as priority_override""";
+            priority_override::text as priority_override, skill_requirements::text as skill_requirements, size, claimed_at""";
 
     private static final String INSERT = """
             insert into work_item (id, tenant_id, type, source_system, external_id, content_fingerprint, title, amount,
                 currency, due_at, hard_deadline_at, deadline_at, attributes, requested_queue, queue, assignee, status,
                 status_reason, resolution_code, priority_score, created_at, updated_at, version, score_computed, score_policy_id,
                 score_policy_version, score_likelihood, score_likelihood_basis, score_degraded_reason, scored_at,
-                priority_override, override_expires_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+                priority_override, override_expires_at, skill_requirements, size, claimed_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?,
+                ?::jsonb, ?, ?)
             on conflict (tenant_id, source_system, external_id) do nothing""";
 
     private static final String UPDATE = """
             update work_item set queue = ?, assignee = ?, status = ?, status_reason = ?, resolution_code = ?,
                 priority_score = ?, updated_at = ?, score_computed = ?, score_policy_id = ?, score_policy_version = ?,
                 score_likelihood = ?, score_likelihood_basis = ?, score_degraded_reason = ?, scored_at = ?,
-                priority_override = ?::jsonb, override_expires_at = ?, version = version + 1
+                priority_override = ?::jsonb, override_expires_at = ?, skill_requirements = ?::jsonb, size = ?, claimed_at = ?,
+                version = version + 1
             where tenant_id = ? and id = ? and version = ?""";
 
     private static final String INSERT_HISTORY = """
@@ -76,11 +81,13 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
     private final JdbcOperations jdbc;
     private final FlatJson json;
     private final ScoreJson scoreJson;
+    private final RoutingJson routingJson;
 
-    JdbcWorkItemRepository(JdbcOperations jdbc, FlatJson json, ScoreJson scoreJson) {
+    JdbcWorkItemRepository(JdbcOperations jdbc, FlatJson json, ScoreJson scoreJson, RoutingJson routingJson) {
         this.jdbc = jdbc;
         this.json = json;
         this.scoreJson = scoreJson;
+        this.routingJson = routingJson;
     }
 
     @Override
@@ -114,7 +121,7 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
                     String from = rs.getString("from_status");
                     history.add(new HistoryEntry(instant(rs, "at"), rs.getString("action"),
                             from == null ? null : WorkItemStatus.valueOf(from), WorkItemStatus.valueOf(rs.getString("to_status")),
-                            new Actor(rs.getString("actor")), rs.getString("note")));
+                            Actor.user(rs.getString("actor")), rs.getString("note")));
                 }
             }
             return history;
@@ -181,7 +188,7 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
         appendHistory(item, changes.history());
     }
 
-    /** Binds the score basis columns, scored_at, priority_override and override_expires_at after position {@code i}. */
+    /** Binds score basis, scored_at, override, override due, skills, size and claimed_at after position {@code i}. */
     private int bindScore(PreparedStatement statement, int i, WorkItem item) throws SQLException {
         ScoreBasis basis = item.scoreBasis();
         statement.setBigDecimal(++i, basis == null ? null : basis.computedScore().value());
@@ -193,6 +200,9 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
         setInstant(statement, ++i, basis == null ? item.updatedAt() : basis.computedAt());
         statement.setString(++i, scoreJson.write(item.priorityOverride()));
         setInstant(statement, ++i, overrideDue(item));
+        statement.setString(++i, routingJson.writeSkills(item.skillRequirements()));
+        statement.setInt(++i, item.size());
+        setInstant(statement, ++i, item.claimedAt());
         return i;
     }
 
@@ -280,6 +290,44 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
                 ? query("select " + COLUMNS + " from work_item where tenant_id = ? and " + OPEN + " limit ?", tenant.value(), limit)
                 : query("select " + COLUMNS + " from work_item where tenant_id = ? and type = ? and " + OPEN + " limit ?",
                 tenant.value(), type.name(), limit);
+    }
+
+    @Override
+    public int currentLoad(TenantId tenant, String login) {
+        return jdbc.prepareStatement("select coalesce(sum(size), 0) from work_item where tenant_id = ? and assignee = ?"
+                + " and status in ('CLAIMED', 'IN_PROGRESS')", statement -> {
+            statement.setString(1, tenant.value());
+            statement.setString(2, login);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    /**
+     * The best READY item of one queue that fits, locked; rows other workers hold are skipped, not waited for. A skill
+     * requirement is met when the worker's level reaches its minimum, or when it is optional and the item has waited
+     * longer than its relax time since arrival.
+     */
+    @Override
+    public Optional<WorkItem> lockNextReady(TenantId tenant, String queue, int maxSize, Map<String, Integer> skills) {
+        String sql = "select " + COLUMNS + " from work_item c"
+                + " where c.tenant_id = ? and c.queue = ? and c.status = 'READY' and c.size <= ?"
+                + " and (c.skill_requirements = '[]'::jsonb or not exists (select 1 from jsonb_array_elements(c.skill_requirements) r"
+                + "   where coalesce((?::jsonb ->> (r->>'skill'))::int, 0) < (r->>'min')::int"
+                + "   and (r->>'relaxAfterSeconds' is null or c.created_at + (r->>'relaxAfterSeconds')::int * interval '1 second' > now())))"
+                + " order by c.priority_score desc, " + DEADLINE_KEY.replace("deadline_at", "c.deadline_at") + ", c.id"
+                + " limit 1 for update skip locked";
+        return query(sql, tenant.value(), queue, maxSize, routingJson.writeLevels(skills)).stream().findFirst();
+    }
+
+    @Override
+    public List<WorkItem> lockExpiredReservations(Instant now, int limit) {
+        return query("select " + COLUMNS + " from work_item w where w.status = 'CLAIMED' and w.claimed_at < ?::timestamptz"
+                + " - coalesce((select q.reservation_timeout_seconds from work_queue q where q.tenant_id = w.tenant_id"
+                + " and q.id = w.queue), 900) * interval '1 second' order by w.claimed_at limit ? for update skip locked",
+                now.atOffset(ZoneOffset.UTC), limit);
     }
 
     private List<WorkItem> query(String sql, Object... params) {
@@ -410,6 +458,8 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
                 new PriorityScore(rs.getBigDecimal("priority_score")),
                 basis(rs),
                 scoreJson.readOverride(rs.getString("priority_override")),
+                new WorkItem.Routing(routingJson.readSkills(rs.getString("skill_requirements")), rs.getInt("size"),
+                        instant(rs, "claimed_at")),
                 rs.getString("status_reason"),
                 rs.getString("resolution_code"),
                 instant(rs, "updated_at"));

@@ -2,11 +2,13 @@ package health.ordo.adapter.web.problem;
 
 import health.ordo.application.port.in.priority.JobNotFoundException;
 import health.ordo.application.port.in.priority.PolicyNotFoundException;
+import health.ordo.application.port.in.routing.NotAWorkerException;
 import health.ordo.application.port.in.workitem.WorkItemNotFoundException;
 import health.ordo.application.port.out.workitem.ConcurrentUpdateException;
 import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.priority.InvalidPolicyException;
 import health.ordo.domain.workitem.IllegalTransitionException;
+import health.ordo.domain.workitem.NotAllowedException;
 import health.ordo.domain.workitem.OverrideRefusedException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -96,6 +98,23 @@ final class DomainProblemHandlers {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, JobNotFoundException e) {
             return Problems.response(request, ProblemType.NOT_FOUND, e.getMessage(), List.of());
+        }
+    }
+
+    @Singleton
+    static final class NotAllowed implements ExceptionHandler<NotAllowedException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, NotAllowedException e) {
+            return Problems.response(request, ProblemType.FORBIDDEN, ProblemType.FORBIDDEN.status(), e.getMessage(), List.of(),
+                    e.rule(), null);
+        }
+    }
+
+    @Singleton
+    static final class NotAWorker implements ExceptionHandler<NotAWorkerException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, NotAWorkerException e) {
+            return Problems.response(request, ProblemType.FORBIDDEN, e.getMessage(), List.of());
         }
     }
 }

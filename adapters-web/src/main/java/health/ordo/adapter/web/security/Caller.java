@@ -5,7 +5,10 @@ import health.ordo.domain.workitem.Actor;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.authentication.AuthorizationException;
 
-/** Who is calling and for which tenant, read from the verified JWT; every use-case call is scoped by it. */
+/**
+ * Who is calling and for which tenant, read from the verified JWT; every use-case call is scoped by it. SUPERVISOR and
+ * TENANT_ADMIN act as supervisors (may act on work assigned to others).
+ */
 public record Caller(TenantId tenant, Actor actor) {
 
     /** Claim that carries the tenant id. */
@@ -16,6 +19,7 @@ public record Caller(TenantId tenant, Actor actor) {
         if (!(tenant instanceof String value) || value.isBlank()) {
             throw new AuthorizationException(authentication);
         }
-        return new Caller(TenantId.of(value), Actor.user(authentication.getName()));
+        boolean supervisor = authentication.getRoles().contains("SUPERVISOR") || authentication.getRoles().contains("TENANT_ADMIN");
+        return new Caller(TenantId.of(value), new Actor(authentication.getName(), supervisor));
     }
 }

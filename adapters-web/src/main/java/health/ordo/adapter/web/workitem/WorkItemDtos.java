@@ -15,25 +15,25 @@ import java.util.Map;
  * The JSON shapes of the work item resources. Dates are ISO-8601 instants; amounts are decimal strings. Responses
  * show absent values as {@code null} and empty lists as {@code []} (serde would omit them by default).
  */
-final class WorkItemDtos {
+public final class WorkItemDtos {
 
     private WorkItemDtos() {
     }
 
     @Serdeable
     @Schema(name = "Source", description = "The source record: system and its id there; the idempotency key")
-    record SourceDto(@Schema(example = "oracle-fusion") String system,
+    public record SourceDto(@Schema(example = "oracle-fusion") String system,
                      @Schema(example = "HOLD-300100") String externalId) {
     }
 
     @Serdeable
     @Schema(name = "Amount", description = "Money at stake: a decimal (string or number) and an ISO 4217 currency")
-    record AmountDto(@Schema(example = "1234.50") String value, @Schema(example = "USD") String currency) {
+    public record AmountDto(@Schema(example = "1234.50") String value, @Schema(example = "USD") String currency) {
     }
 
     @Serdeable
     @Schema(name = "CreateWorkItem")
-    record CreateWorkItemRequest(
+    public record CreateWorkItemRequest(
             @Schema(example = "INVOICE_HOLD", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String type,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable SourceDto source,
             @Schema(example = "Invoice 4711 on price hold", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String title,
@@ -47,43 +47,43 @@ final class WorkItemDtos {
 
     @Serdeable
     @Schema(name = "CreateWorkItemBatch")
-    record BatchRequest(@Schema(description = "1 to 1000 work items, each shaped like CreateWorkItem") @Nullable List<JsonNode> items) {
+    public record BatchRequest(@Schema(description = "1 to 1000 work items, each shaped like CreateWorkItem") @Nullable List<JsonNode> items) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "BatchResult")
-    record BatchItemResult(int index,
+    public record BatchItemResult(int index,
                            @Schema(allowableValues = {"created", "duplicate", "conflict", "rejected"}) String outcome,
                            @Nullable String id, @Nullable String status, @Nullable List<FieldErrorDto> errors) {
     }
 
     @Serdeable
-    record FieldErrorDto(String field, String message) {
+    public record FieldErrorDto(String field, String message) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS) // explicit nulls and empty lists, never omitted fields
     @Schema(name = "BatchResponse")
-    record BatchResponse(int created, int duplicates, int conflicts, int rejected, List<BatchItemResult> results) {
+    public record BatchResponse(int created, int duplicates, int conflicts, int rejected, List<BatchItemResult> results) {
     }
 
     @Serdeable
     @Schema(name = "LifecycleAction", description = "reason for hold and cancel; resolutionCode for complete")
-    record TransitionRequest(@Nullable String reason, @Nullable String resolutionCode) {
+    public record TransitionRequest(@Nullable String reason, @Nullable String resolutionCode) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "HistoryEntry")
-    record HistoryEntryDto(String at, String action, @Nullable String fromStatus, String toStatus, String actor,
+    public record HistoryEntryDto(String at, String action, @Nullable String fromStatus, String toStatus, String actor,
                            @Nullable String note) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS) // explicit nulls and empty lists, never omitted fields
     @Schema(name = "WorkItem")
-    record WorkItemResponse(String id, String type, String status,
+    public record WorkItemResponse(String id, String type, String status,
                             @Schema(description = "FHIR R4 Task.status of the current state") String fhirTaskStatus,
                             SourceDto source, String title, @Nullable AmountDto amount, @Nullable String dueAt,
                             @Nullable String hardDeadlineAt, Map<String, Object> attributes, String queue,
@@ -102,7 +102,7 @@ final class WorkItemDtos {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS) // explicit nulls and empty lists, never omitted fields
     @Schema(name = "WorkItemPage")
-    record WorkItemPageResponse(List<WorkItemResponse> items,
+    public record WorkItemPageResponse(List<WorkItemResponse> items,
                                 @Schema(description = "pass as ?cursor= for the next page; null on the last page")
                                 @Nullable String nextCursor) {
     }

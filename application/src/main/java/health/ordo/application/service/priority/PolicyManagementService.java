@@ -8,6 +8,7 @@ import health.ordo.application.port.out.priority.JobPort;
 import health.ordo.application.port.out.priority.PriorityPolicyPort;
 import health.ordo.application.port.out.priority.RescoringPort;
 import health.ordo.application.port.out.transaction.TransactionPort;
+import health.ordo.application.service.scoring.PriorityScoringService;
 import health.ordo.domain.priority.PolicyDefinition;
 import health.ordo.domain.priority.PolicyStatus;
 import health.ordo.domain.priority.PriorityPolicy;

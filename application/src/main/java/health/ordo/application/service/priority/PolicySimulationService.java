@@ -3,6 +3,7 @@ package health.ordo.application.service.priority;
 import health.ordo.application.port.in.priority.SimulatePolicyUseCase;
 import health.ordo.application.port.out.priority.RescoringPort;
 import health.ordo.application.port.out.transaction.TransactionPort;
+import health.ordo.application.service.scoring.PriorityScoringService;
 import health.ordo.domain.priority.PolicyDefinition;
 import health.ordo.domain.priority.PolicySimulation;
 import health.ordo.domain.priority.PolicyStatus;

@@ -3,12 +3,10 @@ package health.ordo.application.service.priority;
 import health.ordo.application.port.in.priority.OverridePriorityUseCase;
 import health.ordo.application.port.in.priority.PrioritySettings;
 import health.ordo.application.port.in.priority.PrioritySettingsUseCase;
-import health.ordo.application.port.in.workitem.WorkItemNotFoundException;
 import health.ordo.application.port.out.priority.PrioritySettingsPort;
 import health.ordo.application.port.out.transaction.TransactionPort;
-import health.ordo.application.port.out.workitem.AppendEventsPort;
-import health.ordo.application.port.out.workitem.LoadWorkItemPort;
-import health.ordo.application.port.out.workitem.SaveWorkItemPort;
+import health.ordo.application.service.scoring.PriorityScoringService;
+import health.ordo.application.service.workitem.WorkItemUpdater;
 import health.ordo.domain.score.OverrideTarget;
 import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.shared.TenantId;
@@ -20,27 +18,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /** Priority overrides with the tenant's reason codes and four-eyes threshold, stored with history and events. */
 public final class PriorityOverrideService implements OverridePriorityUseCase, PrioritySettingsUseCase {
 
     private static final Duration MAX_OVERRIDE = Duration.ofDays(90);
 
-    private final LoadWorkItemPort loadPort;
-    private final SaveWorkItemPort savePort;
-    private final AppendEventsPort eventsPort;
+    private final WorkItemUpdater updater;
     private final PrioritySettingsPort settingsPort;
     private final TransactionPort transactions;
     private final PriorityScoringService scoring;
     private final Clock clock;
 
-    public PriorityOverrideService(LoadWorkItemPort loadPort, SaveWorkItemPort savePort, AppendEventsPort eventsPort,
-                                   PrioritySettingsPort settingsPort, TransactionPort transactions,
+    public PriorityOverrideService(WorkItemUpdater updater, PrioritySettingsPort settingsPort, TransactionPort transactions,
                                    PriorityScoringService scoring, Clock clock) {
-        this.loadPort = loadPort;
-        this.savePort = savePort;
-        this.eventsPort = eventsPort;
+        this.updater = updater;
         this.settingsPort = settingsPort;
         this.transactions = transactions;
         this.scoring = scoring;
@@ -54,29 +46,18 @@ public final class PriorityOverrideService implements OverridePriorityUseCase, P
         InvalidValueException.require(expiresAt != null && expiresAt.isAfter(now), "expiresAt", "expiresAt must lie in the future");
         InvalidValueException.require(!expiresAt.isAfter(now.plus(MAX_OVERRIDE)), "expiresAt",
                 "an override lasts at most " + MAX_OVERRIDE.toDays() + " days");
-        return change(tenant, id, item -> {
+        return updater.change(tenant, id, (item, at) -> {
             PrioritySettings settings = settingsPort.load(tenant).orElse(PrioritySettings.DEFAULTS);
             InvalidValueException.require(reasonCode != null && settings.overrideReasonCodes().contains(reasonCode),
                     "reasonCode", "reasonCode must be one of " + settings.overrideReasonCodes());
-            item.applyScore(scoring.explain(item, now), now);
-            item.requestOverride(target, reasonCode, comment, expiresAt, settings.approvalThresholdPoints(), actor, now);
+            item.applyScore(scoring.explain(item, at), at);
+            item.requestOverride(target, reasonCode, comment, expiresAt, settings.approvalThresholdPoints(), actor, at);
         });
     }
 
     @Override
     public WorkItem approveOverride(TenantId tenant, WorkItemId id, UUID overrideId, Actor actor) {
-        return change(tenant, id, item -> item.approveOverride(overrideId, actor, clock.instant()));
-    }
-
-    private WorkItem change(TenantId tenant, WorkItemId id, Consumer<WorkItem> change) {
-        return transactions.inTransaction(() -> {
-            WorkItem item = loadPort.loadForUpdate(tenant, id).orElseThrow(() -> new WorkItemNotFoundException(id));
-            change.accept(item);
-            WorkItem.Changes changes = item.pullChanges();
-            savePort.update(item, changes);
-            eventsPort.append(changes.events());
-            return item;
-        });
+        return updater.change(tenant, id, (item, at) -> item.approveOverride(overrideId, actor, at));
     }
 
     @Override

@@ -5,8 +5,8 @@ import health.ordo.application.port.in.priority.MaintainScoresUseCase;
 import health.ordo.application.port.out.priority.JobPort;
 import health.ordo.application.port.out.priority.RescoringPort;
 import health.ordo.application.port.out.transaction.TransactionPort;
-import health.ordo.application.port.out.workitem.AppendEventsPort;
-import health.ordo.application.port.out.workitem.SaveWorkItemPort;
+import health.ordo.application.service.scoring.PriorityScoringService;
+import health.ordo.application.service.workitem.WorkItemUpdater;
 import health.ordo.domain.workitem.WorkItem;
 
 import java.time.Clock;
@@ -24,19 +24,16 @@ public final class ScoreMaintenanceService implements MaintainScoresUseCase {
 
     private final RescoringPort rescoring;
     private final JobPort jobs;
-    private final SaveWorkItemPort savePort;
-    private final AppendEventsPort eventsPort;
+    private final WorkItemUpdater updater;
     private final TransactionPort transactions;
     private final PriorityScoringService scoring;
     private final Clock clock;
 
-    public ScoreMaintenanceService(RescoringPort rescoring, JobPort jobs, SaveWorkItemPort savePort,
-                                   AppendEventsPort eventsPort, TransactionPort transactions,
-                                   PriorityScoringService scoring, Clock clock) {
+    public ScoreMaintenanceService(RescoringPort rescoring, JobPort jobs, WorkItemUpdater updater,
+                                   TransactionPort transactions, PriorityScoringService scoring, Clock clock) {
         this.rescoring = rescoring;
         this.jobs = jobs;
-        this.savePort = savePort;
-        this.eventsPort = eventsPort;
+        this.updater = updater;
         this.transactions = transactions;
         this.scoring = scoring;
         this.clock = clock;
@@ -67,10 +64,7 @@ public final class ScoreMaintenanceService implements MaintainScoresUseCase {
             List<WorkItem> due = rescoring.claimOverridesDue(now, limit);
             for (WorkItem item : due) {
                 if (item.expireOverrideIfDue(now)) {
-                    item.applyScore(scoring.explain(item, now), now);
-                    WorkItem.Changes changes = item.pullChanges();
-                    savePort.update(item, changes);
-                    eventsPort.append(changes.events());
+                    updater.store(item, now);
                 }
             }
             return due.size();

@@ -2,11 +2,13 @@ package health.ordo.application.service.workitem;
 
 import health.ordo.application.port.in.workitem.IngestOutcome;
 import health.ordo.application.port.in.workitem.IngestWorkItemUseCase;
+import health.ordo.application.port.out.routing.WorkforcePort;
 import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.application.port.out.workitem.AppendEventsPort;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
 import health.ordo.application.port.out.workitem.SaveWorkItemPort;
-import health.ordo.application.service.priority.PriorityScoringService;
+import health.ordo.application.service.scoring.PriorityScoringService;
+import health.ordo.domain.routing.RoutingDecision;
 import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
@@ -18,7 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** Ingests work items idempotently: one transaction per item, scored on arrival, creation event in the outbox. */
+/**
+ * Ingests work items idempotently: one transaction per item, routed by the tenant's rules and scored on arrival,
+ * creation and routing recorded in the history and the outbox.
+ */
 public final class WorkItemIngestionService implements IngestWorkItemUseCase {
 
     private final LoadWorkItemPort loadPort;
@@ -26,15 +31,18 @@ public final class WorkItemIngestionService implements IngestWorkItemUseCase {
     private final AppendEventsPort eventsPort;
     private final TransactionPort transactions;
     private final PriorityScoringService scoring;
+    private final WorkforcePort workforce;
     private final Clock clock;
 
     public WorkItemIngestionService(LoadWorkItemPort loadPort, SaveWorkItemPort savePort, AppendEventsPort eventsPort,
-                                    TransactionPort transactions, PriorityScoringService scoring, Clock clock) {
+                                    TransactionPort transactions, PriorityScoringService scoring, WorkforcePort workforce,
+                                    Clock clock) {
         this.loadPort = loadPort;
         this.savePort = savePort;
         this.eventsPort = eventsPort;
         this.transactions = transactions;
         this.scoring = scoring;
+        this.workforce = workforce;
         this.clock = clock;
     }
 
@@ -71,6 +79,8 @@ public final class WorkItemIngestionService implements IngestWorkItemUseCase {
             return compareWithKnown(known.get(), content);
         }
         WorkItem item = WorkItem.create(tenant, content, actor, clock.instant());
+        RoutingDecision decision = RoutingDecision.route(workforce.rules(tenant), item);
+        item.route(decision.queue(), decision.skills(), decision.size(), decision.describe(), Actor.SYSTEM, item.createdAt());
         item.applyScore(scoring.explain(item, item.createdAt()), item.createdAt());
         WorkItem.Changes changes = item.pullChanges();
         if (!savePort.insertIfSourceAbsent(item, changes)) {

@@ -9,7 +9,7 @@ import health.ordo.application.port.in.workitem.WorkItemPage;
 import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.application.port.out.workitem.FindWorkItemsPort;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
-import health.ordo.application.service.priority.PriorityScoringService;
+import health.ordo.application.service.scoring.PriorityScoringService;
 import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.WorkItem;

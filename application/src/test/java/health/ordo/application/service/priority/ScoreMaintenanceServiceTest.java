@@ -7,6 +7,7 @@ import health.ordo.application.port.out.workitem.AppendEventsPort;
 import health.ordo.application.port.out.workitem.SaveWorkItemPort;
 import health.ordo.application.support.DirectTransactions;
 import health.ordo.application.support.TestScoring;
+import health.ordo.application.service.workitem.WorkItemUpdater;
 import health.ordo.domain.score.OverrideTarget;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
@@ -50,8 +51,8 @@ class ScoreMaintenanceServiceTest {
     AppendEventsPort eventsPort;
 
     private ScoreMaintenanceService service() {
-        return new ScoreMaintenanceService(rescoring, jobs, savePort, eventsPort, new DirectTransactions(),
-                TestScoring.builtin(CLOCK), CLOCK);
+        return new ScoreMaintenanceService(rescoring, jobs, new WorkItemUpdater(null, savePort, eventsPort,
+                new DirectTransactions(), TestScoring.builtin(CLOCK), CLOCK), new DirectTransactions(), TestScoring.builtin(CLOCK), CLOCK);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package health.ordo.application.service.workitem;
 
 import health.ordo.application.port.in.workitem.IngestOutcome;
+import health.ordo.application.port.out.routing.WorkforcePort;
 import health.ordo.application.port.out.workitem.AppendEventsPort;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
 import health.ordo.application.port.out.workitem.SaveWorkItemPort;
@@ -12,6 +13,9 @@ import health.ordo.domain.workitem.Actor;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemContent;
 import health.ordo.domain.workitem.WorkItemEvent;
+import health.ordo.domain.routing.RoutingCondition;
+import health.ordo.domain.routing.RoutingRule;
+import health.ordo.domain.workitem.SkillRequirement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,13 +51,15 @@ class WorkItemIngestionServiceTest {
     SaveWorkItemPort savePort;
     @Mock
     AppendEventsPort eventsPort;
+    @Mock
+    WorkforcePort workforce;
     private final DirectTransactions transactions = new DirectTransactions();
     private WorkItemIngestionService service;
 
     @BeforeEach
     void setUp() {
         service = new WorkItemIngestionService(loadPort, savePort, eventsPort, transactions,
-                TestScoring.builtin(Clock.fixed(NOW, ZoneOffset.UTC)), Clock.fixed(NOW, ZoneOffset.UTC));
+                TestScoring.builtin(Clock.fixed(NOW, ZoneOffset.UTC)), workforce, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -71,8 +77,27 @@ class WorkItemIngestionServiceTest {
         });
         ArgumentCaptor<List<WorkItemEvent>> events = ArgumentCaptor.forClass(List.class);
         verify(eventsPort).append(events.capture());
-        assertThat(events.getValue()).singleElement().isInstanceOf(WorkItemEvent.WorkItemCreated.class);
+        assertThat(events.getValue()).hasSize(2).first().isInstanceOf(WorkItemEvent.WorkItemCreated.class);
+        assertThat(events.getValue().get(1).eventType()).isEqualTo("WorkItemRouted");
         assertThat(transactions.transactions).isEqualTo(1);
+    }
+
+    @Test
+    void givenMatchingRoutingRule_ingest_routesTheItemWithItsSkillsAndRecordsTheRule() {
+        WorkItemContent content = anInvoiceHold("HOLD-7", "60000.00");
+        when(loadPort.loadBySource(TENANT, content.source())).thenReturn(Optional.empty());
+        when(savePort.insertIfSourceAbsent(any(), any())).thenReturn(true);
+        when(workforce.rules(TENANT)).thenReturn(List.of(
+                new RoutingRule(TENANT, "small", 2, List.of(new RoutingCondition("amount", "lt", "1000")), "ap-small", List.of(), 1),
+                new RoutingRule(TENANT, "big-holds", 1, List.of(new RoutingCondition("type", "eq", "INVOICE_HOLD"),
+                        new RoutingCondition("amount", "gte", "50000")), "ap-high-value",
+                        List.of(new SkillRequirement("ap-senior", 3, null)), 2)));
+
+        WorkItem item = ((IngestOutcome.Created) service.ingest(TENANT, content, Actor.SYSTEM)).item();
+
+        assertThat(item.queue()).isEqualTo("ap-high-value");
+        assertThat(item.skillRequirements()).extracting(SkillRequirement::skill).containsExactly("ap-senior");
+        assertThat(item.size()).isEqualTo(2);
     }
 
     @Test

@@ -50,8 +50,8 @@ class WorkItemLifecycleServiceTest {
 
     @BeforeEach
     void setUp() {
-        service = new WorkItemLifecycleService(loadPort, savePort, eventsPort, new DirectTransactions(),
-                TestScoring.builtin(Clock.fixed(NOW, ZoneOffset.UTC)), Clock.fixed(NOW, ZoneOffset.UTC));
+        service = new WorkItemLifecycleService(new WorkItemUpdater(loadPort, savePort, eventsPort, new DirectTransactions(),
+                TestScoring.builtin(Clock.fixed(NOW, ZoneOffset.UTC)), Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
     private WorkItem storedReadyItem() {

@@ -1,6 +1,7 @@
 package health.ordo.bootstrap.config;
 
 import health.ordo.application.port.in.priority.MaintainScoresUseCase;
+import health.ordo.application.port.in.routing.ReleaseExpiredReservationsUseCase;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -12,25 +13,39 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Runs score maintenance on every node: re-scores items whose score is older than {@code ordo.priority.max-score-age}
+ * Runs maintenance on every node: releases claims whose reservation expired; re-scores items whose score is older than {@code ordo.priority.max-score-age}
  * (default 4 minutes) once a minute, so no stored score is older than about 5 minutes; expires overrides every few
  * seconds; advances re-scoring jobs. Rows are claimed with SKIP LOCKED, so nodes share the work without overlap.
  */
 @Singleton
 @Requires(property = "ordo.priority.maintenance.enabled", notEquals = "false")
-class ScoreMaintenanceSchedule {
+class MaintenanceSchedule {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ScoreMaintenanceSchedule.class);
+    private static final Logger LOG = LoggerFactory.getLogger(MaintenanceSchedule.class);
     private static final int BATCH = 1000;
     private static final Duration ROUND_BUDGET = Duration.ofSeconds(50);
 
     private final MaintainScoresUseCase maintenance;
+    private final ReleaseExpiredReservationsUseCase reservations;
     private final Duration maxScoreAge;
 
-    ScoreMaintenanceSchedule(MaintainScoresUseCase maintenance,
+    MaintenanceSchedule(MaintainScoresUseCase maintenance, ReleaseExpiredReservationsUseCase reservations,
                              @Value("${ordo.priority.max-score-age:4m}") Duration maxScoreAge) {
         this.maintenance = maintenance;
+        this.reservations = reservations;
         this.maxScoreAge = maxScoreAge;
+    }
+
+    /** Claims not started within their queue's reservation timeout go back to READY. */
+    @Scheduled(fixedDelay = "${ordo.routing.reservation-check-interval:15s}", initialDelay = "10s")
+    void releaseExpiredReservations() {
+        try {
+            while (reservations.releaseExpired(200) == 200) {
+                // more may be due
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Releasing expired reservations failed; next round retries: {}", e.toString());
+        }
     }
 
     @Scheduled(fixedDelay = "${ordo.priority.rescore-interval:60s}", initialDelay = "${ordo.priority.rescore-initial-delay:30s}")

@@ -1,4 +1,4 @@
-package health.ordo.application.service.priority;
+package health.ordo.application.service.scoring;
 
 import health.ordo.application.port.out.priority.PriorityPolicyPort;
 import health.ordo.application.port.out.priority.RecoveryLikelihoodPort;

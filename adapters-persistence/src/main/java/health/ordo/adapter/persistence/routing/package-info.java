@@ -1,0 +1,2 @@
+/** Queues, workers and routing rules in PostgreSQL. */
+package health.ordo.adapter.persistence.routing;

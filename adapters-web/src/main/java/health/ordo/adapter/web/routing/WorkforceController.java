@@ -1,0 +1,139 @@
+package health.ordo.adapter.web.routing;
+
+import health.ordo.adapter.web.problem.Problem;
+import health.ordo.adapter.web.problem.ProblemType;
+import health.ordo.adapter.web.problem.Problems;
+import health.ordo.adapter.web.routing.RoutingDtos.AvailabilityDto;
+import health.ordo.adapter.web.routing.RoutingDtos.QueueDto;
+import health.ordo.adapter.web.routing.RoutingDtos.QueueStatsDto;
+import health.ordo.adapter.web.routing.RoutingDtos.RuleDto;
+import health.ordo.adapter.web.routing.RoutingDtos.WorkerDto;
+import health.ordo.adapter.web.security.Caller;
+import health.ordo.application.port.in.routing.ManageWorkforceUseCase;
+import health.ordo.application.port.in.routing.QueueStats;
+import health.ordo.domain.shared.InvalidValueException;
+import health.ordo.domain.shared.TenantId;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.List;
+
+/** Queues, workers and routing rules (TENANT_ADMIN), availability and statistics (SUPERVISOR too). */
+@Controller("/api/v1")
+@Secured("TENANT_ADMIN")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Routing")
+class WorkforceController {
+
+    private final ManageWorkforceUseCase workforce;
+
+    WorkforceController(ManageWorkforceUseCase workforce) {
+        this.workforce = workforce;
+    }
+
+    private static TenantId tenant(Authentication authentication) {
+        return Caller.of(authentication).tenant();
+    }
+
+    @Get("/queues")
+    @Secured({"TENANT_ADMIN", "SUPERVISOR"})
+    List<QueueDto> queues(Authentication authentication) {
+        return workforce.queues(tenant(authentication)).stream().map(QueueDto::of).toList();
+    }
+
+    @Get("/queues/{id}")
+    @Secured({"TENANT_ADMIN", "SUPERVISOR"})
+    HttpResponse<?> queue(HttpRequest<?> request, Authentication authentication, @PathVariable String id) {
+        return workforce.queue(tenant(authentication), id).<HttpResponse<?>>map(q -> HttpResponse.ok(QueueDto.of(q)))
+                .orElseGet(() -> notFound(request, "queue " + id));
+    }
+
+    @Put(value = "/queues/{id}", consumes = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or change a queue (weight = fair share, reservation timeout)")
+    QueueDto saveQueue(Authentication authentication, @PathVariable String id, @Body QueueDto body) {
+        return QueueDto.of(workforce.saveQueue(body.toQueue(tenant(authentication), id)));
+    }
+
+    @Delete("/queues/{id}")
+    @Operation(summary = "Delete a queue that holds no open work")
+    HttpResponse<?> deleteQueue(HttpRequest<?> request, Authentication authentication, @PathVariable String id) {
+        return workforce.deleteQueue(tenant(authentication), id) ? HttpResponse.noContent()
+                : Problems.response(request, ProblemType.CONCURRENT_UPDATE, "queue " + id + " does not exist or still holds open work",
+                List.of());
+    }
+
+    @Get("/queues/{id}/stats")
+    @Secured({"TENANT_ADMIN", "SUPERVISOR"})
+    @Operation(summary = "Depth (READY items), age of the oldest READY item, items by status")
+    QueueStatsDto stats(Authentication authentication, @PathVariable String id) {
+        QueueStats stats = workforce.stats(tenant(authentication), id);
+        return new QueueStatsDto(stats.queue(), stats.depth(),
+                stats.oldestReadyAge() == null ? null : stats.oldestReadyAge().toSeconds(), stats.byStatus());
+    }
+
+    @Get("/workers")
+    @Secured({"TENANT_ADMIN", "SUPERVISOR"})
+    List<WorkerDto> workers(Authentication authentication) {
+        return workforce.workers(tenant(authentication)).stream().map(WorkerDto::of).toList();
+    }
+
+    @Get("/workers/{login}")
+    @Secured({"TENANT_ADMIN", "SUPERVISOR"})
+    HttpResponse<?> worker(HttpRequest<?> request, Authentication authentication, @PathVariable String login) {
+        return workforce.worker(tenant(authentication), login).<HttpResponse<?>>map(w -> HttpResponse.ok(WorkerDto.of(w)))
+                .orElseGet(() -> notFound(request, "worker " + login));
+    }
+
+    @Put(value = "/workers/{login}", consumes = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or change a worker profile: queues, skills (1-5), capacity, availability")
+    WorkerDto saveWorker(Authentication authentication, @PathVariable String login, @Body WorkerDto body) {
+        return WorkerDto.of(workforce.saveWorker(body.toWorker(tenant(authentication), login)));
+    }
+
+    @Delete("/workers/{login}")
+    HttpResponse<?> deleteWorker(HttpRequest<?> request, Authentication authentication, @PathVariable String login) {
+        return workforce.deleteWorker(tenant(authentication), login) ? HttpResponse.noContent() : notFound(request, "worker " + login);
+    }
+
+    @Put(value = "/workers/{login}/availability", consumes = MediaType.APPLICATION_JSON)
+    @Secured({"TENANT_ADMIN", "SUPERVISOR"})
+    @Operation(summary = "Change a worker's availability and capacity")
+    WorkerDto availability(Authentication authentication, @PathVariable String login, @Body AvailabilityDto body) {
+        InvalidValueException.require(body.available() != null, "available", "available is required");
+        return WorkerDto.of(workforce.setAvailability(tenant(authentication), login, body.available(), body.capacity()));
+    }
+
+    @Get("/routing-rules")
+    @Secured({"TENANT_ADMIN", "SUPERVISOR"})
+    List<RuleDto> rules(Authentication authentication) {
+        return workforce.rules(tenant(authentication)).stream().map(RuleDto::of).toList();
+    }
+
+    @Put(value = "/routing-rules/{id}", consumes = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or change a routing rule (conditions → target queue, skills, size; lowest position first)")
+    RuleDto saveRule(Authentication authentication, @PathVariable String id, @Body RuleDto body) {
+        return RuleDto.of(workforce.saveRule(body.toRule(tenant(authentication), id)));
+    }
+
+    @Delete("/routing-rules/{id}")
+    HttpResponse<?> deleteRule(HttpRequest<?> request, Authentication authentication, @PathVariable String id) {
+        return workforce.deleteRule(tenant(authentication), id) ? HttpResponse.noContent() : notFound(request, "routing rule " + id);
+    }
+
+    private static HttpResponse<Problem> notFound(HttpRequest<?> request, String what) {
+        return Problems.response(request, ProblemType.NOT_FOUND, "no " + what + " in your tenant", List.of());
+    }
+}

@@ -1,0 +1,41 @@
+package health.ordo.application.port.out.routing;
+
+import health.ordo.application.port.in.routing.QueueStats;
+import health.ordo.domain.routing.Queue;
+import health.ordo.domain.routing.RoutingRule;
+import health.ordo.domain.routing.Worker;
+import health.ordo.domain.shared.TenantId;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Stored queues, workers and routing rules. */
+public interface WorkforcePort {
+
+    List<Queue> queues(TenantId tenant);
+
+    Optional<Queue> queue(TenantId tenant, String id);
+
+    void saveQueue(Queue queue);
+
+    boolean deleteQueueIfEmpty(TenantId tenant, String id);
+
+    List<Worker> workers(TenantId tenant);
+
+    Optional<Worker> worker(TenantId tenant, String login);
+
+    /** Loads and locks the worker row for this transaction: one get-next-work at a time per worker. */
+    Optional<Worker> lockWorker(TenantId tenant, String login);
+
+    void saveWorker(Worker worker);
+
+    boolean deleteWorker(TenantId tenant, String login);
+
+    List<RoutingRule> rules(TenantId tenant);
+
+    void saveRule(RoutingRule rule);
+
+    boolean deleteRule(TenantId tenant, String id);
+
+    QueueStats stats(TenantId tenant, String queue);
+}

@@ -1,0 +1,113 @@
+package health.ordo.bootstrap;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Routing over HTTP on the demo tenant: get next work for alice and sam, workforce APIs, stats, roles. */
+@MicronautTest(transactional = false)
+class RoutingApiTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+
+    @Test
+    void demoWorkers_receiveDemoWorkInPriorityOrderWithinTheirQueues() {
+        ApiClient api = new ApiClient(server.getURI(), json);
+        String alice = api.login("alice@demo", "alice-ordo-demo");
+        String sam = api.login("sam@demo", "sam-ordo-demo1");
+        Map<String, BigDecimal> lastScorePerQueue = new HashMap<>();
+        List<Map<String, Object>> received = new ArrayList<>();
+
+        for (int i = 0; i < 5; i++) {
+            ApiClient.Response next = api.post("/api/v1/work/next", alice, Map.of());
+            assertThat(next.status()).isEqualTo(200);
+            received.add(next.body());
+            api.post("/api/v1/work-items/" + next.string("id") + "/start", alice, Map.of());
+            api.post("/api/v1/work-items/" + next.string("id") + "/complete", alice, Map.of("resolutionCode", "APPEAL_SUBMITTED"));
+        }
+        ApiClient.Response samNext = api.post("/api/v1/work/next", sam, Map.of());
+
+        assertThat(received).allSatisfy(item -> {
+            assertThat(item.get("assignee")).isEqualTo("alice@demo");
+            assertThat(item.get("queue").toString()).isIn("denials", "denials-high-value", "underpayments", "prior-auth");
+        });
+        for (Map<String, Object> item : received) {
+            BigDecimal score = new BigDecimal(item.get("priorityScore").toString());
+            BigDecimal previous = lastScorePerQueue.put(item.get("queue").toString(), score);
+            if (previous != null) {
+                assertThat(score).as("within a queue, the best item comes first").isLessThanOrEqualTo(previous);
+            }
+        }
+        assertThat(samNext.status()).isEqualTo(200);
+        assertThat(samNext.string("assignee")).isEqualTo("sam@demo");
+    }
+
+    @Test
+    void workerProfilesAndQueueStats_areManagedByAdminsAndReadBySupervisors() {
+        ApiClient api = new ApiClient(server.getURI(), json);
+        String ada = api.login("ada@demo", "ada-ordo-demo1");
+        String sam = api.login("sam@demo", "sam-ordo-demo1");
+        String alice = api.login("alice@demo", "alice-ordo-demo");
+
+        ApiClient.Response workers = api.get("/api/v1/workers/alice@demo", sam);
+        ApiClient.Response stats = api.get("/api/v1/queues/denials/stats", sam);
+        ApiClient.Response workerTriesAdmin = api.get("/api/v1/workers", alice);
+        ApiClient.Response created = api.put("/api/v1/queues/escalations", ada, Map.of("name", "Escalations", "weight", 5,
+                "reservationTimeoutSeconds", 600));
+        ApiClient.Response supervisorTriesAdmin = api.put("/api/v1/queues/escalations", sam, Map.of("weight", 1));
+        ApiClient.Response badWeight = api.put("/api/v1/queues/escalations", ada, Map.of("weight", 500));
+        ApiClient.Response deleted = api.delete("/api/v1/queues/escalations", ada);
+
+        assertThat(workers.status()).isEqualTo(200);
+        assertThat(((Number) workers.body().get("capacity")).intValue()).isGreaterThanOrEqualTo(10);
+        assertThat(stats.status()).isEqualTo(200);
+        assertThat(((Number) stats.body().get("depth")).longValue()).isPositive();
+        assertThat(stats.body()).containsKeys("oldestReadyAgeSeconds", "byStatus");
+        assertThat(workerTriesAdmin.status()).isEqualTo(403);
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(created.body()).containsEntry("weight", 5).containsEntry("reservationTimeoutSeconds", 600);
+        assertThat(supervisorTriesAdmin.status()).isEqualTo(403);
+        assertThat(badWeight.status()).isEqualTo(400);
+        assertThat(badWeight.list("errors")).extracting(e -> e.get("field")).containsExactly("weight");
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/queues/escalations", sam).status()).isEqualTo(404);
+    }
+
+    @Test
+    void workerMayNotStartSomeoneElsesItem_andAnUnavailableWorkerGets204() {
+        ApiClient api = new ApiClient(server.getURI(), json);
+        String alice = api.login("alice@demo", "alice-ordo-demo");
+        String sam = api.login("sam@demo", "sam-ordo-demo1");
+        String ada = api.login("ada@demo", "ada-ordo-demo1");
+        ApiClient.Response samsItem = api.post("/api/v1/work/next", sam, Map.of());
+
+        ApiClient.Response aliceStarts = api.post("/api/v1/work-items/" + samsItem.string("id") + "/start", alice, Map.of());
+        assertThat(aliceStarts.status()).isEqualTo(403);
+        assertThat(aliceStarts.string("rule")).isEqualTo("ASSIGNEE_OR_SUPERVISOR_ONLY");
+
+        api.post("/api/v1/work-items/" + samsItem.string("id") + "/release", sam, Map.of());
+        ApiClient.Response unavailable = api.put("/api/v1/workers/alice@demo/availability", sam, Map.of("available", false));
+        ApiClient.Response nothing = api.post("/api/v1/work/next", alice, Map.of());
+        api.put("/api/v1/workers/alice@demo/availability", sam, Map.of("available", true));
+
+        assertThat(unavailable.status()).isEqualTo(200);
+        assertThat(unavailable.body()).containsEntry("available", false);
+        assertThat(nothing.status()).isEqualTo(204);
+        ApiClient.Response notAWorker = api.post("/api/v1/work/next", ada, Map.of());
+        assertThat(notAWorker.status()).isEqualTo(403);
+        assertThat(notAWorker.contentType()).startsWith("application/problem+json");
+    }
+}
