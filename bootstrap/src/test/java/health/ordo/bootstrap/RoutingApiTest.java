@@ -87,6 +87,26 @@ class RoutingApiTest {
     }
 
     @Test
+    void bulkTransferByFilter_movesMatchingReadyItemsAndCountsWhatItChanged() {
+        ApiClient api = new ApiClient(server.getURI(), json);
+        String sam = api.login("sam@demo", "sam-ordo-demo1");
+        String alice = api.login("alice@demo", "alice-ordo-demo");
+
+        ApiClient.Response bulk = api.post("/api/v1/work-items:assign", sam, Map.of(
+                "filter", Map.of("status", "READY", "type", "PAYMENT_EXCEPTION"), "queue", "payroll-escalations", "limit", 3));
+        ApiClient.Response workerTries = api.post("/api/v1/work-items:assign", alice, Map.of(
+                "filter", Map.of("status", "READY"), "worker", "alice@demo", "limit", 1));
+        ApiClient.Response both = api.post("/api/v1/work-items:assign", sam, Map.of("worker", "alice@demo", "queue", "x"));
+
+        assertThat(bulk.status()).isEqualTo(200);
+        assertThat(bulk.body()).containsEntry("matched", 3).containsEntry("changed", 3).containsEntry("skipped", 0);
+        assertThat(api.get("/api/v1/work-items?queue=payroll-escalations&limit=10", sam).list("items")).hasSize(3)
+                .allSatisfy(item -> assertThat(item.get("status")).isEqualTo("READY"));
+        assertThat(workerTries.status()).isEqualTo(403);
+        assertThat(both.status()).isEqualTo(400);
+    }
+
+    @Test
     void workerMayNotStartSomeoneElsesItem_andAnUnavailableWorkerGets204() {
         ApiClient api = new ApiClient(server.getURI(), json);
         String alice = api.login("alice@demo", "alice-ordo-demo");

@@ -1,0 +1,310 @@
+package health.ordo.benchmarks;
+
+import health.ordo.adapter.persistence.embedded.EmbeddedPostgresServer;
+import health.ordo.application.port.in.routing.ManageWorkforceUseCase;
+import health.ordo.application.port.in.user.ProvisionTenantUseCase;
+import health.ordo.domain.routing.Queue;
+import health.ordo.domain.routing.Worker;
+import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.user.Login;
+import health.ordo.domain.user.Role;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load harness for get-next-work: seeds READY items across 5 tenants and 10 queues, starts Ordo's HTTP server, and has
+ * 32 virtual workers call {@code POST /api/v1/work/next} then start and complete each item for a fixed time; then, on the
+ * same database in the same run, 32 JDBC threads run the raw claim SQL ({@code UPDATE … WHERE (tenant_id, id) =
+ * (SELECT … FOR UPDATE SKIP LOCKED)}) and complete. Prints claims per second, p50/p95/p99 of the claim call, double
+ * assignments (must be 0) and the ratio.
+ * <p>
+ * {@code java -cp benchmarks/target/benchmarks.jar health.ordo.benchmarks.GetNextWorkHarness [--items N] [--seconds S]
+ * [--workers W] [--url jdbc:postgresql://… --user U --password P]}
+ */
+public final class GetNextWorkHarness {
+
+    private static final int TENANTS = 5;
+    private static final int QUEUES_PER_TENANT = 2;
+    private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+
+    private GetNextWorkHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        int items = Integer.parseInt(options.getOrDefault("--items", "1000000"));
+        int seconds = Integer.parseInt(options.getOrDefault("--seconds", "30"));
+        int workers = Integer.parseInt(options.getOrDefault("--workers", "32"));
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("micronaut.server.port", "-1");
+        properties.put("ordo.demo.enabled", "false");
+        properties.put("ordo.priority.maintenance.enabled", "false");
+        properties.put("ordo.security.bcrypt-strength", "4");
+        properties.put("datasources.default.maximum-pool-size", "20");
+        properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", UUID.randomUUID() + "-" + UUID.randomUUID());
+        if (options.containsKey("--url")) {
+            properties.put("datasources.default.url", options.get("--url"));
+            properties.put("datasources.default.username", options.getOrDefault("--user", "postgres"));
+            properties.put("datasources.default.password", options.getOrDefault("--password", ""));
+        } else {
+            properties.put("ordo.embedded-postgres.data-dir", Path.of("target", "bench-gnw-pg").toString());
+            properties.put("ordo.embedded-postgres.clean-on-start", "true");
+        }
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+            ApplicationContext context = server.getApplicationContext();
+            String url = options.containsKey("--url") ? options.get("--url") : context.getBean(EmbeddedPostgresServer.class).jdbcUrl();
+            try (Connection sql = DriverManager.getConnection(url, options.getOrDefault("--user", "postgres"),
+                    options.getOrDefault("--password", ""))) {
+                List<String[]> workerLogins = setUp(context, sql, items, workers);
+                Result rest = restRun(server.getURI(), workerLogins, seconds);
+                long doubles = doubleClaims(sql);
+                resetReady(sql);
+                Result raw = rawRun(url, options, workers, seconds);
+                System.out.printf(Locale.ROOT, "REST get-next-work: %s%n", rest);
+                System.out.printf(Locale.ROOT, "raw claim SQL:      %s%n", raw);
+                System.out.printf(Locale.ROOT, "RESULT items=%d workers=%d seconds=%d rest_claims_per_s=%.0f raw_claims_per_s=%.0f "
+                                + "ratio=%.2f rest_p50_ms=%.2f rest_p95_ms=%.2f rest_p99_ms=%.2f double_assignments=%d%n",
+                        items, workers, seconds, rest.perSecond(), raw.perSecond(), rest.perSecond() / raw.perSecond(),
+                        rest.p(50), rest.p(95), rest.p(99), doubles + rest.doubles() + raw.doubles());
+            }
+        }
+        System.exit(0);
+    }
+
+    /** Tenants b0..b4, queues q0..q9 (two per tenant, weights 3 and 1), workers spread over the tenants. */
+    private static List<String[]> setUp(ApplicationContext context, Connection sql, int items, int workers) throws SQLException {
+        ProvisionTenantUseCase provision = context.getBean(ProvisionTenantUseCase.class);
+        ManageWorkforceUseCase workforce = context.getBean(ManageWorkforceUseCase.class);
+        List<String[]> logins = new ArrayList<>();
+        for (int t = 0; t < TENANTS; t++) {
+            TenantId tenant = TenantId.of("b" + t);
+            List<ProvisionTenantUseCase.NewUser> users = new ArrayList<>();
+            for (int w = t; w < workers; w += TENANTS) {
+                users.add(new ProvisionTenantUseCase.NewUser(Login.parse("w" + w + "@b" + t), "w" + w, "benchmark-password", Set.of(Role.WORKER)));
+                logins.add(new String[]{"w" + w + "@b" + t, "b" + t});
+            }
+            provision.provision(tenant, "Benchmark " + t, users);
+            List<String> queues = new ArrayList<>();
+            for (int q = 0; q < QUEUES_PER_TENANT; q++) {
+                String queue = "q" + (t * QUEUES_PER_TENANT + q);
+                queues.add(queue);
+                workforce.saveQueue(new Queue(tenant, queue, null, null, null, q == 0 ? 3 : 1, null));
+            }
+            for (ProvisionTenantUseCase.NewUser user : users) {
+                workforce.saveWorker(new Worker(tenant, user.login().toString(), null, null, queues, Map.of(), 1000, true));
+            }
+        }
+        long start = System.nanoTime();
+        try (Statement statement = sql.createStatement()) {
+            statement.execute("""
+                    insert into work_item (tenant_id, id, type, source_system, external_id, content_fingerprint, title, amount,
+                        currency, due_at, deadline_at, attributes, requested_queue, queue, status, priority_score, created_at,
+                        updated_at, version, scored_at)
+                    select 'b' || (g % 5), gen_random_uuid(), 'INVOICE_HOLD', 'bench', 'G-' || g, md5(g::text) || md5(g::text || 'x'),
+                        'Load item ' || g, round((random() * 10000)::numeric, 2), 'USD', d.due, d.due, '{}'::jsonb,
+                        'q' || ((g % 5) * 2 + (g / 5) % 2), 'q' || ((g % 5) * 2 + (g / 5) % 2), 'READY',
+                        round((random() * 100)::numeric, 2), now(), now(), 0, now()
+                    from generate_series(1, ITEMS) g
+                    cross join lateral (select now() + random() * interval '30 days' as due) d""".replace("ITEMS", Integer.toString(items)));
+            statement.execute("vacuum analyze work_item");
+        }
+        System.out.printf(Locale.ROOT, "seeded %,d READY items in %d tenants and %d queues in %.1f s%n", items, TENANTS,
+                TENANTS * QUEUES_PER_TENANT, (System.nanoTime() - start) / 1e9);
+        return logins;
+    }
+
+    private record Result(long claims, double seconds, long[] latenciesNanos, long doubles) {
+
+        double perSecond() {
+            return claims / seconds;
+        }
+
+        double p(int percentile) {
+            if (latenciesNanos.length == 0) {
+                return Double.NaN;
+            }
+            int index = Math.min(latenciesNanos.length - 1, (int) Math.ceil(percentile / 100.0 * latenciesNanos.length) - 1);
+            return latenciesNanos[Math.max(0, index)] / 1e6;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%,d claims in %.1f s = %.0f/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, doubles %d",
+                    claims, seconds, perSecond(), p(50), p(95), p(99), doubles);
+        }
+    }
+
+    private static Result restRun(URI base, List<String[]> logins, int seconds) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(8)).build();
+        List<String> tokens = new ArrayList<>();
+        for (String[] login : logins) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/login"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + login[0] + "\",\"password\":\"benchmark-password\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
+            if (!token.find()) {
+                throw new IllegalStateException("login failed for " + login[0] + ": " + response.statusCode());
+            }
+            tokens.add(token.group(1));
+        }
+        Set<String> claimed = ConcurrentHashMap.newKeySet();
+        AtomicLong doubles = new AtomicLong();
+        long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        ExecutorService threads = Executors.newFixedThreadPool(tokens.size());
+        List<Future<long[]>> futures = new ArrayList<>();
+        long started = System.nanoTime();
+        for (String token : tokens) {
+            futures.add(threads.submit(() -> {
+                long[] latencies = new long[200_000];
+                int n = 0;
+                while (System.nanoTime() < until) {
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> next = http.send(post(base, "/api/v1/work/next", token, "{}"), HttpResponse.BodyHandlers.ofString());
+                    long elapsed = System.nanoTime() - t0;
+                    if (next.statusCode() != 200) {
+                        continue;
+                    }
+                    if (n < latencies.length) {
+                        latencies[n++] = elapsed;
+                    }
+                    Matcher id = ID.matcher(next.body());
+                    id.find();
+                    if (!claimed.add(id.group(1))) {
+                        doubles.incrementAndGet();
+                    }
+                    http.send(post(base, "/api/v1/work-items/" + id.group(1) + "/start", token, "{}"), HttpResponse.BodyHandlers.discarding());
+                    http.send(post(base, "/api/v1/work-items/" + id.group(1) + "/complete", token, "{\"resolutionCode\":\"RELEASED\"}"),
+                            HttpResponse.BodyHandlers.discarding());
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        List<long[]> all = new ArrayList<>();
+        for (Future<long[]> future : futures) {
+            all.add(future.get());
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        threads.shutdown();
+        long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(latencies.length, elapsed, latencies, doubles.get());
+    }
+
+    private static HttpRequest post(URI base, String path, String token, String body) {
+        return HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** Items claimed more than once while they were never released: must be none. */
+    private static long doubleClaims(Connection sql) throws SQLException {
+        try (Statement statement = sql.createStatement(); ResultSet rs = statement.executeQuery("""
+                select count(*) from (select work_item_id from work_item_history where action = 'claim'
+                group by tenant_id, work_item_id having count(*) > 1) d""")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The raw run starts from the same state: every item READY again. */
+    private static void resetReady(Connection sql) throws SQLException {
+        try (Statement statement = sql.createStatement()) {
+            statement.execute("update work_item set status = 'READY', assignee = null, claimed_at = null where status <> 'READY'");
+            statement.execute("vacuum analyze work_item");
+        }
+    }
+
+    private static Result rawRun(String url, Map<String, String> options, int workers, int seconds) throws Exception {
+        Set<String> claimed = ConcurrentHashMap.newKeySet();
+        AtomicLong doubles = new AtomicLong();
+        long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        ExecutorService threads = Executors.newFixedThreadPool(workers);
+        List<Future<long[]>> futures = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            futures.add(threads.submit(() -> {
+                String tenant = "b" + (worker % TENANTS);
+                String[] queues = {"q" + (worker % TENANTS) * 2, "q" + ((worker % TENANTS) * 2 + 1)};
+                long[] latencies = new long[500_000];
+                int n = 0;
+                try (Connection connection = DriverManager.getConnection(url, options.getOrDefault("--user", "postgres"),
+                        options.getOrDefault("--password", ""));
+                     PreparedStatement claim = connection.prepareStatement("""
+                             update work_item set status = 'CLAIMED', assignee = ?, claimed_at = now(), version = version + 1
+                             where (tenant_id, id) = (select tenant_id, id from work_item where tenant_id = ? and queue = ?
+                                 and status = 'READY' order by priority_score desc, coalesce(deadline_at, 'infinity'::timestamptz), id
+                                 limit 1 for update skip locked)
+                             returning id""");
+                     PreparedStatement complete = connection.prepareStatement(
+                             "update work_item set status = 'COMPLETED', version = version + 1 where tenant_id = ? and id = ?")) {
+                    int turn = 0;
+                    while (System.nanoTime() < until) {
+                        long t0 = System.nanoTime();
+                        claim.setString(1, "raw-" + worker);
+                        claim.setString(2, tenant);
+                        claim.setString(3, queues[turn++ % 4 == 3 ? 1 : 0]);
+                        String id = null;
+                        try (ResultSet rs = claim.executeQuery()) {
+                            if (rs.next()) {
+                                id = rs.getString(1);
+                            }
+                        }
+                        long elapsed = System.nanoTime() - t0;
+                        if (id == null) {
+                            continue;
+                        }
+                        if (n < latencies.length) {
+                            latencies[n++] = elapsed;
+                        }
+                        if (!claimed.add(id)) {
+                            doubles.incrementAndGet();
+                        }
+                        complete.setString(1, tenant);
+                        complete.setObject(2, UUID.fromString(id));
+                        complete.executeUpdate();
+                    }
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        List<long[]> all = new ArrayList<>();
+        for (Future<long[]> future : futures) {
+            all.add(future.get());
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        threads.shutdown();
+        long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(latencies.length, elapsed, latencies, doubles.get());
+    }
+}
