@@ -111,6 +111,25 @@ class JdbcWorkforceRepository implements WorkforcePort {
                 .stream().findFirst();
     }
 
+    @Override
+    public Optional<ClaimingWorker> lockWorkerForClaim(TenantId tenant, String login) {
+        String sql = """
+                select w.*,
+                    (select coalesce(sum(i.size), 0) from work_item i where i.tenant_id = w.tenant_id and i.assignee = w.login
+                        and i.status in ('CLAIMED', 'IN_PROGRESS')) as load,
+                    (select coalesce(jsonb_object_agg(q.id, q.weight), '{}'::jsonb)::text from work_queue q
+                        where q.tenant_id = w.tenant_id and q.id = any (w.queues)) as weights
+                from worker w where w.tenant_id = ? and w.login = ? for update of w""";
+        return query(sql, rs -> {
+            Worker worker = worker(rs);
+            Map<String, Integer> configured = json.readLevels(rs.getString("weights"));
+            Map<String, Integer> weights = new LinkedHashMap<>();
+            // A queue the worker serves but nobody configured gets the default weight.
+            worker.queues().forEach(queue -> weights.put(queue, configured.getOrDefault(queue, 1)));
+            return new ClaimingWorker(worker, rs.getInt("load"), weights);
+        }, tenant.value(), login).stream().findFirst();
+    }
+
     private Worker worker(ResultSet rs) throws SQLException {
         return new Worker(new TenantId(rs.getString("tenant_id")), rs.getString("login"), rs.getString("team"), rs.getString("site"),
                 List.of((String[]) rs.getArray("queues").getArray()), json.readLevels(rs.getString("skills")),

@@ -292,19 +292,6 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
                 tenant.value(), type.name(), limit);
     }
 
-    @Override
-    public int currentLoad(TenantId tenant, String login) {
-        return jdbc.prepareStatement("select coalesce(sum(size), 0) from work_item where tenant_id = ? and assignee = ?"
-                + " and status in ('CLAIMED', 'IN_PROGRESS')", statement -> {
-            statement.setString(1, tenant.value());
-            statement.setString(2, login);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
-    }
-
     /**
      * The best READY item of one queue that fits, locked; rows other workers hold are skipped, not waited for. A skill
      * requirement is met when the worker's level reaches its minimum, or when it is optional and the item has waited

@@ -7,7 +7,6 @@ import health.ordo.application.port.out.routing.WorkforcePort;
 import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.application.service.workitem.WorkItemUpdater;
 import health.ordo.domain.routing.FairShare;
-import health.ordo.domain.routing.Queue;
 import health.ordo.domain.routing.Worker;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
@@ -15,14 +14,12 @@ import health.ordo.domain.workitem.WorkItem;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Get next work in one transaction: lock the worker's row (their own calls queue up, so capacity holds), compute the
- * room left, then try the worker's queues in fair-share order, each with one SKIP LOCKED probe for the best item that
+ * Get next work in one transaction: lock the worker's row and read their load and queue weights in one round trip
+ * (their own calls queue up, so capacity holds), compute the room left, then try the worker's queues in fair-share order, each with one SKIP LOCKED probe for the best item that
  * fits; claim the first found. Concurrent workers never wait for each other and never get the same item.
  */
 public final class GetNextWorkService implements GetNextWorkUseCase {
@@ -45,22 +42,17 @@ public final class GetNextWorkService implements GetNextWorkUseCase {
     @Override
     public Optional<WorkItem> next(TenantId tenant, Actor actor) {
         return transactions.inTransaction(() -> {
-            Worker worker = workforce.lockWorker(tenant, actor.name()).orElseThrow(() -> new NotAWorkerException(actor.name()));
+            WorkforcePort.ClaimingWorker claiming = workforce.lockWorkerForClaim(tenant, actor.name())
+                    .orElseThrow(() -> new NotAWorkerException(actor.name()));
+            Worker worker = claiming.worker();
             if (!worker.available()) {
                 return Optional.empty();
             }
-            int room = worker.capacity() - claims.currentLoad(tenant, worker.login());
+            int room = worker.capacity() - claiming.load();
             if (room <= 0) {
                 return Optional.empty();
             }
-            Map<String, Integer> weights = new LinkedHashMap<>();
-            Map<String, Queue> known = new LinkedHashMap<>();
-            workforce.queues(tenant).forEach(queue -> known.put(queue.id(), queue));
-            for (String queue : worker.queues()) {
-                // A queue the worker serves but nobody configured still gets the default weight.
-                weights.put(queue, known.containsKey(queue) ? known.get(queue).weight() : 1);
-            }
-            for (String queue : FairShare.order(weights, ThreadLocalRandom.current())) {
+            for (String queue : FairShare.order(claiming.queueWeights(), ThreadLocalRandom.current())) {
                 Optional<WorkItem> found = claims.lockNextReady(tenant, queue, room, worker.skills());
                 if (found.isPresent()) {
                     WorkItem item = found.get();

@@ -36,6 +36,8 @@ public final class PriorityScoringService {
     /** After this many consecutive model failures the model is skipped for {@link #OPEN_FOR}. */
     private static final int FAILURES_TO_OPEN = 5;
     private static final Duration OPEN_FOR = Duration.ofSeconds(30);
+    /** How long a likelihood from the model is reused for the same item. */
+    public static final Duration LIKELIHOOD_REUSE = Duration.ofMinutes(10);
 
     private final PriorityPolicyPort policies;
     private final RecoveryLikelihoodPort likelihoodModel;
@@ -124,8 +126,17 @@ public final class PriorityScoringService {
         return items.stream().map(item -> RecoveryPriors.priorFor(item).degradedBecause(why)).toList();
     }
 
-    /** Scoring input with the likelihood already estimated (or its degraded fallback). */
+    /**
+     * Scoring input with the likelihood estimated (or its degraded fallback). A likelihood the model gave for this item
+     * less than {@link #LIKELIHOOD_REUSE} ago is reused: the model's own statistics refresh no faster, and lifecycle
+     * changes then cost no call to the model. Bulk re-scoring ({@link #explainAll}) always asks the model.
+     */
     public ScoringInput input(WorkItem item, Instant now) {
+        ScoreBasis basis = item.scoreBasis();
+        if (basis != null && basis.degradedReason() == null && basis.computedAt().plus(LIKELIHOOD_REUSE).isAfter(now)) {
+            return new ScoringInput(item, LikelihoodEstimate.of(basis.likelihood().doubleValue(), basis.likelihoodBasis()),
+                    calendar, now);
+        }
         return new ScoringInput(item, likelihood(item), calendar, now);
     }
 

@@ -8,7 +8,6 @@ import health.ordo.application.port.out.workitem.SaveWorkItemPort;
 import health.ordo.application.service.workitem.WorkItemUpdater;
 import health.ordo.application.support.DirectTransactions;
 import health.ordo.application.support.TestScoring;
-import health.ordo.domain.routing.Queue;
 import health.ordo.domain.routing.Worker;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
@@ -69,9 +68,8 @@ class GetNextWorkServiceTest {
 
     @Test
     void givenItemInASecondQueue_next_claimsItForTheWorkerAndStoresTheClaim() {
-        when(workforce.lockWorker(TENANT, "alice@demo")).thenReturn(Optional.of(alice(10, true)));
-        when(claims.currentLoad(TENANT, "alice@demo")).thenReturn(4);
-        when(workforce.queues(TENANT)).thenReturn(List.of(new Queue(TENANT, "denials", null, null, null, 3, null)));
+        when(workforce.lockWorkerForClaim(TENANT, "alice@demo")).thenReturn(Optional.of(
+                new WorkforcePort.ClaimingWorker(alice(10, true), 4, Map.of("denials", 3, "appeals", 1))));
         WorkItem ready = WorkItem.create(TENANT, anInvoiceHold("H-1"), Actor.SYSTEM, NOW);
         ready.pullChanges();
         when(claims.lockNextReady(eq(TENANT), anyString(), eq(6), eq(Map.of("appeals", 3))))
@@ -89,8 +87,8 @@ class GetNextWorkServiceTest {
 
     @Test
     void givenFullCapacity_next_isEmptyWithoutProbingQueues() {
-        when(workforce.lockWorker(TENANT, "alice@demo")).thenReturn(Optional.of(alice(5, true)));
-        when(claims.currentLoad(TENANT, "alice@demo")).thenReturn(5);
+        when(workforce.lockWorkerForClaim(TENANT, "alice@demo")).thenReturn(Optional.of(
+                new WorkforcePort.ClaimingWorker(alice(5, true), 5, Map.of("denials", 1))));
 
         assertThat(service.next(TENANT, ALICE)).isEmpty();
         verify(claims, never()).lockNextReady(any(), any(), anyInt(), any());
@@ -98,7 +96,8 @@ class GetNextWorkServiceTest {
 
     @Test
     void givenUnavailableWorker_next_isEmpty() {
-        when(workforce.lockWorker(TENANT, "alice@demo")).thenReturn(Optional.of(alice(5, false)));
+        when(workforce.lockWorkerForClaim(TENANT, "alice@demo")).thenReturn(Optional.of(
+                new WorkforcePort.ClaimingWorker(alice(5, false), 0, Map.of("denials", 1))));
 
         assertThat(service.next(TENANT, ALICE)).isEmpty();
         verify(claims, never()).lockNextReady(any(), any(), anyInt(), any());
@@ -106,7 +105,7 @@ class GetNextWorkServiceTest {
 
     @Test
     void givenNoWorkerProfile_next_saysSo() {
-        when(workforce.lockWorker(TENANT, "alice@demo")).thenReturn(Optional.empty());
+        when(workforce.lockWorkerForClaim(TENANT, "alice@demo")).thenReturn(Optional.empty());
 
         assertThatThrownBy(() -> service.next(TENANT, ALICE)).isInstanceOf(NotAWorkerException.class);
     }

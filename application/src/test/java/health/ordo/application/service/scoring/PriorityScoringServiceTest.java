@@ -125,6 +125,21 @@ class PriorityScoringServiceTest {
         assertThat(recomputed.degraded()).isTrue();
     }
 
+    @Test
+    void givenFreshUndegradedBasis_lifecycleRescoring_reusesTheLikelihoodWithoutAskingTheModel() {
+        when(model.estimate(any())).thenReturn(LikelihoodEstimate.of(0.42, "learned: Medline / hold PRICE (n=12)"));
+        PriorityScoringService scoring = TestScoring.with(new TestScoring.NoPolicies(), model, CLOCK, Duration.ofMillis(500), executor);
+        item.applyScore(scoring.explain(item, NOW), NOW);
+
+        ScoreExplanation soon = scoring.explain(item, NOW.plusSeconds(60));
+        ScoreExplanation later = scoring.explain(item, NOW.plus(PriorityScoringService.LIKELIHOOD_REUSE).plusSeconds(1));
+
+        verify(model, times(2)).estimate(any());
+        assertThat(soon.likelihood()).isEqualByComparingTo("0.42");
+        assertThat(soon.likelihoodBasis()).isEqualTo("learned: Medline / hold PRICE (n=12)");
+        assertThat(later.degraded()).isFalse();
+    }
+
     private static PriorityPolicy active(String id, WorkItemType appliesTo) {
         return new PriorityPolicy(id, TENANT, appliesTo, 1, PolicyStatus.ACTIVE, "", new PolicyDefinition(
                 List.of(FactorWeight.of(PriorityFactor.AGING, "1")), List.of()), NOW, "ada", NOW);

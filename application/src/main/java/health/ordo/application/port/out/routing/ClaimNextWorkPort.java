@@ -11,9 +11,6 @@ import java.util.Optional;
 /** Claiming work at the database: row locks with {@code FOR UPDATE SKIP LOCKED}, inside the caller's transaction. */
 public interface ClaimNextWorkPort {
 
-    /** Capacity units the worker's CLAIMED and IN_PROGRESS items take. */
-    int currentLoad(TenantId tenant, String login);
-
     /**
      * Locks the best READY item of the queue (score desc, deadline asc, id) with size at most {@code maxSize} whose
      * skill requirements the skills meet (optional ones relaxed after their wait since arrival); rows locked by others

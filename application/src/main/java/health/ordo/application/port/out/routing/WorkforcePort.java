@@ -27,6 +27,16 @@ public interface WorkforcePort {
     /** Loads and locks the worker row for this transaction: one get-next-work at a time per worker. */
     Optional<Worker> lockWorker(TenantId tenant, String login);
 
+    /**
+     * For get-next-work, in one round trip: locks the worker row for this transaction and reads the capacity units
+     * their CLAIMED and IN_PROGRESS items take and the weights of their queues (1 for a queue nobody configured).
+     */
+    Optional<ClaimingWorker> lockWorkerForClaim(TenantId tenant, String login);
+
+    /** A worker about to claim: profile, capacity in use, and the weights of the queues they serve. */
+    record ClaimingWorker(Worker worker, int load, java.util.Map<String, Integer> queueWeights) {
+    }
+
     void saveWorker(Worker worker);
 
     boolean deleteWorker(TenantId tenant, String login);
