@@ -28,6 +28,10 @@ import health.ordo.application.service.routing.AssignmentService;
 import health.ordo.application.service.routing.GetNextWorkService;
 import health.ordo.application.service.routing.WorkforceService;
 import health.ordo.application.service.workitem.WorkItemUpdater;
+import health.ordo.application.port.out.sla.SlaConfigPort;
+import health.ordo.application.port.out.sla.SlaTimerPort;
+import health.ordo.application.service.escalation.EscalationService;
+import health.ordo.application.service.sla.SlaScheduler;
 import health.ordo.application.service.priority.ScoreMaintenanceService;
 import health.ordo.domain.priority.WorkingCalendar;
 import io.micronaut.context.annotation.Bean;
@@ -105,8 +109,8 @@ class ApplicationServicesFactory {
     @Singleton
     WorkItemIngestionService workItemIngestionService(LoadWorkItemPort load, SaveWorkItemPort save, AppendEventsPort events,
                                                       TransactionPort transactions, PriorityScoringService scoring,
-                                                      WorkforcePort workforce, Clock clock) {
-        return new WorkItemIngestionService(load, save, events, transactions, scoring, workforce, clock);
+                                                      WorkforcePort workforce, SlaScheduler sla, Clock clock) {
+        return new WorkItemIngestionService(load, save, events, transactions, scoring, workforce, sla, clock);
     }
 
     @Singleton
@@ -117,8 +121,20 @@ class ApplicationServicesFactory {
 
     @Singleton
     WorkItemUpdater workItemUpdater(LoadWorkItemPort load, SaveWorkItemPort save, AppendEventsPort events,
-                                    TransactionPort transactions, PriorityScoringService scoring, Clock clock) {
-        return new WorkItemUpdater(load, save, events, transactions, scoring, clock);
+                                    TransactionPort transactions, PriorityScoringService scoring, SlaScheduler sla, Clock clock) {
+        return new WorkItemUpdater(load, save, events, transactions, scoring, sla, clock);
+    }
+
+    @Singleton
+    SlaScheduler slaScheduler(SlaConfigPort config, SlaTimerPort timers, LoadWorkItemPort load, TransactionPort transactions,
+                              Clock clock, @Value("${ordo.sla.default-zone:America/New_York}") String defaultZone) {
+        return new SlaScheduler(config, timers, load, transactions, clock, defaultZone);
+    }
+
+    @Singleton
+    EscalationService escalationService(SlaTimerPort timers, SlaScheduler scheduler, LoadWorkItemPort load,
+                                        WorkItemUpdater updater, TransactionPort transactions, Clock clock) {
+        return new EscalationService(timers, scheduler, load, updater, transactions, clock);
     }
 
     @Singleton

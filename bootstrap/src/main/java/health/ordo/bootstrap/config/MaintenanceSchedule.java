@@ -2,6 +2,7 @@ package health.ordo.bootstrap.config;
 
 import health.ordo.application.port.in.priority.MaintainScoresUseCase;
 import health.ordo.application.port.in.routing.ReleaseExpiredReservationsUseCase;
+import health.ordo.application.port.in.sla.FireEscalationsUseCase;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -13,7 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Runs maintenance on every node: releases claims whose reservation expired; re-scores items whose score is older than {@code ordo.priority.max-score-age}
+ * Runs maintenance on every node: fires due SLA escalations; releases claims whose reservation expired; re-scores items whose score is older than {@code ordo.priority.max-score-age}
  * (default 4 minutes) once a minute, so no stored score is older than about 5 minutes; expires overrides every few
  * seconds; advances re-scoring jobs. Rows are claimed with SKIP LOCKED, so nodes share the work without overlap.
  */
@@ -27,13 +28,27 @@ class MaintenanceSchedule {
 
     private final MaintainScoresUseCase maintenance;
     private final ReleaseExpiredReservationsUseCase reservations;
+    private final FireEscalationsUseCase escalations;
     private final Duration maxScoreAge;
 
     MaintenanceSchedule(MaintainScoresUseCase maintenance, ReleaseExpiredReservationsUseCase reservations,
-                             @Value("${ordo.priority.max-score-age:4m}") Duration maxScoreAge) {
+                        FireEscalationsUseCase escalations, @Value("${ordo.priority.max-score-age:4m}") Duration maxScoreAge) {
         this.maintenance = maintenance;
         this.reservations = reservations;
+        this.escalations = escalations;
         this.maxScoreAge = maxScoreAge;
+    }
+
+    /** Due SLA escalations fire (on start-up too: the first round catches up on everything that fell due meanwhile). */
+    @Scheduled(fixedDelay = "${ordo.sla.escalation-interval:5s}", initialDelay = "${ordo.sla.escalation-initial-delay:3s}")
+    void fireEscalations() {
+        try {
+            while (escalations.fireDue(200) == 200) {
+                // more are due
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Firing SLA escalations failed; next round retries: {}", e.toString());
+        }
     }
 
     /** Claims not started within their queue's reservation timeout go back to READY. */

@@ -2,6 +2,7 @@ package health.ordo.bootstrap.demo;
 
 import health.ordo.adapter.persistence.embedded.EmbeddedPostgresServer;
 import health.ordo.application.port.in.routing.ManageWorkforceUseCase;
+import health.ordo.application.port.in.sla.ManageSlaUseCase;
 import health.ordo.application.port.in.user.ProvisionTenantUseCase;
 import health.ordo.application.port.in.user.ProvisionTenantUseCase.NewUser;
 import health.ordo.application.port.in.workitem.IngestOutcome;
@@ -41,14 +42,16 @@ class DemoDataSeeder {
 
     private final ProvisionTenantUseCase provisionTenant;
     private final ManageWorkforceUseCase workforce;
+    private final ManageSlaUseCase sla;
     private final IngestWorkItemUseCase ingest;
     private final Clock clock;
     private final boolean enabled;
 
-    DemoDataSeeder(ProvisionTenantUseCase provisionTenant, ManageWorkforceUseCase workforce, IngestWorkItemUseCase ingest,
-                   Clock clock, BeanContext context, @Value("${ordo.demo.enabled:}") String enabledFlag) {
+    DemoDataSeeder(ProvisionTenantUseCase provisionTenant, ManageWorkforceUseCase workforce, ManageSlaUseCase sla,
+                   IngestWorkItemUseCase ingest, Clock clock, BeanContext context, @Value("${ordo.demo.enabled:}") String enabledFlag) {
         this.provisionTenant = provisionTenant;
         this.workforce = workforce;
+        this.sla = sla;
         this.ingest = ingest;
         this.clock = clock;
         this.enabled = enabledFlag == null || enabledFlag.isBlank()
@@ -66,6 +69,7 @@ class DemoDataSeeder {
             return;
         }
         DemoWorkforce.configure(workforce, DEMO);
+        DemoServiceLevels.configure(sla, DEMO);
         List<WorkItemContent> backlog = DemoBacklog.generate(clock.instant());
         long created = 0;
         for (int from = 0; from < backlog.size(); from += IngestWorkItemUseCase.MAX_BATCH) {

@@ -16,12 +16,14 @@ import java.util.List;
  * @param elapsed             business time the clock has run
  * @param remaining           business time left to the deadline (negative once breached)
  * @param goalAt              when the goal is (or was) reached; projected from now while paused
+ * @param approachingAt       when the clock reaches the "at risk" share of the SLA deadline (same projection)
  * @param deadlineAt          the binding deadline: the SLA deadline or the item's hard external deadline, the earlier
  * @param hardDeadlineBinding true when the hard external deadline is the earlier one
  * @param paused              the intervals the clock was paused (the last one open while on hold)
  */
 public record SlaClock(State state, Instant arrival, Duration elapsed, Duration remaining, Instant goalAt,
-                       Instant deadlineAt, boolean hardDeadlineBinding, List<BusinessCalendar.Interval> paused) {
+                       Instant approachingAt, Instant deadlineAt, boolean hardDeadlineBinding,
+                       List<BusinessCalendar.Interval> paused) {
 
     /** Where a clock stands. */
     public enum State { RUNNING, AT_RISK, PAUSED, BREACHED, MET, CANCELLED }
@@ -77,6 +79,8 @@ public record SlaClock(State state, Instant arrival, Duration elapsed, Duration 
                 openRunningFrom != null ? closed : elapsed, calendar);
         Instant slaDeadline = reached(terms.deadline(), running, openRunningFrom != null || stoppedAt == null, resumeFrom,
                 openRunningFrom != null ? closed : elapsed, calendar);
+        Instant approachingAt = reached(terms.deadline().multipliedBy(terms.approachingPercent()).dividedBy(100), running,
+                openRunningFrom != null || stoppedAt == null, resumeFrom, openRunningFrom != null ? closed : elapsed, calendar);
         boolean hardBinding = hardDeadline != null && (slaDeadline == null || hardDeadline.isBefore(slaDeadline));
         Instant deadlineAt = hardBinding ? hardDeadline : slaDeadline;
         Duration remaining = terms.deadline().minus(elapsed);
@@ -98,7 +102,10 @@ public record SlaClock(State state, Instant arrival, Duration elapsed, Duration 
         } else {
             state = State.RUNNING;
         }
-        return new SlaClock(state, arrival, elapsed, remaining, goalAt, deadlineAt, hardBinding, paused);
+        if (hardBinding && approachingAt != null && approachingAt.isAfter(deadlineAt)) {
+            approachingAt = deadlineAt;
+        }
+        return new SlaClock(state, arrival, elapsed, remaining, goalAt, approachingAt, deadlineAt, hardBinding, paused);
     }
 
     private static Duration remainingTo(Instant deadline, Instant now, BusinessCalendar calendar) {

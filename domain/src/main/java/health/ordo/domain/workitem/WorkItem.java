@@ -34,6 +34,7 @@ public final class WorkItem {
     private PriorityScore priorityScore;
     private ScoreBasis scoreBasis;
     private PriorityOverride priorityOverride;
+    private BigDecimal slaBoost;
     private List<SkillRequirement> skillRequirements;
     private int size;
     private Instant claimedAt;
@@ -60,6 +61,7 @@ public final class WorkItem {
         this.scoreBasis = scoreBasis;
         this.priorityOverride = priorityOverride;
         Routing effective = routing == null ? Routing.NONE : routing;
+        this.slaBoost = effective.slaBoost();
         this.skillRequirements = effective.skills();
         this.size = effective.size();
         this.claimedAt = effective.claimedAt();
@@ -93,14 +95,45 @@ public final class WorkItem {
      *
      * @param claimedAt null unless the item is CLAIMED or later
      */
-    public record Routing(List<SkillRequirement> skills, int size, Instant claimedAt) {
+    public record Routing(List<SkillRequirement> skills, int size, Instant claimedAt, BigDecimal slaBoost) {
 
-        public static final Routing NONE = new Routing(List.of(), 1, null);
+        public static final Routing NONE = new Routing(List.of(), 1, null, BigDecimal.ZERO);
 
         public Routing {
             skills = skills == null ? List.of() : List.copyOf(skills);
             InvalidValueException.require(size >= 1 && size <= 100, "size", "size lies between 1 and 100");
+            slaBoost = slaBoost == null ? BigDecimal.ZERO : slaBoost;
         }
+    }
+
+    /**
+     * An SLA stage was reached: the escalation raises the priority (the effective score is capped at 100), moves the
+     * item to an escalation queue, reassigns it to a supervisor and/or notifies; all recorded as one history entry and
+     * the stage's canonical event.
+     *
+     * @param late true when the escalation fires after its due time (the application was down)
+     */
+    public void escalate(String eventType, String description, BigDecimal raisePriorityBy, String moveToQueue,
+                         String reassignTo, boolean late, Instant now) {
+        if (status.isTerminal()) {
+            return;
+        }
+        if (raisePriorityBy != null) {
+            slaBoost = slaBoost.add(raisePriorityBy).min(BigDecimal.valueOf(100));
+        }
+        if (moveToQueue != null) {
+            queue = moveToQueue;
+        }
+        if (reassignTo != null) {
+            assignee = reassignTo;
+            if (status == WorkItemStatus.READY) {
+                status = WorkItemStatus.CLAIMED;
+                claimedAt = now;
+            }
+        }
+        String note = description + (late ? " (late: fired after its due time)" : "");
+        record("escalate", Actor.SYSTEM, note, now, eventType);
+        refreshEffectiveScore(now);
     }
 
     /** Places the item in a queue with the skills it needs, as a routing rule (or the default) decided. */
@@ -279,7 +312,8 @@ public final class WorkItem {
         } else if (priorityOverride != null && priorityOverride.appliesAt(now)) {
             priorityScore = priorityOverride.target().score();
         } else if (scoreBasis != null) {
-            priorityScore = scoreBasis.computedScore();
+            BigDecimal boosted = scoreBasis.computedScore().value().add(slaBoost).min(BigDecimal.valueOf(100));
+            priorityScore = new PriorityScore(boosted);
         }
     }
 
@@ -397,7 +431,12 @@ public final class WorkItem {
     }
 
     public Routing routing() {
-        return new Routing(skillRequirements, size, claimedAt);
+        return new Routing(skillRequirements, size, claimedAt, slaBoost);
+    }
+
+    /** Points SLA escalations added to the computed score. */
+    public BigDecimal slaBoost() {
+        return slaBoost;
     }
 
     public String statusReason() {

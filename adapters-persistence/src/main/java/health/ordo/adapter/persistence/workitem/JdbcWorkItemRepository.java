@@ -49,16 +49,17 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
             hard_deadline_at, attributes::text as attributes, requested_queue, queue, assignee, status, status_reason,
             resolution_code, priority_score, created_at, updated_at, version, score_computed, score_policy_id,
             score_policy_version, score_likelihood, score_likelihood_basis, score_degraded_reason, scored_at,
-            priority_override::text as priority_override, skill_requirements::text as skill_requirements, size, claimed_at""";
+            priority_override::text as priority_override, skill_requirements::text as skill_requirements, size, claimed_at,
+            sla_boost""";
 
     private static final String INSERT = """
             insert into work_item (id, tenant_id, type, source_system, external_id, content_fingerprint, title, amount,
                 currency, due_at, hard_deadline_at, deadline_at, attributes, requested_queue, queue, assignee, status,
                 status_reason, resolution_code, priority_score, created_at, updated_at, version, score_computed, score_policy_id,
                 score_policy_version, score_likelihood, score_likelihood_basis, score_degraded_reason, scored_at,
-                priority_override, override_expires_at, skill_requirements, size, claimed_at)
+                priority_override, override_expires_at, skill_requirements, size, claimed_at, sla_boost)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?,
-                ?::jsonb, ?, ?)
+                ?::jsonb, ?, ?, ?)
             on conflict (tenant_id, source_system, external_id) do nothing""";
 
     private static final String UPDATE = """
@@ -66,7 +67,7 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
                 priority_score = ?, updated_at = ?, score_computed = ?, score_policy_id = ?, score_policy_version = ?,
                 score_likelihood = ?, score_likelihood_basis = ?, score_degraded_reason = ?, scored_at = ?,
                 priority_override = ?::jsonb, override_expires_at = ?, skill_requirements = ?::jsonb, size = ?, claimed_at = ?,
-                version = version + 1
+                sla_boost = ?, version = version + 1
             where tenant_id = ? and id = ? and version = ?""";
 
     private static final String INSERT_HISTORY = """
@@ -203,6 +204,7 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
         statement.setString(++i, routingJson.writeSkills(item.skillRequirements()));
         statement.setInt(++i, item.size());
         setInstant(statement, ++i, item.claimedAt());
+        statement.setBigDecimal(++i, item.slaBoost());
         return i;
     }
 
@@ -365,6 +367,10 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
             sql.append(" and assignee = ?");
             params.add(filter.assignee());
         }
+        if (filter.slaState() != null) {
+            sql.append(" and sla_state = ? and status not in ('COMPLETED', 'CANCELLED')");
+            params.add(filter.slaState());
+        }
         if (after != null) {
             // Keyset: rows strictly after the cursor in (score desc, deadline asc, id asc) order.
             sql.append(" and (priority_score < ? or (priority_score = ? and (").append(DEADLINE_KEY)
@@ -446,7 +452,7 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
                 basis(rs),
                 scoreJson.readOverride(rs.getString("priority_override")),
                 new WorkItem.Routing(routingJson.readSkills(rs.getString("skill_requirements")), rs.getInt("size"),
-                        instant(rs, "claimed_at")),
+                        instant(rs, "claimed_at"), rs.getBigDecimal("sla_boost")),
                 rs.getString("status_reason"),
                 rs.getString("resolution_code"),
                 instant(rs, "updated_at"));

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpStatus;
 /** The problem types Ordo returns; each URI is documented in docs/api-errors.md. */
 public enum ProblemType {
     INVALID_REQUEST(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid"),
+    UNPROCESSABLE(HttpStatus.UNPROCESSABLE_ENTITY, "unprocessable", "The document is well-formed but its content is not valid"),
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication is required"),
     FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Not allowed"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),

@@ -26,7 +26,6 @@ import health.ordo.domain.workitem.LifecycleAction;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemContent;
 import health.ordo.domain.workitem.WorkItemId;
-import health.ordo.domain.workitem.WorkItemType;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -68,15 +67,17 @@ class WorkItemController {
     private final ChangeWorkItemStatusUseCase changeStatus;
     private final WorkItemResponseMapper mapper;
     private final JsonMapper json;
+    private final WorkItemViews views;
 
     WorkItemController(IngestWorkItemUseCase ingest, GetWorkItemQuery getQuery, ListWorkItemsQuery listQuery,
-                       ChangeWorkItemStatusUseCase changeStatus, WorkItemResponseMapper mapper, JsonMapper json) {
+                       ChangeWorkItemStatusUseCase changeStatus, WorkItemResponseMapper mapper, JsonMapper json, WorkItemViews views) {
         this.ingest = ingest;
         this.getQuery = getQuery;
         this.listQuery = listQuery;
         this.changeStatus = changeStatus;
         this.mapper = mapper;
         this.json = json;
+        this.views = views;
     }
 
     @Post(value = "/work-items", consumes = MediaType.APPLICATION_JSON)
@@ -163,17 +164,19 @@ class WorkItemController {
         return (int) results.stream().filter(r -> r.outcome().equals(outcome)).count();
     }
 
-    @Get("/work-items{?status,type,queue,assignee,limit,cursor}")
+    @Get("/work-items{?status,type,queue,assignee,sla,limit,cursor}")
     @Operation(summary = "List work items by priority",
             description = "Sorted by priorityScore (highest first), then binding deadline (soonest first, none last). "
-                    + "Cursor pagination: pass nextCursor as ?cursor= for the next page.")
+                    + "Cursor pagination: pass nextCursor as ?cursor= for the next page. sla=at_risk|breached|running|paused "
+                    + "filters open items by the state of their SLA clock.")
     WorkItemPageResponse list(Authentication authentication, @Nullable @QueryValue String status,
                               @Nullable @QueryValue String type, @Nullable @QueryValue String queue,
-                              @Nullable @QueryValue String assignee, @Nullable @QueryValue Integer limit,
+                              @Nullable @QueryValue String assignee, @Nullable @QueryValue String sla,
+                              @Nullable @QueryValue Integer limit,
                               @Nullable @QueryValue String cursor) {
         Caller caller = Caller.of(authentication);
-        WorkItemFilter filter = new WorkItemFilter(WorkItemRequestReader.parseStatus(status),
-                WorkItemRequestReader.parseOptionalEnum(WorkItemType.class, type, "type"), blankToNull(queue), blankToNull(assignee));
+        WorkItemFilter base = views.filter(status, type, queue, assignee);
+        WorkItemFilter filter = new WorkItemFilter(base.status(), base.type(), base.queue(), base.assignee(), slaState(sla));
         PageCursor after = cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor);
         WorkItemPage page = listQuery.list(caller.tenant(), filter, after,
                 limit == null ? ListWorkItemsQuery.DEFAULT_LIMIT : limit);
@@ -245,7 +248,16 @@ class WorkItemController {
         return URI.create("/api/v1/work-items/" + item.id());
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+    private static String slaState(String sla) {
+        if (sla == null || sla.isBlank()) {
+            return null;
+        }
+        return switch (sla.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "at_risk" -> "AT_RISK";
+            case "breached" -> "BREACHED";
+            case "running" -> "RUNNING";
+            case "paused" -> "PAUSED";
+            default -> throw new health.ordo.domain.shared.InvalidValueException("sla", "sla is one of at_risk, breached, running, paused");
+        };
     }
 }

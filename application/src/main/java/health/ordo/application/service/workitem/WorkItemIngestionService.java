@@ -8,6 +8,7 @@ import health.ordo.application.port.out.workitem.AppendEventsPort;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
 import health.ordo.application.port.out.workitem.SaveWorkItemPort;
 import health.ordo.application.service.scoring.PriorityScoringService;
+import health.ordo.application.service.sla.SlaScheduler;
 import health.ordo.domain.routing.RoutingDecision;
 import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.shared.TenantId;
@@ -32,17 +33,19 @@ public final class WorkItemIngestionService implements IngestWorkItemUseCase {
     private final TransactionPort transactions;
     private final PriorityScoringService scoring;
     private final WorkforcePort workforce;
+    private final SlaScheduler sla;
     private final Clock clock;
 
     public WorkItemIngestionService(LoadWorkItemPort loadPort, SaveWorkItemPort savePort, AppendEventsPort eventsPort,
                                     TransactionPort transactions, PriorityScoringService scoring, WorkforcePort workforce,
-                                    Clock clock) {
+                                    SlaScheduler sla, Clock clock) {
         this.loadPort = loadPort;
         this.savePort = savePort;
         this.eventsPort = eventsPort;
         this.transactions = transactions;
         this.scoring = scoring;
         this.workforce = workforce;
+        this.sla = sla;
         this.clock = clock;
     }
 
@@ -88,6 +91,9 @@ public final class WorkItemIngestionService implements IngestWorkItemUseCase {
             return compareWithKnown(loadPort.loadBySource(tenant, content.source()).orElseThrow(), content);
         }
         eventsPort.append(changes.events());
+        if (sla != null) {
+            sla.reschedule(item, item.createdAt());
+        }
         return new IngestOutcome.Created(item);
     }
 

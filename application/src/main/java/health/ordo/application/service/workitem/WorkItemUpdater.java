@@ -6,6 +6,7 @@ import health.ordo.application.port.out.workitem.AppendEventsPort;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
 import health.ordo.application.port.out.workitem.SaveWorkItemPort;
 import health.ordo.application.service.scoring.PriorityScoringService;
+import health.ordo.application.service.sla.SlaScheduler;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemId;
@@ -25,15 +26,17 @@ public final class WorkItemUpdater {
     private final AppendEventsPort eventsPort;
     private final TransactionPort transactions;
     private final PriorityScoringService scoring;
+    private final SlaScheduler sla;
     private final Clock clock;
 
     public WorkItemUpdater(LoadWorkItemPort loadPort, SaveWorkItemPort savePort, AppendEventsPort eventsPort,
-                           TransactionPort transactions, PriorityScoringService scoring, Clock clock) {
+                           TransactionPort transactions, PriorityScoringService scoring, SlaScheduler sla, Clock clock) {
         this.loadPort = loadPort;
         this.savePort = savePort;
         this.eventsPort = eventsPort;
         this.transactions = transactions;
         this.scoring = scoring;
+        this.sla = sla;
         this.clock = clock;
     }
 
@@ -48,11 +51,18 @@ public final class WorkItemUpdater {
         });
     }
 
-    /** Within the caller's transaction, on an item the caller locked and changed: re-score and store. */
+    /**
+     * Within the caller's transaction, on an item the caller locked and changed: re-score, store, and re-plan its SLA
+     * escalations when the change moved its clock (hold, resume, completion…). {@code sla} may be null where SLA
+     * timers do not apply (tests of other concerns).
+     */
     public void store(WorkItem item, Instant now) {
         item.applyScore(scoring.explain(item, now), now);
         WorkItem.Changes changes = item.pullChanges();
         savePort.update(item, changes);
         eventsPort.append(changes.events());
+        if (sla != null && SlaScheduler.movesClock(changes.history())) {
+            sla.reschedule(item, now);
+        }
     }
 }

@@ -52,7 +52,7 @@ class ScoreMaintenanceServiceTest {
 
     private ScoreMaintenanceService service() {
         return new ScoreMaintenanceService(rescoring, jobs, new WorkItemUpdater(null, savePort, eventsPort,
-                new DirectTransactions(), TestScoring.builtin(CLOCK), CLOCK), new DirectTransactions(), TestScoring.builtin(CLOCK), CLOCK);
+                new DirectTransactions(), TestScoring.builtin(CLOCK), null, CLOCK), new DirectTransactions(), TestScoring.builtin(CLOCK), CLOCK);
     }
 
     @Test

@@ -58,7 +58,7 @@ class GetNextWorkServiceTest {
     @BeforeEach
     void setUp() {
         service = new GetNextWorkService(workforce, claims, new WorkItemUpdater(null, savePort, eventsPort,
-                new DirectTransactions(), TestScoring.builtin(CLOCK), CLOCK), new DirectTransactions(), CLOCK);
+                new DirectTransactions(), TestScoring.builtin(CLOCK), null, CLOCK), new DirectTransactions(), CLOCK);
     }
 
     private static Worker alice(int capacity, boolean available) {

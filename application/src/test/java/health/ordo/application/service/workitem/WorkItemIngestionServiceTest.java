@@ -59,7 +59,7 @@ class WorkItemIngestionServiceTest {
     @BeforeEach
     void setUp() {
         service = new WorkItemIngestionService(loadPort, savePort, eventsPort, transactions,
-                TestScoring.builtin(Clock.fixed(NOW, ZoneOffset.UTC)), workforce, Clock.fixed(NOW, ZoneOffset.UTC));
+                TestScoring.builtin(Clock.fixed(NOW, ZoneOffset.UTC)), workforce, null, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test

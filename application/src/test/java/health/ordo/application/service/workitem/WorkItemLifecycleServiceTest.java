@@ -51,7 +51,7 @@ class WorkItemLifecycleServiceTest {
     @BeforeEach
     void setUp() {
         service = new WorkItemLifecycleService(new WorkItemUpdater(loadPort, savePort, eventsPort, new DirectTransactions(),
-                TestScoring.builtin(Clock.fixed(NOW, ZoneOffset.UTC)), Clock.fixed(NOW, ZoneOffset.UTC)));
+                TestScoring.builtin(Clock.fixed(NOW, ZoneOffset.UTC)), null, Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
     private WorkItem storedReadyItem() {

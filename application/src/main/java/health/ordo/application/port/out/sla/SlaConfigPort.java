@@ -1,0 +1,23 @@
+package health.ordo.application.port.out.sla;
+
+import health.ordo.domain.sla.BusinessCalendar;
+import health.ordo.domain.sla.SlaPolicy;
+import health.ordo.domain.shared.TenantId;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Stored calendars and SLA policy versions. */
+public interface SlaConfigPort {
+
+    Optional<BusinessCalendar> calendar(TenantId tenant, String id);
+
+    void saveCalendar(BusinessCalendar calendar);
+
+    List<SlaPolicy> policies(TenantId tenant);
+
+    int latestVersion(TenantId tenant, String policyId);
+
+    /** Inserts the version as the active one, retiring the policy's previous versions. */
+    void insertActive(SlaPolicy policy);
+}

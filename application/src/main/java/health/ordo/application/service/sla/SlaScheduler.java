@@ -1,0 +1,152 @@
+package health.ordo.application.service.sla;
+
+import health.ordo.application.port.in.sla.GetSlaQuery;
+import health.ordo.application.port.in.sla.ManageSlaUseCase;
+import health.ordo.application.port.out.sla.SlaConfigPort;
+import health.ordo.application.port.out.sla.SlaTimerPort;
+import health.ordo.application.port.out.transaction.TransactionPort;
+import health.ordo.application.port.out.workitem.LoadWorkItemPort;
+import health.ordo.domain.shared.InvalidValueException;
+import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.sla.BusinessCalendar;
+import health.ordo.domain.sla.EscalationAction;
+import health.ordo.domain.sla.SlaClock;
+import health.ordo.domain.sla.SlaPolicy;
+import health.ordo.domain.sla.SlaStage;
+import health.ordo.domain.workitem.HistoryEntry;
+import health.ordo.domain.workitem.WorkItem;
+import health.ordo.domain.workitem.WorkItemId;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Service levels: keeps each item's escalation timers in step with its SLA clock (after every change that moves the
+ * clock: arrival, hold, resume, completion, cancellation), answers an item's clock, and manages calendars and policies.
+ */
+public final class SlaScheduler implements ManageSlaUseCase, GetSlaQuery {
+
+    private static final Set<String> CLOCK_ACTIONS = Set.of("create", "hold", "resume", "complete", "cancel", "release");
+
+    private final SlaConfigPort config;
+    private final SlaTimerPort timers;
+    private final LoadWorkItemPort loadPort;
+    private final TransactionPort transactions;
+    private final Clock clock;
+    private final String defaultZone;
+
+    public SlaScheduler(SlaConfigPort config, SlaTimerPort timers, LoadWorkItemPort loadPort, TransactionPort transactions,
+                        Clock clock, String defaultZone) {
+        this.config = config;
+        this.timers = timers;
+        this.loadPort = loadPort;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.defaultZone = defaultZone;
+    }
+
+    /** Whether a change recorded these history entries that move an SLA clock. */
+    public static boolean movesClock(List<HistoryEntry> changes) {
+        return changes.stream().anyMatch(entry -> CLOCK_ACTIONS.contains(entry.action()));
+    }
+
+    /** In the caller's transaction, after the item's change is stored: re-plans its unfired escalation timers. */
+    public void reschedule(WorkItem item, Instant now) {
+        Optional<SlaPolicy> policy = policyFor(item);
+        if (policy.isEmpty()) {
+            timers.replacePending(item.tenantId(), item.id(), List.of());
+            timers.updateItemSla(item.tenantId(), item.id(), null, null);
+            return;
+        }
+        SlaClock slaClock = clockOf(item, policy.get(), now);
+        Set<String> fired = timers.fired(item.tenantId(), item.id()).stream().map(FiredEscalation::stage).collect(Collectors.toSet());
+        List<SlaTimerPort.Timer> plan = new ArrayList<>();
+        boolean running = slaClock.state() == SlaClock.State.RUNNING || slaClock.state() == SlaClock.State.AT_RISK
+                || slaClock.state() == SlaClock.State.BREACHED;
+        if (running) {
+            plan(plan, item, SlaStage.GOAL_REACHED, slaClock.goalAt(), fired, policy.get().escalations());
+            plan(plan, item, SlaStage.DEADLINE_APPROACHING, slaClock.approachingAt(), fired, null);
+            plan(plan, item, SlaStage.DEADLINE_REACHED, slaClock.deadlineAt(), fired, null);
+            if (policy.get().repeatEvery() != null && slaClock.deadlineAt() != null && !fired.contains(SlaStage.PASSED_DEADLINE.name())) {
+                plan(plan, item, SlaStage.PASSED_DEADLINE, slaClock.deadlineAt().plus(policy.get().repeatEvery()), fired,
+                        policy.get().escalations());
+            }
+        }
+        timers.replacePending(item.tenantId(), item.id(), plan);
+        timers.updateItemSla(item.tenantId(), item.id(), slaClock.state().name(), slaClock.deadlineAt());
+    }
+
+    /** Goal and passed-deadline timers exist only when the policy escalates them; approaching and deadline always (state). */
+    private static void plan(List<SlaTimerPort.Timer> plan, WorkItem item, SlaStage stage, Instant at, Set<String> fired,
+                             List<EscalationAction> onlyIfConfigured) {
+        if (at == null || fired.contains(stage.name())) {
+            return;
+        }
+        if (onlyIfConfigured != null && onlyIfConfigured.stream().noneMatch(a -> a.stage() == stage)) {
+            return;
+        }
+        plan.add(new SlaTimerPort.Timer(UUID.randomUUID(), item.tenantId(), item.id(), stage.name(), at));
+    }
+
+    public Optional<SlaPolicy> policyFor(WorkItem item) {
+        return SlaPolicy.select(config.policies(item.tenantId()), item);
+    }
+
+    public SlaClock clockOf(WorkItem item, SlaPolicy policy, Instant now) {
+        BusinessCalendar calendar = calendarOrStandard(item.tenantId(), policy.calendarId());
+        return SlaClock.compute(item.createdAt(), loadPort.loadHistory(item.tenantId(), item.id()), policy.terms(),
+                item.content().hardDeadlineAt(), calendar, now);
+    }
+
+    private BusinessCalendar calendarOrStandard(TenantId tenant, String id) {
+        return config.calendar(tenant, id).orElseGet(() -> BusinessCalendar.standard(tenant, defaultZone));
+    }
+
+    @Override
+    public Optional<SlaView> sla(TenantId tenant, WorkItemId id) {
+        return transactions.readOnly(() -> loadPort.load(tenant, id).map(item -> {
+            Optional<SlaPolicy> policy = policyFor(item);
+            return new SlaView(policy.orElse(null), policy.map(p -> clockOf(item, p, clock.instant())).orElse(null),
+                    timers.fired(tenant, id));
+        }));
+    }
+
+    @Override
+    public Optional<BusinessCalendar> calendar(TenantId tenant, String id) {
+        return transactions.readOnly(() -> config.calendar(tenant, id)
+                .or(() -> "default".equals(id) ? Optional.of(BusinessCalendar.standard(tenant, defaultZone)) : Optional.empty()));
+    }
+
+    @Override
+    public BusinessCalendar saveCalendar(BusinessCalendar calendar) {
+        transactions.inTransaction(() -> {
+            config.saveCalendar(calendar);
+            return null;
+        });
+        return calendar;
+    }
+
+    @Override
+    public List<SlaPolicy> policies(TenantId tenant) {
+        return transactions.readOnly(() -> config.policies(tenant));
+    }
+
+    @Override
+    public SlaPolicy savePolicy(SlaPolicy policy) {
+        return transactions.inTransaction(() -> {
+            InvalidValueException.require(config.calendar(policy.tenant(), policy.calendarId()).isPresent()
+                    || "default".equals(policy.calendarId()), "calendarId", "no calendar " + policy.calendarId());
+            SlaPolicy versioned = new SlaPolicy(policy.tenant(), policy.policyId(),
+                    config.latestVersion(policy.tenant(), policy.policyId()) + 1, policy.appliesTo(), policy.when(),
+                    policy.calendarId(), policy.terms(), policy.escalations(), policy.repeatEvery(), true);
+            config.insertActive(versioned);
+            return versioned;
+        });
+    }
+}
