@@ -194,7 +194,14 @@ class ServiceLevelTest {
         assertThat(item.string("queue")).isEqualTo("payroll-escalations");
         assertThat(item.string("assignee")).isEqualTo("sam@" + tenant.value());
         assertThat(new BigDecimal(item.string("priorityScore"))).isGreaterThan(before);
-        assertThat(api.get("/api/v1/work-items?sla=breached", ada).list("items")).extracting(i -> i.get("id")).contains(id);
+        List<Map<String, Object>> breached = api.get("/api/v1/work-items?sla=breached", ada).list("items");
+        assertThat(breached).extracting(i -> i.get("id")).contains(id);
+        assertThat(breached).filteredOn(i -> id.equals(i.get("id"))).singleElement().satisfies(i -> {
+            Map<?, ?> summary = (Map<?, ?>) i.get("sla");
+            assertThat(summary.get("state")).isEqualTo("BREACHED");
+            assertThat(((Number) summary.get("remainingSeconds")).longValue()).isNegative();
+        });
+        assertThat(api.get("/api/v1/work-items?sla=whenever", ada).status()).isEqualTo(400);
     }
 
     @Test
@@ -218,5 +225,17 @@ class ServiceLevelTest {
         assertThat(goalAfterDeadline.list("errors")).extracting(e -> e.get("field")).containsExactly("goal");
         assertThat(good.status()).isEqualTo(200);
         assertThat(api.get("/api/v1/calendars/us", ada).body()).containsEntry("zone", "America/New_York");
+
+        String sam = api.login("sam@" + tenant.value(), "password-of-sam");
+        String id = api.post("/api/v1/work-items", ada, Map.of("type", "PAYMENT_EXCEPTION",
+                "source", Map.of("system", "workday", "externalId", "PX-HOLD"), "title", "Missing timecard")).string("id");
+        api.post("/api/v1/work-items/" + id + "/claim", sam, Map.of());
+        api.post("/api/v1/work-items/" + id + "/start", sam, Map.of());
+        api.post("/api/v1/work-items/" + id + "/hold", sam, Map.of("reason", "waiting on manager approval"));
+        ApiClient.Response paused = api.get("/api/v1/work-items/" + id + "/sla", sam);
+
+        assertThat(paused.string("state")).isEqualTo("PAUSED");
+        assertThat(paused.list("paused")).hasSize(1);
+        assertThat(api.get("/api/v1/work-items/" + UUID.randomUUID() + "/sla", sam).status()).isEqualTo(404);
     }
 }

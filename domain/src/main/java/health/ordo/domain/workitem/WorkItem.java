@@ -35,6 +35,7 @@ public final class WorkItem {
     private ScoreBasis scoreBasis;
     private PriorityOverride priorityOverride;
     private BigDecimal slaBoost;
+    private final SlaSummary sla;
     private List<SkillRequirement> skillRequirements;
     private int size;
     private Instant claimedAt;
@@ -47,7 +48,7 @@ public final class WorkItem {
     private WorkItem(WorkItemId id, TenantId tenantId, WorkItemContent content, String contentFingerprint,
                      Instant createdAt, long version, WorkItemStatus status, String queue, String assignee,
                      PriorityScore priorityScore, ScoreBasis scoreBasis, PriorityOverride priorityOverride,
-                     Routing routing, String statusReason, String resolutionCode, Instant updatedAt) {
+                     Routing routing, SlaSummary sla, String statusReason, String resolutionCode, Instant updatedAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
         this.content = Objects.requireNonNull(content, "content");
@@ -62,6 +63,7 @@ public final class WorkItem {
         this.priorityOverride = priorityOverride;
         Routing effective = routing == null ? Routing.NONE : routing;
         this.slaBoost = effective.slaBoost();
+        this.sla = sla == null ? SlaSummary.NONE : sla;
         this.skillRequirements = effective.skills();
         this.size = effective.size();
         this.claimedAt = effective.claimedAt();
@@ -73,7 +75,7 @@ public final class WorkItem {
     /** A new work item, READY in its requested (or default) queue, with its creation recorded. */
     public static WorkItem create(TenantId tenantId, WorkItemContent content, Actor actor, Instant now) {
         WorkItem item = new WorkItem(WorkItemId.newId(), tenantId, content, content.fingerprint(), now, 0,
-                WorkItemStatus.READY, content.queue(), null, PriorityScore.ZERO, null, null, Routing.NONE, null, null, now);
+                WorkItemStatus.READY, content.queue(), null, PriorityScore.ZERO, null, null, Routing.NONE, SlaSummary.NONE, null, null, now);
         item.newHistory.add(new HistoryEntry(now, "create", null, WorkItemStatus.READY, actor, null));
         item.newEvents.add(new WorkItemEvent.WorkItemCreated(tenantId, item.id, now, actor, content.type(),
                 content.source(), item.queue));
@@ -84,10 +86,21 @@ public final class WorkItem {
     public static WorkItem restore(WorkItemId id, TenantId tenantId, WorkItemContent content, String contentFingerprint,
                                    Instant createdAt, long version, WorkItemStatus status, String queue,
                                    String assignee, PriorityScore priorityScore, ScoreBasis scoreBasis,
-                                   PriorityOverride priorityOverride, Routing routing, String statusReason,
-                                   String resolutionCode, Instant updatedAt) {
+                                   PriorityOverride priorityOverride, Routing routing, SlaSummary sla,
+                                   String statusReason, String resolutionCode, Instant updatedAt) {
         return new WorkItem(id, tenantId, content, contentFingerprint, createdAt, version, status, queue, assignee,
-                priorityScore, scoreBasis, priorityOverride, routing, statusReason, resolutionCode, updatedAt);
+                priorityScore, scoreBasis, priorityOverride, routing, sla, statusReason, resolutionCode, updatedAt);
+    }
+
+    /**
+     * The item's SLA as last planned or escalated (kept for lists and filters; the exact clock is recomputed from the
+     * history on demand).
+     *
+     * @param state      an SLA clock state name, or null when no SLA applies
+     * @param deadlineAt the binding deadline, or null
+     */
+    public record SlaSummary(String state, Instant deadlineAt) {
+        public static final SlaSummary NONE = new SlaSummary(null, null);
     }
 
     /**
@@ -432,6 +445,10 @@ public final class WorkItem {
 
     public Routing routing() {
         return new Routing(skillRequirements, size, claimedAt, slaBoost);
+    }
+
+    public SlaSummary sla() {
+        return sla;
     }
 
     /** Points SLA escalations added to the computed score. */

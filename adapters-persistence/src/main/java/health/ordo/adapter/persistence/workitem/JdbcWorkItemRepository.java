@@ -50,7 +50,7 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
             resolution_code, priority_score, created_at, updated_at, version, score_computed, score_policy_id,
             score_policy_version, score_likelihood, score_likelihood_basis, score_degraded_reason, scored_at,
             priority_override::text as priority_override, skill_requirements::text as skill_requirements, size, claimed_at,
-            sla_boost""";
+            sla_boost, sla_state, sla_deadline_at""";
 
     private static final String INSERT = """
             insert into work_item (id, tenant_id, type, source_system, external_id, content_fingerprint, title, amount,
@@ -453,6 +453,7 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
                 scoreJson.readOverride(rs.getString("priority_override")),
                 new WorkItem.Routing(routingJson.readSkills(rs.getString("skill_requirements")), rs.getInt("size"),
                         instant(rs, "claimed_at"), rs.getBigDecimal("sla_boost")),
+                new WorkItem.SlaSummary(rs.getString("sla_state"), instant(rs, "sla_deadline_at")),
                 rs.getString("status_reason"),
                 rs.getString("resolution_code"),
                 instant(rs, "updated_at"));

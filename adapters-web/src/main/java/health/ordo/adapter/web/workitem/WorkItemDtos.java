@@ -91,12 +91,20 @@ public final class WorkItemDtos {
                             @Schema(description = "0 to 100, higher is worked first") BigDecimal priorityScore,
                             @Nullable String statusReason, @Nullable String resolutionCode, String createdAt,
                             String updatedAt,
+                            @Schema(description = "SLA state and binding deadline; remainingSeconds is wall-clock time to the "
+                                    + "deadline (business time: GET …/{id}/sla); null when no SLA applies")
+                            @Nullable SlaSummaryDto sla,
                             @Schema(description = "only on GET /api/v1/work-items/{id}")
                             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable PriorityDtos.ExplanationDto scoreExplanation,
                             @Schema(description = "the latest priority override, if any")
                             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable PriorityDtos.OverrideDto priorityOverride,
                             @Schema(description = "only on GET /api/v1/work-items/{id}")
                             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<HistoryEntryDto> history) {
+    }
+
+    @Serdeable
+    @Schema(name = "WorkItemSla")
+    public record SlaSummaryDto(String state, @Nullable String deadlineAt, @Nullable Long remainingSeconds) {
     }
 
     @Serdeable

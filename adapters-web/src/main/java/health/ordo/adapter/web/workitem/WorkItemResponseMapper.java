@@ -58,6 +58,16 @@ abstract class WorkItemResponseMapper {
         return toResponse(item, null, null);
     }
 
+    private static WorkItemDtos.SlaSummaryDto sla(WorkItem item) {
+        WorkItem.SlaSummary sla = item.sla();
+        if (sla.state() == null) {
+            return null;
+        }
+        Long remaining = sla.deadlineAt() == null ? null
+                : java.time.Duration.between(java.time.Instant.now(), sla.deadlineAt()).toSeconds();
+        return new WorkItemDtos.SlaSummaryDto(sla.state(), sla.deadlineAt() == null ? null : sla.deadlineAt().toString(), remaining);
+    }
+
     private WorkItemResponse toResponse(WorkItem item, List<HistoryEntry> history, ScoreExplanation explanation) {
         WorkItemContent content = item.content();
         boolean details = history != null;
@@ -65,7 +75,7 @@ abstract class WorkItemResponseMapper {
                 item.status().fhirTaskStatus(), toDto(content.source()), content.title(), toDto(content.moneyAtStake()),
                 iso(content.dueAt()), iso(content.hardDeadlineAt()), content.attributes().values(), item.queue(),
                 item.assignee(), item.priorityScore().value(), item.statusReason(), item.resolutionCode(),
-                iso(item.createdAt()), iso(item.updatedAt()),
+                iso(item.createdAt()), iso(item.updatedAt()), sla(item),
                 explanation == null ? null : scores.toDto(explanation),
                 item.priorityOverride() == null ? null : scores.toDto(item.priorityOverride()),
                 details ? toDtos(history) : null);
