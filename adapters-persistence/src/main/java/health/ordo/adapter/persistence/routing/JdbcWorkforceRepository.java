@@ -6,16 +6,15 @@ import health.ordo.domain.routing.Queue;
 import health.ordo.domain.routing.RoutingRule;
 import health.ordo.domain.routing.Worker;
 import health.ordo.domain.shared.TenantId;
+import health.ordo.adapter.persistence.Sql;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,43 +32,17 @@ class JdbcWorkforceRepository implements WorkforcePort {
         this.json = json;
     }
 
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
 
-    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        return jdbc.prepareStatement(sql, (PreparedStatement statement) -> {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
-            List<T> rows = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(mapper.map(rs));
-                }
-            }
-            return rows;
-        });
-    }
 
-    private int update(String sql, Object... params) {
-        return jdbc.prepareStatement(sql, statement -> {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
-            return statement.executeUpdate();
-        });
-    }
 
     @Override
     public List<Queue> queues(TenantId tenant) {
-        return query("select * from work_queue where tenant_id = ? order by id", this::queue, tenant.value());
+        return Sql.query(jdbc, "select * from work_queue where tenant_id = ? order by id", this::queue, tenant.value());
     }
 
     @Override
     public Optional<Queue> queue(TenantId tenant, String id) {
-        return query("select * from work_queue where tenant_id = ? and id = ?", this::queue, tenant.value(), id).stream().findFirst();
+        return Sql.query(jdbc, "select * from work_queue where tenant_id = ? and id = ?", this::queue, tenant.value(), id).stream().findFirst();
     }
 
     private Queue queue(ResultSet rs) throws SQLException {
@@ -79,7 +52,7 @@ class JdbcWorkforceRepository implements WorkforcePort {
 
     @Override
     public void saveQueue(Queue queue) {
-        update("""
+        Sql.update(jdbc, """
                 insert into work_queue (tenant_id, id, name, team, site, weight, reservation_timeout_seconds) values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (tenant_id, id) do update set name = excluded.name, team = excluded.team, site = excluded.site,
                     weight = excluded.weight, reservation_timeout_seconds = excluded.reservation_timeout_seconds""",
@@ -89,7 +62,7 @@ class JdbcWorkforceRepository implements WorkforcePort {
 
     @Override
     public boolean deleteQueueIfEmpty(TenantId tenant, String id) {
-        return update("""
+        return Sql.update(jdbc, """
                 delete from work_queue q where tenant_id = ? and id = ? and not exists (select 1 from work_item w
                     where w.tenant_id = q.tenant_id and w.queue = q.id and w.status not in ('COMPLETED', 'CANCELLED'))""",
                 tenant.value(), id) == 1;
@@ -97,17 +70,17 @@ class JdbcWorkforceRepository implements WorkforcePort {
 
     @Override
     public List<Worker> workers(TenantId tenant) {
-        return query("select * from worker where tenant_id = ? order by login", this::worker, tenant.value());
+        return Sql.query(jdbc, "select * from worker where tenant_id = ? order by login", this::worker, tenant.value());
     }
 
     @Override
     public Optional<Worker> worker(TenantId tenant, String login) {
-        return query("select * from worker where tenant_id = ? and login = ?", this::worker, tenant.value(), login).stream().findFirst();
+        return Sql.query(jdbc, "select * from worker where tenant_id = ? and login = ?", this::worker, tenant.value(), login).stream().findFirst();
     }
 
     @Override
     public Optional<Worker> lockWorker(TenantId tenant, String login) {
-        return query("select * from worker where tenant_id = ? and login = ? for update", this::worker, tenant.value(), login)
+        return Sql.query(jdbc, "select * from worker where tenant_id = ? and login = ? for update", this::worker, tenant.value(), login)
                 .stream().findFirst();
     }
 
@@ -120,7 +93,7 @@ class JdbcWorkforceRepository implements WorkforcePort {
                     (select coalesce(jsonb_object_agg(q.id, q.weight), '{}'::jsonb)::text from work_queue q
                         where q.tenant_id = w.tenant_id and q.id = any (w.queues)) as weights
                 from worker w where w.tenant_id = ? and w.login = ? for update of w""";
-        return query(sql, rs -> {
+        return Sql.query(jdbc, sql, rs -> {
             Worker worker = worker(rs);
             Map<String, Integer> configured = json.readLevels(rs.getString("weights"));
             Map<String, Integer> weights = new LinkedHashMap<>();
@@ -156,12 +129,12 @@ class JdbcWorkforceRepository implements WorkforcePort {
 
     @Override
     public boolean deleteWorker(TenantId tenant, String login) {
-        return update("delete from worker where tenant_id = ? and login = ?", tenant.value(), login) == 1;
+        return Sql.update(jdbc, "delete from worker where tenant_id = ? and login = ?", tenant.value(), login) == 1;
     }
 
     @Override
     public List<RoutingRule> rules(TenantId tenant) {
-        return query("select * from routing_rule where tenant_id = ? order by position, id", rs -> new RoutingRule(
+        return Sql.query(jdbc, "select * from routing_rule where tenant_id = ? order by position, id", rs -> new RoutingRule(
                 new TenantId(rs.getString("tenant_id")), rs.getString("id"), rs.getInt("position"),
                 json.readConditions(rs.getString("conditions")), rs.getString("target_queue"),
                 json.readSkills(rs.getString("skills")), rs.getInt("size")), tenant.value());
@@ -169,7 +142,7 @@ class JdbcWorkforceRepository implements WorkforcePort {
 
     @Override
     public void saveRule(RoutingRule rule) {
-        update("""
+        Sql.update(jdbc, """
                 insert into routing_rule (tenant_id, id, position, conditions, target_queue, skills, size)
                 values (?, ?, ?, ?::jsonb, ?, ?::jsonb, ?)
                 on conflict (tenant_id, id) do update set position = excluded.position, conditions = excluded.conditions,
@@ -180,14 +153,14 @@ class JdbcWorkforceRepository implements WorkforcePort {
 
     @Override
     public boolean deleteRule(TenantId tenant, String id) {
-        return update("delete from routing_rule where tenant_id = ? and id = ?", tenant.value(), id) == 1;
+        return Sql.update(jdbc, "delete from routing_rule where tenant_id = ? and id = ?", tenant.value(), id) == 1;
     }
 
     @Override
     public QueueStats stats(TenantId tenant, String queue) {
         Map<String, Long> byStatus = new LinkedHashMap<>();
         Instant[] oldest = new Instant[1];
-        query("select status, count(*) as n, min(created_at) as oldest from work_item where tenant_id = ? and queue = ?"
+        Sql.query(jdbc, "select status, count(*) as n, min(created_at) as oldest from work_item where tenant_id = ? and queue = ?"
                 + " group by status order by status", rs -> {
             byStatus.put(rs.getString("status"), rs.getLong("n"));
             if ("READY".equals(rs.getString("status"))) {

@@ -16,6 +16,7 @@ import health.ordo.domain.workitem.WorkItemId;
 import health.ordo.domain.workitem.WorkItemType;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
+import health.ordo.adapter.persistence.Sql;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
@@ -25,18 +26,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -77,45 +72,13 @@ class JdbcSlaRepository implements SlaConfigPort, SlaTimerPort {
         this.json = json;
     }
 
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
 
-    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        return jdbc.prepareStatement(sql, (PreparedStatement statement) -> {
-            bind(statement, params);
-            List<T> rows = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(mapper.map(rs));
-                }
-            }
-            return rows;
-        });
-    }
 
-    private int update(String sql, Object... params) {
-        return jdbc.prepareStatement(sql, statement -> {
-            bind(statement, params);
-            return statement.executeUpdate();
-        });
-    }
 
-    private static void bind(PreparedStatement statement, Object... params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            Object value = params[i] instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : params[i];
-            if (value == null) {
-                statement.setNull(i + 1, Types.NULL);
-            } else {
-                statement.setObject(i + 1, value);
-            }
-        }
-    }
 
     @Override
     public Optional<BusinessCalendar> calendar(TenantId tenant, String id) {
-        return query("select * from business_calendar where tenant_id = ? and id = ?", rs -> {
+        return Sql.query(jdbc, "select * from business_calendar where tenant_id = ? and id = ?", rs -> {
             Map<String, List<WindowRow>> hours = read(rs.getString("hours"), Argument.mapOf(Argument.STRING, Argument.listOf(WindowRow.class)));
             Map<DayOfWeek, List<WorkingWindow>> windows = new EnumMap<>(DayOfWeek.class);
             hours.forEach((day, rows) -> windows.put(DayOfWeek.valueOf(day),
@@ -133,7 +96,7 @@ class JdbcSlaRepository implements SlaConfigPort, SlaTimerPort {
         Map<String, List<WindowRow>> hours = new java.util.LinkedHashMap<>();
         calendar.hours().forEach((day, windows) -> hours.put(day.name(),
                 windows.stream().map(w -> new WindowRow(w.start().toString(), w.end().toString())).toList()));
-        update("""
+        Sql.update(jdbc, """
                 insert into business_calendar (tenant_id, id, zone, hours, holidays, closures) values (?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)
                 on conflict (tenant_id, id) do update set zone = excluded.zone, hours = excluded.hours,
                     holidays = excluded.holidays, closures = excluded.closures""",
@@ -144,7 +107,7 @@ class JdbcSlaRepository implements SlaConfigPort, SlaTimerPort {
 
     @Override
     public List<SlaPolicy> policies(TenantId tenant) {
-        return query("select * from sla_policy_version where tenant_id = ? order by policy_id, version desc", rs -> new SlaPolicy(
+        return Sql.query(jdbc, "select * from sla_policy_version where tenant_id = ? order by policy_id, version desc", rs -> new SlaPolicy(
                 tenant, rs.getString("policy_id"), rs.getInt("version"), WorkItemType.valueOf(rs.getString("applies_to")),
                 read(rs.getString("conditions"), Argument.listOf(ConditionRow.class)).stream()
                         .map(c -> new RoutingCondition(c.field(), c.operator(), c.value())).toList(),
@@ -160,15 +123,15 @@ class JdbcSlaRepository implements SlaConfigPort, SlaTimerPort {
 
     @Override
     public int latestVersion(TenantId tenant, String policyId) {
-        return query("select coalesce(max(version), 0) from sla_policy_version where tenant_id = ? and policy_id = ?",
+        return Sql.query(jdbc, "select coalesce(max(version), 0) from sla_policy_version where tenant_id = ? and policy_id = ?",
                 rs -> rs.getInt(1), tenant.value(), policyId).get(0);
     }
 
     @Override
     public void insertActive(SlaPolicy policy) {
-        update("update sla_policy_version set active = false where tenant_id = ? and policy_id = ? and active",
+        Sql.update(jdbc, "update sla_policy_version set active = false where tenant_id = ? and policy_id = ? and active",
                 policy.tenant().value(), policy.policyId());
-        update("""
+        Sql.update(jdbc, """
                 insert into sla_policy_version (tenant_id, policy_id, version, applies_to, conditions, calendar_id, goal_seconds,
                     deadline_seconds, approaching_percent, escalations, repeat_every_seconds, active)
                 values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?, true)""",
@@ -183,13 +146,13 @@ class JdbcSlaRepository implements SlaConfigPort, SlaTimerPort {
 
     @Override
     public void replacePending(TenantId tenant, WorkItemId id, List<Timer> timers) {
-        update("delete from sla_timer where tenant_id = ? and work_item_id = ? and fired_at is null", tenant.value(), id.value());
+        Sql.update(jdbc, "delete from sla_timer where tenant_id = ? and work_item_id = ? and fired_at is null", tenant.value(), id.value());
         timers.forEach(this::insert);
     }
 
     @Override
     public List<Timer> claimDue(Instant now, int limit) {
-        return query("select id, tenant_id, work_item_id, stage, due_at from sla_timer where fired_at is null and due_at <= ?"
+        return Sql.query(jdbc, "select id, tenant_id, work_item_id, stage, due_at from sla_timer where fired_at is null and due_at <= ?"
                 + " order by due_at limit ? for update skip locked", rs -> new Timer(rs.getObject("id", UUID.class),
                 new TenantId(rs.getString("tenant_id")), new WorkItemId(rs.getObject("work_item_id", UUID.class)), rs.getString("stage"),
                 rs.getObject("due_at", OffsetDateTime.class).toInstant()), now, limit);
@@ -197,23 +160,23 @@ class JdbcSlaRepository implements SlaConfigPort, SlaTimerPort {
 
     @Override
     public void markFired(UUID timerId, Instant firedAt, boolean late) {
-        update("update sla_timer set fired_at = ?, late = ? where id = ?", firedAt, late, timerId);
+        Sql.update(jdbc, "update sla_timer set fired_at = ?, late = ? where id = ?", firedAt, late, timerId);
     }
 
     @Override
     public void delete(UUID timerId) {
-        update("delete from sla_timer where id = ?", timerId);
+        Sql.update(jdbc, "delete from sla_timer where id = ?", timerId);
     }
 
     @Override
     public void insert(Timer timer) {
-        update("insert into sla_timer (id, tenant_id, work_item_id, stage, due_at) values (?, ?, ?, ?, ?)", timer.id(),
+        Sql.update(jdbc, "insert into sla_timer (id, tenant_id, work_item_id, stage, due_at) values (?, ?, ?, ?, ?)", timer.id(),
                 timer.tenant().value(), timer.workItemId().value(), timer.stage(), timer.dueAt());
     }
 
     @Override
     public List<GetSlaQuery.FiredEscalation> fired(TenantId tenant, WorkItemId id) {
-        return query("select stage, due_at, fired_at, late from sla_timer where tenant_id = ? and work_item_id = ?"
+        return Sql.query(jdbc, "select stage, due_at, fired_at, late from sla_timer where tenant_id = ? and work_item_id = ?"
                 + " and fired_at is not null order by fired_at, due_at", rs -> new GetSlaQuery.FiredEscalation(rs.getString("stage"),
                 rs.getObject("due_at", OffsetDateTime.class).toInstant(), rs.getObject("fired_at", OffsetDateTime.class).toInstant(),
                 rs.getBoolean("late")), tenant.value(), id.value());
@@ -221,7 +184,7 @@ class JdbcSlaRepository implements SlaConfigPort, SlaTimerPort {
 
     @Override
     public void updateItemSla(TenantId tenant, WorkItemId id, String state, Instant deadlineAt) {
-        update("update work_item set sla_state = ?, sla_deadline_at = ? where tenant_id = ? and id = ?", state, deadlineAt,
+        Sql.update(jdbc, "update work_item set sla_state = ?, sla_deadline_at = ? where tenant_id = ? and id = ?", state, deadlineAt,
                 tenant.value(), id.value());
     }
 
