@@ -133,8 +133,9 @@ class ApplicationServicesFactory {
 
     @Singleton
     EscalationService escalationService(SlaTimerPort timers, SlaScheduler scheduler, LoadWorkItemPort load,
-                                        WorkItemUpdater updater, TransactionPort transactions, Clock clock) {
-        return new EscalationService(timers, scheduler, load, updater, transactions, clock);
+                                        WorkItemUpdater updater, TransactionPort transactions, Clock clock,
+                                        @Value("${ordo.sla.late-after:60s}") Duration lateAfter) {
+        return new EscalationService(timers, scheduler, load, updater, transactions, clock, lateAfter);
     }
 
     @Singleton

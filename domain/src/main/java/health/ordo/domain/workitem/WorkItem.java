@@ -121,13 +121,13 @@ public final class WorkItem {
 
     /**
      * An SLA stage was reached: the escalation raises the priority (the effective score is capped at 100), moves the
-     * item to an escalation queue, reassigns it to a supervisor and/or notifies; all recorded as one history entry and
-     * the stage's canonical event.
+     * item to an escalation queue, reassigns it to a supervisor and/or notifies; recorded as one history entry and the
+     * stage's canonical event, plus a {@code NotificationRequested} event when it notifies.
      *
      * @param late true when the escalation fires after its due time (the application was down)
      */
     public void escalate(String eventType, String description, BigDecimal raisePriorityBy, String moveToQueue,
-                         String reassignTo, boolean late, Instant now) {
+                         String reassignTo, boolean notify, boolean late, Instant now) {
         if (status.isTerminal()) {
             return;
         }
@@ -146,6 +146,10 @@ public final class WorkItem {
         }
         String note = description + (late ? " (late: fired after its due time)" : "");
         record("escalate", Actor.SYSTEM, note, now, eventType);
+        if (notify) {
+            // delivered later as webhook or e-mail by whoever subscribes to the outbox
+            newEvents.add(new WorkItemEvent.WorkItemPriorityChanged(tenantId, id, now, Actor.SYSTEM, "NotificationRequested", note));
+        }
         refreshEffectiveScore(now);
     }
 

@@ -28,8 +28,6 @@ import java.util.UUID;
  */
 public final class EscalationService implements FireEscalationsUseCase {
 
-    /** Fired later than this after its due time, an escalation is marked late. */
-    static final Duration LATE_AFTER = Duration.ofSeconds(60);
 
     private final SlaTimerPort timers;
     private final SlaScheduler scheduler;
@@ -37,15 +35,20 @@ public final class EscalationService implements FireEscalationsUseCase {
     private final WorkItemUpdater updater;
     private final TransactionPort transactions;
     private final Clock clock;
+    private final Duration lateAfter;
 
+    /**
+     * @param lateAfter an escalation fired later than this after its due time is marked late (the application was down)
+     */
     public EscalationService(SlaTimerPort timers, SlaScheduler scheduler, LoadWorkItemPort loadPort, WorkItemUpdater updater,
-                             TransactionPort transactions, Clock clock) {
+                             TransactionPort transactions, Clock clock, Duration lateAfter) {
         this.timers = timers;
         this.scheduler = scheduler;
         this.loadPort = loadPort;
         this.updater = updater;
         this.transactions = transactions;
         this.clock = clock;
+        this.lateAfter = lateAfter;
     }
 
     @Override
@@ -74,11 +77,11 @@ public final class EscalationService implements FireEscalationsUseCase {
             timers.delete(timer.id());
             return;
         }
-        boolean late = Duration.between(timer.dueAt(), now).compareTo(LATE_AFTER) > 0;
+        boolean late = Duration.between(timer.dueAt(), now).compareTo(lateAfter) > 0;
         for (EscalationAction action : policy.get().escalations()) {
             if (action.stage() == stage) {
                 item.escalate(eventType(stage, item), action.describe(), action.raisePriorityBy(), action.moveToQueue(),
-                        action.reassignTo(), late, now);
+                        action.reassignTo(), action.sendNotification(), late, now);
             }
         }
         updater.store(item, now);
