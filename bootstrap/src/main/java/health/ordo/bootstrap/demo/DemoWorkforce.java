@@ -28,6 +28,8 @@ final class DemoWorkforce {
                 new Queue(tenant, "prior-auth", "Prior authorizations", "access", "Main Campus", 2, Duration.ofMinutes(10)),
                 new Queue(tenant, "ap-exceptions", "AP exceptions", "accounts-payable", "Shared Services", 3, Duration.ofMinutes(15)),
                 new Queue(tenant, "payroll-exceptions", "Payroll exceptions", "payroll", "Shared Services", 1, Duration.ofMinutes(15)),
+                new Queue(tenant, "payroll-escalations", "Payroll escalations (SLA breached)", "payroll", "Shared Services", 3,
+                        Duration.ofMinutes(15)),
                 new Queue(tenant, "supplier-onboarding", "Supplier onboarding", "procurement", "Shared Services", 1, Duration.ofMinutes(30)),
                 new Queue(tenant, "hr-onboarding", "Employee onboarding", "hr", "Main Campus", 1, Duration.ofMinutes(30)),
                 new Queue(tenant, "hr-credentialing", "Credentialing", "hr", "Main Campus", 1, Duration.ofMinutes(30)))
@@ -46,7 +48,7 @@ final class DemoWorkforce {
                 Map.of("appeals", 3, "coding", 2, "payer-portals", 3), 12, true));
         workforce.saveWorker(new Worker(tenant, "sam@demo", "revenue-cycle", "Main Campus",
                 List.of("denials", "denials-high-value", "underpayments", "prior-auth", "ap-exceptions", "payroll-exceptions",
-                        "supplier-onboarding", "hr-onboarding", "hr-credentialing"),
+                        "payroll-escalations", "supplier-onboarding", "hr-onboarding", "hr-credentialing"),
                 Map.of("appeals", 4, "clinical-review", 3, "coding", 3, "ap-senior", 4), 15, true));
     }
 }

@@ -131,6 +131,7 @@ public final class WorkItem {
         if (status.isTerminal()) {
             return;
         }
+        WorkItemStatus from = status;
         if (raisePriorityBy != null) {
             slaBoost = slaBoost.add(raisePriorityBy).min(BigDecimal.valueOf(100));
         }
@@ -145,7 +146,9 @@ public final class WorkItem {
             }
         }
         String note = description + (late ? " (late: fired after its due time)" : "");
-        record("escalate", Actor.SYSTEM, note, now, eventType);
+        updatedAt = now;
+        newHistory.add(new HistoryEntry(now, "escalate", from, status, Actor.SYSTEM, note));
+        newEvents.add(new WorkItemEvent.WorkItemPriorityChanged(tenantId, id, now, Actor.SYSTEM, eventType, note));
         if (notify) {
             // delivered later as webhook or e-mail by whoever subscribes to the outbox
             newEvents.add(new WorkItemEvent.WorkItemPriorityChanged(tenantId, id, now, Actor.SYSTEM, "NotificationRequested", note));

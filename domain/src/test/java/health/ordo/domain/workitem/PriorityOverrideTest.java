@@ -80,6 +80,25 @@ class PriorityOverrideTest {
     }
 
     @Test
+    void slaEscalation_boostsTheScoreCappedAt100_andReassignmentClaimsAReadyItem() {
+        WorkItem item = scoredItem("85");
+
+        item.escalate("SlaBreached", "DEADLINE_REACHED", BigDecimal.valueOf(20), "escalations", "sam@demo", true, false,
+                NOW.plusSeconds(60));
+
+        assertThat(item.priorityScore().value()).isEqualByComparingTo("100");
+        assertThat(item.queue()).isEqualTo("escalations");
+        assertThat(item.assignee()).isEqualTo("sam@demo");
+        assertThat(item.status()).isEqualTo(WorkItemStatus.CLAIMED);
+        WorkItem.Changes changes = item.pullChanges();
+        assertThat(changes.history()).singleElement().satisfies(h -> {
+            assertThat(h.fromStatus()).isEqualTo(WorkItemStatus.READY);
+            assertThat(h.toStatus()).isEqualTo(WorkItemStatus.CLAIMED);
+        });
+        assertThat(changes.events()).extracting(WorkItemEvent::eventType).containsExactly("SlaBreached", "NotificationRequested");
+    }
+
+    @Test
     void givenFinishedItem_overrideIsRefused() {
         WorkItem item = scoredItem("40");
         item.cancel("duplicate", SAM, NOW);
