@@ -1,0 +1,175 @@
+package health.ordo.tck;
+
+import health.ordo.spi.Cursor;
+import health.ordo.spi.HealthReport;
+import health.ordo.spi.Outcome;
+import health.ordo.spi.PullResult;
+import health.ordo.spi.SourceAdapter;
+import health.ordo.spi.SourceUnavailableException;
+import health.ordo.spi.WorkItemCommand;
+import health.ordo.spi.WriteBackResult;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The contract of a source adapter. Extend it, return a fresh fixture and adapter per test, and every rule below is
+ * checked against your adapter: idempotent re-delivery, gap-free and repeat-free resumption from a cursor, rejection of
+ * malformed records without losing good ones, idempotent write-back across retries, and health that follows the source.
+ */
+public abstract class SourceAdapterContract {
+
+    /** A fresh fake source for one test. */
+    protected abstract SourceFixture newFixture();
+
+    /** An adapter on the fixture's source; called again to simulate a restart (it must keep no state of its own). */
+    protected abstract SourceAdapter newAdapter(SourceFixture fixture);
+
+    /** Batch size the TCK pulls with; small, to exercise paging. */
+    protected int pageSize() {
+        return 3;
+    }
+
+    /** Drains the source from a cursor, page by page, into the list; returns the cursor after the last page. */
+    private Cursor drain(SourceAdapter adapter, Cursor from, List<PullResult> pages) {
+        Cursor cursor = from;
+        for (int guard = 0; guard < 10_000; guard++) {
+            PullResult page = adapter.pull(cursor, pageSize());
+            pages.add(page);
+            assertNotNull(page.next(), "a pull always says where the next one starts");
+            cursor = page.next();
+            if (!page.hasMore()) {
+                return cursor;
+            }
+        }
+        throw new AssertionError("the source never reported its end");
+    }
+
+    private static List<WorkItemCommand> commands(List<PullResult> pages) {
+        List<WorkItemCommand> all = new ArrayList<>();
+        pages.forEach(page -> all.addAll(page.commands()));
+        return all;
+    }
+
+    @Test
+    void redeliveringTheSameRecords_yieldsTheSameKeysAndContent_soNothingIsDuplicated() {
+        SourceFixture fixture = newFixture();
+        fixture.addValidRecords(5);
+
+        List<WorkItemCommand> first = commands(pagesFromStart(newAdapter(fixture)));
+        List<WorkItemCommand> again = commands(pagesFromStart(newAdapter(fixture)));
+
+        Map<String, WorkItemCommand> ingested = new HashMap<>();
+        int created = 0;
+        for (WorkItemCommand command : first) {
+            created += ingested.put(command.sourceSystem() + "/" + command.externalId(), command) == null ? 1 : 0;
+        }
+        for (WorkItemCommand command : again) {
+            WorkItemCommand known = ingested.get(command.sourceSystem() + "/" + command.externalId());
+            assertNotNull(known, "re-delivery must not invent new records: " + command.externalId());
+            assertEquals(known, command, "re-delivery must carry the same content for " + command.externalId());
+        }
+        assertEquals(5, created);
+        assertEquals(5, again.size());
+    }
+
+    private List<PullResult> pagesFromStart(SourceAdapter adapter) {
+        List<PullResult> pages = new ArrayList<>();
+        drain(adapter, Cursor.START, pages);
+        return pages;
+    }
+
+    @Test
+    void resumingFromACursor_skipsNothingAndRepeatsNothing() {
+        SourceFixture fixture = newFixture();
+        fixture.addValidRecords(8);
+
+        PullResult firstPage = newAdapter(fixture).pull(Cursor.START, pageSize());
+        List<PullResult> rest = new ArrayList<>();
+        Cursor end = drain(newAdapter(fixture), firstPage.next(), rest);
+        fixture.addValidRecords(2);
+        List<PullResult> later = new ArrayList<>();
+        drain(newAdapter(fixture), end, later);
+
+        List<String> keys = new ArrayList<>();
+        firstPage.commands().forEach(c -> keys.add(c.externalId()));
+        commands(rest).forEach(c -> keys.add(c.externalId()));
+        Set<String> distinct = new HashSet<>(keys);
+        assertEquals(keys.size(), distinct.size(), "a record was delivered twice: " + keys);
+        assertEquals(8, distinct.size(), "a record was skipped: " + keys);
+        List<WorkItemCommand> newer = commands(later);
+        assertEquals(2, newer.size(), "resuming from the end must return exactly the new records");
+        newer.forEach(c -> assertFalse(distinct.contains(c.externalId()), "an old record came back: " + c.externalId()));
+    }
+
+    @Test
+    void malformedRecord_isRejectedWithAReason_andTheGoodOnesInTheBatchAreKept() {
+        SourceFixture fixture = newFixture();
+        fixture.addValidRecords(2);
+        fixture.addMalformedRecord();
+        fixture.addValidRecords(2);
+
+        List<PullResult> pages = pagesFromStart(newAdapter(fixture));
+
+        assertEquals(4, commands(pages).size());
+        List<String> reasons = new ArrayList<>();
+        pages.forEach(page -> page.rejections().forEach(r -> reasons.add(r.reason())));
+        assertEquals(1, reasons.size(), "exactly the malformed record is rejected");
+        assertFalse(reasons.get(0) == null || reasons.get(0).isBlank(), "a rejection says why");
+    }
+
+    @Test
+    void writeBackRetriedAfterAFailure_isAppliedExactlyOnce() {
+        SourceFixture fixture = newFixture();
+        fixture.addValidRecords(1);
+        SourceAdapter adapter = newAdapter(fixture);
+        WorkItemCommand record = adapter.pull(Cursor.START, pageSize()).commands().get(0);
+        Outcome outcome = new Outcome(record.externalId(), "RELEASED", "released by the TCK", UUID.randomUUID().toString());
+
+        fixture.failNextCalls(1);
+        WriteBackResult failed;
+        try {
+            failed = adapter.writeBack(outcome);
+        } catch (SourceUnavailableException e) {
+            failed = new WriteBackResult(WriteBackResult.Status.FAILED, e.getMessage());
+        }
+        WriteBackResult retried = adapter.writeBack(outcome);
+        WriteBackResult again = newAdapter(fixture).writeBack(outcome);
+
+        assertEquals(WriteBackResult.Status.FAILED, failed.status());
+        assertEquals(WriteBackResult.Status.APPLIED, retried.status());
+        assertNotEquals(WriteBackResult.Status.FAILED, again.status());
+        assertEquals(1, fixture.timesApplied(outcome.idempotencyKey()), "a retried write-back must apply once");
+    }
+
+    @Test
+    void health_turnsDegradedWhileTheSourceFails_andBackToUp() {
+        SourceFixture fixture = newFixture();
+        fixture.addValidRecords(1);
+        SourceAdapter adapter = newAdapter(fixture);
+        assertEquals(HealthReport.Status.UP, adapter.health().status());
+
+        fixture.failNextCalls(1_000);
+        assertThrows(SourceUnavailableException.class, () -> adapter.pull(Cursor.START, pageSize()));
+        HealthReport degraded = adapter.health();
+        fixture.failNextCalls(0);
+        adapter.pull(Cursor.START, pageSize());
+
+        assertNotEquals(HealthReport.Status.UP, degraded.status());
+        assertTrue(degraded.reason() != null && !degraded.reason().isBlank(), "a degraded report says why");
+        assertEquals(HealthReport.Status.UP, adapter.health().status());
+    }
+}
