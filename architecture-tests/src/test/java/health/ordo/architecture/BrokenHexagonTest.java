@@ -35,6 +35,11 @@ class BrokenHexagonTest {
     }
 
     @Test
+    void spiUsingTheDomain_breaksTheSpiRule() {
+        assertViolated(RULES.spiDependsOnNothingButTheJdk(), "LeakyCommand");
+    }
+
+    @Test
     void applicationUsingJdbc_breaksTheApplicationRule() {
         assertViolated(RULES.applicationDependsOnlyOnDomain(), "JdbcUsingService");
     }

@@ -25,7 +25,7 @@ class HexagonArchitectureTest {
     @ParameterizedTest
     @ValueSource(strings = {"health.ordo.domain.workitem", "health.ordo.domain.priority", "health.ordo.application.port.in",
             "health.ordo.application.port.out", "health.ordo.application.service", "health.ordo.adapter.web",
-            "health.ordo.adapter.persistence", "health.ordo.bootstrap"})
+            "health.ordo.adapter.persistence", "health.ordo.bootstrap", "health.ordo.spi"})
     void everyLayerPackage_holdsClasses_soNoRuleChecksNothing(String layer) {
         assertThat(ordo.stream().filter(c -> c.getPackageName().startsWith(layer))).as(layer).isNotEmpty();
     }
@@ -33,6 +33,11 @@ class HexagonArchitectureTest {
     @Test
     void domain_dependsOnNothingButTheJdk() {
         RULES.domainDependsOnNothingButTheJdk().check(ordo);
+    }
+
+    @Test
+    void adapterSpi_dependsOnNothingButTheJdk() {
+        RULES.spiDependsOnNothingButTheJdk().check(ordo);
     }
 
     @Test

@@ -47,6 +47,13 @@ final class HexagonRules {
                 .as("application depends only on the domain");
     }
 
+    /** The adapter SPI partners compile against depends on the JDK only: no Ordo internals, no framework. */
+    ArchRule spiDependsOnNothingButTheJdk() {
+        return classes().that().resideInAPackage(root + ".spi..")
+                .should().onlyDependOnClassesThat(resideInAnyPackage(root + ".spi..", "java..").and(not(IO_APIS)))
+                .as("the adapter SPI depends on nothing but the JDK");
+    }
+
     /** Adapters may use application and domain, never one another. */
     ArchRule adaptersDoNotDependOnEachOther() {
         return SlicesRuleDefinition.slices().matching(root + ".adapter.(*)..").namingSlices("adapter $1")
