@@ -1,6 +1,6 @@
 /**
- * Claims adapter (next issue): X12 835 remittances (com.imsweb x12-parser) and FHIR R4 ClaimResponse (HAPI FHIR)
- * in, as CLAIM_DENIAL and UNDERPAYMENT work items through the ingest use case; FHIR Task out. Nothing lives here
- * yet, on purpose: no placeholder behaviour.
+ * Claims adapter: payer remittances in. X12 835 (005010X221A1) files are read with com.imsweb x12-parser and their
+ * denied and under-adjusted claims become CLAIM_DENIAL work items through the ingest use case. FHIR ClaimResponse,
+ * FHIR Task out and write-back are still to come.
  */
 package health.ordo.adapter.claims;

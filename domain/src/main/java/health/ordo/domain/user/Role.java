@@ -7,5 +7,7 @@ public enum Role {
     /** Leads a team: assignment, overrides. */
     SUPERVISOR,
     /** Configures a tenant: policies, connectors, users. */
-    TENANT_ADMIN
+    TENANT_ADMIN,
+    /** A machine client of a tenant: ingests documents and reads, nothing else. */
+    INTEGRATION
 }

@@ -3,6 +3,7 @@ package health.ordo.adapter.web.problem;
 import health.ordo.application.port.in.priority.JobNotFoundException;
 import health.ordo.application.port.in.priority.PolicyNotFoundException;
 import health.ordo.application.port.in.routing.NotAWorkerException;
+import health.ordo.application.port.in.workitem.UnreadableDocumentException;
 import health.ordo.application.port.in.workitem.WorkItemNotFoundException;
 import health.ordo.application.port.out.workitem.ConcurrentUpdateException;
 import health.ordo.domain.shared.InvalidValueException;
@@ -115,6 +116,15 @@ final class DomainProblemHandlers {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, NotAWorkerException e) {
             return Problems.response(request, ProblemType.FORBIDDEN, e.getMessage(), List.of());
+        }
+    }
+
+    @Singleton
+    static final class UnreadableDocument implements ExceptionHandler<UnreadableDocumentException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, UnreadableDocumentException e) {
+            return Problems.response(request, ProblemType.UNPROCESSABLE, e.getMessage(),
+                    List.of(new Problem.FieldError(e.location(), e.getMessage())));
         }
     }
 }

@@ -13,6 +13,7 @@ import health.ordo.application.service.scoring.PriorityScoringService;
 import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.WorkItem;
+import health.ordo.domain.workitem.SourceReference;
 import health.ordo.domain.workitem.WorkItemId;
 
 import java.util.List;
@@ -38,6 +39,11 @@ public final class WorkItemQueryService implements GetWorkItemQuery, ListWorkIte
     public Optional<WorkItemDetails> get(TenantId tenant, WorkItemId id) {
         return transactions.readOnly(() -> loadPort.load(tenant, id)
                 .map(item -> new WorkItemDetails(item, loadPort.loadHistory(tenant, id), scoring.reexplain(item))));
+    }
+
+    @Override
+    public Optional<WorkItem> bySource(TenantId tenant, SourceReference source) {
+        return transactions.readOnly(() -> loadPort.loadBySource(tenant, source));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package health.ordo.application.port.in.workitem;
 
 import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.workitem.SourceReference;
+import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemId;
 
 import java.util.Optional;
@@ -9,4 +11,7 @@ import java.util.Optional;
 public interface GetWorkItemQuery {
 
     Optional<WorkItemDetails> get(TenantId tenant, WorkItemId id);
+
+    /** The tenant's item for a source record (an adapter matching a reversal or a correction to what it sent before). */
+    Optional<WorkItem> bySource(TenantId tenant, SourceReference source);
 }

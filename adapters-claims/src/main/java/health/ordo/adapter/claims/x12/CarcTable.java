@@ -1,0 +1,68 @@
+package health.ordo.adapter.claims.x12;
+
+import java.util.Map;
+
+/**
+ * Claim Adjustment Reason Codes that Ordo recognizes, with the denial category an operations team works them under.
+ * Version {@value #VERSION}. Routine adjustments (contractual CO-45, deductible PR-1, coinsurance PR-2, co-payment PR-3,
+ * prior payer OA-23) are not denials. A code not in the table counts as a denial of category OTHER when its group is CO,
+ * OA or PI, never as a reason to drop the claim.
+ */
+final class CarcTable {
+
+    static final String VERSION = "2026-11";
+
+    /** Denial categories. */
+    enum Category { ELIGIBILITY, AUTHORIZATION, CODING, MEDICAL_NECESSITY, MISSING_INFORMATION, TIMELY_FILING, DUPLICATE,
+        COORDINATION_OF_BENEFITS, NON_COVERED, OTHER }
+
+    record Code(String description, Category category) {
+    }
+
+    private static final java.util.Set<String> ROUTINE = java.util.Set.of("45", "1", "2", "3", "23", "94", "59", "253");
+
+    private static final Map<String, Code> DENIALS = Map.ofEntries(
+            Map.entry("26", new Code("Expenses incurred prior to coverage", Category.ELIGIBILITY)),
+            Map.entry("27", new Code("Expenses incurred after coverage terminated", Category.ELIGIBILITY)),
+            Map.entry("31", new Code("Patient cannot be identified as our insured", Category.ELIGIBILITY)),
+            Map.entry("109", new Code("Claim not covered by this payer/contractor", Category.ELIGIBILITY)),
+            Map.entry("197", new Code("Precertification/authorization/notification absent", Category.AUTHORIZATION)),
+            Map.entry("15", new Code("The authorization number is missing, invalid, or does not apply", Category.AUTHORIZATION)),
+            Map.entry("4", new Code("The procedure code is inconsistent with the modifier used", Category.CODING)),
+            Map.entry("11", new Code("The diagnosis is inconsistent with the procedure", Category.CODING)),
+            Map.entry("97", new Code("Payment included in the allowance for another service", Category.CODING)),
+            Map.entry("50", new Code("Not deemed a medical necessity by the payer", Category.MEDICAL_NECESSITY)),
+            Map.entry("167", new Code("This (these) diagnosis(es) is (are) not covered", Category.MEDICAL_NECESSITY)),
+            Map.entry("16", new Code("Claim/service lacks information needed for adjudication", Category.MISSING_INFORMATION)),
+            Map.entry("251", new Code("The attachment/other documentation received was incomplete", Category.MISSING_INFORMATION)),
+            Map.entry("252", new Code("An attachment/other documentation is required", Category.MISSING_INFORMATION)),
+            Map.entry("29", new Code("The time limit for filing has expired", Category.TIMELY_FILING)),
+            Map.entry("18", new Code("Exact duplicate claim/service", Category.DUPLICATE)),
+            Map.entry("22", new Code("This care may be covered by another payer per coordination of benefits", Category.COORDINATION_OF_BENEFITS)),
+            Map.entry("96", new Code("Non-covered charge(s)", Category.NON_COVERED)),
+            Map.entry("204", new Code("Service not covered under the patient's current benefit plan", Category.NON_COVERED)));
+
+    private CarcTable() {
+    }
+
+    /** Whether an adjustment of this group and reason denies (rather than routinely adjusts) the claim or line. */
+    static boolean isDenial(String group, String carc) {
+        if (ROUTINE.contains(carc)) {
+            return false;
+        }
+        if (DENIALS.containsKey(carc)) {
+            return !"PR".equals(group) || "204".equals(carc) || "96".equals(carc) || "27".equals(carc) || "26".equals(carc);
+        }
+        return !"PR".equals(group);
+    }
+
+    static Category category(String carc) {
+        Code code = DENIALS.get(carc);
+        return code == null ? Category.OTHER : code.category();
+    }
+
+    static String description(String carc) {
+        Code code = DENIALS.get(carc);
+        return code == null ? "CARC " + carc + " (not in table " + VERSION + ")" : code.description();
+    }
+}

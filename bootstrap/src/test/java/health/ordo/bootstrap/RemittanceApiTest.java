@@ -1,0 +1,102 @@
+package health.ordo.bootstrap;
+
+import health.ordo.application.port.in.user.ProvisionTenantUseCase;
+import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.user.Login;
+import health.ordo.domain.user.Role;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** X12 835 remittances over HTTP: denials in the backlog, nothing new on re-upload, reversals, bad claims, bad envelopes. */
+@MicronautTest(transactional = false)
+class RemittanceApiTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    ProvisionTenantUseCase provision;
+
+    private ApiClient api;
+    private String admin;
+    private String worker;
+
+    @BeforeEach
+    void tenant() {
+        String tenant = "rcm-" + UUID.randomUUID().toString().substring(0, 6);
+        provision.provision(TenantId.of(tenant), "Remittance test", List.of(
+                new ProvisionTenantUseCase.NewUser(Login.parse("ada@" + tenant), "Ada", "password-of-ada", Set.of(Role.TENANT_ADMIN)),
+                new ProvisionTenantUseCase.NewUser(Login.parse("wally@" + tenant), "Wally", "password-of-wally", Set.of(Role.WORKER))));
+        api = new ApiClient(server.getURI(), json);
+        admin = api.login("ada@" + tenant, "password-of-ada");
+        worker = api.login("wally@" + tenant, "password-of-wally");
+    }
+
+    private ApiClient.Response upload(String fixture, String token) throws IOException {
+        try (InputStream in = RemittanceApiTest.class.getResourceAsStream("/x12/" + fixture)) {
+            return api.postRaw("/api/v1/inbound/x12/835", token, new String(in.readAllBytes(), StandardCharsets.ISO_8859_1),
+                    "application/edi-x12");
+        }
+    }
+
+    @Test
+    void uploadedRemittance_putsDenialsInTheBacklog_andUploadingItAgainCreatesNothing() throws IOException {
+        ApiClient.Response first = upload("multi-payer.835", admin);
+        ApiClient.Response again = upload("multi-payer.835", admin);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body()).containsEntry("claimsSeen", 6).containsEntry("itemsCreated", 4).containsEntry("routineClaims", 2);
+        assertThat(again.body()).containsEntry("itemsCreated", 0).containsEntry("duplicates", 4);
+        List<Map<String, Object>> denials = api.get("/api/v1/work-items?type=CLAIM_DENIAL&limit=50", admin).list("items");
+        assertThat(denials).hasSize(4).allSatisfy(item -> {
+            Map<?, ?> attributes = (Map<?, ?>) item.get("attributes");
+            assertThat(attributes.keySet().containsAll(List.of("denialCategory", "carc", "payer", "traceNumber")))
+                    .as("attributes %s", attributes).isTrue();
+            assertThat(item.get("hardDeadlineAt")).isNotNull();
+        });
+        String id = denials.get(0).get("id").toString();
+        assertThat(((Map<?, ?>) api.get("/api/v1/work-items/" + id, admin).body().get("scoreExplanation")).get("factors")).isNotNull();
+    }
+
+    @Test
+    void reversal_cancelsTheOriginalDenial() throws IOException {
+        upload("multi-payer.835", admin);
+
+        ApiClient.Response reversal = upload("reversal.835", admin);
+
+        assertThat(reversal.body()).containsEntry("reversalsApplied", 1);
+        String id = reversal.list("claims").get(0).get("workItemId").toString();
+        ApiClient.Response original = api.get("/api/v1/work-items/" + id, admin);
+        assertThat(original.string("status")).isEqualTo("CANCELLED");
+        assertThat(original.string("statusReason")).contains("reversed by the payer");
+    }
+
+    @Test
+    void badClaim_isReportedWhileTheGoodOnesAreKept_andABrokenEnvelopeIs422() throws IOException {
+        ApiClient.Response partial = upload("one-bad-claim.835", admin);
+        ApiClient.Response broken = upload("malformed.835", admin);
+        ApiClient.Response workerTries = upload("multi-payer.835", worker);
+
+        assertThat(partial.body()).containsEntry("itemsCreated", 2).containsEntry("rejectedClaims", 1);
+        assertThat((List<?>) partial.body().get("warnings")).anySatisfy(w -> assertThat(w.toString()).contains("SE segment count"));
+        assertThat(broken.status()).isEqualTo(422);
+        assertThat(broken.contentType()).startsWith("application/problem+json");
+        assertThat(broken.list("errors")).extracting(e -> e.get("field")).containsExactly("ISA");
+        assertThat(workerTries.status()).isEqualTo(403);
+    }
+}
