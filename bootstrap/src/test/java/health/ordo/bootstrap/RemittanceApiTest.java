@@ -99,4 +99,20 @@ class RemittanceApiTest {
         assertThat(broken.list("errors")).extracting(e -> e.get("field")).containsExactly("ISA");
         assertThat(workerTries.status()).isEqualTo(403);
     }
+
+    @Test
+    void multipartUpload_isIngestedLikeARawBody() throws IOException {
+        String file;
+        try (InputStream in = RemittanceApiTest.class.getResourceAsStream("/x12/multi-payer.835")) {
+            file = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+        String boundary = "ordo-" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"era.835\"\r\n"
+                + "Content-Type: application/edi-x12\r\n\r\n" + file + "\r\n--" + boundary + "--\r\n";
+
+        ApiClient.Response response = api.postRaw("/api/v1/inbound/x12/835", admin, body, "multipart/form-data; boundary=" + boundary);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).containsEntry("itemsCreated", 4);
+    }
 }

@@ -12,6 +12,9 @@ import health.ordo.application.service.user.TenantProvisioningService;
 import health.ordo.application.service.user.UserAuthenticationService;
 import health.ordo.application.service.workitem.WorkItemIngestionService;
 import health.ordo.application.service.workitem.WorkItemLifecycleService;
+import health.ordo.application.service.writeback.WriteBackService;
+import health.ordo.application.port.out.writeback.WriteBackOutboxPort;
+import health.ordo.application.port.out.writeback.WriteBackTargetPort;
 import health.ordo.application.service.workitem.WorkItemQueryService;
 import health.ordo.application.port.out.priority.JobPort;
 import health.ordo.application.port.out.priority.PriorityPolicyPort;
@@ -43,6 +46,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -139,8 +143,15 @@ class ApplicationServicesFactory {
     }
 
     @Singleton
-    WorkItemLifecycleService workItemLifecycleService(WorkItemUpdater updater) {
-        return new WorkItemLifecycleService(updater);
+    WorkItemLifecycleService workItemLifecycleService(WorkItemUpdater updater, WriteBackService writeBacks) {
+        return new WorkItemLifecycleService(updater, writeBacks);
+    }
+
+    @Singleton
+    WriteBackService writeBackService(WriteBackOutboxPort outbox, TransactionPort transactions, List<WriteBackTargetPort> targets,
+                                      Clock clock, @Value("${ordo.write-back.retry-base:30s}") Duration retryBase,
+                                      @Value("${ordo.write-back.retry-max:1h}") Duration retryMax) {
+        return new WriteBackService(outbox, transactions, targets, clock, retryBase, retryMax);
     }
 
     @Singleton

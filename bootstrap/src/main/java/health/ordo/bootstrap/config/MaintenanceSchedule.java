@@ -2,6 +2,7 @@ package health.ordo.bootstrap.config;
 
 import health.ordo.application.port.in.priority.MaintainScoresUseCase;
 import health.ordo.application.port.in.routing.ReleaseExpiredReservationsUseCase;
+import health.ordo.application.port.in.writeback.WriteBackUseCase;
 import health.ordo.application.port.in.sla.FireEscalationsUseCase;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -14,7 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Runs maintenance on every node: fires due SLA escalations; releases claims whose reservation expired; re-scores items whose score is older than {@code ordo.priority.max-score-age}
+ * Runs maintenance on every node: fires due SLA escalations; dispatches due write-backs; releases claims whose reservation expired; re-scores items whose score is older than {@code ordo.priority.max-score-age}
  * (default 4 minutes) once a minute, so no stored score is older than about 5 minutes; expires overrides every few
  * seconds; advances re-scoring jobs. Rows are claimed with SKIP LOCKED, so nodes share the work without overlap.
  */
@@ -29,14 +30,30 @@ class MaintenanceSchedule {
     private final MaintainScoresUseCase maintenance;
     private final ReleaseExpiredReservationsUseCase reservations;
     private final FireEscalationsUseCase escalations;
+    private final WriteBackUseCase writeBacks;
     private final Duration maxScoreAge;
 
     MaintenanceSchedule(MaintainScoresUseCase maintenance, ReleaseExpiredReservationsUseCase reservations,
-                        FireEscalationsUseCase escalations, @Value("${ordo.priority.max-score-age:4m}") Duration maxScoreAge) {
+                        FireEscalationsUseCase escalations, WriteBackUseCase writeBacks,
+                        @Value("${ordo.priority.max-score-age:4m}") Duration maxScoreAge) {
         this.maintenance = maintenance;
         this.reservations = reservations;
         this.escalations = escalations;
+        this.writeBacks = writeBacks;
         this.maxScoreAge = maxScoreAge;
+    }
+
+    /** Due write-backs go to their source systems; failures wait out their backoff. */
+    @Scheduled(fixedDelay = "${ordo.write-back.interval:10s}", initialDelay = "${ordo.write-back.initial-delay:8s}")
+    void dispatchWriteBacks() {
+        Instant until = Instant.now().plusSeconds(30);
+        try {
+            while (writeBacks.dispatchDue(50) == 50 && Instant.now().isBefore(until)) {
+                // more are due
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("write-back round failed; the next round retries", e);
+        }
     }
 
     /** Due SLA escalations fire (on start-up too: the first round catches up on everything that fell due meanwhile). */

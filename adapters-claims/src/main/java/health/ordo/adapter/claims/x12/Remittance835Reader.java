@@ -3,6 +3,9 @@ package health.ordo.adapter.claims.x12;
 import com.imsweb.x12.Loop;
 import com.imsweb.x12.Segment;
 import com.imsweb.x12.reader.X12Reader;
+import health.ordo.adapter.claims.ClaimFinding;
+import health.ordo.adapter.claims.codes.AppealDeadlineRule;
+import health.ordo.adapter.claims.codes.CarcTable;
 import health.ordo.application.port.in.workitem.UnreadableDocumentException;
 import health.ordo.domain.shared.Money;
 import health.ordo.domain.workitem.Attributes;
@@ -36,19 +39,14 @@ final class Remittance835Reader {
     static final String SOURCE_SYSTEM = "x12-835";
     private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
 
-    /** What one CLP became. */
-    record ClaimFinding(Kind kind, String claimRef, WorkItemContent content, SourceReference original, String reason) {
-        enum Kind { DENIAL, REVERSAL, ROUTINE, REJECTED }
-    }
-
     /** Everything read from one file. */
     record Remittance(int interchanges, List<ClaimFinding> claims, List<String> warnings) {
     }
 
-    private final int defaultAppealDays;
+    private final AppealDeadlineRule appealRule;
 
-    Remittance835Reader(int defaultAppealDays) {
-        this.defaultAppealDays = defaultAppealDays;
+    Remittance835Reader(AppealDeadlineRule appealRule) {
+        this.appealRule = appealRule;
     }
 
     Remittance read(byte[] document) {
@@ -146,8 +144,8 @@ final class Remittance835Reader {
                 : deniedCodes.iterator().next().split("-")[1];
         CarcTable.Category category = firstCarc == null ? CarcTable.Category.OTHER : CarcTable.category(firstCarc);
         BigDecimal atStake = claimDenied ? billed.subtract(patientResponsibility).max(BigDecimal.ZERO) : denied.max(BigDecimal.ZERO);
-        int appealDays = "MA".equals(clp.getElementValue("CLP06")) || "MB".equals(clp.getElementValue("CLP06")) ? 120 : defaultAppealDays;
-        Instant appealDeadline = remitDate.plusDays(appealDays).atTime(23, 59).toInstant(ZoneOffset.UTC);
+        int appealDays = appealRule.days(payerKey, payerName, clp.getElementValue("CLP06"));
+        Instant appealDeadline = AppealDeadlineRule.deadline(remitDate, appealDays);
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("payer", payerName);
         attributes.put("payerId", payerKey);

@@ -1,7 +1,10 @@
 package health.ordo.adapter.claims.x12;
 
-import health.ordo.domain.shared.TenantId;
+import health.ordo.adapter.claims.CallerTenant;
+import health.ordo.adapter.claims.IngestReport;
+import health.ordo.application.port.in.workitem.UnreadableDocumentException;
 import health.ordo.domain.workitem.Actor;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -9,7 +12,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.authentication.AuthorizationException;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import java.io.IOException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -20,10 +24,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Inbound")
 class X12RemittanceController {
 
-    private final RemittanceIngestion ingestion;
+    private final X12Remittances remittances;
 
-    X12RemittanceController(RemittanceIngestion ingestion) {
-        this.ingestion = ingestion;
+    X12RemittanceController(X12Remittances remittances) {
+        this.remittances = remittances;
     }
 
     @Post(value = "/835", consumes = {"application/edi-x12", "text/plain", "application/octet-stream"})
@@ -32,10 +36,15 @@ class X12RemittanceController {
                     + "routine adjustments create nothing; reversals (CLP02 = 22) cancel the original item; the same file or "
                     + "trace again creates nothing. An unreadable envelope is 422 naming the segment.")
     IngestReport ingest(Authentication authentication, @Body byte[] body) {
-        Object tenant = authentication.getAttributes().get("tenant");
-        if (!(tenant instanceof String value)) {
-            throw new AuthorizationException(authentication);
+        return remittances.ingest(CallerTenant.of(authentication), body, Actor.user(authentication.getName()));
+    }
+
+    @Post(value = "/835", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Ingest an X12 835 remittance uploaded as a multipart form (part name: file)")
+    IngestReport ingestUpload(Authentication authentication, CompletedFileUpload file) throws IOException {
+        if (file == null || file.getSize() == 0) {
+            throw new UnreadableDocumentException("file", "the multipart form holds no file part named 'file'");
         }
-        return ingestion.ingest(TenantId.of(value), body, Actor.user(authentication.getName()));
+        return remittances.ingest(CallerTenant.of(authentication), file.getBytes(), Actor.user(authentication.getName()));
     }
 }

@@ -1,6 +1,7 @@
 package health.ordo.adapter.claims.x12;
 
-import health.ordo.adapter.claims.x12.Remittance835Reader.ClaimFinding;
+import health.ordo.adapter.claims.codes.AppealDeadlineRule;
+import health.ordo.adapter.claims.ClaimFinding;
 import health.ordo.application.port.in.workitem.UnreadableDocumentException;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class Remittance835ReaderTest {
 
-    private final Remittance835Reader reader = new Remittance835Reader(90);
+    private final Remittance835Reader reader = new Remittance835Reader(new AppealDeadlineRule(90, Map.of("60054", 180)));
 
     private static byte[] fixture(String name) throws IOException {
         try (InputStream in = Remittance835ReaderTest.class.getResourceAsStream("/x12/" + name)) {
@@ -53,8 +54,8 @@ class Remittance835ReaderTest {
         assertThat(authorization.moneyAtStake().value()).isEqualByComparingTo("1200.00");
         assertThat(authorization.attributes().values()).containsEntry("payer", "AETNA").containsEntry("carc", "197")
                 .containsEntry("denialCategory", "AUTHORIZATION").containsEntry("traceNumber", "AET20261118001")
-                .containsEntry("deniedCodes", "CO-197");
-        assertThat(authorization.hardDeadlineAt()).isEqualTo(Instant.parse("2027-02-16T23:59:00Z"));
+                .containsEntry("deniedCodes", "CO-197").containsEntry("appealLimitDays", BigDecimal.valueOf(180));
+        assertThat(authorization.hardDeadlineAt()).isEqualTo(Instant.parse("2027-05-17T23:59:59Z"));
 
         var medicalNecessity = claims.get("PCN10003").content();
         assertThat(medicalNecessity.moneyAtStake().value()).isEqualByComparingTo("1600.00");

@@ -1,6 +1,5 @@
-package health.ordo.adapter.claims.x12;
+package health.ordo.adapter.claims;
 
-import health.ordo.adapter.claims.x12.Remittance835Reader.ClaimFinding;
 import health.ordo.application.port.in.workitem.ChangeWorkItemStatusUseCase;
 import health.ordo.application.port.in.workitem.GetWorkItemQuery;
 import health.ordo.application.port.in.workitem.IngestOutcome;
@@ -10,40 +9,40 @@ import health.ordo.domain.workitem.Actor;
 import health.ordo.domain.workitem.LifecycleAction;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemContent;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Ingests a remittance's findings through the use cases: denials become work items (idempotent on payer and payer claim
- * control number, so the same file or trace twice creates nothing), reversals cancel the item they reverse.
+ * Ingests what a payer document says through the use cases: denials become work items (idempotent on payer and payer
+ * claim key, so the same file, trace or resource twice creates nothing), reversals cancel the item they reverse.
  */
 @Singleton
-class RemittanceIngestion {
+public class DenialIngestion {
 
     private final IngestWorkItemUseCase ingest;
     private final GetWorkItemQuery query;
     private final ChangeWorkItemStatusUseCase changeStatus;
-    private final Remittance835Reader reader;
 
-    RemittanceIngestion(IngestWorkItemUseCase ingest, GetWorkItemQuery query, ChangeWorkItemStatusUseCase changeStatus,
-                        @Value("${ordo.claims.appeal-days:90}") int defaultAppealDays) {
+    DenialIngestion(IngestWorkItemUseCase ingest, GetWorkItemQuery query, ChangeWorkItemStatusUseCase changeStatus) {
         this.ingest = ingest;
         this.query = query;
         this.changeStatus = changeStatus;
-        this.reader = new Remittance835Reader(defaultAppealDays);
     }
 
-    IngestReport ingest(TenantId tenant, byte[] document, Actor actor) {
-        Remittance835Reader.Remittance remittance = reader.read(document);
+    /**
+     * @param documents the interchanges or resources the findings came from
+     * @param reversalNote what the cancelled item's history says about the reversal
+     */
+    public IngestReport ingest(TenantId tenant, int documents, List<ClaimFinding> findings, List<String> defects,
+                               String reversalNote, Actor actor) {
         List<IngestReport.ClaimResult> results = new ArrayList<>();
-        List<String> warnings = new ArrayList<>(remittance.warnings());
+        List<String> warnings = new ArrayList<>(defects);
         List<WorkItemContent> denials = new ArrayList<>();
         List<String> denialRefs = new ArrayList<>();
         int reversals = 0;
-        for (ClaimFinding finding : remittance.claims()) {
+        for (ClaimFinding finding : findings) {
             switch (finding.kind()) {
                 case DENIAL -> {
                     denials.add(finding.content());
@@ -53,7 +52,7 @@ class RemittanceIngestion {
                     WorkItem original = query.bySource(tenant, finding.original()).orElse(null);
                     if (original != null && !original.status().isTerminal()) {
                         changeStatus.apply(tenant, original.id(), LifecycleAction.CANCEL,
-                                "reversed by the payer (CLP02 = 22)", actor);
+                                reversalNote, actor);
                         reversals++;
                         results.add(new IngestReport.ClaimResult(finding.claimRef(), "reversal-applied", original.id().toString(), null));
                     } else {
@@ -91,7 +90,7 @@ class RemittanceIngestion {
         }
         long rejected = results.stream().filter(r -> r.outcome().equals("rejected")).count();
         long routine = results.stream().filter(r -> r.outcome().equals("routine")).count();
-        return new IngestReport(remittance.interchanges(), remittance.claims().size(), created, duplicates, conflicts, reversals,
+        return new IngestReport(documents, findings.size(), created, duplicates, conflicts, reversals,
                 (int) routine, (int) rejected, results, warnings);
     }
 }

@@ -1,4 +1,4 @@
-package health.ordo.adapter.claims.x12;
+package health.ordo.adapter.claims.codes;
 
 import java.util.Map;
 
@@ -8,15 +8,15 @@ import java.util.Map;
  * prior payer OA-23) are not denials. A code not in the table counts as a denial of category OTHER when its group is CO,
  * OA or PI, never as a reason to drop the claim.
  */
-final class CarcTable {
+public final class CarcTable {
 
-    static final String VERSION = "2026-11";
+    public static final String VERSION = "2026-11";
 
     /** Denial categories. */
-    enum Category { ELIGIBILITY, AUTHORIZATION, CODING, MEDICAL_NECESSITY, MISSING_INFORMATION, TIMELY_FILING, DUPLICATE,
+    public enum Category { ELIGIBILITY, AUTHORIZATION, CODING, MEDICAL_NECESSITY, MISSING_INFORMATION, TIMELY_FILING, DUPLICATE,
         COORDINATION_OF_BENEFITS, NON_COVERED, OTHER }
 
-    record Code(String description, Category category) {
+    public record Code(String description, Category category) {
     }
 
     private static final java.util.Set<String> ROUTINE = java.util.Set.of("45", "1", "2", "3", "23", "94", "59", "253");
@@ -46,7 +46,7 @@ final class CarcTable {
     }
 
     /** Whether an adjustment of this group and reason denies (rather than routinely adjusts) the claim or line. */
-    static boolean isDenial(String group, String carc) {
+    public static boolean isDenial(String group, String carc) {
         if (ROUTINE.contains(carc)) {
             return false;
         }
@@ -56,12 +56,17 @@ final class CarcTable {
         return !"PR".equals(group);
     }
 
-    static Category category(String carc) {
+    /** Whether the code is a routine adjustment whatever its group (contractual, deductible, coinsurance, co-payment). */
+    public static boolean isRoutine(String carc) {
+        return ROUTINE.contains(carc);
+    }
+
+    public static Category category(String carc) {
         Code code = DENIALS.get(carc);
         return code == null ? Category.OTHER : code.category();
     }
 
-    static String description(String carc) {
+    public static String description(String carc) {
         Code code = DENIALS.get(carc);
         return code == null ? "CARC " + carc + " (not in table " + VERSION + ")" : code.description();
     }

@@ -1,0 +1,214 @@
+package health.ordo.adapter.claims.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import health.ordo.adapter.claims.ClaimFinding;
+import health.ordo.adapter.claims.codes.AppealDeadlineRule;
+import health.ordo.domain.workitem.WorkItemContent;
+import health.ordo.spi.CanonicalEvent;
+import health.ordo.spi.Cursor;
+import health.ordo.spi.HealthReport;
+import health.ordo.spi.Outcome;
+import health.ordo.spi.PullResult;
+import health.ordo.spi.Rejection;
+import health.ordo.spi.SourceAdapter;
+import health.ordo.spi.SourceUnavailableException;
+import health.ordo.spi.WorkItemCommand;
+import health.ordo.spi.WriteBackResult;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.ClaimResponse;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Task;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The claims adapter on the published SPI: pulls {@code ClaimResponse} resources from a payer's or clearinghouse's FHIR R4
+ * server incrementally ({@code _lastUpdated} and id as the cursor), maps them like pushed ones, and writes a denial's
+ * resolution back as a {@code Task} through a FHIR conditional update on an outcome identifier, so a retried write-back
+ * never creates a second Task.
+ * <p>
+ * Pulled cancellations and routine adjudications produce no command. The cursor tolerates up to {@value #TIE_ALLOWANCE}
+ * resources sharing one {@code lastUpdated} instant at a page boundary.
+ */
+public final class FhirClaimsSource implements SourceAdapter {
+
+    /** Identifier system of the Task written back for one outcome; its value is the idempotency key. */
+    public static final String OUTCOME_SYSTEM = TaskMapper.ORDO + "/sid/outcome";
+    static final int TIE_ALLOWANCE = 50;
+    private static final DateTimeFormatter POSITION_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final URI base;
+    private final String bearerToken;
+    private final FhirContext fhir;
+    private final ClaimResponseMapper mapper;
+    private final HttpClient http;
+    private final Clock clock;
+    private volatile HealthReport health;
+
+    /**
+     * @param base        the FHIR server's base URL, ending with a slash
+     * @param bearerToken sent as {@code Authorization: Bearer}, or null
+     */
+    public FhirClaimsSource(URI base, String bearerToken, FhirContext fhir, AppealDeadlineRule appealRule, Clock clock) {
+        this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
+        this.bearerToken = bearerToken;
+        this.fhir = fhir;
+        this.mapper = new ClaimResponseMapper(appealRule);
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.health = HealthReport.up(clock.instant());
+    }
+
+    @Override
+    public String system() {
+        return ClaimResponseMapper.SOURCE_SYSTEM;
+    }
+
+    @Override
+    public PullResult pull(Cursor since, int max) {
+        String[] position = since.value().isEmpty() ? new String[]{"", ""} : since.value().split("\\|", 2);
+        StringBuilder query = new StringBuilder("ClaimResponse?_sort=_lastUpdated,_id&_count=").append(Math.min(max + TIE_ALLOWANCE, 1000));
+        if (!position[0].isEmpty()) {
+            query.append("&_lastUpdated=ge").append(URLEncoder.encode(position[0], StandardCharsets.UTF_8));
+        }
+        Bundle bundle = read(Bundle.class, call(HttpRequest.newBuilder(base.resolve(query.toString())).GET()));
+        List<WorkItemCommand> commands = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        Cursor next = since;
+        int taken = 0;
+        boolean more = bundle.getLink("next") != null;
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            if (!(entry.getResource() instanceof ClaimResponse response)) {
+                continue;
+            }
+            String key = position(response);
+            if (!position[0].isEmpty() && key.compareTo(since.value()) <= 0) {
+                continue;
+            }
+            if (taken == max) {
+                more = true;
+                break;
+            }
+            taken++;
+            next = new Cursor(key);
+            try {
+                ClaimFinding finding = mapper.map(response);
+                if (finding.kind() == ClaimFinding.Kind.DENIAL) {
+                    commands.add(command(finding.content()));
+                }
+            } catch (ClaimResponseMapper.Unmappable e) {
+                rejections.add(new Rejection(response.getIdElement().getIdPart(), e.expression, e.getMessage()));
+            }
+        }
+        return new PullResult(commands, rejections, next, more);
+    }
+
+    /** The sort key of a resource: its lastUpdated instant (fixed width, so text order is time order) and its id. */
+    private static String position(ClaimResponse response) {
+        Date updated = response.getMeta().getLastUpdated();
+        return (updated == null ? "0000-01-01T00:00:00.000Z" : POSITION_TIME.format(updated.toInstant()))
+                + "|" + response.getIdElement().getIdPart();
+    }
+
+    private static WorkItemCommand command(WorkItemContent content) {
+        Map<String, Object> attributes = content.attributes().values();
+        return new WorkItemCommand(content.type().name(), content.source().system(), content.source().externalId(), content.title(),
+                content.moneyAtStake() == null ? null : content.moneyAtStake().value(),
+                content.moneyAtStake() == null ? null : content.moneyAtStake().currency(), content.dueAt(), content.hardDeadlineAt(),
+                attributes, List.of(new CanonicalEvent("ClaimDenied", Instant.parse(attributes.get("remitDate") + "T00:00:00Z"),
+                Map.of("payer", String.valueOf(attributes.get("payer")), "denialCategory", String.valueOf(attributes.get("denialCategory"))))));
+    }
+
+    @Override
+    public HealthReport health() {
+        return health;
+    }
+
+    @Override
+    public WriteBackResult writeBack(Outcome outcome) {
+        String identifier = URLEncoder.encode(OUTCOME_SYSTEM + "|" + outcome.idempotencyKey(), StandardCharsets.UTF_8);
+        try {
+            Bundle existing = read(Bundle.class, call(HttpRequest.newBuilder(base.resolve("Task?identifier=" + identifier)).GET()));
+            if (existing.getEntry().stream().anyMatch(e -> e.getResource() instanceof Task)) {
+                return new WriteBackResult(WriteBackResult.Status.ALREADY_APPLIED, "Task with outcome " + outcome.idempotencyKey() + " exists");
+            }
+            String body = fhir.newJsonParser().encodeResourceToString(task(outcome));
+            call(HttpRequest.newBuilder(base.resolve("Task?identifier=" + identifier))
+                    .PUT(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/fhir+json"));
+            return new WriteBackResult(WriteBackResult.Status.APPLIED, "Task updated for " + outcome.externalId());
+        } catch (SourceUnavailableException e) {
+            return new WriteBackResult(WriteBackResult.Status.FAILED, e.getMessage());
+        }
+    }
+
+    private Task task(Outcome outcome) {
+        Task task = new Task();
+        task.addIdentifier(new Identifier().setSystem(OUTCOME_SYSTEM).setValue(outcome.idempotencyKey()));
+        task.setStatus(Task.TaskStatus.COMPLETED).setIntent(Task.TaskIntent.ORDER);
+        task.setBusinessStatus(new CodeableConcept(new Coding(TaskMapper.ORDO + "/CodeSystem/resolution", outcome.resolution(), null)));
+        task.setFocus(new Reference().setIdentifier(new Identifier().setSystem(TaskMapper.ORDO + "/sid/source/" + system())
+                .setValue(outcome.externalId())));
+        task.setLastModified(Date.from(clock.instant()));
+        task.addOutput().setType(new CodeableConcept(new Coding(TaskMapper.INPUT_SYSTEM, "resolution", null)))
+                .setValue(new StringType(outcome.resolution()));
+        if (outcome.note() != null) {
+            task.addNote().setText(outcome.note());
+        }
+        return task;
+    }
+
+    private String call(HttpRequest.Builder request) {
+        request.timeout(Duration.ofSeconds(30)).header("Accept", "application/fhir+json");
+        if (bearerToken != null && !bearerToken.isBlank()) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw failed("FHIR server answered " + response.statusCode() + " to " + request.build().method() + " "
+                        + request.build().uri().getPath(), null);
+            }
+            health = HealthReport.up(clock.instant());
+            return response.body();
+        } catch (IOException e) {
+            throw failed("FHIR server unreachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failed("interrupted", e);
+        }
+    }
+
+    private <T extends org.hl7.fhir.instance.model.api.IBaseResource> T read(Class<T> type, String body) {
+        try {
+            return fhir.newJsonParser().parseResource(type, body);
+        } catch (DataFormatException e) {
+            throw failed("FHIR server sent an unreadable " + type.getSimpleName() + ": " + FhirJson.stripCode(e.getMessage()), e);
+        }
+    }
+
+    private SourceUnavailableException failed(String reason, Throwable cause) {
+        health = new HealthReport(HealthReport.Status.DEGRADED, reason, clock.instant());
+        return new SourceUnavailableException(reason, cause);
+    }
+}

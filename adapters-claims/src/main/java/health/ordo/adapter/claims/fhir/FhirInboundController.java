@@ -1,0 +1,37 @@
+package health.ordo.adapter.claims.fhir;
+
+import health.ordo.adapter.claims.CallerTenant;
+import health.ordo.adapter.claims.IngestReport;
+import health.ordo.domain.workitem.Actor;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** {@code POST /api/v1/inbound/fhir}: a FHIR R4 ClaimResponse, or a Bundle of them, in; an ingest report out. */
+@Controller("/api/v1/inbound/fhir")
+@Secured({"TENANT_ADMIN", "INTEGRATION"})
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Inbound")
+class FhirInboundController {
+
+    private final FhirClaimResponses claimResponses;
+
+    FhirInboundController(FhirClaimResponses claimResponses) {
+        this.claimResponses = claimResponses;
+    }
+
+    @Post(consumes = {"application/fhir+json", "application/json"})
+    @Operation(summary = "Ingest a FHIR R4 ClaimResponse or a Bundle of them",
+            description = "outcome error, partial adjudication and line-level denials (CARC reasons) become CLAIM_DENIAL items; "
+                    + "a cancelled response cancels the item; the same response twice creates nothing. An invalid resource is "
+                    + "422 with an OperationOutcome-shaped problem.")
+    IngestReport ingest(Authentication authentication, @Body byte[] body) {
+        return claimResponses.ingest(CallerTenant.of(authentication), body, Actor.user(authentication.getName()));
+    }
+}

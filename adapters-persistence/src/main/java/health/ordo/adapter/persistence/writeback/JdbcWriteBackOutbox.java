@@ -1,0 +1,83 @@
+package health.ordo.adapter.persistence.writeback;
+
+import health.ordo.adapter.persistence.Sql;
+import health.ordo.application.port.in.writeback.WriteBack;
+import health.ordo.application.port.out.writeback.WriteBackOutboxPort;
+import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.workitem.WorkItemId;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** {@code write_back} rows; due ones are leased with {@code FOR UPDATE SKIP LOCKED}. */
+@Singleton
+class JdbcWriteBackOutbox implements WriteBackOutboxPort {
+
+    private final JdbcOperations jdbc;
+
+    JdbcWriteBackOutbox(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void enqueue(WriteBack w) {
+        Sql.update(jdbc, """
+                insert into write_back (id, tenant_id, work_item_id, source_system, external_id, resolution, note, idempotency_key,
+                                        status, attempts, next_attempt_at, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+                on conflict (tenant_id, idempotency_key) do nothing""", w.id(), w.tenant().value(), w.workItemId().value(),
+                w.sourceSystem(), w.externalId(), w.resolution(), w.note(), w.idempotencyKey(), w.status().name(),
+                w.nextAttemptAt(), w.createdAt());
+    }
+
+    @Override
+    public List<WriteBack> leaseDue(Instant now, Duration lease, int limit) {
+        return Sql.query(jdbc, """
+                update write_back set leased_until = ?
+                where id in (select id from write_back
+                             where status = 'PENDING' and next_attempt_at <= ? and (leased_until is null or leased_until <= ?)
+                             order by next_attempt_at limit ? for update skip locked)
+                returning *""", JdbcWriteBackOutbox::row, now.plus(lease), now, now, limit);
+    }
+
+    @Override
+    public void markApplied(UUID id, Instant at, String detail) {
+        Sql.update(jdbc, "update write_back set status = 'APPLIED', applied_at = ?, detail = ?, attempts = attempts + 1,"
+                + " leased_until = null, last_error = null where id = ?", at, detail, id);
+    }
+
+    @Override
+    public void markRetry(UUID id, int attempts, Instant nextAttemptAt, String error) {
+        Sql.update(jdbc, "update write_back set attempts = ?, next_attempt_at = ?, last_error = ?, leased_until = null where id = ?",
+                attempts, nextAttemptAt, error, id);
+    }
+
+    @Override
+    public List<WriteBack> list(TenantId tenant, WriteBack.Status status, int limit) {
+        return status == null
+                ? Sql.query(jdbc, "select * from write_back where tenant_id = ? order by created_at desc, id limit ?",
+                JdbcWriteBackOutbox::row, tenant.value(), limit)
+                : Sql.query(jdbc, "select * from write_back where tenant_id = ? and status = ? order by created_at desc, id limit ?",
+                JdbcWriteBackOutbox::row, tenant.value(), status.name(), limit);
+    }
+
+    private static WriteBack row(ResultSet rs) throws SQLException {
+        return new WriteBack(rs.getObject("id", UUID.class), new TenantId(rs.getString("tenant_id")),
+                new WorkItemId(rs.getObject("work_item_id", UUID.class)), rs.getString("source_system"), rs.getString("external_id"),
+                rs.getString("resolution"), rs.getString("note"), rs.getString("idempotency_key"),
+                WriteBack.Status.valueOf(rs.getString("status")), rs.getInt("attempts"), instant(rs, "next_attempt_at"),
+                rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "applied_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

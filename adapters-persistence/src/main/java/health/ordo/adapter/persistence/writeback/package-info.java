@@ -1,0 +1,2 @@
+/** The write-back outbox in PostgreSQL. */
+package health.ordo.adapter.persistence.writeback;

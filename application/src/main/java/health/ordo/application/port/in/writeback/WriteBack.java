@@ -1,0 +1,22 @@
+package health.ordo.application.port.in.writeback;
+
+import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.workitem.WorkItemId;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One outcome to write back to the system a work item came from, as kept in the outbox.
+ *
+ * @param idempotencyKey the same on every attempt; targets use it so a retry never applies twice
+ * @param status         {@code PENDING} until a target confirms it, then {@code APPLIED}
+ * @param lastError      why the last attempt did not apply (including "no endpoint configured"), or null
+ */
+public record WriteBack(UUID id, TenantId tenant, WorkItemId workItemId, String sourceSystem, String externalId,
+                        String resolution, String note, String idempotencyKey, Status status, int attempts,
+                        Instant nextAttemptAt, String lastError, Instant createdAt, Instant appliedAt) {
+
+    /** Outbox states; a pending write-back is retried until it applies, never dropped. */
+    public enum Status { PENDING, APPLIED }
+}

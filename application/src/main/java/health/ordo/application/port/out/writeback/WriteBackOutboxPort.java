@@ -1,0 +1,28 @@
+package health.ordo.application.port.out.writeback;
+
+import health.ordo.application.port.in.writeback.WriteBack;
+import health.ordo.domain.shared.TenantId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The durable outbox of write-backs in PostgreSQL, written in the transaction that completes the work item. */
+public interface WriteBackOutboxPort {
+
+    /** Queues a write-back; one with the same tenant and idempotency key already queued is kept as it is. */
+    void enqueue(WriteBack writeBack);
+
+    /**
+     * Leases up to {@code limit} pending write-backs due at {@code now} for {@code lease}, claimed with
+     * {@code FOR UPDATE SKIP LOCKED} so two nodes never attempt the same one at once.
+     */
+    List<WriteBack> leaseDue(Instant now, Duration lease, int limit);
+
+    void markApplied(UUID id, Instant at, String detail);
+
+    void markRetry(UUID id, int attempts, Instant nextAttemptAt, String error);
+
+    List<WriteBack> list(TenantId tenant, WriteBack.Status status, int limit);
+}

@@ -1,0 +1,18 @@
+package health.ordo.application.port.out.writeback;
+
+import health.ordo.application.port.in.writeback.WriteBack;
+
+/** Delivers write-backs for some source systems (a claims system over FHIR, an ERP over its REST API). */
+public interface WriteBackTargetPort {
+
+    /** Whether outcomes of items from this source system go through this target (configured or not). */
+    boolean handles(String sourceSystem);
+
+    /** One attempt; must be idempotent on {@link WriteBack#idempotencyKey()}. */
+    Delivery deliver(WriteBack writeBack);
+
+    /** What an attempt did. {@code NOT_CONFIGURED}: no endpoint yet; the write-back stays queued. */
+    record Delivery(Status status, String detail) {
+        public enum Status { APPLIED, ALREADY_APPLIED, FAILED, NOT_CONFIGURED }
+    }
+}

@@ -1,0 +1,111 @@
+package health.ordo.application.service.writeback;
+
+import health.ordo.application.port.in.writeback.WriteBack;
+import health.ordo.application.port.in.writeback.WriteBackUseCase;
+import health.ordo.application.port.out.transaction.TransactionPort;
+import health.ordo.application.port.out.writeback.WriteBackOutboxPort;
+import health.ordo.application.port.out.writeback.WriteBackTargetPort;
+import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.workitem.WorkItem;
+import health.ordo.domain.workitem.WorkItemStatus;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The write-back outbox. When an item from a source system that takes write-backs completes, its resolution is queued in
+ * the same transaction ({@link #plan}); a scheduled round leases due entries and delivers them. A failed or unconfigured
+ * delivery is retried with exponential backoff (base doubling per attempt, capped), never dropped; the idempotency key
+ * ({@code <item id>:<resolution>}) makes a retry after a lost answer harmless.
+ */
+public final class WriteBackService implements WriteBackUseCase {
+
+    /** How long one node holds a leased write-back before another may try it. */
+    static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final WriteBackOutboxPort outbox;
+    private final TransactionPort transactions;
+    private final List<WriteBackTargetPort> targets;
+    private final Clock clock;
+    private final Duration retryBase;
+    private final Duration retryMax;
+
+    public WriteBackService(WriteBackOutboxPort outbox, TransactionPort transactions, List<WriteBackTargetPort> targets,
+                            Clock clock, Duration retryBase, Duration retryMax) {
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.targets = List.copyOf(targets);
+        this.clock = clock;
+        this.retryBase = retryBase;
+        this.retryMax = retryMax;
+    }
+
+    /** Within the completing transaction: queues the item's resolution when a target handles its source system. */
+    public void plan(WorkItem item, Instant now) {
+        if (item.status() != WorkItemStatus.COMPLETED || target(item.content().source().system()).isEmpty()) {
+            return;
+        }
+        String resolution = item.resolutionCode() == null ? "COMPLETED" : item.resolutionCode();
+        outbox.enqueue(new WriteBack(UUID.randomUUID(), item.tenantId(), item.id(), item.content().source().system(),
+                item.content().source().externalId(), resolution, item.content().title(), item.id().value() + ":" + resolution,
+                WriteBack.Status.PENDING, 0, now, null, now, null));
+    }
+
+    private Optional<WriteBackTargetPort> target(String system) {
+        return targets.stream().filter(t -> t.handles(system)).findFirst();
+    }
+
+    @Override
+    public int dispatchDue(int limit) {
+        Instant now = clock.instant();
+        List<WriteBack> due = transactions.inTransaction(() -> outbox.leaseDue(now, LEASE, limit));
+        for (WriteBack writeBack : due) {
+            WriteBackTargetPort.Delivery delivery;
+            try {
+                delivery = target(writeBack.sourceSystem())
+                        .map(t -> t.deliver(writeBack))
+                        .orElse(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.NOT_CONFIGURED,
+                                "no write-back target for " + writeBack.sourceSystem()));
+            } catch (RuntimeException e) {
+                delivery = new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.FAILED, e.toString());
+            }
+            Instant at = clock.instant();
+            switch (delivery.status()) {
+                case APPLIED, ALREADY_APPLIED -> {
+                    String detail = delivery.detail();
+                    transactions.inTransaction(() -> {
+                        outbox.markApplied(writeBack.id(), at, detail);
+                        return null;
+                    });
+                }
+                case FAILED, NOT_CONFIGURED -> {
+                    int attempts = writeBack.attempts() + 1;
+                    String error = delivery.detail();
+                    transactions.inTransaction(() -> {
+                        outbox.markRetry(writeBack.id(), attempts, at.plus(backoff(attempts)), error);
+                        return null;
+                    });
+                }
+            }
+        }
+        return due.size();
+    }
+
+    /** base × 2^(attempts − 1), at most the cap. */
+    Duration backoff(int attempts) {
+        Duration delay = retryBase;
+        for (int i = 1; i < attempts && delay.compareTo(retryMax) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(retryMax) > 0 ? retryMax : delay;
+    }
+
+    @Override
+    public List<WriteBack> list(TenantId tenant, WriteBack.Status status, int limit) {
+        return transactions.readOnly(() -> outbox.list(tenant, status, limit));
+    }
+}

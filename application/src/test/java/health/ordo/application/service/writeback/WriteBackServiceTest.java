@@ -1,0 +1,129 @@
+package health.ordo.application.service.writeback;
+
+import health.ordo.application.port.in.writeback.WriteBack;
+import health.ordo.application.port.out.writeback.WriteBackOutboxPort;
+import health.ordo.application.port.out.writeback.WriteBackTargetPort;
+import health.ordo.application.support.DirectTransactions;
+import health.ordo.domain.shared.Money;
+import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.workitem.Actor;
+import health.ordo.domain.workitem.Attributes;
+import health.ordo.domain.workitem.SourceReference;
+import health.ordo.domain.workitem.WorkItem;
+import health.ordo.domain.workitem.WorkItemContent;
+import health.ordo.domain.workitem.WorkItemId;
+import health.ordo.domain.workitem.WorkItemType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+@ExtendWith(MockitoExtension.class)
+class WriteBackServiceTest {
+
+    private static final TenantId TENANT = TenantId.of("demo");
+    private static final Instant NOW = Instant.parse("2026-11-24T08:00:00Z");
+
+    @Mock
+    WriteBackOutboxPort outbox;
+    @Mock
+    WriteBackTargetPort claims;
+    private WriteBackService service;
+
+    @BeforeEach
+    void setUp() {
+        service = new WriteBackService(outbox, new DirectTransactions(), List.of(claims), Clock.fixed(NOW, ZoneOffset.UTC),
+                Duration.ofSeconds(30), Duration.ofHours(1));
+    }
+
+    private static WorkItem completed(String system) {
+        WorkItem item = WorkItem.create(TENANT, new WorkItemContent(WorkItemType.CLAIM_DENIAL, new SourceReference(system, "87726:CLM-1"),
+                "Denied claim", Money.of("1200.00", "USD"), null, null, Attributes.NONE, null), Actor.SYSTEM, NOW);
+        item.claim(Actor.user("alice@demo"), NOW);
+        item.start(Actor.user("alice@demo"), NOW);
+        item.complete("APPEALED", Actor.user("alice@demo"), NOW);
+        return item;
+    }
+
+    private static WriteBack pending(int attempts) {
+        return new WriteBack(UUID.randomUUID(), TENANT, new WorkItemId(UUID.randomUUID()), "x12-835", "87726:CLM-1", "APPEALED",
+                null, "key-1", WriteBack.Status.PENDING, attempts, NOW, null, NOW, null);
+    }
+
+    @Test
+    void completedItemFromAHandledSource_queuesItsResolutionWithAStableKey() {
+        when(claims.handles("x12-835")).thenReturn(true);
+        WorkItem item = completed("x12-835");
+
+        service.plan(item, NOW);
+
+        ArgumentCaptor<WriteBack> queued = ArgumentCaptor.forClass(WriteBack.class);
+        verify(outbox).enqueue(queued.capture());
+        assertThat(queued.getValue().resolution()).isEqualTo("APPEALED");
+        assertThat(queued.getValue().idempotencyKey()).isEqualTo(item.id().value() + ":APPEALED");
+        assertThat(queued.getValue().externalId()).isEqualTo("87726:CLM-1");
+        assertThat(queued.getValue().status()).isEqualTo(WriteBack.Status.PENDING);
+    }
+
+    @Test
+    void itemFromASourceNoTargetHandles_queuesNothing() {
+        when(claims.handles("manual")).thenReturn(false);
+
+        service.plan(completed("manual"), NOW);
+
+        verify(outbox, never()).enqueue(any());
+    }
+
+    @Test
+    void failedDelivery_isRetriedWithDoublingBackoff_andAnAppliedOneIsMarked() {
+        WriteBack failing = pending(2);
+        WriteBack working = pending(0);
+        when(outbox.leaseDue(eq(NOW), any(), anyInt())).thenReturn(List.of(failing, working));
+        when(claims.handles("x12-835")).thenReturn(true);
+        when(claims.deliver(failing)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.FAILED, "503"));
+        when(claims.deliver(working)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.APPLIED, "ok"));
+
+        int attempted = service.dispatchDue(10);
+
+        assertThat(attempted).isEqualTo(2);
+        verify(outbox).markRetry(failing.id(), 3, NOW.plusSeconds(120), "503");
+        verify(outbox).markApplied(working.id(), NOW, "ok");
+    }
+
+    @Test
+    void unconfiguredTarget_keepsTheWriteBackQueued() {
+        WriteBack queued = pending(0);
+        when(outbox.leaseDue(eq(NOW), any(), anyInt())).thenReturn(List.of(queued));
+        when(claims.handles("x12-835")).thenReturn(true);
+        when(claims.deliver(queued)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.NOT_CONFIGURED, "no endpoint"));
+
+        service.dispatchDue(10);
+
+        verify(outbox).markRetry(queued.id(), 1, NOW.plusSeconds(30), "no endpoint");
+        verify(outbox, never()).markApplied(any(), any(), any());
+    }
+
+    @Test
+    void backoff_doublesUpToTheCap() {
+        assertThat(service.backoff(1)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(service.backoff(4)).isEqualTo(Duration.ofSeconds(240));
+        assertThat(service.backoff(30)).isEqualTo(Duration.ofHours(1));
+    }
+}
