@@ -41,7 +41,7 @@ class BrokenHexagonTest {
 
     @Test
     void applicationUsingJdbc_breaksTheApplicationRule() {
-        assertViolated(RULES.applicationDependsOnlyOnDomain(), "JdbcUsingService");
+        assertViolated(RULES.applicationDependsOnlyOnDomainAndSpi(), "JdbcUsingService");
     }
 
     @Test

@@ -41,8 +41,8 @@ class HexagonArchitectureTest {
     }
 
     @Test
-    void application_dependsOnlyOnDomain() {
-        RULES.applicationDependsOnlyOnDomain().check(ordo);
+    void application_dependsOnlyOnDomainAndTheAdapterSpi() {
+        RULES.applicationDependsOnlyOnDomainAndSpi().check(ordo);
     }
 
     @Test

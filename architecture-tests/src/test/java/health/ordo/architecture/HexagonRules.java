@@ -39,12 +39,15 @@ final class HexagonRules {
                 .as("domain depends on nothing but the JDK");
     }
 
-    /** The application layer depends on the domain (and jakarta.inject, if it must) only. */
-    ArchRule applicationDependsOnlyOnDomain() {
+    /**
+     * The application layer depends on the domain and the published adapter SPI (the port partner adapters implement),
+     * and jakarta.inject if it must: no framework, no I/O.
+     */
+    ArchRule applicationDependsOnlyOnDomainAndSpi() {
         return classes().that().resideInAPackage(root + ".application..")
                 .should().onlyDependOnClassesThat(resideInAnyPackage(root + ".application..", root + ".domain..",
-                        "java..", "jakarta.inject..").and(not(IO_APIS)))
-                .as("application depends only on the domain");
+                        root + ".spi..", "java..", "jakarta.inject..").and(not(IO_APIS)))
+                .as("application depends only on the domain and the published adapter SPI");
     }
 
     /** The adapter SPI partners compile against depends on the JDK only: no Ordo internals, no framework. */

@@ -13,6 +13,12 @@ import health.ordo.application.service.user.UserAuthenticationService;
 import health.ordo.application.service.workitem.WorkItemIngestionService;
 import health.ordo.application.service.workitem.WorkItemLifecycleService;
 import health.ordo.application.service.writeback.WriteBackService;
+import health.ordo.application.service.connector.ConnectorService;
+import health.ordo.application.service.connector.ConnectorWriteBacks;
+import health.ordo.application.port.out.connector.ConnectorRegistryPort;
+import health.ordo.application.port.out.connector.ConnectorStatePort;
+import health.ordo.application.port.in.workitem.IngestWorkItemUseCase;
+import health.ordo.application.port.in.workitem.GetWorkItemQuery;
 import health.ordo.application.port.out.writeback.WriteBackOutboxPort;
 import health.ordo.application.port.out.writeback.WriteBackTargetPort;
 import health.ordo.application.service.workitem.WorkItemQueryService;
@@ -145,6 +151,18 @@ class ApplicationServicesFactory {
     @Singleton
     WorkItemLifecycleService workItemLifecycleService(WorkItemUpdater updater, WriteBackService writeBacks) {
         return new WorkItemLifecycleService(updater, writeBacks);
+    }
+
+    @Singleton
+    ConnectorService connectorService(ConnectorRegistryPort registry, ConnectorStatePort state, IngestWorkItemUseCase ingest,
+                                      GetWorkItemQuery query, WorkItemUpdater updater, SaveWorkItemPort save, AppendEventsPort events,
+                                      TransactionPort transactions, Clock clock) {
+        return new ConnectorService(registry, state, ingest, query, updater, save, events, transactions, clock);
+    }
+
+    @Singleton
+    ConnectorWriteBacks connectorWriteBacks(ConnectorRegistryPort registry) {
+        return new ConnectorWriteBacks(registry);
     }
 
     @Singleton

@@ -3,6 +3,7 @@ package health.ordo.bootstrap.config;
 import health.ordo.application.port.in.priority.MaintainScoresUseCase;
 import health.ordo.application.port.in.routing.ReleaseExpiredReservationsUseCase;
 import health.ordo.application.port.in.writeback.WriteBackUseCase;
+import health.ordo.application.port.in.connector.ConnectorUseCase;
 import health.ordo.application.port.in.sla.FireEscalationsUseCase;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -31,16 +32,28 @@ class MaintenanceSchedule {
     private final ReleaseExpiredReservationsUseCase reservations;
     private final FireEscalationsUseCase escalations;
     private final WriteBackUseCase writeBacks;
+    private final ConnectorUseCase connectors;
     private final Duration maxScoreAge;
 
     MaintenanceSchedule(MaintainScoresUseCase maintenance, ReleaseExpiredReservationsUseCase reservations,
-                        FireEscalationsUseCase escalations, WriteBackUseCase writeBacks,
+                        FireEscalationsUseCase escalations, WriteBackUseCase writeBacks, ConnectorUseCase connectors,
                         @Value("${ordo.priority.max-score-age:4m}") Duration maxScoreAge) {
         this.maintenance = maintenance;
         this.reservations = reservations;
         this.escalations = escalations;
         this.writeBacks = writeBacks;
+        this.connectors = connectors;
         this.maxScoreAge = maxScoreAge;
+    }
+
+    /** Configured connectors pull what changed at their sources (one node per connector at a time). */
+    @Scheduled(fixedDelay = "${ordo.connectors-interval:60s}", initialDelay = "${ordo.connectors-initial-delay:20s}")
+    void syncConnectors() {
+        try {
+            connectors.syncAll();
+        } catch (RuntimeException e) {
+            LOG.warn("connector round failed; the next round retries", e);
+        }
     }
 
     /** Due write-backs go to their source systems; failures wait out their backoff. */

@@ -24,8 +24,8 @@ public final class WorkItem {
 
     private final WorkItemId id;
     private final TenantId tenantId;
-    private final WorkItemContent content;
-    private final String contentFingerprint;
+    private WorkItemContent content;
+    private String contentFingerprint;
     private final Instant createdAt;
     private final long version;
     private WorkItemStatus status;
@@ -182,6 +182,42 @@ public final class WorkItem {
         updatedAt = now;
         newHistory.add(new HistoryEntry(now, "assign", from, status, actor, "to " + worker));
         newEvents.add(new WorkItemEvent.WorkItemPriorityChanged(tenantId, id, now, actor, "WorkItemAssigned", "to " + worker));
+    }
+
+    /**
+     * The source delivered a changed version of the record (an amount corrected, a due date moved): an open item takes the
+     * new content, keeping its identity, lifecycle, queue and assignee; the history names what changed. A closed item
+     * does not reopen.
+     *
+     * @return true when the content changed
+     */
+    public boolean refreshFromSource(WorkItemContent delivered, Actor actor, Instant now) {
+        InvalidValueException.require(delivered.source().equals(content.source()), "source", "a refresh must come from the same source record");
+        InvalidValueException.require(delivered.type() == content.type(), "type", "a source record cannot change its work item type");
+        String fingerprint = delivered.fingerprint();
+        if (status.isTerminal() || fingerprint.equals(contentFingerprint)) {
+            return false;
+        }
+        List<String> changed = new ArrayList<>();
+        if (!delivered.title().equals(content.title())) {
+            changed.add("title");
+        }
+        if (!Objects.equals(delivered.moneyAtStake(), content.moneyAtStake())) {
+            changed.add("amount " + content.moneyAtStake() + " → " + delivered.moneyAtStake());
+        }
+        if (!Objects.equals(delivered.dueAt(), content.dueAt())) {
+            changed.add("dueAt → " + delivered.dueAt());
+        }
+        if (!Objects.equals(delivered.hardDeadlineAt(), content.hardDeadlineAt())) {
+            changed.add("hardDeadlineAt → " + delivered.hardDeadlineAt());
+        }
+        if (!delivered.attributes().equals(content.attributes())) {
+            changed.add("attributes");
+        }
+        content = delivered;
+        contentFingerprint = fingerprint;
+        record("source-update", actor, changed.isEmpty() ? "content" : String.join("; ", changed), now, "WorkItemSourceUpdated");
+        return true;
     }
 
     /** A supervisor moves a READY or CLAIMED item to another queue: it waits there READY, unassigned. */

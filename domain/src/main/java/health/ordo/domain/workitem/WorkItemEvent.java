@@ -63,4 +63,16 @@ public sealed interface WorkItemEvent {
             return Map.of("note", note);
         }
     }
+
+    /**
+     * A business fact the source system reported with the record ({@code InvoiceReceived}, {@code SupplierApproved},
+     * {@code EmployeeOnboarded}, {@code PaymentExceptionEscalated}), published next to Ordo's own events.
+     */
+    record SourceBusinessEvent(TenantId tenantId, WorkItemId workItemId, Instant occurredAt, Actor actor, String eventType,
+                               Map<String, String> details) implements WorkItemEvent {
+
+        public SourceBusinessEvent {
+            details = Map.copyOf(details);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package health.ordo.adapter.persistence.workitem;
 
+import health.ordo.adapter.persistence.Sql;
 import health.ordo.application.port.in.workitem.PageCursor;
 import health.ordo.application.port.in.workitem.WorkItemFilter;
 import health.ordo.adapter.persistence.routing.RoutingJson;
@@ -187,6 +188,18 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
             throw new ConcurrentUpdateException(item.id());
         }
         appendHistory(item, changes.history());
+    }
+
+    @Override
+    public void updateContent(WorkItem item) {
+        WorkItemContent content = item.content();
+        Sql.update(jdbc, """
+                update work_item set content_fingerprint = ?, title = ?, amount = ?, currency = ?, due_at = ?, hard_deadline_at = ?,
+                    deadline_at = ?, attributes = ?::jsonb
+                where tenant_id = ? and id = ?""", item.contentFingerprint(), content.title(),
+                content.moneyAtStake() == null ? null : content.moneyAtStake().value(),
+                content.moneyAtStake() == null ? null : content.moneyAtStake().currency(), content.dueAt(), content.hardDeadlineAt(),
+                content.bindingDeadline(), json.write(content.attributes().values()), item.tenantId().value(), item.id().value());
     }
 
     /** Binds score basis, scored_at, override, override due, skills, size and claimed_at after position {@code i}. */

@@ -1,5 +1,6 @@
 package health.ordo.adapter.web.problem;
 
+import health.ordo.application.port.in.connector.ConnectorNotFoundException;
 import health.ordo.application.port.in.priority.JobNotFoundException;
 import health.ordo.application.port.in.priority.PolicyNotFoundException;
 import health.ordo.application.port.in.routing.NotAWorkerException;
@@ -83,6 +84,14 @@ final class DomainProblemHandlers {
         public HttpResponse<Problem> handle(HttpRequest request, OverrideRefusedException e) {
             return Problems.response(request, ProblemType.OVERRIDE_REFUSED, ProblemType.OVERRIDE_REFUSED.status(),
                     e.getMessage(), List.of(), e.rule(), null);
+        }
+    }
+
+    @Singleton
+    static final class ConnectorNotFound implements ExceptionHandler<ConnectorNotFoundException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, ConnectorNotFoundException e) {
+            return Problems.response(request, ProblemType.NOT_FOUND, e.getMessage(), List.of());
         }
     }
 

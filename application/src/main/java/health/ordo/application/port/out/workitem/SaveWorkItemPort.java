@@ -18,4 +18,7 @@ public interface SaveWorkItemPort {
      * @throws ConcurrentUpdateException when someone else changed it since
      */
     void update(WorkItem item, WorkItem.Changes changes);
+
+    /** Writes the item's source content (after {@link WorkItem#refreshFromSource}); call before {@link #update}. */
+    void updateContent(WorkItem item);
 }

@@ -1,0 +1,133 @@
+package health.ordo.adapter.erp.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import health.ordo.application.port.out.connector.ConnectorSettings;
+import health.ordo.spi.SourceUnavailableException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * How an adapter authenticates: HTTP Basic, a static bearer token, or OAuth 2.0 (client credentials, or a refresh token
+ * as Workday integrations use), whose access token is fetched when needed and reused until shortly before it expires.
+ */
+public interface Auth {
+
+    /** Adds the credentials to a request. */
+    void apply(HttpRequest.Builder request);
+
+    /** Forgets a cached token (after a 401), so the next call fetches a new one. */
+    default void invalidate() {
+    }
+
+    static Auth none() {
+        return request -> { };
+    }
+
+    static Auth basic(String username, String password) {
+        String value = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return request -> request.header("Authorization", value);
+    }
+
+    static Auth bearer(String token) {
+        return request -> request.header("Authorization", "Bearer " + token);
+    }
+
+    /**
+     * From connector options: {@code auth} = {@code basic} ({@code username}, {@code password}), {@code bearer}
+     * ({@code bearer-token}), {@code oauth-client-credentials} ({@code token-url}, {@code client-id}, {@code client-secret},
+     * optional {@code scope}) or {@code oauth-refresh-token} (also {@code refresh-token}); {@code none} when absent.
+     */
+    static Auth from(ConnectorSettings settings, HttpClient http, Clock clock) {
+        String kind = settings.option("auth").orElse("none");
+        return switch (kind) {
+            case "none" -> none();
+            case "basic" -> basic(settings.required("username"), settings.required("password"));
+            case "bearer" -> bearer(settings.required("bearer-token"));
+            case "oauth-client-credentials", "oauth-refresh-token" -> {
+                Map<String, String> form = new LinkedHashMap<>();
+                form.put("grant_type", kind.equals("oauth-client-credentials") ? "client_credentials" : "refresh_token");
+                if (kind.equals("oauth-refresh-token")) {
+                    form.put("refresh_token", settings.required("refresh-token"));
+                }
+                settings.option("scope").ifPresent(scope -> form.put("scope", scope));
+                yield new OAuth(URI.create(settings.required("token-url")), settings.required("client-id"),
+                        settings.required("client-secret"), form, http, clock);
+            }
+            default -> throw new IllegalArgumentException("connector " + settings.name()
+                    + ": auth must be none, basic, bearer, oauth-client-credentials or oauth-refresh-token, not " + kind);
+        };
+    }
+
+    /** An OAuth 2.0 token endpoint client (RFC 6749 §4.4 and §6) with the client authenticated by HTTP Basic. */
+    final class OAuth implements Auth {
+        private static final ObjectMapper JSON = new ObjectMapper();
+        private final URI tokenUrl;
+        private final String clientAuth;
+        private final Map<String, String> form;
+        private final HttpClient http;
+        private final Clock clock;
+        private String token;
+        private Instant expiresAt = Instant.MIN;
+
+        OAuth(URI tokenUrl, String clientId, String clientSecret, Map<String, String> form, HttpClient http, Clock clock) {
+            this.tokenUrl = tokenUrl;
+            this.clientAuth = "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+            this.form = Map.copyOf(form);
+            this.http = http;
+            this.clock = clock;
+        }
+
+        @Override
+        public synchronized void apply(HttpRequest.Builder request) {
+            if (token == null || clock.instant().isAfter(expiresAt)) {
+                fetch();
+            }
+            request.header("Authorization", "Bearer " + token);
+        }
+
+        @Override
+        public synchronized void invalidate() {
+            token = null;
+        }
+
+        private void fetch() {
+            String body = form.entrySet().stream()
+                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(tokenUrl).timeout(Duration.ofSeconds(20))
+                        .header("Authorization", clientAuth).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new SourceUnavailableException("token endpoint answered " + response.statusCode(), null);
+                }
+                JsonNode json = JSON.readTree(response.body());
+                token = json.path("access_token").asText(null);
+                if (token == null) {
+                    throw new SourceUnavailableException("token endpoint sent no access_token", null);
+                }
+                long seconds = json.path("expires_in").asLong(3600);
+                expiresAt = clock.instant().plusSeconds(Math.max(30, seconds - 60));
+            } catch (IOException e) {
+                throw new SourceUnavailableException("token endpoint unreachable: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SourceUnavailableException("interrupted", e);
+            }
+        }
+    }
+}

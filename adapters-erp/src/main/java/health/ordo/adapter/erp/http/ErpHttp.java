@@ -1,0 +1,99 @@
+package health.ordo.adapter.erp.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import health.ordo.spi.HealthReport;
+import health.ordo.spi.SourceUnavailableException;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * One adapter's HTTP channel: adds credentials and a timeout, turns an unreachable source, a 5xx, a 429 or refused
+ * credentials into {@link SourceUnavailableException}, and keeps the adapter's health: DEGRADED with the reason after a
+ * failure, UP after the next success. Other 4xx answers go back to the caller, which knows what they mean.
+ */
+public final class ErpHttp {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http;
+    private final Auth auth;
+    private final Clock clock;
+    private volatile HealthReport health;
+
+    public ErpHttp(HttpClient http, Auth auth, Clock clock) {
+        this.http = http;
+        this.auth = auth;
+        this.clock = clock;
+        this.health = HealthReport.up(clock.instant());
+    }
+
+    public static HttpClient newClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public HealthReport health() {
+        return health;
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        request.timeout(Duration.ofSeconds(60));
+        auth.apply(request);
+        HttpRequest built = request.build();
+        try {
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if (status == 401 || status == 403) {
+                auth.invalidate();
+                throw fail("credentials refused (" + status + ") for " + built.method() + " " + built.uri().getPath(), null);
+            }
+            if (status == 429 || status >= 500) {
+                throw fail("source answered " + status + " to " + built.method() + " " + built.uri().getPath(), null);
+            }
+            health = HealthReport.up(clock.instant());
+            return response;
+        } catch (IOException e) {
+            throw fail("source unreachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw fail("interrupted", e);
+        }
+    }
+
+    /** Sends and reads a JSON body; any non-2xx is a failure of the source. */
+    public JsonNode json(HttpRequest.Builder request) {
+        HttpResponse<String> response = send(request.header("Accept", "application/json"));
+        if (response.statusCode() >= 300) {
+            throw fail("source answered " + response.statusCode() + " to " + response.request().method() + " "
+                    + response.request().uri().getPath(), null);
+        }
+        return parse(response.body());
+    }
+
+    public JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw fail("source sent unreadable JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private SourceUnavailableException fail(String reason, Throwable cause) {
+        health = new HealthReport(HealthReport.Status.DEGRADED, reason, clock.instant());
+        return new SourceUnavailableException(reason, cause);
+    }
+}

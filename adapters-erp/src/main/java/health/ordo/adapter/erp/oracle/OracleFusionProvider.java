@@ -1,0 +1,54 @@
+package health.ordo.adapter.erp.oracle;
+
+import health.ordo.adapter.erp.http.Auth;
+import health.ordo.adapter.erp.http.ErpHttp;
+import health.ordo.adapter.erp.http.SupplierCriticality;
+import health.ordo.application.port.out.connector.ConnectorSettings;
+import health.ordo.application.port.out.connector.SourceAdapterProvider;
+import health.ordo.spi.SourceAdapter;
+import jakarta.inject.Singleton;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Connector type {@code oracle-fusion-invoice-holds}. Options: {@code auth} ({@code basic} with {@code username} and
+ * {@code password}, or {@code bearer} / OAuth, see {@link Auth#from}), {@code release-resolutions} (default
+ * {@code RELEASED,APPROVED,CORRECTED}), {@code release-name} (default {@code Invoice Quick Released}) and
+ * {@code release-name.<RESOLUTION>}, and the supplier criticality lists of {@link SupplierCriticality}.
+ */
+@Singleton
+class OracleFusionProvider implements SourceAdapterProvider {
+
+    private final Clock clock;
+
+    OracleFusionProvider(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String type() {
+        return "oracle-fusion-invoice-holds";
+    }
+
+    @Override
+    public SourceAdapter create(ConnectorSettings settings) {
+        HttpClient client = ErpHttp.newClient();
+        Set<String> releasing = Arrays.stream(settings.option("release-resolutions").orElse("RELEASED,APPROVED,CORRECTED").split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        Map<String, String> names = new HashMap<>();
+        settings.option("release-name").ifPresent(name -> names.put("*", name));
+        settings.options().forEach((key, value) -> {
+            if (key.startsWith("release-name.")) {
+                names.put(key.substring("release-name.".length()), value);
+            }
+        });
+        return new OracleFusionInvoiceHolds(settings.baseUrl(), new ErpHttp(client, Auth.from(settings, client, clock), clock),
+                SupplierCriticality.from(settings), releasing, names);
+    }
+}

@@ -1,0 +1,74 @@
+package health.ordo.adapter.erp.oracle;
+
+import health.ordo.spi.Cursor;
+import health.ordo.spi.Outcome;
+import health.ordo.spi.PullResult;
+import health.ordo.spi.WorkItemCommand;
+import health.ordo.spi.WriteBackResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What an Oracle invoice hold becomes, and what a release writes back. */
+class OracleFusionInvoiceHoldsTest {
+
+    private final FakeOracleFusion fake = new FakeOracleFusion();
+
+    OracleFusionInvoiceHoldsTest() throws IOException {
+    }
+
+    @AfterEach
+    void stop() {
+        fake.close();
+    }
+
+    @Test
+    void openHold_becomesAnInvoiceHoldJoinedWithItsInvoice_andAReleasedHoldAClosure() {
+        fake.addHold("Amount", "Baxter Healthcare", "48250.00", true);
+        fake.addHold("Qty Rec", "Office Depot", "310.40", true).put("ReleaseName", "Quantity received").put("ReleaseReason", "Goods received");
+
+        PullResult result = OracleFusionInvoiceHoldsTckTest.adapter(fake).pull(Cursor.START, 10);
+
+        assertThat(result.commands()).singleElement().satisfies(command -> {
+            assertThat(command.type()).isEqualTo("INVOICE_HOLD");
+            assertThat(command.sourceSystem()).isEqualTo("oracle-fusion");
+            assertThat(command.externalId()).isEqualTo("300100170746001");
+            assertThat(command.amount()).isEqualByComparingTo("48250.00");
+            assertThat(command.currency()).isEqualTo("USD");
+            assertThat(command.dueAt()).as("the discount date").isEqualTo(Instant.parse("2026-11-30T23:59:59Z"));
+            assertThat(command.hardDeadlineAt()).as("the installment due date").isEqualTo(Instant.parse("2026-12-20T23:59:59Z"));
+            assertThat(command.attributes()).containsEntry("holdName", "Amount").containsEntry("holdReasonCategory", "AMOUNT_LIMIT")
+                    .containsEntry("invoiceNumber", "INV-5001").containsEntry("businessUnit", "Vision Operations")
+                    .containsEntry("supplierCriticality", "CRITICAL").containsEntry("soleSource", true)
+                    .containsEntry("paymentTerms", "2/10 Net 30").containsEntry("discountDate", "2026-11-30");
+            assertThat(command.events()).extracting(e -> e.type()).containsExactly("InvoiceReceived");
+        });
+        assertThat(result.closures()).singleElement().satisfies(c -> {
+            assertThat(c.externalId()).isEqualTo("300100170746002");
+            assertThat(c.reason()).contains("Quantity received");
+        });
+    }
+
+    @Test
+    void release_patchesTheHoldWithAReleaseName_asAnAdfResourceItem_once() {
+        fake.addHold("Price", "Medline", "900.00", true);
+        OracleFusionInvoiceHolds adapter = OracleFusionInvoiceHoldsTckTest.adapter(fake);
+        WorkItemCommand hold = adapter.pull(Cursor.START, 10).commands().get(0);
+
+        WriteBackResult first = adapter.writeBack(new Outcome(hold.externalId(), "RELEASED", "price confirmed with buyer", "k-1"));
+        WriteBackResult again = adapter.writeBack(new Outcome(hold.externalId(), "RELEASED", "price confirmed with buyer", "k-1"));
+        WriteBackResult notARelease = adapter.writeBack(new Outcome(hold.externalId(), "REJECTED_INVOICE", null, "k-2"));
+
+        assertThat(first.status()).isEqualTo(WriteBackResult.Status.APPLIED);
+        assertThat(again.status()).isEqualTo(WriteBackResult.Status.ALREADY_APPLIED);
+        assertThat(notARelease.detail()).contains("does not release");
+        assertThat(fake.holds.get(0).get("ReleaseName").asText()).isEqualTo("Invoice Quick Released");
+        assertThat(fake.holds.get(0).get("ReleaseReason").asText()).contains("price confirmed with buyer");
+        assertThat(fake.patchContentTypes).containsExactly("application/vnd.oracle.adf.resourceitem+json");
+        assertThat(fake.timesApplied("k-1")).isEqualTo(1);
+    }
+}

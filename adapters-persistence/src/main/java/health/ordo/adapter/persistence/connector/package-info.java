@@ -1,0 +1,2 @@
+/** Connector cursors, health, leases and rejections in PostgreSQL. */
+package health.ordo.adapter.persistence.connector;

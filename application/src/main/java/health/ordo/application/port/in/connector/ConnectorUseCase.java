@@ -1,0 +1,24 @@
+package health.ordo.application.port.in.connector;
+
+import health.ordo.domain.shared.TenantId;
+
+import java.util.List;
+
+/** Runs the configured connectors and reports on them. */
+public interface ConnectorUseCase {
+
+    /** One round over every connector this node can lease; returns how many connectors were synced. */
+    int syncAll();
+
+    /**
+     * Syncs one connector now (an admin's "sync now").
+     *
+     * @throws ConnectorNotFoundException when the tenant has no such connector
+     */
+    ConnectorStatus syncNow(TenantId tenant, String name);
+
+    List<ConnectorStatus> list(TenantId tenant);
+
+    /** The connector's rejected records, newest first. */
+    List<ConnectorRejection> rejections(TenantId tenant, String name, int limit);
+}

@@ -1,0 +1,2 @@
+/** Connector use cases: syncing configured source adapters incrementally, and their status for tenant admins. */
+package health.ordo.application.port.in.connector;

@@ -1,0 +1,48 @@
+package health.ordo.application.service.connector;
+
+import health.ordo.application.port.in.writeback.WriteBack;
+import health.ordo.application.port.out.connector.ConnectorRegistryPort;
+import health.ordo.application.port.out.writeback.WriteBackTargetPort;
+import health.ordo.spi.Outcome;
+import health.ordo.spi.SourceUnavailableException;
+import health.ordo.spi.WriteBackResult;
+
+/**
+ * Write-back through the configured SPI connectors: an outcome for an item from a connector's source system goes to that
+ * tenant's connector ({@link health.ordo.spi.SourceAdapter#writeBack}), with the outbox's idempotency key.
+ */
+public final class ConnectorWriteBacks implements WriteBackTargetPort {
+
+    private final ConnectorRegistryPort registry;
+
+    public ConnectorWriteBacks(ConnectorRegistryPort registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public boolean handles(String sourceSystem) {
+        return registry.connectors().stream().anyMatch(c -> c.adapter().system().equals(sourceSystem));
+    }
+
+    @Override
+    public Delivery deliver(WriteBack writeBack) {
+        return registry.connectors().stream()
+                .filter(c -> c.tenant().equals(writeBack.tenant()) && c.adapter().system().equals(writeBack.sourceSystem()))
+                .findFirst()
+                .map(c -> {
+                    try {
+                        WriteBackResult result = c.adapter().writeBack(new Outcome(writeBack.externalId(), writeBack.resolution(),
+                                writeBack.note(), writeBack.idempotencyKey()));
+                        return new Delivery(switch (result.status()) {
+                            case APPLIED -> Delivery.Status.APPLIED;
+                            case ALREADY_APPLIED -> Delivery.Status.ALREADY_APPLIED;
+                            case FAILED -> Delivery.Status.FAILED;
+                        }, result.detail());
+                    } catch (SourceUnavailableException e) {
+                        return new Delivery(Delivery.Status.FAILED, e.getMessage());
+                    }
+                })
+                .orElse(new Delivery(Delivery.Status.NOT_CONFIGURED, "no connector for " + writeBack.sourceSystem()
+                        + " in tenant " + writeBack.tenant().value()));
+    }
+}

@@ -1,0 +1,2 @@
+/** Connectors from configuration ({@code ordo.connectors.<name>.*}) bound to the adapter types the modules provide. */
+package health.ordo.bootstrap.connector;
