@@ -66,6 +66,29 @@ public final class ErpHttp {
         }
     }
 
+    /**
+     * Sends with credentials and timeout, failing only when the source is unreachable or errs (5xx, 429); every other
+     * status, 401 and 403 included, is the caller's to interpret (a CSRF token the server asks to be fetched again).
+     */
+    public HttpResponse<String> exchange(HttpRequest.Builder request) {
+        request.timeout(Duration.ofSeconds(60));
+        auth.apply(request);
+        HttpRequest built = request.build();
+        try {
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 429 || response.statusCode() >= 500) {
+                throw fail("source answered " + response.statusCode() + " to " + built.method() + " " + built.uri().getPath(), null);
+            }
+            health = HealthReport.up(clock.instant());
+            return response;
+        } catch (IOException e) {
+            throw fail("source unreachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw fail("interrupted", e);
+        }
+    }
+
     /** Sends and reads a JSON body; any non-2xx is a failure of the source. */
     public JsonNode json(HttpRequest.Builder request) {
         HttpResponse<String> response = send(request.header("Accept", "application/json"));
@@ -92,7 +115,8 @@ public final class ErpHttp {
         }
     }
 
-    private SourceUnavailableException fail(String reason, Throwable cause) {
+    /** Marks the source failing (DEGRADED with the reason) and returns the exception to throw. */
+    public SourceUnavailableException fail(String reason, Throwable cause) {
         health = new HealthReport(HealthReport.Status.DEGRADED, reason, clock.instant());
         return new SourceUnavailableException(reason, cause);
     }

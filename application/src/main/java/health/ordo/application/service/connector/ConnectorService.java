@@ -220,11 +220,22 @@ public final class ConnectorService implements ConnectorUseCase {
             if (!connector.tenant().equals(tenant)) {
                 continue;
             }
-            all.add(stored.stream().filter(s -> s.name().equals(connector.name())).findFirst()
+            ConnectorStatus status = stored.stream().filter(s -> s.name().equals(connector.name())).findFirst()
                     .orElse(new ConnectorStatus(connector.name(), connector.type(), connector.adapter().system(), "NEVER_RUN", null, "",
-                            null, null, 0, 0, 0, 0, 0)));
+                            null, null, 0, 0, 0, 0, 0));
+            all.add(withLiveHealth(status, connector.adapter().health()));
         }
         return all;
+    }
+
+    /** The adapter's own view wins when it is newer than the last sync (a write-back reached the source since). */
+    private static ConnectorStatus withLiveHealth(ConnectorStatus status, HealthReport live) {
+        if (status.lastRunAt() == null || live == null || live.checkedAt() == null || !live.checkedAt().isAfter(status.lastRunAt())) {
+            return status;
+        }
+        return new ConnectorStatus(status.name(), status.type(), status.system(), live.status().name(), live.reason(), status.cursor(),
+                status.lastRunAt(), status.lastSuccessAt(), status.itemsCreated(), status.itemsUpdated(), status.itemsClosed(),
+                status.duplicates(), status.rejected());
     }
 
     @Override

@@ -1,0 +1,45 @@
+package health.ordo.adapter.erp.sap;
+
+import health.ordo.adapter.erp.http.Auth;
+import health.ordo.adapter.erp.http.ErpHttp;
+import health.ordo.adapter.erp.http.SupplierCriticality;
+import health.ordo.application.port.out.connector.ConnectorSettings;
+import health.ordo.application.port.out.connector.SourceAdapterProvider;
+import health.ordo.spi.SourceAdapter;
+import jakarta.inject.Singleton;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Connector type {@code sap-s4hana-payment-blocks}. Options: {@code auth} ({@code basic} per SAP's published security
+ * scheme, or OAuth, see {@link Auth#from}), {@code block-reasons} ({@code A:Blocked for payment,R:Invoice verification},
+ * the customer's own blocking keys), and the supplier criticality lists of {@link SupplierCriticality}.
+ */
+@Singleton
+class SapProvider implements SourceAdapterProvider {
+
+    private final Clock clock;
+
+    SapProvider(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String type() {
+        return "sap-s4hana-payment-blocks";
+    }
+
+    @Override
+    public SourceAdapter create(ConnectorSettings settings) {
+        HttpClient client = ErpHttp.newClient();
+        Map<String, String> reasons = Arrays.stream(settings.option("block-reasons").orElse("").split(","))
+                .map(String::strip).filter(s -> s.contains(":"))
+                .collect(Collectors.toMap(s -> s.substring(0, s.indexOf(':')).strip(), s -> s.substring(s.indexOf(':') + 1).strip(), (a, b) -> a));
+        return new SapSupplierInvoicePaymentBlocks(settings.baseUrl(), new ErpHttp(client, Auth.from(settings, client, clock), clock),
+                SupplierCriticality.from(settings), reasons);
+    }
+}

@@ -1,0 +1,62 @@
+package health.ordo.adapter.erp.sap;
+
+import health.ordo.spi.Cursor;
+import health.ordo.spi.Outcome;
+import health.ordo.spi.PullResult;
+import health.ordo.spi.WriteBackResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a blocked SAP supplier invoice becomes, and the CSRF + ETag release handshake. */
+class SapSupplierInvoicePaymentBlocksTest {
+
+    private final FakeSapS4 fake = new FakeSapS4();
+
+    SapSupplierInvoicePaymentBlocksTest() throws IOException {
+    }
+
+    @AfterEach
+    void stop() {
+        fake.close();
+    }
+
+    @Test
+    void blockedInvoice_becomesAPaymentBlock_withODataDatesAndStringDecimalsRead_andUnblockedOnesAreSkipped() {
+        fake.add("17300001", "12500.40", "A");
+        fake.add("17300009", "99.00", "");
+        fake.add("17300009", "450.00", "R").put("IsReversed", true);
+
+        PullResult result = SapSupplierInvoicePaymentBlocksTckTest.adapter(fake).pull(Cursor.START, 10);
+
+        assertThat(result.commands()).singleElement().satisfies(c -> {
+            assertThat(c.type()).isEqualTo("PAYMENT_BLOCK");
+            assertThat(c.externalId()).isEqualTo("2026/5105600101");
+            assertThat(c.amount()).isEqualByComparingTo("12500.40");
+            assertThat(c.hardDeadlineAt()).as("baseline 2025-11-20 + 30 net days").isEqualTo(Instant.parse("2025-12-20T23:59:59Z"));
+            assertThat(c.dueAt()).as("cash discount after 10 days").isEqualTo(Instant.parse("2025-11-30T23:59:59Z"));
+            assertThat(c.attributes()).containsEntry("paymentBlockingReason", "A").containsEntry("paymentBlockDescription", "Blocked for payment")
+                    .containsEntry("supplier", "17300001").containsEntry("supplierCriticality", "CRITICAL").containsEntry("companyCode", "1010");
+        });
+        assertThat(result.closures()).singleElement().satisfies(c -> assertThat(c.externalId()).isEqualTo("2026/5105600103"));
+    }
+
+    @Test
+    void release_fetchesACsrfTokenAndSendsItWithTheSessionAndETag_thenSeesTheInvoiceUnblocked() {
+        fake.add("17300001", "12500.40", "A");
+        SapSupplierInvoicePaymentBlocks adapter = SapSupplierInvoicePaymentBlocksTckTest.adapter(fake);
+
+        WriteBackResult released = adapter.writeBack(new Outcome("2026/5105600101", "RELEASED", null, "key-9"));
+        WriteBackResult again = adapter.writeBack(new Outcome("2026/5105600101", "RELEASED", null, "key-9"));
+
+        assertThat(released.status()).isEqualTo(WriteBackResult.Status.APPLIED);
+        assertThat(again.status()).isEqualTo(WriteBackResult.Status.ALREADY_APPLIED);
+        assertThat(fake.csrfRefusals.get()).isZero();
+        assertThat(fake.invoices.get(0).get("PaymentBlockingReason").asText()).isEmpty();
+        assertThat(fake.timesApplied("key-9")).isEqualTo(1);
+    }
+}

@@ -1,0 +1,112 @@
+package health.ordo.application.service.connector;
+
+import health.ordo.application.port.in.connector.ConnectorRejection;
+import health.ordo.application.port.in.workitem.GetWorkItemQuery;
+import health.ordo.application.port.in.workitem.IngestWorkItemUseCase;
+import health.ordo.application.port.out.connector.ConnectorRegistryPort;
+import health.ordo.application.port.out.connector.ConnectorStatePort;
+import health.ordo.application.port.out.workitem.AppendEventsPort;
+import health.ordo.application.port.out.workitem.SaveWorkItemPort;
+import health.ordo.application.support.DirectTransactions;
+import health.ordo.domain.shared.TenantId;
+import health.ordo.spi.Cursor;
+import health.ordo.spi.HealthReport;
+import health.ordo.spi.PullResult;
+import health.ordo.spi.SourceAdapter;
+import health.ordo.spi.SourceUnavailableException;
+import health.ordo.spi.WorkItemCommand;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+@ExtendWith(MockitoExtension.class)
+class ConnectorServiceTest {
+
+    private static final TenantId TENANT = TenantId.of("demo");
+    private static final Instant NOW = Instant.parse("2026-11-24T08:00:00Z");
+
+    @Mock
+    ConnectorRegistryPort registry;
+    @Mock
+    ConnectorStatePort state;
+    @Mock
+    IngestWorkItemUseCase ingest;
+    @Mock
+    GetWorkItemQuery query;
+    @Mock
+    SaveWorkItemPort save;
+    @Mock
+    AppendEventsPort events;
+    @Mock
+    SourceAdapter adapter;
+    private ConnectorService service;
+
+    @BeforeEach
+    void setUp() {
+        service = new ConnectorService(registry, state, ingest, query, null, save, events, new DirectTransactions(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        when(registry.connectors()).thenReturn(List.of(new ConnectorRegistryPort.Connector("erp", "test", TENANT, adapter, 10)));
+        when(adapter.system()).thenReturn("erp-system");
+    }
+
+    @Test
+    void connectorLeasedByAnotherNode_isNotPulled() {
+        when(state.lease(eq(TENANT), eq("erp"), any(), any(), any(), any())).thenReturn(Optional.empty());
+
+        assertThat(service.syncAll()).isZero();
+
+        verify(adapter, never()).pull(any(), anyInt());
+    }
+
+    @Test
+    void commandTheDomainRefuses_isKeptAsARejection_andTheCursorMovesOn() {
+        when(state.lease(eq(TENANT), eq("erp"), any(), any(), any(), any())).thenReturn(Optional.of(""));
+        WorkItemCommand unknownType = new WorkItemCommand("TIMESHEET", "erp-system", "T-1", "Timesheet", BigDecimal.TEN, "USD",
+                null, null, Map.of(), List.of());
+        when(adapter.pull(Cursor.START, 10)).thenReturn(new PullResult(List.of(unknownType), List.of(), new Cursor("c1"), false));
+        when(adapter.health()).thenReturn(HealthReport.up(NOW));
+
+        service.syncAll();
+
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<List<ConnectorRejection>> rejected = ArgumentCaptor.forClass(List.class);
+        verify(state).reject(eq(TENANT), eq("erp"), rejected.capture());
+        assertThat(rejected.getValue()).singleElement().satisfies(r -> {
+            assertThat(r.externalId()).isEqualTo("T-1");
+            assertThat(r.location()).isEqualTo("type");
+        });
+        verify(state).advance(eq(TENANT), eq("erp"), eq("c1"), eq(new ConnectorStatePort.Progress(0, 0, 0, 0, 1)), any());
+        verify(ingest, never()).ingestBatch(any(), any(), any());
+    }
+
+    @Test
+    void sourceDown_marksTheConnectorDegraded_andKeepsTheCursor() {
+        when(state.lease(eq(TENANT), eq("erp"), any(), any(), any(), any())).thenReturn(Optional.of("c7"));
+        when(adapter.pull(new Cursor("c7"), 10)).thenThrow(new SourceUnavailableException("connection refused", null));
+        when(adapter.health()).thenReturn(new HealthReport(HealthReport.Status.DEGRADED, "connection refused", NOW));
+
+        service.syncAll();
+
+        verify(state, never()).advance(any(), any(), any(), any(), any());
+        verify(state).finish(TENANT, "erp", "DEGRADED", "connection refused", false, NOW);
+    }
+}

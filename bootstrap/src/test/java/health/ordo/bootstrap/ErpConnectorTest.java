@@ -1,0 +1,193 @@
+package health.ordo.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import health.ordo.application.port.in.user.ProvisionTenantUseCase;
+import health.ordo.application.port.in.writeback.WriteBackUseCase;
+import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.user.Login;
+import health.ordo.domain.user.Role;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The connector runtime end to end with an Oracle Fusion-shaped source over HTTP: holds become scored items, a changed
+ * hold refreshes its item, a hold released in Oracle closes its item, a down source turns the connector DEGRADED without
+ * losing anything, and an item completed as RELEASED is written back as a hold release.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ErpConnectorTest implements TestPropertyProvider {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern INVOICE = Pattern.compile("InvoiceNumber='([^']*)'");
+    private static final String TENANT = "erp-" + Long.toHexString(System.nanoTime()).substring(0, 6);
+
+    private final List<ObjectNode> holds = new CopyOnWriteArrayList<>();
+    private final List<String> patches = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean down = new AtomicBoolean();
+    private HttpServer oracle;
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    ProvisionTenantUseCase provision;
+    @Inject
+    WriteBackUseCase writeBacks;
+
+    @Override
+    public Map<String, String> getProperties() {
+        try {
+            oracle = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        oracle.createContext("/fscmRestApi/resources/11.13.18.05/", this::handle);
+        oracle.start();
+        return Map.of("ordo.connectors.oracle-ap.type", "oracle-fusion-invoice-holds",
+                "ordo.connectors.oracle-ap.tenant", TENANT,
+                "ordo.connectors.oracle-ap.base-url", "http://127.0.0.1:" + oracle.getAddress().getPort(),
+                "ordo.connectors.oracle-ap.options.auth", "basic",
+                "ordo.connectors.oracle-ap.options.username", "ap.user",
+                "ordo.connectors.oracle-ap.options.password", "secret",
+                "ordo.connectors.oracle-ap.options.sole-source-suppliers", "Baxter Healthcare",
+                "ordo.connectors-initial-delay", "1h", "ordo.write-back.initial-delay", "1h");
+    }
+
+    @BeforeAll
+    void tenant() {
+        provision.provision(TenantId.of(TENANT), "ERP test", List.of(
+                new ProvisionTenantUseCase.NewUser(Login.parse("ada@" + TENANT), "Ada", "password-of-ada", Set.of(Role.TENANT_ADMIN))));
+    }
+
+    @AfterAll
+    void stop() {
+        oracle.stop(0);
+    }
+
+    private synchronized void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath().substring("/fscmRestApi/resources/11.13.18.05/".length());
+        String query = exchange.getRequestURI().getRawQuery() == null ? "" : URLDecoder.decode(exchange.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
+        String body;
+        if (down.get()) {
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+            return;
+        }
+        if (path.equals("invoiceHolds")) {
+            ObjectNode page = JSON.createObjectNode();
+            ArrayNode items = page.putArray("items");
+            holds.forEach(items::add);
+            body = page.put("hasMore", false).toString();
+        } else if (path.startsWith("invoiceHolds/")) {
+            ObjectNode hold = holds.stream().filter(h -> path.endsWith(h.get("HoldId").asText())).findFirst().orElseThrow();
+            if ("PATCH".equals(exchange.getRequestMethod())) {
+                JsonNode patch = JSON.readTree(exchange.getRequestBody());
+                patches.add(patch.toString());
+                hold.put("ReleaseName", patch.get("ReleaseName").asText()).put("ReleaseReason", patch.get("ReleaseReason").asText());
+            }
+            body = hold.toString();
+        } else {
+            Matcher m = INVOICE.matcher(query);
+            m.find();
+            ObjectNode page = JSON.createObjectNode();
+            ObjectNode invoice = page.putArray("items").addObject();
+            String number = m.group(1);
+            ObjectNode hold = holds.stream().filter(h -> h.get("InvoiceNumber").asText().equals(number)).findFirst().orElseThrow();
+            invoice.put("InvoiceNumber", number).put("Supplier", hold.get("Supplier").asText()).put("InvoiceAmount", hold.get("amount").asText())
+                    .put("InvoiceCurrency", "USD").putArray("invoiceInstallments").addObject().put("DueDate", "2026-12-20");
+            body = page.toString();
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private ObjectNode hold(long id, String supplier, String amount, String updated) {
+        ObjectNode hold = JSON.createObjectNode().put("HoldId", id).put("InvoiceNumber", "INV-" + id).put("Supplier", supplier)
+                .put("BusinessUnit", "Vision Operations").put("HoldName", "Amount").put("HoldDate", "2026-11-19T10:00:00+00:00")
+                .put("LastUpdateDate", updated).put("amount", amount);
+        hold.putNull("ReleaseName");
+        return hold;
+    }
+
+    @Test
+    void holdsFlowIn_changesRefresh_releasesClose_outagesDegrade_andReleasesAreWrittenBack() throws Exception {
+        ApiClient api = new ApiClient(server.getURI(), json);
+        String admin = api.login("ada@" + TENANT, "password-of-ada");
+        holds.add(hold(1001, "Baxter Healthcare", "48250.00", "2026-11-20T08:00:00.000+00:00"));
+        holds.add(hold(1002, "Office Depot", "310.40", "2026-11-20T08:00:01.000+00:00"));
+        holds.add(hold(1003, "Medline", "900.00", "2026-11-20T08:00:02.000+00:00"));
+
+        ApiClient.Response first = api.post("/api/v1/connectors/oracle-ap/sync", admin, Map.of());
+        List<Map<String, Object>> items = api.get("/api/v1/work-items?type=INVOICE_HOLD&limit=10", admin).list("items");
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body()).containsEntry("health", "UP").containsEntry("itemsCreated", 3);
+        assertThat(items).hasSize(3);
+        assertThat(items.get(0).get("title").toString()).as("the sole-source supplier's large hold ranks first").contains("Baxter");
+        assertThat(((Map<?, ?>) items.get(0).get("attributes")).get("supplierCriticality")).isEqualTo("CRITICAL");
+
+        holds.get(1).put("amount", "355.00").put("LastUpdateDate", "2026-11-21T08:00:00.000+00:00");
+        holds.get(2).put("ReleaseName", "Amount approved").put("LastUpdateDate", "2026-11-21T08:00:01.000+00:00");
+        ApiClient.Response second = api.post("/api/v1/connectors/oracle-ap/sync", admin, Map.of());
+        String officeDepot = items.stream().filter(i -> i.get("title").toString().contains("Office Depot")).findFirst().orElseThrow().get("id").toString();
+        String medline = items.stream().filter(i -> i.get("title").toString().contains("Medline")).findFirst().orElseThrow().get("id").toString();
+
+        assertThat(second.body()).containsEntry("itemsUpdated", 1).containsEntry("itemsClosed", 1).containsEntry("itemsCreated", 3);
+        ApiClient.Response refreshed = api.get("/api/v1/work-items/" + officeDepot, admin);
+        assertThat(((Map<?, ?>) refreshed.body().get("amount")).get("value")).isEqualTo("355.00");
+        assertThat(refreshed.list("history")).anySatisfy(h -> assertThat(h.get("action")).isEqualTo("source-update"));
+        ApiClient.Response closed = api.get("/api/v1/work-items/" + medline, admin);
+        assertThat(closed.string("status")).isEqualTo("CANCELLED");
+        assertThat(closed.string("statusReason")).contains("Amount approved");
+
+        down.set(true);
+        ApiClient.Response degraded = api.post("/api/v1/connectors/oracle-ap/sync", admin, Map.of());
+        down.set(false);
+        assertThat(degraded.body()).containsEntry("health", "DEGRADED");
+        assertThat(degraded.string("healthReason")).contains("503");
+        assertThat(api.get("/api/v1/work-items?type=INVOICE_HOLD&status=READY&limit=10", admin).list("items")).hasSize(2);
+
+        String baxter = items.get(0).get("id").toString();
+        api.post("/api/v1/work-items/" + baxter + "/claim", admin, Map.of());
+        api.post("/api/v1/work-items/" + baxter + "/start", admin, Map.of());
+        api.post("/api/v1/work-items/" + baxter + "/complete", admin, Map.of("resolutionCode", "RELEASED"));
+        writeBacks.dispatchDue(50);
+
+        assertThat(patches).singleElement().satisfies(p -> assertThat(p).contains("\"ReleaseName\"").contains(baxter + ":RELEASED"));
+        assertThat(api.get("/api/v1/write-backs?status=APPLIED", admin).list("items")).singleElement()
+                .satisfies(w -> assertThat(w.get("sourceSystem")).isEqualTo("oracle-fusion"));
+        assertThat(api.get("/api/v1/connectors", admin).list("items")).singleElement()
+                .satisfies(c -> assertThat(c.get("health")).isEqualTo("UP"));
+    }
+}
