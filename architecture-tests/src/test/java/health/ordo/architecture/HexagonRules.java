@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
@@ -50,11 +51,18 @@ final class HexagonRules {
                 .as("application depends only on the domain and the published adapter SPI");
     }
 
-    /** The adapter SPI partners compile against depends on the JDK only: no Ordo internals, no framework. */
+    /**
+     * The adapter SPI partners compile against depends on the JDK only: no Ordo internals, no framework; its model uses no
+     * I/O API, its optional HTTP helpers ({@code spi.http}) may use {@code java.net.http}.
+     */
     ArchRule spiDependsOnNothingButTheJdk() {
-        return classes().that().resideInAPackage(root + ".spi..")
+        ArchRule model = classes().that().resideInAPackage(root + ".spi..").and().resideOutsideOfPackage(root + ".spi.http..")
                 .should().onlyDependOnClassesThat(resideInAnyPackage(root + ".spi..", "java..").and(not(IO_APIS)))
-                .as("the adapter SPI depends on nothing but the JDK");
+                .as("the adapter SPI's model depends on the JDK only, without I/O APIs");
+        ArchRule helpers = classes().that().resideInAPackage(root + ".spi.http..")
+                .should().onlyDependOnClassesThat(resideInAnyPackage(root + ".spi..", "java.."))
+                .allowEmptyShould(true).as("the adapter SPI's HTTP helpers depend on the JDK only");
+        return CompositeArchRule.of(model).and(helpers).as("the adapter SPI depends on nothing but the JDK");
     }
 
     /** Adapters may use application and domain, never one another. */

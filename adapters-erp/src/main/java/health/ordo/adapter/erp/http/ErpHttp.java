@@ -3,90 +3,52 @@ package health.ordo.adapter.erp.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import health.ordo.application.port.out.connector.ConnectorSettings;
 import health.ordo.spi.HealthReport;
 import health.ordo.spi.SourceUnavailableException;
+import health.ordo.spi.http.Auth;
+import health.ordo.spi.http.SourceHttp;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 
-/**
- * One adapter's HTTP channel: adds credentials and a timeout, turns an unreachable source, a 5xx, a 429 or refused
- * credentials into {@link SourceUnavailableException}, and keeps the adapter's health: DEGRADED with the reason after a
- * failure, UP after the next success. Other 4xx answers go back to the caller, which knows what they mean.
- */
+/** The SPI's {@link SourceHttp} with JSON (Jackson) for the ERP adapters: a non-2xx or unreadable body is a source failure. */
 public final class ErpHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http;
-    private final Auth auth;
-    private final Clock clock;
-    private volatile HealthReport health;
+    private final SourceHttp http;
 
-    public ErpHttp(HttpClient http, Auth auth, Clock clock) {
-        this.http = http;
-        this.auth = auth;
-        this.clock = clock;
-        this.health = HealthReport.up(clock.instant());
+    public ErpHttp(HttpClient client, Auth auth, Clock clock) {
+        this.http = new SourceHttp(client, auth, clock);
+    }
+
+    /** A channel authenticated as the connector's options say (see {@link Auth#fromOptions}). */
+    public static ErpHttp of(ConnectorSettings settings, Clock clock) {
+        HttpClient client = SourceHttp.newClient();
+        return new ErpHttp(client, Auth.fromOptions(settings.name(), settings.options(), client, clock), clock);
     }
 
     public static HttpClient newClient() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+        return SourceHttp.newClient();
     }
 
     public HealthReport health() {
-        return health;
+        return http.health();
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
-        request.timeout(Duration.ofSeconds(60));
-        auth.apply(request);
-        HttpRequest built = request.build();
-        try {
-            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
-            int status = response.statusCode();
-            if (status == 401 || status == 403) {
-                auth.invalidate();
-                throw fail("credentials refused (" + status + ") for " + built.method() + " " + built.uri().getPath(), null);
-            }
-            if (status == 429 || status >= 500) {
-                throw fail("source answered " + status + " to " + built.method() + " " + built.uri().getPath(), null);
-            }
-            health = HealthReport.up(clock.instant());
-            return response;
-        } catch (IOException e) {
-            throw fail("source unreachable: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw fail("interrupted", e);
-        }
+        return http.send(request);
     }
 
-    /**
-     * Sends with credentials and timeout, failing only when the source is unreachable or errs (5xx, 429); every other
-     * status, 401 and 403 included, is the caller's to interpret (a CSRF token the server asks to be fetched again).
-     */
     public HttpResponse<String> exchange(HttpRequest.Builder request) {
-        request.timeout(Duration.ofSeconds(60));
-        auth.apply(request);
-        HttpRequest built = request.build();
-        try {
-            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 429 || response.statusCode() >= 500) {
-                throw fail("source answered " + response.statusCode() + " to " + built.method() + " " + built.uri().getPath(), null);
-            }
-            health = HealthReport.up(clock.instant());
-            return response;
-        } catch (IOException e) {
-            throw fail("source unreachable: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw fail("interrupted", e);
-        }
+        return http.exchange(request);
+    }
+
+    public SourceUnavailableException fail(String reason, Throwable cause) {
+        return http.fail(reason, cause);
     }
 
     /** Sends and reads a JSON body; any non-2xx is a failure of the source. */
@@ -113,11 +75,5 @@ public final class ErpHttp {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
-    }
-
-    /** Marks the source failing (DEGRADED with the reason) and returns the exception to throw. */
-    public SourceUnavailableException fail(String reason, Throwable cause) {
-        health = new HealthReport(HealthReport.Status.DEGRADED, reason, clock.instant());
-        return new SourceUnavailableException(reason, cause);
     }
 }

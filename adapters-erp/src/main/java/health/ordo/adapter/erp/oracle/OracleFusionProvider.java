@@ -1,6 +1,6 @@
 package health.ordo.adapter.erp.oracle;
 
-import health.ordo.adapter.erp.http.Auth;
+import health.ordo.spi.http.Auth;
 import health.ordo.adapter.erp.http.ErpHttp;
 import health.ordo.adapter.erp.http.SupplierCriticality;
 import health.ordo.application.port.out.connector.ConnectorSettings;
@@ -8,7 +8,6 @@ import health.ordo.application.port.out.connector.SourceAdapterProvider;
 import health.ordo.spi.SourceAdapter;
 import jakarta.inject.Singleton;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * Connector type {@code oracle-fusion-invoice-holds}. Options: {@code auth} ({@code basic} with {@code username} and
- * {@code password}, or {@code bearer} / OAuth, see {@link Auth#from}), {@code release-resolutions} (default
+ * {@code password}, or {@code bearer} / OAuth, see {@link Auth#fromOptions}), {@code release-resolutions} (default
  * {@code RELEASED,APPROVED,CORRECTED}), {@code release-name} (default {@code Invoice Quick Released}) and
  * {@code release-name.<RESOLUTION>}, and the supplier criticality lists of {@link SupplierCriticality}.
  */
@@ -38,7 +37,6 @@ class OracleFusionProvider implements SourceAdapterProvider {
 
     @Override
     public SourceAdapter create(ConnectorSettings settings) {
-        HttpClient client = ErpHttp.newClient();
         Set<String> releasing = Arrays.stream(settings.option("release-resolutions").orElse("RELEASED,APPROVED,CORRECTED").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         Map<String, String> names = new HashMap<>();
@@ -48,7 +46,7 @@ class OracleFusionProvider implements SourceAdapterProvider {
                 names.put(key.substring("release-name.".length()), value);
             }
         });
-        return new OracleFusionInvoiceHolds(settings.baseUrl(), new ErpHttp(client, Auth.from(settings, client, clock), clock),
+        return new OracleFusionInvoiceHolds(settings.baseUrl(), ErpHttp.of(settings, clock),
                 SupplierCriticality.from(settings), releasing, names);
     }
 }

@@ -1,6 +1,6 @@
 package health.ordo.adapter.erp.sap;
 
-import health.ordo.adapter.erp.http.Auth;
+import health.ordo.spi.http.Auth;
 import health.ordo.adapter.erp.http.ErpHttp;
 import health.ordo.adapter.erp.http.SupplierCriticality;
 import health.ordo.application.port.out.connector.ConnectorSettings;
@@ -8,7 +8,6 @@ import health.ordo.application.port.out.connector.SourceAdapterProvider;
 import health.ordo.spi.SourceAdapter;
 import jakarta.inject.Singleton;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
@@ -16,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * Connector type {@code sap-s4hana-payment-blocks}. Options: {@code auth} ({@code basic} per SAP's published security
- * scheme, or OAuth, see {@link Auth#from}), {@code block-reasons} ({@code A:Blocked for payment,R:Invoice verification},
+ * scheme, or OAuth, see {@link Auth#fromOptions}), {@code block-reasons} ({@code A:Blocked for payment,R:Invoice verification},
  * the customer's own blocking keys), and the supplier criticality lists of {@link SupplierCriticality}.
  */
 @Singleton
@@ -35,11 +34,10 @@ class SapProvider implements SourceAdapterProvider {
 
     @Override
     public SourceAdapter create(ConnectorSettings settings) {
-        HttpClient client = ErpHttp.newClient();
         Map<String, String> reasons = Arrays.stream(settings.option("block-reasons").orElse("").split(","))
                 .map(String::strip).filter(s -> s.contains(":"))
                 .collect(Collectors.toMap(s -> s.substring(0, s.indexOf(':')).strip(), s -> s.substring(s.indexOf(':') + 1).strip(), (a, b) -> a));
-        return new SapSupplierInvoicePaymentBlocks(settings.baseUrl(), new ErpHttp(client, Auth.from(settings, client, clock), clock),
+        return new SapSupplierInvoicePaymentBlocks(settings.baseUrl(), ErpHttp.of(settings, clock),
                 SupplierCriticality.from(settings), reasons);
     }
 }

@@ -1,6 +1,6 @@
 package health.ordo.adapter.erp.oracle;
 
-import health.ordo.adapter.erp.http.Auth;
+import health.ordo.spi.http.Auth;
 import health.ordo.adapter.erp.http.ErpHttp;
 import health.ordo.adapter.erp.http.SupplierCriticality;
 import health.ordo.spi.SourceAdapter;

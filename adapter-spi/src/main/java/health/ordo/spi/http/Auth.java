@@ -1,8 +1,5 @@
-package health.ordo.adapter.erp.http;
+package health.ordo.spi.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import health.ordo.application.port.out.connector.ConnectorSettings;
 import health.ordo.spi.SourceUnavailableException;
 
 import java.io.IOException;
@@ -18,6 +15,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -47,34 +46,44 @@ public interface Auth {
     }
 
     /**
-     * From connector options: {@code auth} = {@code basic} ({@code username}, {@code password}), {@code bearer}
+     * From an adapter's options: {@code auth} = {@code basic} ({@code username}, {@code password}), {@code bearer}
      * ({@code bearer-token}), {@code oauth-client-credentials} ({@code token-url}, {@code client-id}, {@code client-secret},
      * optional {@code scope}) or {@code oauth-refresh-token} (also {@code refresh-token}); {@code none} when absent.
      */
-    static Auth from(ConnectorSettings settings, HttpClient http, Clock clock) {
-        String kind = settings.option("auth").orElse("none");
+    static Auth fromOptions(String name, Map<String, String> options, HttpClient http, Clock clock) {
+        java.util.function.Function<String, String> required = key -> {
+            String value = options.get(key);
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("connector " + name + ": option " + key + " is required");
+            }
+            return value;
+        };
+        String kind = options.getOrDefault("auth", "none");
         return switch (kind) {
             case "none" -> none();
-            case "basic" -> basic(settings.required("username"), settings.required("password"));
-            case "bearer" -> bearer(settings.required("bearer-token"));
+            case "basic" -> basic(required.apply("username"), required.apply("password"));
+            case "bearer" -> bearer(required.apply("bearer-token"));
             case "oauth-client-credentials", "oauth-refresh-token" -> {
                 Map<String, String> form = new LinkedHashMap<>();
                 form.put("grant_type", kind.equals("oauth-client-credentials") ? "client_credentials" : "refresh_token");
                 if (kind.equals("oauth-refresh-token")) {
-                    form.put("refresh_token", settings.required("refresh-token"));
+                    form.put("refresh_token", required.apply("refresh-token"));
                 }
-                settings.option("scope").ifPresent(scope -> form.put("scope", scope));
-                yield new OAuth(URI.create(settings.required("token-url")), settings.required("client-id"),
-                        settings.required("client-secret"), form, http, clock);
+                if (options.get("scope") != null && !options.get("scope").isBlank()) {
+                    form.put("scope", options.get("scope"));
+                }
+                yield new OAuth(URI.create(required.apply("token-url")), required.apply("client-id"),
+                        required.apply("client-secret"), form, http, clock);
             }
-            default -> throw new IllegalArgumentException("connector " + settings.name()
+            default -> throw new IllegalArgumentException("connector " + name
                     + ": auth must be none, basic, bearer, oauth-client-credentials or oauth-refresh-token, not " + kind);
         };
     }
 
     /** An OAuth 2.0 token endpoint client (RFC 6749 §4.4 and §6) with the client authenticated by HTTP Basic. */
     final class OAuth implements Auth {
-        private static final ObjectMapper JSON = new ObjectMapper();
+        private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+        private static final Pattern EXPIRES_IN = Pattern.compile("\"expires_in\"\\s*:\\s*\"?(\\d+)");
         private final URI tokenUrl;
         private final String clientAuth;
         private final Map<String, String> form;
@@ -115,12 +124,13 @@ public interface Auth {
                 if (response.statusCode() != 200) {
                     throw new SourceUnavailableException("token endpoint answered " + response.statusCode(), null);
                 }
-                JsonNode json = JSON.readTree(response.body());
-                token = json.path("access_token").asText(null);
-                if (token == null) {
+                Matcher accessToken = ACCESS_TOKEN.matcher(response.body());
+                if (!accessToken.find()) {
                     throw new SourceUnavailableException("token endpoint sent no access_token", null);
                 }
-                long seconds = json.path("expires_in").asLong(3600);
+                token = accessToken.group(1);
+                Matcher expiresIn = EXPIRES_IN.matcher(response.body());
+                long seconds = expiresIn.find() ? Long.parseLong(expiresIn.group(1)) : 3600;
                 expiresAt = clock.instant().plusSeconds(Math.max(30, seconds - 60));
             } catch (IOException e) {
                 throw new SourceUnavailableException("token endpoint unreachable: " + e.getMessage(), e);

@@ -1,0 +1,80 @@
+package health.ordo.spi.http;
+
+import health.ordo.spi.HealthReport;
+import health.ordo.spi.SourceUnavailableException;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * One adapter's HTTP channel: adds credentials and a timeout, turns an unreachable source, a 5xx or a 429 (and, through
+ * {@link #send}, refused credentials) into {@link SourceUnavailableException}, and keeps the adapter's health: DEGRADED
+ * with the reason after a failure, UP after the next success.
+ */
+public final class SourceHttp {
+
+    private final HttpClient http;
+    private final Auth auth;
+    private final Clock clock;
+    private volatile HealthReport health;
+
+    public SourceHttp(HttpClient http, Auth auth, Clock clock) {
+        this.http = http;
+        this.auth = auth;
+        this.clock = clock;
+        this.health = HealthReport.up(clock.instant());
+    }
+
+    /** A client with a connect timeout that never follows redirects (a redirect to a login page is not data). */
+    public static HttpClient newClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public HealthReport health() {
+        return health;
+    }
+
+    /** Like {@link #exchange}, and a 401 or 403 (credentials refused) fails too, dropping a cached token. */
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpResponse<String> response = exchange(request);
+        int status = response.statusCode();
+        if (status == 401 || status == 403) {
+            auth.invalidate();
+            throw fail("credentials refused (" + status + ") for " + response.request().method() + " " + response.request().uri().getPath(), null);
+        }
+        return response;
+    }
+
+    /**
+     * Sends with credentials and timeout, failing only when the source is unreachable or errs (5xx, 429); every other
+     * status, 401 and 403 included, is the caller's to interpret (a CSRF token the server asks to be fetched again).
+     */
+    public HttpResponse<String> exchange(HttpRequest.Builder request) {
+        request.timeout(Duration.ofSeconds(60));
+        auth.apply(request);
+        HttpRequest built = request.build();
+        try {
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 429 || response.statusCode() >= 500) {
+                throw fail("source answered " + response.statusCode() + " to " + built.method() + " " + built.uri().getPath(), null);
+            }
+            health = HealthReport.up(clock.instant());
+            return response;
+        } catch (IOException e) {
+            throw fail("source unreachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw fail("interrupted", e);
+        }
+    }
+
+    /** Marks the source failing (DEGRADED with the reason) and returns the exception to throw. */
+    public SourceUnavailableException fail(String reason, Throwable cause) {
+        health = new HealthReport(HealthReport.Status.DEGRADED, reason, clock.instant());
+        return new SourceUnavailableException(reason, cause);
+    }
+}
