@@ -49,10 +49,10 @@ class ErpConnectorTest implements TestPropertyProvider {
     private static final Pattern INVOICE = Pattern.compile("InvoiceNumber='([^']*)'");
     private static final String TENANT = "erp-" + Long.toHexString(System.nanoTime()).substring(0, 6);
 
-    private final List<ObjectNode> holds = new CopyOnWriteArrayList<>();
-    private final List<String> patches = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean down = new AtomicBoolean();
-    private HttpServer oracle;
+    private final FakeOracle fake = new FakeOracle();
+    private final List<ObjectNode> holds = fake.holds;
+    private final List<String> patches = fake.patches;
+    private final AtomicBoolean down = fake.down;
 
     @Inject
     EmbeddedServer server;
@@ -65,21 +65,14 @@ class ErpConnectorTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            oracle = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        oracle.createContext("/fscmRestApi/resources/11.13.18.05/", this::handle);
-        oracle.start();
         return Map.of("ordo.connectors.oracle-ap.type", "oracle-fusion-invoice-holds",
                 "ordo.connectors.oracle-ap.tenant", TENANT,
-                "ordo.connectors.oracle-ap.base-url", "http://127.0.0.1:" + oracle.getAddress().getPort(),
+                "ordo.connectors.oracle-ap.base-url", fake.url(),
                 "ordo.connectors.oracle-ap.options.auth", "basic",
                 "ordo.connectors.oracle-ap.options.username", "ap.user",
                 "ordo.connectors.oracle-ap.options.password", "secret",
                 "ordo.connectors.oracle-ap.options.sole-source-suppliers", "Baxter Healthcare",
-                "ordo.connectors-initial-delay", "1h", "ordo.write-back.initial-delay", "1h");
+                "ordo.connectors-initial-delay", "1h", "ordo.write-back.initial-delay", "1h", "ordo.connectors-retry-base", "10ms");
     }
 
     @BeforeAll
@@ -90,10 +83,40 @@ class ErpConnectorTest implements TestPropertyProvider {
 
     @AfterAll
     void stop() {
-        oracle.stop(0);
+        fake.close();
     }
 
+    /** Oracle Fusion Payables, shaped like its REST resources; pages of the size asked, failures on chosen page requests. */
+    static final class FakeOracle implements AutoCloseable {
+        final List<ObjectNode> holds = new CopyOnWriteArrayList<>();
+        final List<String> patches = new CopyOnWriteArrayList<>();
+        final AtomicBoolean down = new AtomicBoolean();
+        final java.util.concurrent.atomic.AtomicInteger holdRequests = new java.util.concurrent.atomic.AtomicInteger();
+        volatile int failFromRequest = Integer.MAX_VALUE;
+        volatile String lastAuthorization;
+        private final HttpServer server;
+
+        FakeOracle() {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            server.createContext("/fscmRestApi/resources/11.13.18.05/", this::handle);
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+
     private synchronized void handle(HttpExchange exchange) throws IOException {
+        lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
         String path = exchange.getRequestURI().getPath().substring("/fscmRestApi/resources/11.13.18.05/".length());
         String query = exchange.getRequestURI().getRawQuery() == null ? "" : URLDecoder.decode(exchange.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
         String body;
@@ -103,6 +126,11 @@ class ErpConnectorTest implements TestPropertyProvider {
             return;
         }
         if (path.equals("invoiceHolds")) {
+            if (holdRequests.incrementAndGet() >= failFromRequest) {
+                exchange.sendResponseHeaders(500, -1);
+                exchange.close();
+                return;
+            }
             ObjectNode page = JSON.createObjectNode();
             ArrayNode items = page.putArray("items");
             holds.forEach(items::add);
@@ -131,8 +159,14 @@ class ErpConnectorTest implements TestPropertyProvider {
         exchange.getResponseBody().write(bytes);
         exchange.close();
     }
+    }
 
-    private ObjectNode hold(long id, String supplier, String amount, String updated) {
+    /** The items of this test's holds (other tests of the class share the tenant). */
+    private static List<Map<String, Object>> mine(List<Map<String, Object>> items) {
+        return items.stream().filter(i -> i.get("title").toString().contains("INV-100")).toList();
+    }
+
+    private static ObjectNode hold(long id, String supplier, String amount, String updated) {
         ObjectNode hold = JSON.createObjectNode().put("HoldId", id).put("InvoiceNumber", "INV-" + id).put("Supplier", supplier)
                 .put("BusinessUnit", "Vision Operations").put("HoldName", "Amount").put("HoldDate", "2026-11-19T10:00:00+00:00")
                 .put("LastUpdateDate", updated).put("amount", amount);
@@ -149,7 +183,7 @@ class ErpConnectorTest implements TestPropertyProvider {
         holds.add(hold(1003, "Medline", "900.00", "2026-11-20T08:00:02.000+00:00"));
 
         ApiClient.Response first = api.post("/api/v1/connectors/oracle-ap/sync", admin, Map.of());
-        List<Map<String, Object>> items = api.get("/api/v1/work-items?type=INVOICE_HOLD&limit=10", admin).list("items");
+        List<Map<String, Object>> items = mine(api.get("/api/v1/work-items?type=INVOICE_HOLD&limit=100", admin).list("items"));
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.body()).containsEntry("health", "UP").containsEntry("itemsCreated", 3);
@@ -176,7 +210,7 @@ class ErpConnectorTest implements TestPropertyProvider {
         down.set(false);
         assertThat(degraded.body()).containsEntry("health", "DEGRADED");
         assertThat(degraded.string("healthReason")).contains("503");
-        assertThat(api.get("/api/v1/work-items?type=INVOICE_HOLD&status=READY&limit=10", admin).list("items")).hasSize(2);
+        assertThat(mine(api.get("/api/v1/work-items?type=INVOICE_HOLD&status=READY&limit=100", admin).list("items"))).hasSize(2);
 
         String baxter = items.get(0).get("id").toString();
         api.post("/api/v1/work-items/" + baxter + "/claim", admin, Map.of());
@@ -187,7 +221,77 @@ class ErpConnectorTest implements TestPropertyProvider {
         assertThat(patches).singleElement().satisfies(p -> assertThat(p).contains("\"ReleaseName\"").contains(baxter + ":RELEASED"));
         assertThat(api.get("/api/v1/write-backs?status=APPLIED", admin).list("items")).singleElement()
                 .satisfies(w -> assertThat(w.get("sourceSystem")).isEqualTo("oracle-fusion"));
-        assertThat(api.get("/api/v1/connectors", admin).list("items")).singleElement()
+        assertThat(api.get("/api/v1/connectors", admin).list("items")).filteredOn(c -> c.get("name").equals("oracle-ap")).singleElement()
                 .satisfies(c -> assertThat(c.get("health")).isEqualTo("UP"));
+    }
+
+    @Test
+    void connectorConfiguredThroughTheApi_keepsItsSecretWriteOnly_syncsWithIt_andRecordsTheRun() {
+        ApiClient api = new ApiClient(server.getURI(), json);
+        String admin = api.login("ada@" + TENANT, "password-of-ada");
+        try (FakeOracle oracle = new FakeOracle()) {
+            oracle.holds.add(hold(2001, "Cardinal Health", "1200.00", "2026-11-22T08:00:00.000+00:00"));
+            Map<String, Object> config = Map.of("type", "oracle-fusion-invoice-holds", "baseUrl", oracle.url(), "intervalSeconds", 600,
+                    "options", Map.of("auth", "basic", "username", "ap.integration"), "secrets", Map.of("password", "s3cr3t-Pa55"));
+
+            ApiClient.Response put = api.put("/api/v1/connectors/oracle-api", admin, config);
+            ApiClient.Response read = api.get("/api/v1/connectors/oracle-api", admin);
+            ApiClient.Response secretInOptions = api.put("/api/v1/connectors/oracle-bad", admin, Map.of("type", "oracle-fusion-invoice-holds",
+                    "baseUrl", oracle.url(), "options", Map.of("auth", "basic", "username", "x", "password", "leak")));
+            ApiClient.Response unknownType = api.put("/api/v1/connectors/oracle-bad", admin, Map.of("type", "peoplesoft", "baseUrl", oracle.url()));
+            ApiClient.Response missingPassword = api.put("/api/v1/connectors/oracle-bad", admin, Map.of("type", "oracle-fusion-invoice-holds",
+                    "baseUrl", oracle.url(), "options", Map.of("auth", "basic", "username", "x")));
+            ApiClient.Response sync = api.post("/api/v1/connectors/oracle-api:sync", admin, Map.of());
+            ApiClient.Response runs = api.get("/api/v1/connectors/oracle-api/runs", admin);
+            ApiClient.Response keepSecret = api.put("/api/v1/connectors/oracle-api", admin, Map.of("type", "oracle-fusion-invoice-holds",
+                    "baseUrl", oracle.url(), "options", Map.of("auth", "basic", "username", "ap.integration")));
+
+            assertThat(put.status()).isEqualTo(200);
+            assertThat(put.raw().body()).doesNotContain("s3cr3t-Pa55");
+            assertThat(read.raw().body()).doesNotContain("s3cr3t-Pa55");
+            assertThat(read.body().get("secretsSet")).isEqualTo(List.of("password"));
+            assertThat(secretInOptions.status()).isEqualTo(422);
+            assertThat(secretInOptions.list("errors")).extracting(e -> e.get("field")).containsExactly("options.password");
+            assertThat(unknownType.list("errors")).extracting(e -> e.get("field")).containsExactly("type");
+            assertThat(missingPassword.status()).isEqualTo(422);
+            assertThat(sync.body()).containsEntry("itemsCreated", 1).containsEntry("health", "UP");
+            assertThat(oracle.lastAuthorization).isEqualTo("Basic " + java.util.Base64.getEncoder()
+                    .encodeToString("ap.integration:s3cr3t-Pa55".getBytes(StandardCharsets.UTF_8)));
+            assertThat(runs.list("items")).singleElement().satisfies(run -> {
+                assertThat(run.get("status")).isEqualTo("SUCCEEDED");
+                assertThat(run.get("trigger")).isEqualTo("MANUAL");
+                assertThat(run.get("created")).isEqualTo(1);
+            });
+            assertThat(keepSecret.status()).as("a PUT without the secret keeps it").isEqualTo(200);
+            assertThat(keepSecret.body().get("secretsSet")).isEqualTo(List.of("password"));
+        }
+    }
+
+    @Test
+    void syncCutShortAfterPage2Of4_resumesFromItsCursor_andEndsWithTheFullSetOnce() {
+        ApiClient api = new ApiClient(server.getURI(), json);
+        String admin = api.login("ada@" + TENANT, "password-of-ada");
+        try (FakeOracle oracle = new FakeOracle()) {
+            for (int i = 0; i < 12; i++) {
+                oracle.holds.add(hold(3001 + i, "Supplier " + i, (100 + i) + ".00", String.format("2026-11-23T08:00:%02d.000+00:00", i)));
+            }
+            api.put("/api/v1/connectors/oracle-paged", admin, Map.of("type", "oracle-fusion-invoice-holds", "baseUrl", oracle.url(),
+                    "pageSize", 3, "options", Map.of("auth", "basic", "username", "u"), "secrets", Map.of("password", "p")));
+            oracle.failFromRequest = 3;
+
+            ApiClient.Response cut = api.post("/api/v1/connectors/oracle-paged:sync", admin, Map.of());
+            oracle.failFromRequest = Integer.MAX_VALUE;
+            ApiClient.Response resumed = api.post("/api/v1/connectors/oracle-paged:sync", admin, Map.of());
+            List<Map<String, Object>> runs = api.get("/api/v1/connectors/oracle-paged/runs", admin).list("items");
+
+            assertThat(cut.body()).containsEntry("itemsCreated", 6).containsEntry("health", "DEGRADED");
+            assertThat(resumed.body()).containsEntry("itemsCreated", 12).containsEntry("duplicates", 0).containsEntry("health", "UP");
+            assertThat(runs).hasSize(2);
+            assertThat(runs.get(1)).containsEntry("status", "FAILED").containsEntry("pages", 2).containsEntry("created", 6);
+            assertThat(runs.get(0)).containsEntry("status", "SUCCEEDED").containsEntry("created", 6).containsEntry("unchanged", 0);
+            List<Map<String, Object>> items = api.get("/api/v1/work-items?type=INVOICE_HOLD&limit=100", admin).list("items");
+            assertThat(items.stream().filter(i -> i.get("title").toString().contains("Supplier ")).map(i -> i.get("title")).distinct())
+                    .hasSize(12);
+        }
     }
 }

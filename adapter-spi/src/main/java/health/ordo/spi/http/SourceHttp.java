@@ -20,12 +20,19 @@ public final class SourceHttp {
     private final HttpClient http;
     private final Auth auth;
     private final Clock clock;
+    private final Duration timeout;
     private volatile HealthReport health;
 
     public SourceHttp(HttpClient http, Auth auth, Clock clock) {
+        this(http, auth, clock, Duration.ofSeconds(30));
+    }
+
+    /** @param timeout how long one request may take before the source counts as failing */
+    public SourceHttp(HttpClient http, Auth auth, Clock clock, Duration timeout) {
         this.http = http;
         this.auth = auth;
         this.clock = clock;
+        this.timeout = timeout;
         this.health = HealthReport.up(clock.instant());
     }
 
@@ -54,7 +61,7 @@ public final class SourceHttp {
      * status, 401 and 403 included, is the caller's to interpret (a CSRF token the server asks to be fetched again).
      */
     public HttpResponse<String> exchange(HttpRequest.Builder request) {
-        request.timeout(Duration.ofSeconds(60));
+        request.timeout(timeout);
         auth.apply(request);
         HttpRequest built = request.build();
         try {
@@ -64,6 +71,8 @@ public final class SourceHttp {
             }
             health = HealthReport.up(clock.instant());
             return response;
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw fail("source timed out after " + timeout.toMillis() + " ms on " + built.method() + " " + built.uri().getPath(), e);
         } catch (IOException e) {
             throw fail("source unreachable: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -17,6 +17,8 @@ import health.ordo.application.service.connector.ConnectorService;
 import health.ordo.application.service.connector.ConnectorWriteBacks;
 import health.ordo.application.port.out.connector.ConnectorRegistryPort;
 import health.ordo.application.port.out.connector.ConnectorStatePort;
+import health.ordo.application.port.out.connector.ConnectorConfigPort;
+import health.ordo.application.port.out.connector.SourceAdapterProvider;
 import health.ordo.application.port.in.workitem.IngestWorkItemUseCase;
 import health.ordo.application.port.in.workitem.GetWorkItemQuery;
 import health.ordo.application.port.out.writeback.WriteBackOutboxPort;
@@ -154,15 +156,18 @@ class ApplicationServicesFactory {
     }
 
     @Singleton
-    ConnectorService connectorService(ConnectorRegistryPort registry, ConnectorStatePort state, IngestWorkItemUseCase ingest,
-                                      GetWorkItemQuery query, WorkItemUpdater updater, SaveWorkItemPort save, AppendEventsPort events,
-                                      TransactionPort transactions, Clock clock) {
-        return new ConnectorService(registry, state, ingest, query, updater, save, events, transactions, clock);
+    ConnectorService connectorService(ConnectorRegistryPort registry, ConnectorConfigPort configs, List<SourceAdapterProvider> providers,
+                                      ConnectorStatePort state, IngestWorkItemUseCase ingest, GetWorkItemQuery query,
+                                      WorkItemUpdater updater, SaveWorkItemPort save, AppendEventsPort events,
+                                      TransactionPort transactions, Clock clock,
+                                      @Value("${ordo.connectors-retry-base:500ms}") Duration retryBase) {
+        return new ConnectorService(registry, configs, providers, state, ingest, query, updater, save, events, transactions, clock,
+                retryBase);
     }
 
     @Singleton
-    ConnectorWriteBacks connectorWriteBacks(ConnectorRegistryPort registry) {
-        return new ConnectorWriteBacks(registry);
+    ConnectorWriteBacks connectorWriteBacks(ConnectorService connectors) {
+        return new ConnectorWriteBacks(connectors);
     }
 
     @Singleton

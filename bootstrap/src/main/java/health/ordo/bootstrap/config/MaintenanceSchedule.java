@@ -46,8 +46,8 @@ class MaintenanceSchedule {
         this.maxScoreAge = maxScoreAge;
     }
 
-    /** Configured connectors pull what changed at their sources (one node per connector at a time). */
-    @Scheduled(fixedDelay = "${ordo.connectors-interval:60s}", initialDelay = "${ordo.connectors-initial-delay:20s}")
+    /** Connectors that are due pull what changed at their sources (one node per connector at a time). */
+    @Scheduled(fixedDelay = "${ordo.connectors-tick:30s}", initialDelay = "${ordo.connectors-initial-delay:20s}")
     void syncConnectors() {
         try {
             connectors.syncAll();

@@ -37,7 +37,8 @@ class ConfiguredConnectors implements ConnectorRegistryPort {
             }
             ConnectorSettings settings = new ConnectorSettings(p.getName(), TenantId.of(p.getTenant()), p.getType(),
                     URI.create(p.getBaseUrl()), p.getOptions());
-            built.add(new Connector(p.getName(), p.getType(), settings.tenant(), provider.create(settings), p.getPageSize()));
+            built.add(new Connector(p.getName(), p.getType(), settings.tenant(), provider.create(settings), p.getPageSize(),
+                    java.time.Duration.ofSeconds(Math.max(30, p.getIntervalSeconds()))));
         }
         this.connectors = List.copyOf(built);
     }

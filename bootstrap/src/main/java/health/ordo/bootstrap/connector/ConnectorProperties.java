@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code ordo.connectors.<name>.type}, {@code .tenant}, {@code .base-url}, {@code .page-size} (default 100) and
+ * {@code ordo.connectors.<name>.type}, {@code .tenant}, {@code .base-url}, {@code .page-size} (default 100), {@code .interval-seconds} (default 300) and
  * {@code .options.<key>} (credentials and adapter-specific settings).
  */
 @EachProperty("ordo.connectors")
@@ -18,6 +18,7 @@ public class ConnectorProperties {
     private String tenant;
     private String baseUrl;
     private int pageSize = 100;
+    private int intervalSeconds = 300;
     private Map<String, String> options = new HashMap<>();
 
     public ConnectorProperties(@Parameter String name) {
@@ -58,6 +59,14 @@ public class ConnectorProperties {
 
     public void setPageSize(int pageSize) {
         this.pageSize = pageSize;
+    }
+
+    public int getIntervalSeconds() {
+        return intervalSeconds;
+    }
+
+    public void setIntervalSeconds(int intervalSeconds) {
+        this.intervalSeconds = intervalSeconds;
     }
 
     public Map<String, String> getOptions() {

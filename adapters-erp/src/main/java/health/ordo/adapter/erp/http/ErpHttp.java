@@ -22,13 +22,27 @@ public final class ErpHttp {
     private final SourceHttp http;
 
     public ErpHttp(HttpClient client, Auth auth, Clock clock) {
-        this.http = new SourceHttp(client, auth, clock);
+        this(client, auth, clock, java.time.Duration.ofSeconds(30));
     }
 
-    /** A channel authenticated as the connector's options say (see {@link Auth#fromOptions}). */
+    public ErpHttp(HttpClient client, Auth auth, Clock clock, java.time.Duration timeout) {
+        this.http = new SourceHttp(client, auth, clock, timeout);
+    }
+
+    /**
+     * A channel authenticated as the connector's options say (see {@link Auth#fromOptions}), with the request timeout of
+     * option {@code timeout-seconds} (default 30).
+     */
     public static ErpHttp of(ConnectorSettings settings, Clock clock) {
         HttpClient client = SourceHttp.newClient();
-        return new ErpHttp(client, Auth.fromOptions(settings.name(), settings.options(), client, clock), clock);
+        int seconds;
+        try {
+            seconds = Integer.parseInt(settings.option("timeout-seconds").orElse("30"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("connector " + settings.name() + ": timeout-seconds must be a number");
+        }
+        return new ErpHttp(client, Auth.fromOptions(settings.name(), settings.options(), client, clock), clock,
+                java.time.Duration.ofSeconds(Math.max(1, seconds)));
     }
 
     public static HttpClient newClient() {

@@ -46,6 +46,7 @@ final class FakeOracleFusion implements SourceFixture, AutoCloseable {
     final List<String> patchContentTypes = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> applied = new ConcurrentHashMap<>();
     private final AtomicInteger failures = new AtomicInteger();
+    volatile long delayMillis;
     private final Instant epoch = Instant.parse("2026-11-20T08:00:00Z");
 
     FakeOracleFusion() throws IOException {
@@ -61,6 +62,13 @@ final class FakeOracleFusion implements SourceFixture, AutoCloseable {
     private synchronized void handle(HttpExchange exchange) throws IOException {
         String query = exchange.getRequestURI().getRawQuery() == null ? "" : URLDecoder.decode(exchange.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getPath().substring("/fscmRestApi/resources/11.13.18.05/".length());
+        if (delayMillis > 0) {
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (!AUTH.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             respond(exchange, 401, "");
             return;

@@ -1,5 +1,6 @@
 package health.ordo.adapter.erp.oracle;
 
+import health.ordo.adapter.erp.http.ErpHttp;
 import health.ordo.spi.Cursor;
 import health.ordo.spi.Outcome;
 import health.ordo.spi.PullResult;
@@ -70,5 +71,43 @@ class OracleFusionInvoiceHoldsTest {
         assertThat(fake.holds.get(0).get("ReleaseReason").asText()).contains("price confirmed with buyer");
         assertThat(fake.patchContentTypes).containsExactly("application/vnd.oracle.adf.resourceitem+json");
         assertThat(fake.timesApplied("k-1")).isEqualTo(1);
+    }
+
+    @Test
+    void refusedCredentials_andASlowSource_turnTheAdapterDegraded_withTheReason() throws InterruptedException {
+        fake.addHold("Amount", "Medline", "900.00", true);
+        OracleFusionInvoiceHolds wrongPassword = new OracleFusionInvoiceHolds(fake.base(), new ErpHttp(ErpHttp.newClient(),
+                health.ordo.spi.http.Auth.basic("ap.user", "wrong"), java.time.Clock.systemUTC()),
+                new health.ordo.adapter.erp.http.SupplierCriticality(java.util.Set.of(), java.util.Set.of(), java.util.Set.of()),
+                java.util.Set.of("RELEASED"), java.util.Map.of());
+        OracleFusionInvoiceHolds impatient = new OracleFusionInvoiceHolds(fake.base(), new ErpHttp(ErpHttp.newClient(),
+                health.ordo.spi.http.Auth.basic("ap.user", "secret"), java.time.Clock.systemUTC(), java.time.Duration.ofMillis(300)),
+                new health.ordo.adapter.erp.http.SupplierCriticality(java.util.Set.of(), java.util.Set.of(), java.util.Set.of()),
+                java.util.Set.of("RELEASED"), java.util.Map.of());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> wrongPassword.pull(Cursor.START, 10))
+                .isInstanceOf(health.ordo.spi.SourceUnavailableException.class).hasMessageContaining("401");
+        fake.delayMillis = 1_000;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> impatient.pull(Cursor.START, 10))
+                .isInstanceOf(health.ordo.spi.SourceUnavailableException.class).hasMessageContaining("timed out");
+        fake.delayMillis = 0;
+        Thread.sleep(1_100);
+
+        assertThat(wrongPassword.health().status()).isEqualTo(health.ordo.spi.HealthReport.Status.DEGRADED);
+        assertThat(wrongPassword.health().reason()).contains("credentials refused (401)");
+        assertThat(impatient.health().reason()).contains("timed out after 300 ms");
+        assertThat(impatient.pull(Cursor.START, 10).commands()).hasSize(1);
+        assertThat(impatient.health().status()).isEqualTo(health.ordo.spi.HealthReport.Status.UP);
+    }
+
+    @Test
+    void serverError_isASourceFailure_notAnEmptyPage() {
+        fake.addHold("Amount", "Medline", "900.00", true);
+        fake.failNextCalls(1);
+        OracleFusionInvoiceHolds adapter = OracleFusionInvoiceHoldsTckTest.adapter(fake);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> adapter.pull(Cursor.START, 10))
+                .isInstanceOf(health.ordo.spi.SourceUnavailableException.class).hasMessageContaining("503");
+        assertThat(adapter.pull(Cursor.START, 10).commands()).hasSize(1);
     }
 }

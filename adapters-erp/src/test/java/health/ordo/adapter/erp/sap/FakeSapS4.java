@@ -42,6 +42,8 @@ final class FakeSapS4 implements SourceFixture, AutoCloseable {
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final AtomicInteger failures = new AtomicInteger();
     final AtomicInteger csrfRefusals = new AtomicInteger();
+    /** The next this many valid tokens are refused anyway, as SAP does when a session expired between fetch and use. */
+    final AtomicInteger expireNextTokens = new AtomicInteger();
 
     FakeSapS4() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -95,7 +97,7 @@ final class FakeSapS4 implements SourceFixture, AutoCloseable {
             String cookie = exchange.getRequestHeaders().getFirst("Cookie");
             String session = cookie == null ? "" : cookie.replaceAll(".*SAP_SESSIONID=([^;]+).*", "$1");
             String token = exchange.getRequestHeaders().getFirst("X-CSRF-Token");
-            if (token == null || !token.equals(tokens.get(session))) {
+            if (token == null || !token.equals(tokens.get(session)) || expireNextTokens.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 csrfRefusals.incrementAndGet();
                 exchange.getResponseHeaders().add("x-csrf-token", "Required");
                 respond(exchange, 403, "{\"error\":{\"message\":{\"value\":\"CSRF token validation failed\"}}}");

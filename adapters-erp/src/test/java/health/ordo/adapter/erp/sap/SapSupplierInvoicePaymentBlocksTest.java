@@ -59,4 +59,29 @@ class SapSupplierInvoicePaymentBlocksTest {
         assertThat(fake.invoices.get(0).get("PaymentBlockingReason").asText()).isEmpty();
         assertThat(fake.timesApplied("key-9")).isEqualTo(1);
     }
+
+    @Test
+    void csrfRejection_restartsTheHandshakeOnce_andTheReleaseStillAppliesOnce() {
+        fake.add("17300001", "12500.40", "A");
+        fake.expireNextTokens.set(1);
+
+        WriteBackResult released = SapSupplierInvoicePaymentBlocksTckTest.adapter(fake)
+                .writeBack(new Outcome("2026/5105600101", "RELEASED", null, "key-10"));
+
+        assertThat(released.status()).isEqualTo(WriteBackResult.Status.APPLIED);
+        assertThat(fake.csrfRefusals.get()).isEqualTo(1);
+        assertThat(fake.timesApplied("key-10")).isEqualTo(1);
+    }
+
+    @Test
+    void csrfRejectedEveryTime_failsTheWriteBackForALaterRetry_withoutReleasing() {
+        fake.add("17300001", "12500.40", "A");
+        fake.expireNextTokens.set(5);
+
+        WriteBackResult result = SapSupplierInvoicePaymentBlocksTckTest.adapter(fake)
+                .writeBack(new Outcome("2026/5105600101", "RELEASED", null, "key-11"));
+
+        assertThat(result.status()).isEqualTo(WriteBackResult.Status.FAILED);
+        assertThat(fake.invoices.get(0).get("PaymentBlockingReason").asText()).isEqualTo("A");
+    }
 }

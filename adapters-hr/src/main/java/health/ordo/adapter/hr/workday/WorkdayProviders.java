@@ -22,7 +22,8 @@ import java.util.Map;
  * {@code client-id}, {@code client-secret}, {@code refresh-token}; see {@link Auth#fromOptions}),
  * {@code field.<Name>} to rename a report field, {@code updated-since-prompt}, {@code write-back-url},
  * {@code tasks} (onboarding, default {@code CREDENTIAL_VERIFICATION:-14,LICENSE_CHECK:-10,PAYROLL_SETUP:-5,BADGE:-2}),
- * {@code lead-days} (credentials, default 30), {@code currency} (default USD).
+ * {@code lead-days} (credentials, default 30), {@code currency} (default USD), {@code timeout-seconds} (default 60: RaaS
+ * reports can be slow).
  */
 @Factory
 class WorkdayProviders {
@@ -72,15 +73,18 @@ class WorkdayProviders {
             }
         });
         int leadDays;
+        int timeoutSeconds;
         try {
             leadDays = Integer.parseInt(settings.option("lead-days").orElse("30"));
+            timeoutSeconds = Math.max(1, Integer.parseInt(settings.option("timeout-seconds").orElse("60")));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("connector " + settings.name() + ": lead-days must be a number of days");
+            throw new IllegalArgumentException("connector " + settings.name() + ": lead-days and timeout-seconds must be numbers");
         }
         ReportKind.Settings kindSettings = new ReportKind.Settings(WorkdayReportSource.SYSTEM,
                 ReportKind.tasks(settings.option("tasks").orElse(DEFAULT_TASKS)), leadDays, settings.option("currency").orElse("USD"));
         return new WorkdayReportSource(settings.baseUrl(), kind,
-                new SourceHttp(client, Auth.fromOptions(settings.name(), settings.options(), client, clock), clock), kindSettings, fields,
+                new SourceHttp(client, Auth.fromOptions(settings.name(), settings.options(), client, clock), clock,
+                        java.time.Duration.ofSeconds(timeoutSeconds)), kindSettings, fields,
                 settings.option("updated-since-prompt").orElse(null), settings.option("write-back-url").map(URI::create).orElse(null));
     }
 }

@@ -43,8 +43,9 @@ class JdbcWriteBackOutbox implements WriteBackOutboxPort {
                 update write_back set leased_until = ?
                 where id in (select id from write_back
                              where status = 'PENDING' and next_attempt_at <= ? and (leased_until is null or leased_until <= ?)
-                             order by next_attempt_at limit ? for update skip locked)
-                returning *""", JdbcWriteBackOutbox::row, now.plus(lease), now, now, limit);
+                             order by created_at, id limit ? for update skip locked)
+                returning *""", JdbcWriteBackOutbox::row, now.plus(lease), now, now, limit).stream()
+                .sorted(java.util.Comparator.comparing(WriteBack::createdAt).thenComparing(WriteBack::id)).toList();
     }
 
     @Override
@@ -57,6 +58,14 @@ class JdbcWriteBackOutbox implements WriteBackOutboxPort {
     public void markRetry(UUID id, int attempts, Instant nextAttemptAt, String error) {
         Sql.update(jdbc, "update write_back set attempts = ?, next_attempt_at = ?, last_error = ?, leased_until = null where id = ?",
                 attempts, nextAttemptAt, error, id);
+    }
+
+    @Override
+    public void deferLater(TenantId tenant, String sourceSystem, Instant after, Instant until) {
+        Sql.update(jdbc, """
+                update write_back set next_attempt_at = greatest(next_attempt_at, ?), leased_until = null
+                where tenant_id = ? and source_system = ? and status = 'PENDING' and created_at > ?""",
+                until, tenant.value(), sourceSystem, after);
     }
 
     @Override

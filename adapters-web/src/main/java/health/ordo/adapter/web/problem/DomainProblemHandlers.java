@@ -1,6 +1,7 @@
 package health.ordo.adapter.web.problem;
 
 import health.ordo.application.port.in.connector.ConnectorNotFoundException;
+import health.ordo.application.port.in.connector.InvalidConnectorException;
 import health.ordo.application.port.in.priority.JobNotFoundException;
 import health.ordo.application.port.in.priority.PolicyNotFoundException;
 import health.ordo.application.port.in.routing.NotAWorkerException;
@@ -84,6 +85,14 @@ final class DomainProblemHandlers {
         public HttpResponse<Problem> handle(HttpRequest request, OverrideRefusedException e) {
             return Problems.response(request, ProblemType.OVERRIDE_REFUSED, ProblemType.OVERRIDE_REFUSED.status(),
                     e.getMessage(), List.of(), e.rule(), null);
+        }
+    }
+
+    @Singleton
+    static final class InvalidConnector implements ExceptionHandler<InvalidConnectorException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, InvalidConnectorException e) {
+            return Problems.response(request, ProblemType.UNPROCESSABLE, e.getMessage(), List.of(new Problem.FieldError(e.field(), e.getMessage())));
         }
     }
 

@@ -1,7 +1,6 @@
 package health.ordo.application.service.connector;
 
 import health.ordo.application.port.in.writeback.WriteBack;
-import health.ordo.application.port.out.connector.ConnectorRegistryPort;
 import health.ordo.application.port.out.writeback.WriteBackTargetPort;
 import health.ordo.spi.Outcome;
 import health.ordo.spi.SourceUnavailableException;
@@ -13,20 +12,20 @@ import health.ordo.spi.WriteBackResult;
  */
 public final class ConnectorWriteBacks implements WriteBackTargetPort {
 
-    private final ConnectorRegistryPort registry;
+    private final ConnectorService connectors;
 
-    public ConnectorWriteBacks(ConnectorRegistryPort registry) {
-        this.registry = registry;
+    public ConnectorWriteBacks(ConnectorService connectors) {
+        this.connectors = connectors;
     }
 
     @Override
     public boolean handles(String sourceSystem) {
-        return registry.connectors().stream().anyMatch(c -> c.adapter().system().equals(sourceSystem));
+        return connectors.connectors().stream().anyMatch(c -> c.adapter().system().equals(sourceSystem));
     }
 
     @Override
     public Delivery deliver(WriteBack writeBack) {
-        return registry.connectors().stream()
+        return connectors.connectors().stream()
                 .filter(c -> c.tenant().equals(writeBack.tenant()) && c.adapter().system().equals(writeBack.sourceSystem()))
                 .findFirst()
                 .map(c -> {

@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * The write-back outbox. When an item from a source system that takes write-backs completes, its resolution is queued in
  * the same transaction ({@link #plan}); a scheduled round leases due entries and delivers them. A failed or unconfigured
- * delivery is retried with exponential backoff (base doubling per attempt, capped), never dropped; the idempotency key
+ * delivery is retried with exponential backoff (base doubling per attempt, capped, plus jitter), never dropped, and holds
+ * back the write-backs queued after it for the same source, so they replay in queue order once it is back; the idempotency key
  * ({@code <item id>:<resolution>}) makes a retry after a lost answer harmless.
  */
 public final class WriteBackService implements WriteBackUseCase {
@@ -63,7 +64,18 @@ public final class WriteBackService implements WriteBackUseCase {
     public int dispatchDue(int limit) {
         Instant now = clock.instant();
         List<WriteBack> due = transactions.inTransaction(() -> outbox.leaseDue(now, LEASE, limit));
+        java.util.Map<String, Instant> heldBack = new java.util.HashMap<>();
         for (WriteBack writeBack : due) {
+            String source = writeBack.tenant().value() + "/" + writeBack.sourceSystem();
+            if (heldBack.containsKey(source)) {
+                Instant until = heldBack.get(source);
+                transactions.inTransaction(() -> {
+                    outbox.markRetry(writeBack.id(), writeBack.attempts(), until, "held back: an earlier write-back to "
+                            + writeBack.sourceSystem() + " has not applied yet");
+                    return null;
+                });
+                continue;
+            }
             WriteBackTargetPort.Delivery delivery;
             try {
                 delivery = target(writeBack.sourceSystem())
@@ -85,14 +97,22 @@ public final class WriteBackService implements WriteBackUseCase {
                 case FAILED, NOT_CONFIGURED -> {
                     int attempts = writeBack.attempts() + 1;
                     String error = delivery.detail();
+                    Instant next = at.plus(backoff(attempts)).plusMillis(jitter(attempts));
+                    heldBack.put(source, next);
                     transactions.inTransaction(() -> {
-                        outbox.markRetry(writeBack.id(), attempts, at.plus(backoff(attempts)), error);
+                        outbox.markRetry(writeBack.id(), attempts, next, error);
+                        outbox.deferLater(writeBack.tenant(), writeBack.sourceSystem(), writeBack.createdAt(), next);
                         return null;
                     });
                 }
             }
         }
         return due.size();
+    }
+
+    /** Up to a tenth of the backoff at random, so retries of many write-backs do not arrive at the source together. */
+    private long jitter(int attempts) {
+        return java.util.concurrent.ThreadLocalRandom.current().nextLong(backoff(attempts).toMillis() / 10 + 1);
     }
 
     /** base × 2^(attempts − 1), at most the cap. */

@@ -3,6 +3,7 @@ package health.ordo.application.service.connector;
 import health.ordo.application.port.in.connector.ConnectorRejection;
 import health.ordo.application.port.in.workitem.GetWorkItemQuery;
 import health.ordo.application.port.in.workitem.IngestWorkItemUseCase;
+import health.ordo.application.port.out.connector.ConnectorConfigPort;
 import health.ordo.application.port.out.connector.ConnectorRegistryPort;
 import health.ordo.application.port.out.connector.ConnectorStatePort;
 import health.ordo.application.port.out.workitem.AppendEventsPort;
@@ -24,6 +25,7 @@ import org.mockito.junit.jupiter.MockitoExtension;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -35,6 +37,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -58,19 +61,23 @@ class ConnectorServiceTest {
     AppendEventsPort events;
     @Mock
     SourceAdapter adapter;
+    @Mock
+    ConnectorConfigPort configs;
     private ConnectorService service;
 
     @BeforeEach
     void setUp() {
-        service = new ConnectorService(registry, state, ingest, query, null, save, events, new DirectTransactions(),
-                Clock.fixed(NOW, ZoneOffset.UTC));
-        when(registry.connectors()).thenReturn(List.of(new ConnectorRegistryPort.Connector("erp", "test", TENANT, adapter, 10)));
+        service = new ConnectorService(registry, configs, List.of(), state, ingest, query, null, save, events, new DirectTransactions(),
+                Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMillis(1));
+        when(registry.connectors()).thenReturn(List.of(new ConnectorRegistryPort.Connector("erp", "test", TENANT, adapter, 10,
+                Duration.ofMinutes(5))));
+        when(configs.all()).thenReturn(List.of());
         when(adapter.system()).thenReturn("erp-system");
     }
 
     @Test
     void connectorLeasedByAnotherNode_isNotPulled() {
-        when(state.lease(eq(TENANT), eq("erp"), any(), any(), any(), any())).thenReturn(Optional.empty());
+        when(state.leaseIfDue(eq(TENANT), eq("erp"), any(), any(), any(), any(), any())).thenReturn(Optional.empty());
 
         assertThat(service.syncAll()).isZero();
 
@@ -79,7 +86,7 @@ class ConnectorServiceTest {
 
     @Test
     void commandTheDomainRefuses_isKeptAsARejection_andTheCursorMovesOn() {
-        when(state.lease(eq(TENANT), eq("erp"), any(), any(), any(), any())).thenReturn(Optional.of(""));
+        when(state.leaseIfDue(eq(TENANT), eq("erp"), any(), any(), any(), any(), any())).thenReturn(Optional.of(""));
         WorkItemCommand unknownType = new WorkItemCommand("TIMESHEET", "erp-system", "T-1", "Timesheet", BigDecimal.TEN, "USD",
                 null, null, Map.of(), List.of());
         when(adapter.pull(Cursor.START, 10)).thenReturn(new PullResult(List.of(unknownType), List.of(), new Cursor("c1"), false));
@@ -99,14 +106,27 @@ class ConnectorServiceTest {
     }
 
     @Test
-    void sourceDown_marksTheConnectorDegraded_andKeepsTheCursor() {
-        when(state.lease(eq(TENANT), eq("erp"), any(), any(), any(), any())).thenReturn(Optional.of("c7"));
+    void sourceDown_isRetriedWithBackoff_thenMarksTheConnectorDegraded_andKeepsTheCursor() {
+        when(state.leaseIfDue(eq(TENANT), eq("erp"), any(), any(), any(), any(), any())).thenReturn(Optional.of("c7"));
         when(adapter.pull(new Cursor("c7"), 10)).thenThrow(new SourceUnavailableException("connection refused", null));
         when(adapter.health()).thenReturn(new HealthReport(HealthReport.Status.DEGRADED, "connection refused", NOW));
 
         service.syncAll();
 
+        verify(adapter, times(3)).pull(new Cursor("c7"), 10);
         verify(state, never()).advance(any(), any(), any(), any(), any());
-        verify(state).finish(TENANT, "erp", "DEGRADED", "connection refused", false, NOW);
+        verify(state).finish(TENANT, "erp", "DEGRADED", "connection refused", false, NOW, null);
+    }
+
+    @Test
+    void thirdFailedRoundInARow_opensTheCircuit() {
+        when(state.leaseIfDue(eq(TENANT), eq("erp"), any(), any(), any(), any(), any())).thenReturn(Optional.of("c7"));
+        when(adapter.pull(new Cursor("c7"), 10)).thenThrow(new SourceUnavailableException("HTTP 500", null));
+        when(adapter.health()).thenReturn(new HealthReport(HealthReport.Status.DEGRADED, "HTTP 500", NOW));
+        when(state.consecutiveFailures(TENANT, "erp")).thenReturn(2);
+
+        service.syncAll();
+
+        verify(state).finish(TENANT, "erp", "DEGRADED", "HTTP 500", false, NOW, Duration.ofMinutes(1));
     }
 }

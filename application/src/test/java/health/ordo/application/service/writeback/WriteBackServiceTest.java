@@ -92,18 +92,34 @@ class WriteBackServiceTest {
     }
 
     @Test
-    void failedDelivery_isRetriedWithDoublingBackoff_andAnAppliedOneIsMarked() {
+    void failedDelivery_isRetriedWithBackoffAndJitter_andHoldsBackLaterOnesOfTheSameSourceSoTheyReplayInOrder() {
         WriteBack failing = pending(2);
-        WriteBack working = pending(0);
-        when(outbox.leaseDue(eq(NOW), any(), anyInt())).thenReturn(List.of(failing, working));
+        WriteBack later = new WriteBack(UUID.randomUUID(), TENANT, new WorkItemId(UUID.randomUUID()), "x12-835", "87726:CLM-2",
+                "APPEALED", null, "key-2", WriteBack.Status.PENDING, 0, NOW, null, NOW.plusSeconds(1), null);
+        when(outbox.leaseDue(eq(NOW), any(), anyInt())).thenReturn(List.of(failing, later));
         when(claims.handles("x12-835")).thenReturn(true);
         when(claims.deliver(failing)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.FAILED, "503"));
-        when(claims.deliver(working)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.APPLIED, "ok"));
 
         int attempted = service.dispatchDue(10);
 
         assertThat(attempted).isEqualTo(2);
-        verify(outbox).markRetry(failing.id(), 3, NOW.plusSeconds(120), "503");
+        ArgumentCaptor<Instant> next = ArgumentCaptor.forClass(Instant.class);
+        verify(outbox).markRetry(eq(failing.id()), eq(3), next.capture(), eq("503"));
+        assertThat(next.getValue()).isBetween(NOW.plusSeconds(120), NOW.plusSeconds(132));
+        verify(outbox).deferLater(TENANT, "x12-835", failing.createdAt(), next.getValue());
+        verify(claims, never()).deliver(later);
+        verify(outbox).markRetry(eq(later.id()), eq(0), eq(next.getValue()), org.mockito.ArgumentMatchers.contains("held back"));
+    }
+
+    @Test
+    void appliedDelivery_isMarkedApplied() {
+        WriteBack working = pending(0);
+        when(outbox.leaseDue(eq(NOW), any(), anyInt())).thenReturn(List.of(working));
+        when(claims.handles("x12-835")).thenReturn(true);
+        when(claims.deliver(working)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.APPLIED, "ok"));
+
+        service.dispatchDue(10);
+
         verify(outbox).markApplied(working.id(), NOW, "ok");
     }
 
@@ -116,7 +132,8 @@ class WriteBackServiceTest {
 
         service.dispatchDue(10);
 
-        verify(outbox).markRetry(queued.id(), 1, NOW.plusSeconds(30), "no endpoint");
+        verify(outbox).markRetry(eq(queued.id()), eq(1), org.mockito.ArgumentMatchers.argThat(t -> !t.isBefore(NOW.plusSeconds(30))
+                && !t.isAfter(NOW.plusSeconds(33))), eq("no endpoint"));
         verify(outbox, never()).markApplied(any(), any(), any());
     }
 

@@ -21,4 +21,17 @@ public interface ConnectorUseCase {
 
     /** The connector's rejected records, newest first. */
     List<ConnectorRejection> rejections(TenantId tenant, String name, int limit);
+
+    /**
+     * Creates or replaces a connector of the tenant; the adapter is built once to check the settings.
+     *
+     * @throws InvalidConnectorException naming the field at fault
+     */
+    ConnectorConfig configure(TenantId tenant, String id, ConnectorConfigChange change, String actor);
+
+    /** @throws ConnectorNotFoundException when the tenant has no such connector */
+    ConnectorConfig config(TenantId tenant, String id);
+
+    /** The connector's sync runs, newest first. */
+    List<ConnectorRun> runs(TenantId tenant, String id, int limit);
 }

@@ -15,14 +15,20 @@ public interface WriteBackOutboxPort {
     void enqueue(WriteBack writeBack);
 
     /**
-     * Leases up to {@code limit} pending write-backs due at {@code now} for {@code lease}, claimed with
-     * {@code FOR UPDATE SKIP LOCKED} so two nodes never attempt the same one at once.
+     * Leases up to {@code limit} pending write-backs due at {@code now} for {@code lease}, oldest queued first, claimed
+     * with {@code FOR UPDATE SKIP LOCKED} so two nodes never attempt the same one at once.
      */
     List<WriteBack> leaseDue(Instant now, Duration lease, int limit);
 
     void markApplied(UUID id, Instant at, String detail);
 
     void markRetry(UUID id, int attempts, Instant nextAttemptAt, String error);
+
+    /**
+     * Holds back every pending write-back queued after {@code after} for the same tenant and source system until at least
+     * {@code until}, so that when the source is back they are replayed in the order they were queued.
+     */
+    void deferLater(health.ordo.domain.shared.TenantId tenant, String sourceSystem, Instant after, Instant until);
 
     List<WriteBack> list(TenantId tenant, WriteBack.Status status, int limit);
 }
