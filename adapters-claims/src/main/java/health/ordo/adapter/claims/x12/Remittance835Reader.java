@@ -37,6 +37,8 @@ import java.util.Set;
 final class Remittance835Reader {
 
     static final String SOURCE_SYSTEM = "x12-835";
+    /** Shortfalls of a service line up to this much are rounding, not underpayment. */
+    static final BigDecimal UNDERPAYMENT_TOLERANCE = new BigDecimal("1.00");
     private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
 
     /** Everything read from one file. */
@@ -119,10 +121,25 @@ final class Remittance835Reader {
         claim.findSegment("CAS").forEach(cas -> adjustments.addAll(triplets(cas)));
         Set<String> rarcs = new LinkedHashSet<>();
         int lines = 0;
+        BigDecimal underpaid = BigDecimal.ZERO;
+        BigDecimal allowedTotal = BigDecimal.ZERO;
         for (Loop line : claim.findLoop("2110")) {
             lines++;
-            line.findSegment("CAS").forEach(cas -> adjustments.addAll(triplets(cas)));
+            List<String[]> lineAdjustments = new ArrayList<>();
+            line.findSegment("CAS").forEach(cas -> lineAdjustments.addAll(triplets(cas)));
+            adjustments.addAll(lineAdjustments);
             line.findSegment("LQ").forEach(lq -> rarcs.add(lq.getElementValue("LQ02")));
+            BigDecimal allowed = allowedAmount(line);
+            Segment svc = line.getSegment("SVC");
+            if (allowed != null && svc != null && svc.getElementValue("SVC03") != null && !svc.getElementValue("SVC03").isBlank()) {
+                BigDecimal patientShare = lineAdjustments.stream().filter(a -> "PR".equals(a[0])).map(a -> new BigDecimal(a[2]))
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                BigDecimal shortfall = allowed.subtract(patientShare).subtract(amount(svc, "SVC03"));
+                allowedTotal = allowedTotal.add(allowed);
+                if (shortfall.compareTo(UNDERPAYMENT_TOLERANCE) > 0) {
+                    underpaid = underpaid.add(shortfall);
+                }
+            }
         }
         claim.findSegment("MOA").forEach(moa -> moa.getElements().stream().skip(2)
                 .map(e -> e.getValue()).filter(v -> v != null && !v.isBlank() && v.matches("[A-Z]{1,2}\\d+")).forEach(rarcs::add));
@@ -138,6 +155,10 @@ final class Remittance835Reader {
         }
         boolean claimDenied = "4".equals(status);
         if (!claimDenied && deniedCodes.isEmpty()) {
+            if (underpaid.signum() > 0) {
+                return underpayment(patientControl, payerName, payerKey, payerClaim, status, billed, paid, allowedTotal, underpaid,
+                        allCodes, lines, remitDate, trace, clp.getElementValue("CLP06"));
+            }
             return new ClaimFinding(ClaimFinding.Kind.ROUTINE, patientControl, null, source, "routine adjustments " + allCodes);
         }
         String firstCarc = deniedCodes.isEmpty() ? (allCodes.isEmpty() ? null : allCodes.iterator().next().split("-")[1])
@@ -181,6 +202,55 @@ final class Remittance835Reader {
                 new Money(atStake.setScale(2, java.math.RoundingMode.HALF_UP), "USD"), appealDeadline.minusSeconds(14L * 86_400),
                 appealDeadline, Attributes.of(attributes), null);
         return new ClaimFinding(ClaimFinding.Kind.DENIAL, patientControl, content, null, null);
+    }
+
+    /**
+     * A claim paid below what the payer itself allowed: per service line, allowed amount (AMT*B6) minus the patient's
+     * share (PR adjustments) minus what was paid (SVC03); lines short by more than the tolerance add up to the amount at
+     * stake. The payer's allowed amount is the expected amount the 835 carries; a contract rate table is not used.
+     */
+    private ClaimFinding underpayment(String patientControl, String payerName, String payerKey, String payerClaim, String status,
+                                      BigDecimal billed, BigDecimal paid, BigDecimal allowed, BigDecimal underpaid, Set<String> codes,
+                                      int lines, LocalDate remitDate, String trace, String filingIndicator) {
+        SourceReference source = new SourceReference(SOURCE_SYSTEM, payerKey + ":" + (payerClaim == null || payerClaim.isBlank()
+                ? patientControl : payerClaim));
+        int appealDays = appealRule.days(payerKey, payerName, filingIndicator);
+        Instant appealDeadline = AppealDeadlineRule.deadline(remitDate, appealDays);
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("payer", payerName);
+        attributes.put("payerId", payerKey);
+        attributes.put("patientControlNumber", patientControl);
+        if (payerClaim != null && !payerClaim.isBlank()) {
+            attributes.put("payerClaimControlNumber", payerClaim);
+        }
+        attributes.put("claimStatus", status);
+        attributes.put("billedAmount", billed);
+        attributes.put("paidAmount", paid);
+        attributes.put("allowedAmount", allowed);
+        attributes.put("underpaidAmount", underpaid);
+        attributes.put("adjustmentCodes", String.join(",", codes));
+        attributes.put("serviceLines", BigDecimal.valueOf(lines));
+        attributes.put("remitDate", remitDate.toString());
+        if (trace != null) {
+            attributes.put("traceNumber", trace);
+        }
+        attributes.put("appealLimitDays", BigDecimal.valueOf(appealDays));
+        String title = "Underpaid claim " + patientControl + " (" + payerName + "): " + underpaid.setScale(2, java.math.RoundingMode.HALF_UP)
+                + " below the allowed amount";
+        WorkItemContent content = new WorkItemContent(WorkItemType.UNDERPAYMENT, source, title,
+                new Money(underpaid.setScale(2, java.math.RoundingMode.HALF_UP), "USD"), appealDeadline.minusSeconds(14L * 86_400),
+                appealDeadline, Attributes.of(attributes), null);
+        return new ClaimFinding(ClaimFinding.Kind.DENIAL, patientControl, content, null, null);
+    }
+
+    /** AMT*B6 (allowed, actual) of a service line, or null. */
+    private static BigDecimal allowedAmount(Loop line) {
+        for (Segment amt : line.findSegment("AMT")) {
+            if ("B6".equals(amt.getElementValue("AMT01"))) {
+                return amount(amt, "AMT02");
+            }
+        }
+        return null;
     }
 
     /** CAS group code followed by up to six (reason, amount, quantity) triplets. */

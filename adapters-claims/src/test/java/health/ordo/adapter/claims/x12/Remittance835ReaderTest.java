@@ -104,4 +104,16 @@ class Remittance835ReaderTest {
                     assertThat(e.getMessage()).contains("segment 1, position 0");
                 });
     }
+
+    @Test
+    void claimPaidBelowTheAllowedAmount_isAnUnderpayment_andOnePaidInFullIsRoutine() throws IOException {
+        Map<String, ClaimFinding> claims = byClaim(reader.read(fixture("underpayment.835")));
+
+        var underpaid = claims.get("PCN40001").content();
+        assertThat(underpaid.type()).isEqualTo(health.ordo.domain.workitem.WorkItemType.UNDERPAYMENT);
+        assertThat(underpaid.moneyAtStake().value()).as("allowed 700 - coinsurance 80 - paid 420").isEqualByComparingTo("200.00");
+        assertThat(underpaid.attributes().values()).containsEntry("allowedAmount", new BigDecimal("900"))
+                .containsEntry("underpaidAmount", new BigDecimal("200")).containsEntry("payer", "UNITEDHEALTHCARE");
+        assertThat(claims.get("PCN40002").kind()).as("allowed 320 - copay 25 = 295 paid").isEqualTo(ClaimFinding.Kind.ROUTINE);
+    }
 }

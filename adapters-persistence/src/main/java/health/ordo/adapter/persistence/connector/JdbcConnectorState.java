@@ -63,6 +63,8 @@ class JdbcConnectorState implements ConnectorStatePort {
 
     @Override
     public void startRun(TenantId tenant, String name, ConnectorRun run) {
+        Sql.update(jdbc, "update connector_run set status = 'FAILED', finished_at = ?, error = 'interrupted: the node running it stopped'"
+                + " where tenant_id = ? and connector = ? and status = 'RUNNING'", run.startedAt(), tenant.value(), name);
         Sql.update(jdbc, "insert into connector_run (id, tenant_id, connector, trigger, started_at, status) values (?, ?, ?, ?, ?, ?)",
                 run.id(), tenant.value(), name, run.trigger(), run.startedAt(), run.status());
     }

@@ -194,9 +194,32 @@ public final class ConnectorService implements ConnectorUseCase {
     public ConnectorStatus syncNow(TenantId tenant, String name) {
         Connector connector = find(tenant, name);
         Instant now = clock.instant();
-        transactions.inTransaction(() -> state.lease(tenant, name, connector.type(), connector.adapter().system(), now, LEASE))
-                .ifPresent(cursor -> sync(connector, cursor, "MANUAL"));
+        Optional<String> leased = transactions.inTransaction(() -> state.lease(tenant, name, connector.type(),
+                connector.adapter().system(), now, LEASE));
+        if (leased.isPresent()) {
+            sync(connector, leased.get(), "MANUAL");
+        } else {
+            awaitRunningSync(tenant, name);
+        }
         return list(tenant).stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() -> new ConnectorNotFoundException(name));
+    }
+
+    /** Another node (or the schedule) is syncing the connector: wait up to a minute for its run to end, then report. */
+    private void awaitRunningSync(TenantId tenant, String name) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean running = transactions.readOnly(() -> state.runs(tenant, name, 1)).stream()
+                    .anyMatch(run -> run.status().equals("RUNNING"));
+            if (!running) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Counts of one run. */

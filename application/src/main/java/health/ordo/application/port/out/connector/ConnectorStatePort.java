@@ -42,6 +42,7 @@ public interface ConnectorStatePort {
     /** Failed rounds in a row, for the circuit breaker. */
     int consecutiveFailures(TenantId tenant, String name);
 
+    /** Records a new run; a run still marked RUNNING from before (its node stopped mid-sync) is closed as FAILED first. */
     void startRun(TenantId tenant, String name, ConnectorRun run);
 
     void finishRun(TenantId tenant, ConnectorRun run);
