@@ -13,6 +13,10 @@ import health.ordo.application.service.user.UserAuthenticationService;
 import health.ordo.application.service.workitem.WorkItemIngestionService;
 import health.ordo.application.service.workitem.WorkItemLifecycleService;
 import health.ordo.application.service.writeback.WriteBackService;
+import health.ordo.application.service.tenant.TenantAdministrationService;
+import health.ordo.application.port.out.tenant.TenantDirectoryPort;
+import health.ordo.application.port.in.user.ProvisionTenantUseCase;
+import health.ordo.application.port.in.sla.ManageSlaUseCase;
 import health.ordo.application.service.connector.ConnectorService;
 import health.ordo.application.service.connector.ConnectorWriteBacks;
 import health.ordo.application.port.out.connector.ConnectorRegistryPort;
@@ -163,6 +167,12 @@ class ApplicationServicesFactory {
                                       @Value("${ordo.connectors-retry-base:500ms}") Duration retryBase) {
         return new ConnectorService(registry, configs, providers, state, ingest, query, updater, save, events, transactions, clock,
                 retryBase);
+    }
+
+    @Singleton
+    TenantAdministrationService tenantAdministrationService(ProvisionTenantUseCase provision, ManageSlaUseCase sla,
+                                                            TenantDirectoryPort directory, TransactionPort transactions) {
+        return new TenantAdministrationService(provision, sla, directory, transactions);
     }
 
     @Singleton

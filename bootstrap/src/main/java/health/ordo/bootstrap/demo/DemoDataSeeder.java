@@ -38,6 +38,10 @@ class DemoDataSeeder {
             new NewUser(Login.parse("alice@demo"), "Alice Nguyen", "alice-ordo-demo", Set.of(Role.WORKER)),
             new NewUser(Login.parse("sam@demo"), "Sam Okafor", "sam-ordo-demo1", Set.of(Role.SUPERVISOR)),
             new NewUser(Login.parse("ada@demo"), "Ada Brennan", "ada-ordo-demo1", Set.of(Role.TENANT_ADMIN)));
+    static final TenantId PLATFORM = TenantId.of("platform");
+    /** The demo's platform operator: provisions and brands tenants, sees no tenant's work. */
+    static final NewUser PLATFORM_ADMIN = new NewUser(Login.parse("ops@platform"), "Platform Operator", "ops-ordo-demo1",
+            Set.of(Role.PLATFORM_ADMIN));
     private static final Logger LOG = LoggerFactory.getLogger(DemoDataSeeder.class);
 
     private final ProvisionTenantUseCase provisionTenant;
@@ -64,6 +68,7 @@ class DemoDataSeeder {
         if (!enabled) {
             return;
         }
+        provisionTenant.provision(PLATFORM, "Ordo platform", List.of(PLATFORM_ADMIN));
         if (!provisionTenant.provision(DEMO, "Demo Health System", USERS)) {
             LOG.info("Demo tenant already present; not seeding again");
             return;

@@ -1,6 +1,6 @@
 package health.ordo.domain.user;
 
-/** What a signed-in person may do; finer permissions per role arrive with the security issue. */
+/** What a signed-in person or machine client may do (the permission matrix is in docs/security.md). */
 public enum Role {
     /** Works items from own queues. */
     WORKER,
@@ -9,5 +9,7 @@ public enum Role {
     /** Configures a tenant: policies, connectors, users. */
     TENANT_ADMIN,
     /** A machine client of a tenant: ingests documents and reads, nothing else. */
-    INTEGRATION
+    INTEGRATION,
+    /** Operates the platform: provisions and brands tenants; no access to any tenant's work data. */
+    PLATFORM_ADMIN
 }

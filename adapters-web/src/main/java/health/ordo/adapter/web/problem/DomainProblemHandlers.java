@@ -1,6 +1,8 @@
 package health.ordo.adapter.web.problem;
 
 import health.ordo.application.port.in.connector.ConnectorNotFoundException;
+import health.ordo.application.port.in.tenant.TenantExistsException;
+import health.ordo.application.port.in.tenant.TenantNotFoundException;
 import health.ordo.application.port.in.connector.InvalidConnectorException;
 import health.ordo.application.port.in.priority.JobNotFoundException;
 import health.ordo.application.port.in.priority.PolicyNotFoundException;
@@ -93,6 +95,22 @@ final class DomainProblemHandlers {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, InvalidConnectorException e) {
             return Problems.response(request, ProblemType.UNPROCESSABLE, e.getMessage(), List.of(new Problem.FieldError(e.field(), e.getMessage())));
+        }
+    }
+
+    @Singleton
+    static final class TenantExists implements ExceptionHandler<TenantExistsException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, TenantExistsException e) {
+            return Problems.response(request, ProblemType.ALREADY_EXISTS, e.getMessage(), List.of(new Problem.FieldError("slug", e.getMessage())));
+        }
+    }
+
+    @Singleton
+    static final class TenantNotFound implements ExceptionHandler<TenantNotFoundException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, TenantNotFoundException e) {
+            return Problems.response(request, ProblemType.NOT_FOUND, e.getMessage(), List.of());
         }
     }
 

@@ -15,6 +15,7 @@ public enum ProblemType {
     SOURCE_CONFLICT(HttpStatus.CONFLICT, "source-conflict",
             "A work item from this source record already exists with different content"),
     OVERRIDE_REFUSED(HttpStatus.CONFLICT, "override-refused", "The priority override breaks a rule"),
+    ALREADY_EXISTS(HttpStatus.CONFLICT, "already-exists", "It exists already"),
     CONCURRENT_UPDATE(HttpStatus.CONFLICT, "concurrent-update", "The work item was changed concurrently; retry"),
     PAYLOAD_TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
@@ -49,7 +50,7 @@ public enum ProblemType {
     /** The type for a status the framework produced on its own. */
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status.getCode() == status && type != ILLEGAL_TRANSITION && type != SOURCE_CONFLICT && type != OVERRIDE_REFUSED) {
+            if (type.status.getCode() == status && type != ILLEGAL_TRANSITION && type != SOURCE_CONFLICT && type != OVERRIDE_REFUSED && type != ALREADY_EXISTS) {
                 return type;
             }
         }

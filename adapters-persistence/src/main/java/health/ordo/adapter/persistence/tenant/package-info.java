@@ -1,0 +1,2 @@
+/** Tenants and their branding in PostgreSQL. */
+package health.ordo.adapter.persistence.tenant;

@@ -1,0 +1,2 @@
+/** Outbound ports for tenants: their list and their branding. */
+package health.ordo.application.port.out.tenant;
