@@ -14,6 +14,8 @@ import health.ordo.application.service.workitem.WorkItemIngestionService;
 import health.ordo.application.service.workitem.WorkItemLifecycleService;
 import health.ordo.application.service.writeback.WriteBackService;
 import health.ordo.application.service.tenant.TenantAdministrationService;
+import health.ordo.application.service.client.ApiClientService;
+import health.ordo.application.port.out.client.ApiClientPort;
 import health.ordo.application.port.out.tenant.TenantDirectoryPort;
 import health.ordo.application.port.in.user.ProvisionTenantUseCase;
 import health.ordo.application.port.in.sla.ManageSlaUseCase;
@@ -173,6 +175,11 @@ class ApplicationServicesFactory {
     TenantAdministrationService tenantAdministrationService(ProvisionTenantUseCase provision, ManageSlaUseCase sla,
                                                             TenantDirectoryPort directory, TransactionPort transactions) {
         return new TenantAdministrationService(provision, sla, directory, transactions);
+    }
+
+    @Singleton
+    ApiClientService apiClientService(ApiClientPort clients, PasswordHashingPort hashing, TransactionPort transactions, Clock clock) {
+        return new ApiClientService(clients, hashing, transactions, clock);
     }
 
     @Singleton

@@ -1,5 +1,6 @@
 package health.ordo.adapter.web.problem;
 
+import health.ordo.application.port.in.client.ApiClientNotFoundException;
 import health.ordo.application.port.in.connector.ConnectorNotFoundException;
 import health.ordo.application.port.in.tenant.TenantExistsException;
 import health.ordo.application.port.in.tenant.TenantNotFoundException;
@@ -110,6 +111,14 @@ final class DomainProblemHandlers {
     static final class TenantNotFound implements ExceptionHandler<TenantNotFoundException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, TenantNotFoundException e) {
+            return Problems.response(request, ProblemType.NOT_FOUND, e.getMessage(), List.of());
+        }
+    }
+
+    @Singleton
+    static final class ApiClientNotFound implements ExceptionHandler<ApiClientNotFoundException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, ApiClientNotFoundException e) {
             return Problems.response(request, ProblemType.NOT_FOUND, e.getMessage(), List.of());
         }
     }

@@ -1,0 +1,2 @@
+/** API clients (machine clients) in PostgreSQL. */
+package health.ordo.adapter.persistence.client;

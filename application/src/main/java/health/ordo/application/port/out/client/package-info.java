@@ -1,0 +1,2 @@
+/** API clients in storage. */
+package health.ordo.application.port.out.client;
