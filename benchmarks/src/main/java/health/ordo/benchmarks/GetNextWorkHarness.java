@@ -72,6 +72,11 @@ public final class GetNextWorkHarness {
         properties.put("ordo.priority.maintenance.enabled", "false");
         properties.put("ordo.security.bcrypt-strength", "4");
         properties.put("datasources.default.maximum-pool-size", "20");
+        // the harness measures throughput: the per-caller and per-tenant rate limits must not cap it
+        properties.put("ordo.rate-limit.caller-per-second", "1000000");
+        properties.put("ordo.rate-limit.caller-burst", "1000000");
+        properties.put("ordo.rate-limit.tenant-per-second", "1000000");
+        properties.put("ordo.rate-limit.tenant-burst", "1000000");
         properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", UUID.randomUUID() + "-" + UUID.randomUUID());
         if (options.containsKey("--url")) {
             properties.put("datasources.default.url", options.get("--url"));

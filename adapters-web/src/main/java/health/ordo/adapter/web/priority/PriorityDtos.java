@@ -120,8 +120,10 @@ public final class PriorityDtos {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    @Schema(name = "Score", description = "the effective score, the computed one with its explanation, and any override on top")
+    @Schema(name = "Score", description = "the effective score: the computed one (with its explanation) plus the SLA "
+            + "escalation boost, capped at 100, unless an override applies")
     public record ScoreResponse(String workItemId, BigDecimal priorityScore, @Nullable ExplanationDto explanation,
+                                @Schema(description = "priority added by SLA escalations so far") BigDecimal slaBoost,
                                 @Nullable OverrideDto override, boolean overrideApplies) {
     }
 }

@@ -48,6 +48,7 @@ public interface ScoreMapper {
         PriorityOverride override = item.priorityOverride();
         return new ScoreResponse(item.id().toString(), item.priorityScore().value(),
                 details.explanation() == null ? null : toDto(details.explanation()),
+                item.slaBoost() == null ? java.math.BigDecimal.ZERO : item.slaBoost(),
                 override == null ? null : toDto(override),
                 override != null && override.appliesAt(Clock.systemUTC().instant()));
     }

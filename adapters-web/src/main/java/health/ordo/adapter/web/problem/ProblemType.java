@@ -17,6 +17,7 @@ public enum ProblemType {
     OVERRIDE_REFUSED(HttpStatus.CONFLICT, "override-refused", "The priority override breaks a rule"),
     ALREADY_EXISTS(HttpStatus.CONFLICT, "already-exists", "It exists already"),
     CONCURRENT_UPDATE(HttpStatus.CONFLICT, "concurrent-update", "The work item was changed concurrently; retry"),
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests"),
     PAYLOAD_TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Temporarily unavailable"),

@@ -22,19 +22,31 @@ class UserPasswordAuthenticationProvider<B> implements HttpRequestExecutorAuthen
     // Lazy: security's start-up conditions enumerate authentication providers while the data layer is still
     // being created; an eager dependency on it would close a creation cycle.
     private final Provider<AuthenticateUserUseCase> authenticateUser;
+    private final LoginThrottle throttle;
 
-    UserPasswordAuthenticationProvider(Provider<AuthenticateUserUseCase> authenticateUser) {
+    UserPasswordAuthenticationProvider(Provider<AuthenticateUserUseCase> authenticateUser, LoginThrottle throttle) {
         this.authenticateUser = authenticateUser;
+        this.throttle = throttle;
     }
 
     @Override
     @NonNull
     public AuthenticationResponse authenticate(HttpRequest<B> requestContext,
                                                @NonNull AuthenticationRequest<String, String> request) {
-        return authenticateUser.get().authenticate(request.getIdentity(), request.getSecret())
+        String username = request.getIdentity() == null ? "" : request.getIdentity().toLowerCase(java.util.Locale.ROOT);
+        if (throttle.blocked(username)) {
+            return AuthenticationResponse.failure(AuthenticationFailureReason.ACCOUNT_LOCKED);
+        }
+        AuthenticationResponse response = authenticateUser.get().authenticate(request.getIdentity(), request.getSecret())
                 .map(user -> AuthenticationResponse.success(user.login().toString(),
                         user.roles().stream().map(Enum::name).toList(),
                         Map.of(Caller.TENANT_CLAIM, user.login().tenant().value(), "name", user.displayName())))
                 .orElseGet(() -> AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH));
+        if (response.isAuthenticated()) {
+            throttle.succeeded(username);
+        } else {
+            throttle.failed(username);
+        }
+        return response;
     }
 }
