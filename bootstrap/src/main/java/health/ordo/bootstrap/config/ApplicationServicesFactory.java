@@ -15,6 +15,8 @@ import health.ordo.application.service.workitem.WorkItemLifecycleService;
 import health.ordo.application.service.writeback.WriteBackService;
 import health.ordo.application.service.tenant.TenantAdministrationService;
 import health.ordo.application.service.client.ApiClientService;
+import health.ordo.application.service.audit.AuditService;
+import health.ordo.application.port.out.audit.AuditLogPort;
 import health.ordo.application.port.out.client.ApiClientPort;
 import health.ordo.application.port.out.tenant.TenantDirectoryPort;
 import health.ordo.application.port.in.user.ProvisionTenantUseCase;
@@ -180,6 +182,11 @@ class ApplicationServicesFactory {
     @Singleton
     ApiClientService apiClientService(ApiClientPort clients, PasswordHashingPort hashing, TransactionPort transactions, Clock clock) {
         return new ApiClientService(clients, hashing, transactions, clock);
+    }
+
+    @Singleton
+    AuditService auditService(AuditLogPort log, TransactionPort transactions, Clock clock) {
+        return new AuditService(log, transactions, clock);
     }
 
     @Singleton

@@ -1,0 +1,80 @@
+package health.ordo.adapter.persistence.audit;
+
+import health.ordo.adapter.persistence.Sql;
+import health.ordo.application.port.out.audit.AuditLogPort;
+import health.ordo.domain.audit.AuditEntry;
+import health.ordo.domain.shared.TenantId;
+import io.micronaut.core.type.Argument;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code audit_log}; appends per tenant are serialized with a transaction-scoped advisory lock. */
+@Singleton
+class JdbcAuditLog implements AuditLogPort {
+
+    private final JdbcOperations jdbc;
+    private final JsonMapper json;
+
+    JdbcAuditLog(JdbcOperations jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public Optional<AuditEntry> lockLast(TenantId tenant) {
+        Sql.query(jdbc, "select pg_advisory_xact_lock(hashtext(?))", rs -> 0, "audit:" + tenant.value());
+        return Sql.query(jdbc, "select * from audit_log where tenant_id = ? order by seq desc limit 1", this::row, tenant.value())
+                .stream().findFirst();
+    }
+
+    @Override
+    public void append(AuditEntry e) {
+        String details;
+        try {
+            details = json.writeValueAsString(e.details());
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        Sql.update(jdbc, """
+                insert into audit_log (tenant_id, seq, at, actor, action, entity_type, entity_id, details, request_id, client_ip, prev_hash, hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", e.tenant().value(), e.seq(), e.at(), e.actor(), e.action(), e.entityType(),
+                e.entityId(), details, e.requestId(), e.clientIp(), e.prevHash(), e.hash());
+    }
+
+    @Override
+    public List<AuditEntry> list(TenantId tenant, String entityType, String entityId, int limit) {
+        if (entityId == null) {
+            return Sql.query(jdbc, "select * from audit_log where tenant_id = ? order by seq desc limit ?", this::row, tenant.value(), limit);
+        }
+        return Sql.query(jdbc, "select * from audit_log where tenant_id = ? and entity_id = ? and (?::text is null or entity_type = ?)"
+                + " order by seq desc limit ?", this::row, tenant.value(), entityId, entityType, entityType, limit);
+    }
+
+    @Override
+    public List<AuditEntry> chain(TenantId tenant) {
+        return Sql.query(jdbc, "select * from audit_log where tenant_id = ? order by seq", this::row, tenant.value());
+    }
+
+    private AuditEntry row(ResultSet rs) throws SQLException {
+        Map<String, String> details;
+        try {
+            details = json.readValue(rs.getString("details"), Argument.mapOf(String.class, String.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new AuditEntry(TenantId.of(rs.getString("tenant_id")), rs.getLong("seq"),
+                rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("actor"), rs.getString("action"),
+                rs.getString("entity_type"), rs.getString("entity_id"), details, rs.getString("request_id"), rs.getString("client_ip"),
+                rs.getString("prev_hash"), rs.getString("hash"));
+    }
+}

@@ -1,0 +1,2 @@
+/** The append-only, hash-chained audit log in PostgreSQL. */
+package health.ordo.adapter.persistence.audit;

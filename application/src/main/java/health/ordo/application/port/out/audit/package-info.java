@@ -1,0 +1,2 @@
+/** The audit log in storage. */
+package health.ordo.application.port.out.audit;
