@@ -35,6 +35,7 @@ class WorkController {
     }
 
     @Post("/next")
+    @Secured({"WORKER", "SUPERVISOR", "TENANT_ADMIN"})
     @Operation(summary = "Claim the next item",
             description = "The highest-priority READY item across the caller's queues (tried in fair-share order by queue "
                     + "weight) whose skills the caller meets and whose size fits the caller's remaining capacity, claimed "

@@ -196,6 +196,7 @@ class WorkItemController {
     }
 
     @Post("/work-items/{id}/claim")
+    @Secured({"WORKER", "SUPERVISOR", "TENANT_ADMIN"})
     @Operation(summary = "Claim: READY → CLAIMED, assigned to the caller")
     @ApiResponse(responseCode = "409", description = "The item's state does not allow it (problem+json with rule)")
     WorkItemResponse claim(Authentication authentication, @PathVariable String id) {
@@ -203,36 +204,42 @@ class WorkItemController {
     }
 
     @Post("/work-items/{id}/start")
+    @Secured({"WORKER", "SUPERVISOR", "TENANT_ADMIN"})
     @Operation(summary = "Start: CLAIMED → IN_PROGRESS")
     WorkItemResponse start(Authentication authentication, @PathVariable String id) {
         return apply(authentication, id, LifecycleAction.START, null);
     }
 
     @Post("/work-items/{id}/hold")
+    @Secured({"WORKER", "SUPERVISOR", "TENANT_ADMIN"})
     @Operation(summary = "Hold: IN_PROGRESS → ON_HOLD; body {\"reason\": …} required")
     WorkItemResponse hold(Authentication authentication, @PathVariable String id, @Nullable @Body TransitionRequest body) {
         return apply(authentication, id, LifecycleAction.HOLD, body == null ? null : body.reason());
     }
 
     @Post("/work-items/{id}/resume")
+    @Secured({"WORKER", "SUPERVISOR", "TENANT_ADMIN"})
     @Operation(summary = "Resume: ON_HOLD → IN_PROGRESS")
     WorkItemResponse resume(Authentication authentication, @PathVariable String id) {
         return apply(authentication, id, LifecycleAction.RESUME, null);
     }
 
     @Post("/work-items/{id}/complete")
+    @Secured({"WORKER", "SUPERVISOR", "TENANT_ADMIN"})
     @Operation(summary = "Complete: IN_PROGRESS → COMPLETED; body {\"resolutionCode\": …} required")
     WorkItemResponse complete(Authentication authentication, @PathVariable String id, @Nullable @Body TransitionRequest body) {
         return apply(authentication, id, LifecycleAction.COMPLETE, body == null ? null : body.resolutionCode());
     }
 
     @Post("/work-items/{id}/cancel")
+    @Secured({"WORKER", "SUPERVISOR", "TENANT_ADMIN"})
     @Operation(summary = "Cancel: any open state → CANCELLED; body {\"reason\": …} required")
     WorkItemResponse cancel(Authentication authentication, @PathVariable String id, @Nullable @Body TransitionRequest body) {
         return apply(authentication, id, LifecycleAction.CANCEL, body == null ? null : body.reason());
     }
 
     @Post("/work-items/{id}/release")
+    @Secured({"WORKER", "SUPERVISOR", "TENANT_ADMIN"})
     @Operation(summary = "Release: CLAIMED, IN_PROGRESS or ON_HOLD → READY, unassigned")
     WorkItemResponse release(Authentication authentication, @PathVariable String id) {
         return apply(authentication, id, LifecycleAction.RELEASE, null);
