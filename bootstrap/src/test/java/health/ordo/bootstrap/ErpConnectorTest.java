@@ -186,6 +186,10 @@ class ErpConnectorTest implements TestPropertyProvider {
         List<Map<String, Object>> items = mine(api.get("/api/v1/work-items?type=INVOICE_HOLD&limit=100", admin).list("items"));
 
         assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("Deprecation")).as("the /sync alias is deprecated").startsWith("@");
+        assertThat(first.header("Sunset")).isEqualTo("Sun, 28 Nov 2027 00:00:00 GMT");
+        assertThat(first.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(first.header("X-Request-Id")).isNotBlank();
         assertThat(first.body()).containsEntry("health", "UP").containsEntry("itemsCreated", 3);
         assertThat(items).hasSize(3);
         assertThat(items.get(0).get("title").toString()).as("the sole-source supplier's large hold ranks first").contains("Baxter");

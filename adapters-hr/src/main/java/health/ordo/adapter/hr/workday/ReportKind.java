@@ -113,6 +113,43 @@ enum ReportKind {
         }
     },
 
+    /**
+     * Suppliers waiting for approval (Workday supplier requests): a SUPPLIER_ONBOARDING item due by the requested date; an
+     * approved supplier closes it and publishes {@code SupplierApproved}; a rejected one closes it.
+     */
+    SUPPLIER_REQUESTS("Supplier_Request_ID") {
+        @Override
+        void map(Entry e, Settings settings, List<WorkItemCommand> commands, List<SourceClosure> closures) {
+            String key = "supplier-request:" + e.required("Supplier_Request_ID");
+            String supplier = e.required("Supplier");
+            String status = e.optional("Status") == null ? "" : e.optional("Status");
+            if (status.equalsIgnoreCase("Approved")) {
+                closures.add(new SourceClosure(key, "the supplier was approved in Workday", List.of(new CanonicalEvent("SupplierApproved",
+                        null, Map.of("supplier", supplier, "supplierRequest", e.required("Supplier_Request_ID"))))));
+                return;
+            }
+            if (status.equalsIgnoreCase("Denied") || status.equalsIgnoreCase("Rejected") || status.equalsIgnoreCase("Canceled")) {
+                closures.add(new SourceClosure(key, "the supplier request was " + status.toLowerCase(Locale.ROOT) + " in Workday"));
+                return;
+            }
+            Map<String, Object> attributes = new LinkedHashMap<>();
+            attributes.put("supplier", supplier);
+            e.copy(attributes, "supplierCategory", "Supplier_Category");
+            if (e.optional("Supplier_Category") != null) {
+                attributes.put("category", e.optional("Supplier_Category"));
+            }
+            e.copy(attributes, "requestedBy", "Requested_By");
+            e.copy(attributes, "missingDocuments", "Missing_Documents");
+            if (e.optional("Missing_Documents") != null) {
+                attributes.put("missingInformation", true);
+            }
+            LocalDate needed = e.optional("Needed_By") == null ? null : e.date("Needed_By");
+            commands.add(new WorkItemCommand("SUPPLIER_ONBOARDING", settings.system(), key, "Approve supplier " + supplier
+                    + (needed == null ? "" : " (needed by " + needed + ")"), null, null, needed == null ? null : endOfDay(needed.minusDays(2)),
+                    needed == null ? null : endOfDay(needed), attributes, List.of()));
+        }
+    },
+
     /** Workday Financials supplier invoices on hold: an INVOICE_HOLD item; invoices no longer on hold close theirs. */
     SUPPLIER_INVOICE_HOLDS("Supplier_Invoice_ID") {
         @Override

@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Connector types {@code workday-onboarding}, {@code workday-credentials}, {@code workday-payroll-exceptions} and
+ * Connector types {@code workday-onboarding}, {@code workday-credentials}, {@code workday-payroll-exceptions}, {@code workday-supplier-requests} and
  * {@code workday-supplier-invoice-holds}. The connector's base URL is the report's RaaS URL
  * ({@code https://<host>/ccx/service/customreport2/<tenant>/<owner>/<report>}). Options: {@code auth} (an integration
  * system user with {@code basic}, or {@code oauth-refresh-token} with the API client's {@code token-url},
@@ -43,6 +43,11 @@ class WorkdayProviders {
     @Singleton
     SourceAdapterProvider workdayPayrollExceptions(Clock clock) {
         return provider("workday-payroll-exceptions", ReportKind.PAYROLL_EXCEPTIONS, clock);
+    }
+
+    @Singleton
+    SourceAdapterProvider workdaySupplierRequests(Clock clock) {
+        return provider("workday-supplier-requests", ReportKind.SUPPLIER_REQUESTS, clock);
     }
 
     @Singleton

@@ -77,4 +77,28 @@ class WorkdayReportSourceTest {
         assertThat(commands.get(1).hardDeadlineAt()).isEqualTo(Instant.parse("2026-12-04T23:59:59Z"));
         assertThat(closures).singleElement().satisfies(c -> assertThat(c.externalId()).isEqualTo("payroll:PX-89"));
     }
+
+    @Test
+    void supplierRequest_isOnboardingWork_andItsApprovalClosesItWithSupplierApproved() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ReportKind.Settings settings = new ReportKind.Settings("workday", Map.of("BADGE", -2), 30, "USD");
+        List<WorkItemCommand> commands = new ArrayList<>();
+        List<SourceClosure> closures = new ArrayList<>();
+
+        ReportKind.SUPPLIER_REQUESTS.map(new ReportKind.Entry(json.readTree("""
+                {"Supplier_Request_ID":"SR-301","Supplier":"Intuitive Surgical","Supplier_Category":"Clinical supplies",
+                 "Needed_By":"2026-12-10","Missing_Documents":"W-9"}"""), Map.of(), "USD"), settings, commands, closures);
+        ReportKind.SUPPLIER_REQUESTS.map(new ReportKind.Entry(json.readTree("""
+                {"Supplier_Request_ID":"SR-302","Supplier":"Stryker","Status":"Approved"}"""), Map.of(), "USD"), settings, commands, closures);
+
+        assertThat(commands).singleElement().satisfies(c -> {
+            assertThat(c.type()).isEqualTo("SUPPLIER_ONBOARDING");
+            assertThat(c.hardDeadlineAt()).isEqualTo(Instant.parse("2026-12-10T23:59:59Z"));
+            assertThat(c.attributes()).containsEntry("category", "Clinical supplies").containsEntry("missingInformation", true);
+        });
+        assertThat(closures).singleElement().satisfies(c -> {
+            assertThat(c.externalId()).isEqualTo("supplier-request:SR-302");
+            assertThat(c.events()).extracting(e -> e.type()).containsExactly("SupplierApproved");
+        });
+    }
 }

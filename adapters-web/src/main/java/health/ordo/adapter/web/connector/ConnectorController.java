@@ -123,9 +123,13 @@ class ConnectorController {
     }
 
     @Post("/{id}/sync")
-    @Operation(summary = "Same as POST /api/v1/connectors/{id}:sync")
-    ConnectorStatus syncAlias(Authentication authentication, @PathVariable String id) {
-        return sync(authentication, id);
+    @Operation(summary = "Deprecated alias of POST /api/v1/connectors/{id}:sync (Deprecation and Sunset headers say until when)",
+            deprecated = true)
+    io.micronaut.http.HttpResponse<ConnectorStatus> syncAlias(Authentication authentication, @PathVariable String id) {
+        return io.micronaut.http.HttpResponse.ok(sync(authentication, id))
+                .header("Deprecation", "@1795824000")
+                .header("Sunset", "Sun, 28 Nov 2027 00:00:00 GMT")
+                .header("Link", "</api/v1/connectors/" + id + ":sync>; rel=\"successor-version\"");
     }
 
     @Get("/{id}/runs")

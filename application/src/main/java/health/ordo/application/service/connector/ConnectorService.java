@@ -368,7 +368,9 @@ public final class ConnectorService implements ConnectorUseCase {
         for (SourceClosure closure : result.closures()) {
             Optional<WorkItem> item = query.bySource(tenant, new SourceReference(connector.adapter().system(), closure.externalId()));
             if (item.isPresent() && !item.get().status().isTerminal()) {
-                updater.change(tenant, item.get().id(), (it, at) -> it.cancel("resolved in the source: " + closure.reason(), actor, at));
+                WorkItem cancelled = updater.change(tenant, item.get().id(),
+                        (it, at) -> it.cancel("resolved in the source: " + closure.reason(), actor, at));
+                publish(tenant, cancelled, closure.events(), actor);
                 closed++;
             }
         }
