@@ -115,4 +115,28 @@ class RemittanceApiTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).containsEntry("itemsCreated", 4);
     }
+
+    @Test
+    void remittanceLargerThanTheJsonLimit_isAccepted_whileSuchAJsonBodyIs413() {
+        StringBuilder file = new StringBuilder("ISA*00*          *00*          *ZZ*CLEARINGHOUSE  *ZZ*STMARYSHOSP    *261120*1200*^*00501*000000777*0*P*:~"
+                + "GS*HP*CLEARINGHOUSE*STMARYSHOSP*20261120*1200*777*X*005010X221A1~ST*835*0001*005010X221A1~"
+                + "BPR*I*0*C*NON************20261120~TRN*1*BIG20261120*1512345678~DTM*405*20261120~N1*PR*AETNA*XV*60054~"
+                + "N1*PE*ST MARYS HOSPITAL*XX*1234567893~LX*1~");
+        int claims = 0;
+        while (file.length() < 2_300_000) {
+            claims++;
+            file.append("CLP*BIG").append(claims).append("*1*800*640*160*12*AETBIG").append(claims).append("*11*1~CAS*CO*45*0~")
+                    .append("CAS*PR*1*100**2*60~NM1*QC*1*DOE*JANE****MI*W1~SVC*HC:99214*800*640**1~DTM*472*20261002~");
+        }
+        file.append("SE*1*0001~GE*1*777~IEA*1*000000777~");
+        String json = "{\"title\":\"" + "x".repeat(2_300_000) + "\"}";
+
+        ApiClient.Response big = api.postRaw("/api/v1/inbound/x12/835", admin, file.toString(), "application/edi-x12");
+        ApiClient.Response tooBig = api.postRaw("/api/v1/work-items", admin, json, "application/json");
+
+        assertThat(big.status()).isEqualTo(200);
+        assertThat(big.body()).containsEntry("claimsSeen", claims).containsEntry("itemsCreated", 0);
+        assertThat(tooBig.status()).isEqualTo(413);
+        assertThat(tooBig.contentType()).startsWith("application/problem+json");
+    }
 }
