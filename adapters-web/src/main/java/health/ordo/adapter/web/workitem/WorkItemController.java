@@ -180,7 +180,7 @@ class WorkItemController {
         PageCursor after = cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor);
         WorkItemPage page = listQuery.list(caller.tenant(), filter, after,
                 limit == null ? ListWorkItemsQuery.DEFAULT_LIMIT : limit);
-        return new WorkItemPageResponse(page.items().stream().map(mapper::toResponse).toList(),
+        return new WorkItemPageResponse(page.items().stream().map(mapper::toResponse).map(r -> PhiMask.forViewer(r, authentication)).toList(),
                 page.next() == null ? null : page.next().encode());
     }
 
@@ -192,6 +192,7 @@ class WorkItemController {
         WorkItemId itemId = WorkItemId.parse(id);
         return getQuery.get(caller.tenant(), itemId)
                 .map(mapper::toResponse)
+                .map(r -> PhiMask.forViewer(r, authentication))
                 .orElseThrow(() -> new WorkItemNotFoundException(itemId));
     }
 

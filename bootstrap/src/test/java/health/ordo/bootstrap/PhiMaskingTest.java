@@ -1,0 +1,61 @@
+package health.ordo.bootstrap;
+
+import health.ordo.application.port.in.user.ProvisionTenantUseCase;
+import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.user.Login;
+import health.ordo.domain.user.Role;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A worker sees a patient identifier only on items assigned to them; supervisors see it. */
+@MicronautTest(transactional = false)
+class PhiMaskingTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    ProvisionTenantUseCase provision;
+
+    @Test
+    void patientIdentifier_isMaskedForAWorkerUntilTheItemIsTheirs() {
+        String tenant = "phi-" + UUID.randomUUID().toString().substring(0, 6);
+        provision.provision(TenantId.of(tenant), "PHI", List.of(
+                new ProvisionTenantUseCase.NewUser(Login.parse("wally@" + tenant), "Wally", "password-of-wally", Set.of(Role.WORKER)),
+                new ProvisionTenantUseCase.NewUser(Login.parse("sam@" + tenant), "Sam", "password-of-sam1", Set.of(Role.SUPERVISOR))));
+        ApiClient api = new ApiClient(server.getURI(), json);
+        String worker = api.login("wally@" + tenant, "password-of-wally");
+        String supervisor = api.login("sam@" + tenant, "password-of-sam1");
+        Map<String, Object> body = new HashMap<>();
+        body.put("type", "CLAIM_DENIAL");
+        body.put("source", Map.of("system", "x12-835", "externalId", "60054:PHI-1"));
+        body.put("title", "Denied claim");
+        body.put("amount", Map.of("value", "1200.00", "currency", "USD"));
+        body.put("attributes", Map.of("patientControlNumber", "PCN-PLANTED-4711", "payer", "AETNA", "billedAmount", 1200));
+        String id = api.post("/api/v1/work-items", supervisor, body).string("id");
+
+        Map<?, ?> workerBefore = (Map<?, ?>) api.get("/api/v1/work-items/" + id, worker).body().get("attributes");
+        Map<?, ?> workerList = (Map<?, ?>) api.get("/api/v1/work-items", worker).list("items").get(0).get("attributes");
+        Map<?, ?> supervisorView = (Map<?, ?>) api.get("/api/v1/work-items/" + id, supervisor).body().get("attributes");
+        api.post("/api/v1/work-items/" + id + "/claim", worker, Map.of());
+        Map<?, ?> workerAfter = (Map<?, ?>) api.get("/api/v1/work-items/" + id, worker).body().get("attributes");
+
+        assertThat(workerBefore.get("patientControlNumber")).isEqualTo("***");
+        assertThat(workerBefore.get("payer")).isEqualTo("AETNA");
+        assertThat(workerList.get("patientControlNumber")).isEqualTo("***");
+        assertThat(supervisorView.get("patientControlNumber")).isEqualTo("PCN-PLANTED-4711");
+        assertThat(workerAfter.get("patientControlNumber")).isEqualTo("PCN-PLANTED-4711");
+    }
+}
