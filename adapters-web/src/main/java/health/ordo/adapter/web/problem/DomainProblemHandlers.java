@@ -1,15 +1,10 @@
 package health.ordo.adapter.web.problem;
 
-import health.ordo.application.port.in.client.ApiClientNotFoundException;
-import health.ordo.application.port.in.connector.ConnectorNotFoundException;
+import health.ordo.application.port.in.NotFoundException;
 import health.ordo.application.port.in.tenant.TenantExistsException;
-import health.ordo.application.port.in.tenant.TenantNotFoundException;
 import health.ordo.application.port.in.connector.InvalidConnectorException;
-import health.ordo.application.port.in.priority.JobNotFoundException;
-import health.ordo.application.port.in.priority.PolicyNotFoundException;
 import health.ordo.application.port.in.routing.NotAWorkerException;
 import health.ordo.application.port.in.workitem.UnreadableDocumentException;
-import health.ordo.application.port.in.workitem.WorkItemNotFoundException;
 import health.ordo.application.port.out.workitem.ConcurrentUpdateException;
 import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.priority.InvalidPolicyException;
@@ -58,9 +53,9 @@ final class DomainProblemHandlers {
     }
 
     @Singleton
-    static final class NotFound implements ExceptionHandler<WorkItemNotFoundException, HttpResponse<Problem>> {
+    static final class NotFound implements ExceptionHandler<NotFoundException, HttpResponse<Problem>> {
         @Override
-        public HttpResponse<Problem> handle(HttpRequest request, WorkItemNotFoundException e) {
+        public HttpResponse<Problem> handle(HttpRequest request, NotFoundException e) {
             return Problems.response(request, ProblemType.NOT_FOUND, e.getMessage(), List.of());
         }
     }
@@ -104,46 +99,6 @@ final class DomainProblemHandlers {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, TenantExistsException e) {
             return Problems.response(request, ProblemType.ALREADY_EXISTS, e.getMessage(), List.of(new Problem.FieldError("slug", e.getMessage())));
-        }
-    }
-
-    @Singleton
-    static final class TenantNotFound implements ExceptionHandler<TenantNotFoundException, HttpResponse<Problem>> {
-        @Override
-        public HttpResponse<Problem> handle(HttpRequest request, TenantNotFoundException e) {
-            return Problems.response(request, ProblemType.NOT_FOUND, e.getMessage(), List.of());
-        }
-    }
-
-    @Singleton
-    static final class ApiClientNotFound implements ExceptionHandler<ApiClientNotFoundException, HttpResponse<Problem>> {
-        @Override
-        public HttpResponse<Problem> handle(HttpRequest request, ApiClientNotFoundException e) {
-            return Problems.response(request, ProblemType.NOT_FOUND, e.getMessage(), List.of());
-        }
-    }
-
-    @Singleton
-    static final class ConnectorNotFound implements ExceptionHandler<ConnectorNotFoundException, HttpResponse<Problem>> {
-        @Override
-        public HttpResponse<Problem> handle(HttpRequest request, ConnectorNotFoundException e) {
-            return Problems.response(request, ProblemType.NOT_FOUND, e.getMessage(), List.of());
-        }
-    }
-
-    @Singleton
-    static final class PolicyNotFound implements ExceptionHandler<PolicyNotFoundException, HttpResponse<Problem>> {
-        @Override
-        public HttpResponse<Problem> handle(HttpRequest request, PolicyNotFoundException e) {
-            return Problems.response(request, ProblemType.NOT_FOUND, e.getMessage(), List.of());
-        }
-    }
-
-    @Singleton
-    static final class JobNotFound implements ExceptionHandler<JobNotFoundException, HttpResponse<Problem>> {
-        @Override
-        public HttpResponse<Problem> handle(HttpRequest request, JobNotFoundException e) {
-            return Problems.response(request, ProblemType.NOT_FOUND, e.getMessage(), List.of());
         }
     }
 
