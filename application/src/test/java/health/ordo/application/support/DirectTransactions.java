@@ -1,6 +1,7 @@
 package health.ordo.application.support;
 
 import health.ordo.application.port.out.transaction.TransactionPort;
+import health.ordo.domain.shared.TenantId;
 
 import java.util.function.Supplier;
 
@@ -10,13 +11,24 @@ public final class DirectTransactions implements TransactionPort {
     public int transactions;
 
     @Override
-    public <T> T inTransaction(Supplier<T> work) {
+    public <T> T inTransaction(TenantId tenant, Supplier<T> work) {
         transactions++;
         return work.get();
     }
 
     @Override
-    public <T> T readOnly(Supplier<T> work) {
+    public <T> T readOnly(TenantId tenant, Supplier<T> work) {
+        return work.get();
+    }
+
+    @Override
+    public <T> T acrossTenants(Supplier<T> work) {
+        transactions++;
+        return work.get();
+    }
+
+    @Override
+    public <T> T readAcrossTenants(Supplier<T> work) {
         return work.get();
     }
 }

@@ -1,5 +1,6 @@
 package health.ordo.adapter.claims.fhir;
 
+import health.ordo.domain.shared.TenantId;
 import ca.uhn.fhir.context.FhirContext;
 import health.ordo.adapter.claims.codes.AppealDeadlineRule;
 import health.ordo.adapter.claims.x12.X12Remittances;
@@ -35,7 +36,7 @@ class FhirWriteBackTarget implements WriteBackTargetPort {
     }
 
     @Override
-    public boolean handles(String sourceSystem) {
+    public boolean handles(TenantId tenant, String sourceSystem) {
         return SYSTEMS.contains(sourceSystem);
     }
 

@@ -8,7 +8,8 @@ import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 /**
- * Points the default data source at the embedded server. It must run while the configuration bean is being
+ * Points the default data source at the embedded server, logged in as the application role (not the schema
+ * owner, so row-level security applies to it). It must run while the configuration bean is being
  * initialized: Hikari's configuration copies the URL into its own fields in its post-construct step.
  */
 @Singleton
@@ -25,8 +26,8 @@ class EmbeddedDataSourceConfigurer implements BeanInitializedEventListener<Datas
     public DatasourceConfiguration onInitialized(BeanInitializingEvent<DatasourceConfiguration> event) {
         DatasourceConfiguration configuration = event.getBean();
         if ("default".equals(configuration.getName())) {
-            configuration.setUrl(server.get().jdbcUrl());
-            configuration.setUsername("postgres");
+            configuration.setUrl(server.get().applicationJdbcUrl());
+            configuration.setUsername(EmbeddedPostgresServer.APPLICATION_ROLE);
             configuration.setPassword("");
         }
         return configuration;

@@ -29,6 +29,11 @@ import java.util.stream.Stream;
 @Requires(property = "ordo.embedded-postgres.enabled", notEquals = "false")
 public class EmbeddedPostgresServer {
 
+    /** The superuser that owns the schema and runs the migrations. */
+    public static final String OWNER = "postgres";
+    /** The login of the application: no superuser, no BYPASSRLS, owns nothing. */
+    public static final String APPLICATION_ROLE = "ordo_app";
+
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Map<Path, EmbeddedPostgres> RUNNING = new HashMap<>();
 
@@ -64,6 +69,7 @@ public class EmbeddedPostgresServer {
             long started = System.nanoTime();
             EmbeddedPostgres postgres = builder.start();
             createDatabaseIfAbsent(postgres, configuration.getDatabase());
+            createApplicationRoleIfAbsent(postgres);
             LOG.info("Embedded PostgreSQL on port {} with data in {} ready in {} ms", postgres.getPort(), dataDir,
                     (System.nanoTime() - started) / 1_000_000);
             RUNNING.put(dataDir, postgres);
@@ -90,6 +96,21 @@ public class EmbeddedPostgresServer {
         }
     }
 
+    private static void createApplicationRoleIfAbsent(EmbeddedPostgres postgres) throws IOException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("select 1 from pg_roles where rolname = '" + APPLICATION_ROLE + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            // the embedded server only listens on 127.0.0.1 and trusts local logins (as it does for its superuser)
+            statement.execute("create role " + APPLICATION_ROLE + " login nosuperuser nocreatedb nocreaterole nobypassrls");
+        } catch (SQLException e) {
+            throw new IOException("Could not create the application role " + APPLICATION_ROLE, e);
+        }
+    }
+
     private static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
@@ -101,8 +122,14 @@ public class EmbeddedPostgresServer {
         }
     }
 
+    /** The database URL; without a user it logs in as the owner ({@code postgres}), which tests use to look behind the application. */
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", configuration.getDatabase());
+        return postgres.getJdbcUrl(OWNER, configuration.getDatabase());
+    }
+
+    /** The database URL without a user: the data source names the login ({@link #APPLICATION_ROLE}). */
+    public String applicationJdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + configuration.getDatabase();
     }
 
     public int port() {

@@ -8,7 +8,7 @@ import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemType;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.TransactionOperations;
+import health.ordo.application.port.out.transaction.TransactionPort;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -60,14 +60,14 @@ class LearnedRecoveryLikelihood implements RecoveryLikelihoodPort {
     }
 
     private final JdbcOperations jdbc;
-    private final TransactionOperations<Connection> transactions;
+    private final TransactionPort transactions;
     private final Clock clock;
     private final boolean enabled;
     private final Duration refresh;
     private final String[] recoveredCodes;
     private final Map<TenantId, Stats> cache = new ConcurrentHashMap<>();
 
-    LearnedRecoveryLikelihood(JdbcOperations jdbc, TransactionOperations<Connection> transactions, Clock clock,
+    LearnedRecoveryLikelihood(JdbcOperations jdbc, TransactionPort transactions, Clock clock,
                               @Value("${ordo.priority.likelihood.enabled:true}") boolean enabled,
                               @Value("${ordo.priority.likelihood.refresh:10m}") Duration refresh,
                               @Value("${ordo.priority.likelihood.recovered-codes:RECOVERED,PAID,OVERTURNED,APPEAL_WON,"
@@ -119,7 +119,7 @@ class LearnedRecoveryLikelihood implements RecoveryLikelihoodPort {
         if (cached != null && cached.loadedAt().plus(refresh).isAfter(now)) {
             return cached;
         }
-        Stats loaded = transactions.executeRead(status -> load(tenant, now));
+        Stats loaded = transactions.readOnly(tenant, () -> load(tenant, now));
         cache.put(tenant, loaded);
         return loaded;
     }

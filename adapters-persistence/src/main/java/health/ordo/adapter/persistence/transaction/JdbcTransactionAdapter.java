@@ -1,15 +1,31 @@
 package health.ordo.adapter.persistence.transaction;
 
 import health.ordo.application.port.out.transaction.TransactionPort;
+import health.ordo.domain.shared.TenantId;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.TransactionStatus;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.function.Supplier;
 
-/** Runs the application's units of work in JDBC transactions; ports called inside share its connection. */
+/**
+ * Runs the application's units of work in JDBC transactions; ports called inside share its connection.
+ *
+ * <p>The first statement of every transaction sets {@code ordo.tenant_id} for that transaction only
+ * ({@code set_config(…, true)}, the function form of {@code SET LOCAL}); the row-level security policies of every
+ * tenant-owned table compare against it (see {@code V11__row_level_security.sql}). The value {@code *} is the
+ * cross-tenant scope of platform jobs; it can never be a tenant id. A nested unit joins the outer one: a
+ * tenant-scoped unit inside a cross-tenant job runs in the job's scope, one inside another tenant's unit is refused.
+ */
 @Singleton
 class JdbcTransactionAdapter implements TransactionPort {
+
+    static final String ALL_TENANTS = "*";
+
+    private static final ThreadLocal<String> SCOPE = new ThreadLocal<>();
 
     private final TransactionOperations<Connection> transactions;
 
@@ -18,12 +34,43 @@ class JdbcTransactionAdapter implements TransactionPort {
     }
 
     @Override
-    public <T> T inTransaction(Supplier<T> work) {
-        return transactions.executeWrite(status -> work.get());
+    public <T> T inTransaction(TenantId tenant, Supplier<T> work) {
+        return transactions.executeWrite(status -> scoped(status, tenant.value(), work));
     }
 
     @Override
-    public <T> T readOnly(Supplier<T> work) {
-        return transactions.executeRead(status -> work.get());
+    public <T> T readOnly(TenantId tenant, Supplier<T> work) {
+        return transactions.executeRead(status -> scoped(status, tenant.value(), work));
+    }
+
+    @Override
+    public <T> T acrossTenants(Supplier<T> work) {
+        return transactions.executeWrite(status -> scoped(status, ALL_TENANTS, work));
+    }
+
+    @Override
+    public <T> T readAcrossTenants(Supplier<T> work) {
+        return transactions.executeRead(status -> scoped(status, ALL_TENANTS, work));
+    }
+
+    private static <T> T scoped(TransactionStatus<Connection> status, String scope, Supplier<T> work) throws SQLException {
+        String outer = SCOPE.get();
+        if (outer != null) {
+            if (!outer.equals(scope) && !outer.equals(ALL_TENANTS)) {
+                throw new IllegalStateException("a unit of work for tenant scope '" + scope
+                        + "' cannot run inside one for '" + outer + "'");
+            }
+            return work.get();
+        }
+        try (PreparedStatement statement = status.getConnection().prepareStatement("select set_config('ordo.tenant_id', ?, true)")) {
+            statement.setString(1, scope);
+            statement.execute();
+        }
+        SCOPE.set(scope);
+        try {
+            return work.get();
+        } finally {
+            SCOPE.remove();
+        }
     }
 }

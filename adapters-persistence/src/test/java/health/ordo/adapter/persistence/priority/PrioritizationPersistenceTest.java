@@ -80,7 +80,7 @@ class PrioritizationPersistenceTest {
     @BeforeEach
     void newTenant() {
         tenant = TenantId.of("p-" + UUID.randomUUID().toString().substring(0, 8));
-        tx.inTransaction(() -> tenants.createTenantIfAbsent(tenant, "Prioritization test"));
+        tx.inTransaction(tenant, () -> tenants.createTenantIfAbsent(tenant, "Prioritization test"));
     }
 
     private PriorityPolicy version(String id, WorkItemType type, int version) {
@@ -94,7 +94,7 @@ class PrioritizationPersistenceTest {
 
     @Test
     void givenVersions_activation_keepsOneActiveAndRoundTripsTheDefinition() {
-        tx.inTransaction(() -> {
+        tx.inTransaction(tenant, () -> {
             policies.insert(version("denials", WorkItemType.CLAIM_DENIAL, 1));
             policies.insert(version("denials", WorkItemType.CLAIM_DENIAL, 2));
             policies.activate(tenant, "denials", 1, NOW);
@@ -102,20 +102,20 @@ class PrioritizationPersistenceTest {
             return null;
         });
 
-        List<PriorityPolicy> active = tx.readOnly(() -> policies.loadActive(tenant));
+        List<PriorityPolicy> active = tx.readOnly(tenant, () -> policies.loadActive(tenant));
         assertThat(active).singleElement().satisfies(p -> {
             assertThat(p.version()).isEqualTo(2);
             assertThat(p.definition()).isEqualTo(version("denials", WorkItemType.CLAIM_DENIAL, 2).definition());
             assertThat(p.appliesTo()).isEqualTo(WorkItemType.CLAIM_DENIAL);
         });
-        assertThat(tx.readOnly(() -> policies.load(tenant, "denials", 1))).hasValueSatisfying(
+        assertThat(tx.readOnly(tenant, () -> policies.load(tenant, "denials", 1))).hasValueSatisfying(
                 p -> assertThat(p.status()).isEqualTo(PolicyStatus.RETIRED));
-        assertThat(tx.readOnly(() -> policies.latestVersion(tenant, "denials"))).isEqualTo(2);
+        assertThat(tx.readOnly(tenant, () -> policies.latestVersion(tenant, "denials"))).isEqualTo(2);
     }
 
     @Test
     void givenAnotherPolicyForTheSameType_activation_retiresTheFirst() {
-        tx.inTransaction(() -> {
+        tx.inTransaction(tenant, () -> {
             policies.insert(version("a", WorkItemType.INVOICE_HOLD, 1));
             policies.insert(version("b", WorkItemType.INVOICE_HOLD, 1));
             policies.activate(tenant, "a", 1, NOW);
@@ -123,7 +123,7 @@ class PrioritizationPersistenceTest {
             return null;
         });
 
-        assertThat(tx.readOnly(() -> policies.loadActive(tenant))).extracting(PriorityPolicy::policyId).containsExactly("b");
+        assertThat(tx.readOnly(tenant, () -> policies.loadActive(tenant))).extracting(PriorityPolicy::policyId).containsExactly("b");
     }
 
     @Test
@@ -131,20 +131,20 @@ class PrioritizationPersistenceTest {
         PrioritySettings first = new PrioritySettings(List.of("PAYER_ESCALATION"), BigDecimal.TEN);
         PrioritySettings second = new PrioritySettings(List.of("A", "B"), new BigDecimal("25.50"));
 
-        tx.inTransaction(() -> {
+        tx.inTransaction(tenant, () -> {
             settings.save(tenant, first);
             settings.save(tenant, second);
             return null;
         });
 
-        assertThat(tx.readOnly(() -> settings.load(tenant))).contains(second);
+        assertThat(tx.readOnly(tenant, () -> settings.load(tenant))).contains(second);
     }
 
     private WorkItem storeItem(String externalId, Map<String, Object> attributes, Instant createdAt) {
         WorkItem item = WorkItem.create(tenant, new WorkItemContent(WorkItemType.CLAIM_DENIAL,
                 new SourceReference("payer-835", externalId), "Denied claim", Money.of("500.00", "USD"), null, null,
                 Attributes.of(attributes), null), Actor.SYSTEM, createdAt);
-        tx.inTransaction(() -> savePort.insertIfSourceAbsent(item, item.pullChanges()));
+        tx.inTransaction(tenant, () -> savePort.insertIfSourceAbsent(item, item.pullChanges()));
         return item;
     }
 
@@ -155,14 +155,14 @@ class PrioritizationPersistenceTest {
         }
         CountDownLatch firstHolds = new CountDownLatch(1);
         CountDownLatch secondDone = new CountDownLatch(1);
-        CompletableFuture<Set<String>> first = CompletableFuture.supplyAsync(() -> tx.inTransaction(() -> {
+        CompletableFuture<Set<String>> first = CompletableFuture.supplyAsync(() -> tx.inTransaction(tenant, () -> {
             Set<String> ids = rescoring.claimScoredBefore(tenant, NOW, 3).stream().map(w -> w.id().toString()).collect(Collectors.toSet());
             firstHolds.countDown();
             await(secondDone);
             return ids;
         }));
         await(firstHolds);
-        Set<String> second = tx.inTransaction(() -> rescoring.claimScoredBefore(tenant, NOW, 10).stream()
+        Set<String> second = tx.inTransaction(tenant, () -> rescoring.claimScoredBefore(tenant, NOW, 10).stream()
                 .map(w -> w.id().toString()).collect(Collectors.toSet()));
         secondDone.countDown();
 
@@ -184,7 +184,7 @@ class PrioritizationPersistenceTest {
         WorkItem second = storeItem("R-2", Map.of("payer", "Aetna"), NOW.minusSeconds(600));
         Instant scoredAt = NOW.plusSeconds(1);
 
-        tx.inTransaction(() -> {
+        tx.inTransaction(tenant, () -> {
             List<WorkItem> claimed = rescoring.claimScoredBefore(tenant, scoredAt, 10);
             for (WorkItem item : claimed) {
                 item.applyScore(new ScoreExplanation(new PriorityScore(new BigDecimal(item.equals(claimed.get(0)) ? "61.25" : "12.00")),
@@ -196,29 +196,29 @@ class PrioritizationPersistenceTest {
             return null;
         });
 
-        assertThat(tx.readOnly(() -> rescoring.countScoredBefore(tenant, scoredAt))).isZero();
+        assertThat(tx.readOnly(tenant, () -> rescoring.countScoredBefore(tenant, scoredAt))).isZero();
         List<WorkItem> reloaded = List.of(first, second).stream()
-                .map(w -> tx.readOnly(() -> loadPort.load(tenant, w.id())).orElseThrow()).toList();
+                .map(w -> tx.readOnly(tenant, () -> loadPort.load(tenant, w.id())).orElseThrow()).toList();
         assertThat(reloaded).extracting(w -> w.scoreBasis().policyId()).containsOnly("denials");
         assertThat(reloaded).extracting(w -> w.priorityScore().value().toPlainString()).containsExactlyInAnyOrder("100.00", "12.00");
-        assertThat(tx.inTransaction(() -> rescoring.claimOverridesDue(scoredAt.plusSeconds(3601), 10))).hasSize(1);
+        assertThat(tx.inTransaction(tenant, () -> rescoring.claimOverridesDue(scoredAt.plusSeconds(3601), 10))).hasSize(1);
     }
 
     @Test
     void givenJob_claimUpdateAndLoad_reportProgress() {
-        JobStatus created = tx.inTransaction(() -> jobs.createRescoreJob(tenant, "activate x v1", NOW, 200, NOW));
+        JobStatus created = tx.inTransaction(tenant, () -> jobs.createRescoreJob(tenant, "activate x v1", NOW, 200, NOW));
 
-        tx.inTransaction(() -> {
+        tx.inTransaction(tenant, () -> {
             JobPort.ClaimedJob claimed = jobs.claimNext().orElseThrow();
             jobs.update(claimed.status().id(), JobStatus.State.RUNNING, 50, NOW, null, NOW.plusSeconds(10), null);
             return null;
         });
 
-        JobStatus running = tx.readOnly(() -> jobs.load(tenant, created.id())).orElseThrow();
+        JobStatus running = tx.readOnly(tenant, () -> jobs.load(tenant, created.id())).orElseThrow();
         assertThat(running.state()).isEqualTo(JobStatus.State.RUNNING);
         assertThat(running.percent()).isEqualTo(25.0);
         assertThat(running.eta()).isEqualTo(NOW.plusSeconds(40));
-        assertThat(tx.readOnly(() -> jobs.load(TenantId.of("someone-else"), created.id()))).isEmpty();
+        assertThat(tx.readOnly(tenant, () -> jobs.load(TenantId.of("someone-else"), created.id()))).isEmpty();
     }
 
     @Test
@@ -228,7 +228,7 @@ class PrioritizationPersistenceTest {
             item.claim(Actor.SYSTEM, NOW);
             item.start(Actor.SYSTEM, NOW);
             item.complete(i < 6 ? "OVERTURNED" : "WRITTEN_OFF", Actor.SYSTEM, NOW);
-            tx.inTransaction(() -> {
+            tx.inTransaction(tenant, () -> {
                 savePort.update(item, item.pullChanges());
                 return null;
             });
@@ -255,8 +255,8 @@ class PrioritizationPersistenceTest {
 
     @Test
     void givenUnknownPolicy_loadIsEmpty() {
-        assertThat(tx.readOnly(() -> policies.load(tenant, "nope", 1))).isEmpty();
-        assertThatThrownBy(() -> tx.inTransaction(() -> {
+        assertThat(tx.readOnly(tenant, () -> policies.load(tenant, "nope", 1))).isEmpty();
+        assertThatThrownBy(() -> tx.inTransaction(tenant, () -> {
             policies.insert(version("dup", null, 1));
             policies.insert(version("dup", null, 1));
             return null;

@@ -31,9 +31,9 @@ class UserAccountPersistenceTest {
         Login login = Login.parse("sam@acme-health");
         UserAccount account = new UserAccount(login, "Sam Rivera", "$2a$10$hash", Set.of(Role.SUPERVISOR, Role.WORKER), true);
 
-        boolean created = tx.inTransaction(() -> savePort.createTenantIfAbsent(tenant, "Acme Health"));
-        boolean createdAgain = tx.inTransaction(() -> savePort.createTenantIfAbsent(tenant, "Acme Health"));
-        tx.inTransaction(() -> {
+        boolean created = tx.inTransaction(tenant, () -> savePort.createTenantIfAbsent(tenant, "Acme Health"));
+        boolean createdAgain = tx.inTransaction(tenant, () -> savePort.createTenantIfAbsent(tenant, "Acme Health"));
+        tx.inTransaction(tenant, () -> {
             savePort.createUserAccountIfAbsent(account);
             savePort.createUserAccountIfAbsent(new UserAccount(login, "Impostor", "$2a$10$other", Set.of(Role.TENANT_ADMIN), true));
             return null;
@@ -41,7 +41,7 @@ class UserAccountPersistenceTest {
 
         assertThat(created).isTrue();
         assertThat(createdAgain).isFalse();
-        assertThat(tx.readOnly(() -> loadPort.loadUserAccount(login))).contains(account);
-        assertThat(tx.readOnly(() -> loadPort.loadUserAccount(Login.parse("nobody@acme-health")))).isEmpty();
+        assertThat(tx.readOnly(tenant, () -> loadPort.loadUserAccount(login))).contains(account);
+        assertThat(tx.readOnly(tenant, () -> loadPort.loadUserAccount(Login.parse("nobody@acme-health")))).isEmpty();
     }
 }

@@ -66,7 +66,7 @@ class WorkItemPersistenceTest {
     @BeforeEach
     void newTenant() {
         tenant = TenantId.of("t-" + UUID.randomUUID().toString().substring(0, 8));
-        tx.inTransaction(() -> tenantPort.createTenantIfAbsent(tenant, "Test tenant"));
+        tx.inTransaction(tenant, () -> tenantPort.createTenantIfAbsent(tenant, "Test tenant"));
     }
 
     private WorkItemContent content(String externalId, String amount, Instant dueAt) {
@@ -93,7 +93,7 @@ class WorkItemPersistenceTest {
     private WorkItem stored(String externalId, String score, Instant dueAt) {
         WorkItem item = WorkItem.create(tenant, content(externalId, "100.00", dueAt), Actor.SYSTEM, NOW);
         item.applyScore(explanation(score), NOW);
-        tx.inTransaction(() -> savePort.insertIfSourceAbsent(item, item.pullChanges()));
+        tx.inTransaction(tenant, () -> savePort.insertIfSourceAbsent(item, item.pullChanges()));
         return item;
     }
 
@@ -102,8 +102,8 @@ class WorkItemPersistenceTest {
         WorkItem item = WorkItem.create(tenant, content("CLP-1", "1234.50", NOW.plusSeconds(3600)), Actor.SYSTEM, NOW);
         item.applyScore(explanation("42.17"), NOW);
 
-        boolean inserted = tx.inTransaction(() -> savePort.insertIfSourceAbsent(item, item.pullChanges()));
-        WorkItem loaded = tx.readOnly(() -> loadPort.load(tenant, item.id())).orElseThrow();
+        boolean inserted = tx.inTransaction(tenant, () -> savePort.insertIfSourceAbsent(item, item.pullChanges()));
+        WorkItem loaded = tx.readOnly(tenant, () -> loadPort.load(tenant, item.id())).orElseThrow();
 
         assertThat(inserted).isTrue();
         assertThat(loaded.content()).isEqualTo(item.content());
@@ -117,18 +117,18 @@ class WorkItemPersistenceTest {
 
         ScoreExplanation empty = new ScoreExplanation(new PriorityScore(BigDecimal.ONE), List.of(), List.of(), "builtin", 0,
                 NOW.plusSeconds(5), false, List.of(), new BigDecimal("0.123456789"), "learned: Aetna / CARC 50 (3 closed)", null);
-        WorkItem reloaded = tx.readOnly(() -> loadPort.load(tenant, item.id())).orElseThrow();
+        WorkItem reloaded = tx.readOnly(tenant, () -> loadPort.load(tenant, item.id())).orElseThrow();
         reloaded.applyScore(empty, NOW.plusSeconds(5));
-        tx.inTransaction(() -> {
+        tx.inTransaction(tenant, () -> {
             savePort.update(reloaded, reloaded.pullChanges());
             return null;
         });
-        assertThat(tx.readOnly(() -> loadPort.load(tenant, item.id())).orElseThrow().scoreBasis())
+        assertThat(tx.readOnly(tenant, () -> loadPort.load(tenant, item.id())).orElseThrow().scoreBasis())
                 .as("a later basis replaces the first, exactly").isEqualTo(empty.basis());
         assertThat(loaded.status()).isEqualTo(WorkItemStatus.READY);
         assertThat(loaded.createdAt()).isEqualTo(NOW);
         assertThat(loaded.queue()).isEqualTo("denials");
-        assertThat(tx.readOnly(() -> loadPort.loadHistory(tenant, item.id())))
+        assertThat(tx.readOnly(tenant, () -> loadPort.loadHistory(tenant, item.id())))
                 .singleElement().satisfies(h -> assertThat(h.action()).isEqualTo("create"));
     }
 
@@ -137,11 +137,11 @@ class WorkItemPersistenceTest {
         stored("CLP-2", "10", null);
         WorkItem again = WorkItem.create(tenant, content("CLP-2", "100.00", null), Actor.SYSTEM, NOW);
 
-        boolean inserted = tx.inTransaction(() -> savePort.insertIfSourceAbsent(again, again.pullChanges()));
+        boolean inserted = tx.inTransaction(tenant, () -> savePort.insertIfSourceAbsent(again, again.pullChanges()));
 
         assertThat(inserted).isFalse();
-        assertThat(tx.readOnly(() -> loadPort.load(tenant, again.id()))).isEmpty();
-        assertThat(tx.readOnly(() -> loadPort.loadBySource(tenant, new SourceReference("payer-835", "CLP-2")))).isPresent();
+        assertThat(tx.readOnly(tenant, () -> loadPort.load(tenant, again.id()))).isEmpty();
+        assertThat(tx.readOnly(tenant, () -> loadPort.loadBySource(tenant, new SourceReference("payer-835", "CLP-2")))).isPresent();
     }
 
     @Test
@@ -149,47 +149,47 @@ class WorkItemPersistenceTest {
         WorkItem item = stored("CLP-3", "10", null);
         TenantId other = TenantId.of("o-" + UUID.randomUUID().toString().substring(0, 8));
 
-        assertThat(tx.readOnly(() -> loadPort.load(other, item.id()))).isEmpty();
-        assertThat(tx.readOnly(() -> findPort.find(other, WorkItemFilter.ANY, null, 10))).isEmpty();
+        assertThat(tx.readOnly(tenant, () -> loadPort.load(other, item.id()))).isEmpty();
+        assertThat(tx.readOnly(tenant, () -> findPort.find(other, WorkItemFilter.ANY, null, 10))).isEmpty();
     }
 
     @Test
     void givenTransition_update_storesStateAndAppendsHistory() {
         WorkItem item = stored("CLP-4", "10", null);
-        WorkItem loaded = tx.readOnly(() -> loadPort.load(tenant, item.id())).orElseThrow();
+        WorkItem loaded = tx.readOnly(tenant, () -> loadPort.load(tenant, item.id())).orElseThrow();
         loaded.claim(Actor.user("alice@demo"), NOW.plusSeconds(5));
         loaded.start(Actor.user("alice@demo"), NOW.plusSeconds(6));
 
-        tx.inTransaction(() -> {
+        tx.inTransaction(tenant, () -> {
             savePort.update(loaded, loaded.pullChanges());
             return null;
         });
 
-        WorkItem reloaded = tx.readOnly(() -> loadPort.load(tenant, item.id())).orElseThrow();
+        WorkItem reloaded = tx.readOnly(tenant, () -> loadPort.load(tenant, item.id())).orElseThrow();
         assertThat(reloaded.status()).isEqualTo(WorkItemStatus.IN_PROGRESS);
         assertThat(reloaded.assignee()).isEqualTo("alice@demo");
         assertThat(reloaded.version()).isEqualTo(1);
-        assertThat(tx.readOnly(() -> loadPort.loadHistory(tenant, item.id())))
+        assertThat(tx.readOnly(tenant, () -> loadPort.loadHistory(tenant, item.id())))
                 .extracting(h -> h.action()).containsExactly("create", "claim", "start");
     }
 
     @Test
     void givenStaleVersion_update_isRefused() {
         WorkItem item = stored("CLP-5", "10", null);
-        WorkItem first = tx.readOnly(() -> loadPort.load(tenant, item.id())).orElseThrow();
-        WorkItem second = tx.readOnly(() -> loadPort.load(tenant, item.id())).orElseThrow();
+        WorkItem first = tx.readOnly(tenant, () -> loadPort.load(tenant, item.id())).orElseThrow();
+        WorkItem second = tx.readOnly(tenant, () -> loadPort.load(tenant, item.id())).orElseThrow();
         first.claim(Actor.user("alice@demo"), NOW);
         second.claim(Actor.user("bob@demo"), NOW);
-        tx.inTransaction(() -> {
+        tx.inTransaction(tenant, () -> {
             savePort.update(first, first.pullChanges());
             return null;
         });
 
-        assertThatThrownBy(() -> tx.inTransaction(() -> {
+        assertThatThrownBy(() -> tx.inTransaction(tenant, () -> {
             savePort.update(second, second.pullChanges());
             return null;
         })).isInstanceOf(ConcurrentUpdateException.class);
-        assertThat(tx.readOnly(() -> loadPort.load(tenant, item.id())).orElseThrow().assignee()).isEqualTo("alice@demo");
+        assertThat(tx.readOnly(tenant, () -> loadPort.load(tenant, item.id())).orElseThrow().assignee()).isEqualTo("alice@demo");
     }
 
     @Test
@@ -205,7 +205,7 @@ class WorkItemPersistenceTest {
         PageCursor cursor = null;
         do {
             PageCursor after = cursor;
-            List<WorkItem> page = tx.readOnly(() -> findPort.find(tenant, WorkItemFilter.ANY, after, 2));
+            List<WorkItem> page = tx.readOnly(tenant, () -> findPort.find(tenant, WorkItemFilter.ANY, after, 2));
             page.forEach(i -> walked.add(i.content().source().externalId()));
             cursor = page.size() < 2 ? null : PageCursor.after(page.get(page.size() - 1));
         } while (cursor != null);
@@ -220,20 +220,20 @@ class WorkItemPersistenceTest {
     void givenFilters_find_returnsOnlyMatchingItems() {
         WorkItem claimed = stored("G", "20", null);
         stored("H", "30", null);
-        WorkItem loaded = tx.readOnly(() -> loadPort.load(tenant, claimed.id())).orElseThrow();
+        WorkItem loaded = tx.readOnly(tenant, () -> loadPort.load(tenant, claimed.id())).orElseThrow();
         loaded.claim(Actor.user("alice@demo"), NOW);
-        tx.inTransaction(() -> {
+        tx.inTransaction(tenant, () -> {
             savePort.update(loaded, loaded.pullChanges());
             return null;
         });
 
-        assertThat(tx.readOnly(() -> findPort.find(tenant, new WorkItemFilter(WorkItemStatus.CLAIMED, null, null, null), null, 10)))
+        assertThat(tx.readOnly(tenant, () -> findPort.find(tenant, new WorkItemFilter(WorkItemStatus.CLAIMED, null, null, null), null, 10)))
                 .extracting(i -> i.content().source().externalId()).containsExactly("G");
-        assertThat(tx.readOnly(() -> findPort.find(tenant, new WorkItemFilter(null, null, null, "alice@demo"), null, 10)))
+        assertThat(tx.readOnly(tenant, () -> findPort.find(tenant, new WorkItemFilter(null, null, null, "alice@demo"), null, 10)))
                 .hasSize(1);
-        assertThat(tx.readOnly(() -> findPort.find(tenant, new WorkItemFilter(null, WorkItemType.INVOICE_HOLD, null, null), null, 10)))
+        assertThat(tx.readOnly(tenant, () -> findPort.find(tenant, new WorkItemFilter(null, WorkItemType.INVOICE_HOLD, null, null), null, 10)))
                 .isEmpty();
-        assertThat(tx.readOnly(() -> findPort.find(tenant, new WorkItemFilter(null, null, "denials", null), null, 10)))
+        assertThat(tx.readOnly(tenant, () -> findPort.find(tenant, new WorkItemFilter(null, null, "denials", null), null, 10)))
                 .hasSize(2);
     }
 
@@ -242,13 +242,13 @@ class WorkItemPersistenceTest {
         WorkItem item = WorkItem.create(tenant, content("CLP-9", "5.00", null), Actor.SYSTEM, NOW);
         WorkItem.Changes changes = item.pullChanges();
 
-        tx.inTransaction(() -> {
+        tx.inTransaction(tenant, () -> {
             savePort.insertIfSourceAbsent(item, changes);
             eventsPort.append(changes.events());
             return null;
         });
 
-        List<String> rows = tx.readOnly(() -> jdbc.prepareStatement(
+        List<String> rows = tx.readOnly(tenant, () -> jdbc.prepareStatement(
                 "select event_type, payload->>'externalId' from outbox_event where aggregate_id = ?", statement -> {
                     statement.setObject(1, item.id().value());
                     List<String> found = new ArrayList<>();
@@ -266,11 +266,11 @@ class WorkItemPersistenceTest {
     void givenFailureInsideTransaction_nothingIsKept() {
         WorkItem item = WorkItem.create(tenant, content("CLP-10", "5.00", null), Actor.SYSTEM, NOW);
 
-        assertThatThrownBy(() -> tx.inTransaction(() -> {
+        assertThatThrownBy(() -> tx.inTransaction(tenant, () -> {
             savePort.insertIfSourceAbsent(item, item.pullChanges());
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
 
-        assertThat(tx.readOnly(() -> loadPort.load(tenant, item.id()))).isEmpty();
+        assertThat(tx.readOnly(tenant, () -> loadPort.load(tenant, item.id()))).isEmpty();
     }
 }

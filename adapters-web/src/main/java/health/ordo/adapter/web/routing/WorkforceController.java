@@ -71,7 +71,7 @@ class WorkforceController {
     @Operation(summary = "Delete a queue that holds no open work")
     HttpResponse<?> deleteQueue(HttpRequest<?> request, Authentication authentication, @PathVariable String id) {
         return workforce.deleteQueue(tenant(authentication), id) ? HttpResponse.noContent()
-                : Problems.response(request, ProblemType.CONCURRENT_UPDATE, "queue " + id + " does not exist or still holds open work",
+                : Problems.response(request, ProblemType.CONCURRENT_UPDATE, "queue " + id + " still holds open work",
                 List.of());
     }
 

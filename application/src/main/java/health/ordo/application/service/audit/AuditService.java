@@ -27,7 +27,7 @@ public final class AuditService implements AuditUseCase {
     @Override
     public AuditEntry record(TenantId tenant, String actor, String action, String entityType, String entityId, Map<String, String> details,
                              String requestId, String clientIp) {
-        return transactions.inTransaction(() -> {
+        return transactions.inTransaction(tenant, () -> {
             AuditEntry entry = AuditEntry.next(log.lockLast(tenant).orElse(null), tenant, clock.instant().truncatedTo(ChronoUnit.MICROS),
                     actor, action, entityType, entityId, details, requestId, clientIp);
             log.append(entry);
@@ -37,11 +37,11 @@ public final class AuditService implements AuditUseCase {
 
     @Override
     public List<AuditEntry> list(TenantId tenant, String entityType, String entityId, int limit) {
-        return transactions.readOnly(() -> log.list(tenant, entityType, entityId, limit));
+        return transactions.readOnly(tenant, () -> log.list(tenant, entityType, entityId, limit));
     }
 
     @Override
     public AuditEntry.Verification verify(TenantId tenant) {
-        return AuditEntry.verify(transactions.readOnly(() -> log.chain(tenant)));
+        return AuditEntry.verify(transactions.readOnly(tenant, () -> log.chain(tenant)));
     }
 }

@@ -52,7 +52,7 @@ public final class ApiClientService implements ManageApiClientsUseCase {
         ApiClientView view = new ApiClientView("ordo_" + HexFormat.of().formatHex(id), name.strip(), granted, clock.instant(), actor,
                 null, null, null);
         String hash = hashing.hash(secret);
-        transactions.inTransaction(() -> {
+        transactions.inTransaction(tenant, () -> {
             clients.insert(tenant, view, hash);
             return null;
         });
@@ -69,7 +69,7 @@ public final class ApiClientService implements ManageApiClientsUseCase {
         Duration window = grace == null ? Duration.ofHours(24) : grace;
         InvalidValueException.require(!window.isNegative() && window.compareTo(Duration.ofDays(30)) <= 0, "graceMinutes",
                 "the grace period is between 0 and 30 days");
-        transactions.inTransaction(() -> {
+        transactions.inTransaction(tenant, () -> {
             clients.rotate(tenant, clientId, hash, now, now.plus(window));
             return null;
         });
@@ -79,7 +79,7 @@ public final class ApiClientService implements ManageApiClientsUseCase {
     @Override
     public ApiClientView revoke(TenantId tenant, String clientId) {
         owned(tenant, clientId);
-        transactions.inTransaction(() -> {
+        transactions.inTransaction(tenant, () -> {
             clients.revoke(tenant, clientId, clock.instant());
             return null;
         });
@@ -88,7 +88,7 @@ public final class ApiClientService implements ManageApiClientsUseCase {
 
     @Override
     public List<ApiClientView> list(TenantId tenant) {
-        return transactions.readOnly(() -> clients.list(tenant));
+        return transactions.readOnly(tenant, () -> clients.list(tenant));
     }
 
     @Override
@@ -96,7 +96,7 @@ public final class ApiClientService implements ManageApiClientsUseCase {
         if (clientId == null || clientSecret == null || clientSecret.length() > 200) {
             return Optional.empty();
         }
-        Optional<ApiClientPort.StoredClient> stored = transactions.readOnly(() -> clients.find(clientId));
+        Optional<ApiClientPort.StoredClient> stored = transactions.readAcrossTenants(() -> clients.find(clientId));
         if (stored.isEmpty() || stored.get().view().revokedAt() != null) {
             hashing.matches(clientSecret, dummyHash());
             return Optional.empty();
@@ -112,11 +112,11 @@ public final class ApiClientService implements ManageApiClientsUseCase {
 
     @Override
     public boolean active(String clientId) {
-        return transactions.readOnly(() -> clients.find(clientId)).map(c -> c.view().revokedAt() == null).orElse(false);
+        return transactions.readAcrossTenants(() -> clients.find(clientId)).map(c -> c.view().revokedAt() == null).orElse(false);
     }
 
     private ApiClientPort.StoredClient owned(TenantId tenant, String clientId) {
-        return transactions.readOnly(() -> clients.find(clientId)).filter(c -> c.tenant().equals(tenant))
+        return transactions.readOnly(tenant, () -> clients.find(clientId)).filter(c -> c.tenant().equals(tenant))
                 .orElseThrow(() -> new ApiClientNotFoundException(clientId));
     }
 

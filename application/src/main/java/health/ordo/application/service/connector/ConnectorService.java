@@ -106,10 +106,22 @@ public final class ConnectorService implements ConnectorUseCase {
         this.retryBase = retryBase;
     }
 
+    /** The tenant's runnable connectors: the deployment's for that tenant, then the tenant's enabled ones that could be built. */
+    public List<Connector> connectors(TenantId tenant) {
+        List<Connector> all = new ArrayList<>(registry.connectors().stream().filter(c -> c.tenant().equals(tenant)).toList());
+        for (ConnectorConfigPort.Stored stored : transactions.readOnly(tenant, configs::all)) {
+            Built b = build(stored);
+            if (stored.tenant().equals(tenant) && stored.config().enabled() && b.connector() != null) {
+                all.add(b.connector());
+            }
+        }
+        return all;
+    }
+
     /** Every runnable connector: the deployment's, then the tenants' enabled ones that could be built. */
     public List<Connector> connectors() {
         List<Connector> all = new ArrayList<>(registry.connectors());
-        for (ConnectorConfigPort.Stored stored : transactions.readOnly(configs::all)) {
+        for (ConnectorConfigPort.Stored stored : transactions.readAcrossTenants(configs::all)) {
             Built b = build(stored);
             if (stored.config().enabled() && b.connector() != null) {
                 all.add(b.connector());
@@ -164,7 +176,7 @@ public final class ConnectorService implements ConnectorUseCase {
     private Connector find(TenantId tenant, String name) {
         return connectors().stream().filter(c -> c.tenant().equals(tenant) && c.name().equals(name)).findFirst()
                 .orElseThrow(() -> {
-                    Optional<ConnectorConfigPort.Stored> stored = transactions.readOnly(() -> configs.find(tenant, name));
+                    Optional<ConnectorConfigPort.Stored> stored = transactions.readOnly(tenant, () -> configs.find(tenant, name));
                     if (stored.isPresent() && !stored.get().config().enabled()) {
                         return new InvalidConnectorException("enabled", "connector " + name + " is disabled");
                     }
@@ -180,7 +192,7 @@ public final class ConnectorService implements ConnectorUseCase {
         int synced = 0;
         for (Connector connector : connectors()) {
             Instant now = clock.instant();
-            Optional<String> leased = transactions.inTransaction(() -> state.leaseIfDue(connector.tenant(), connector.name(),
+            Optional<String> leased = transactions.inTransaction(connector.tenant(), () -> state.leaseIfDue(connector.tenant(), connector.name(),
                     connector.type(), connector.adapter().system(), now, LEASE, connector.interval()));
             if (leased.isPresent()) {
                 sync(connector, leased.get(), "SCHEDULE");
@@ -194,7 +206,7 @@ public final class ConnectorService implements ConnectorUseCase {
     public ConnectorStatus syncNow(TenantId tenant, String name) {
         Connector connector = find(tenant, name);
         Instant now = clock.instant();
-        Optional<String> leased = transactions.inTransaction(() -> state.lease(tenant, name, connector.type(),
+        Optional<String> leased = transactions.inTransaction(tenant, () -> state.lease(tenant, name, connector.type(),
                 connector.adapter().system(), now, LEASE));
         if (leased.isPresent()) {
             sync(connector, leased.get(), "MANUAL");
@@ -208,7 +220,7 @@ public final class ConnectorService implements ConnectorUseCase {
     private void awaitRunningSync(TenantId tenant, String name) {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (System.nanoTime() < deadline) {
-            boolean running = transactions.readOnly(() -> state.runs(tenant, name, 1)).stream()
+            boolean running = transactions.readOnly(tenant, () -> state.runs(tenant, name, 1)).stream()
                     .anyMatch(run -> run.status().equals("RUNNING"));
             if (!running) {
                 return;
@@ -236,7 +248,7 @@ public final class ConnectorService implements ConnectorUseCase {
     private void sync(Connector connector, String storedCursor, String trigger) {
         UUID runId = UUID.randomUUID();
         Instant started = clock.instant();
-        transactions.inTransaction(() -> {
+        transactions.inTransaction(connector.tenant(), () -> {
             state.startRun(connector.tenant(), connector.name(), new ConnectorRun(runId, trigger, started, null, "RUNNING",
                     0, 0, 0, 0, 0, 0, 0, null));
             return null;
@@ -252,7 +264,7 @@ public final class ConnectorService implements ConnectorUseCase {
                 tally.fetched += result.commands().size() + result.closures().size() + result.rejections().size();
                 ConnectorStatePort.Progress progress = apply(connector, result, actor, tally);
                 Cursor next = result.next();
-                transactions.inTransaction(() -> {
+                transactions.inTransaction(connector.tenant(), () -> {
                     state.advance(connector.tenant(), connector.name(), next.value(), progress, clock.instant());
                     return null;
                 });
@@ -274,7 +286,7 @@ public final class ConnectorService implements ConnectorUseCase {
             throw e;
         } finally {
             String message = error;
-            transactions.inTransaction(() -> {
+            transactions.inTransaction(connector.tenant(), () -> {
                 state.finishRun(connector.tenant(), new ConnectorRun(runId, trigger, started, clock.instant(),
                         message == null ? "SUCCEEDED" : "FAILED", tally.pages, tally.fetched, tally.created, tally.updated,
                         tally.unchanged, tally.closed, tally.failed, message));
@@ -304,7 +316,7 @@ public final class ConnectorService implements ConnectorUseCase {
     }
 
     private void finish(Connector connector, String health, String reason, boolean success) {
-        transactions.inTransaction(() -> {
+        transactions.inTransaction(connector.tenant(), () -> {
             Duration openFor = null;
             if (!success) {
                 int failures = state.consecutiveFailures(connector.tenant(), connector.name()) + 1;
@@ -375,7 +387,7 @@ public final class ConnectorService implements ConnectorUseCase {
             }
         }
         if (!rejections.isEmpty()) {
-            transactions.inTransaction(() -> {
+            transactions.inTransaction(tenant, () -> {
                 state.reject(tenant, connector.name(), rejections);
                 return null;
             });
@@ -397,7 +409,7 @@ public final class ConnectorService implements ConnectorUseCase {
             published.add(new WorkItemEvent.SourceBusinessEvent(tenant, item.id(),
                     event.occurredAt() == null ? clock.instant() : event.occurredAt(), actor, event.type(), Map.copyOf(event.data())));
         }
-        transactions.inTransaction(() -> {
+        transactions.inTransaction(tenant, () -> {
             events.append(published);
             return null;
         });
@@ -405,7 +417,7 @@ public final class ConnectorService implements ConnectorUseCase {
 
     @Override
     public List<ConnectorStatus> list(TenantId tenant) {
-        List<ConnectorStatus> stored = transactions.readOnly(() -> state.list(tenant));
+        List<ConnectorStatus> stored = transactions.readOnly(tenant, () -> state.list(tenant));
         List<ConnectorStatus> all = new ArrayList<>();
         for (Connector connector : registry.connectors()) {
             if (connector.tenant().equals(tenant)) {
@@ -413,7 +425,7 @@ public final class ConnectorService implements ConnectorUseCase {
                         connector.adapter().health()));
             }
         }
-        for (ConnectorConfigPort.Stored config : transactions.readOnly(configs::all)) {
+        for (ConnectorConfigPort.Stored config : transactions.readOnly(tenant, configs::all)) {
             if (!config.tenant().equals(tenant)) {
                 continue;
             }
@@ -453,18 +465,18 @@ public final class ConnectorService implements ConnectorUseCase {
     @Override
     public List<ConnectorRejection> rejections(TenantId tenant, String name, int limit) {
         requireKnown(tenant, name);
-        return transactions.readOnly(() -> state.rejections(tenant, name, limit));
+        return transactions.readOnly(tenant, () -> state.rejections(tenant, name, limit));
     }
 
     @Override
     public List<ConnectorRun> runs(TenantId tenant, String id, int limit) {
         requireKnown(tenant, id);
-        return transactions.readOnly(() -> state.runs(tenant, id, limit));
+        return transactions.readOnly(tenant, () -> state.runs(tenant, id, limit));
     }
 
     private void requireKnown(TenantId tenant, String name) {
         boolean configured = registry.connectors().stream().anyMatch(c -> c.tenant().equals(tenant) && c.name().equals(name))
-                || transactions.readOnly(() -> configs.find(tenant, name)).isPresent();
+                || transactions.readOnly(tenant, () -> configs.find(tenant, name)).isPresent();
         if (!configured) {
             throw new ConnectorNotFoundException(name);
         }
@@ -472,7 +484,7 @@ public final class ConnectorService implements ConnectorUseCase {
 
     @Override
     public ConnectorConfig config(TenantId tenant, String id) {
-        return transactions.readOnly(() -> configs.find(tenant, id)).map(ConnectorConfigPort.Stored::config)
+        return transactions.readOnly(tenant, () -> configs.find(tenant, id)).map(ConnectorConfigPort.Stored::config)
                 .orElseThrow(() -> new ConnectorNotFoundException(id));
     }
 
@@ -517,7 +529,7 @@ public final class ConnectorService implements ConnectorUseCase {
             }
         }
         URI url = baseUrl;
-        return transactions.inTransaction(() -> {
+        return transactions.inTransaction(tenant, () -> {
             Optional<ConnectorConfigPort.Stored> existing = configs.find(tenant, id);
             Map<String, String> secrets = new HashMap<>(existing.map(ConnectorConfigPort.Stored::secrets).orElse(Map.of()));
             requested.forEach((name, value) -> {

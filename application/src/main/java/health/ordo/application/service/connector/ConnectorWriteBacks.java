@@ -2,6 +2,7 @@ package health.ordo.application.service.connector;
 
 import health.ordo.application.port.in.writeback.WriteBack;
 import health.ordo.application.port.out.writeback.WriteBackTargetPort;
+import health.ordo.domain.shared.TenantId;
 import health.ordo.spi.Outcome;
 import health.ordo.spi.SourceUnavailableException;
 import health.ordo.spi.WriteBackResult;
@@ -19,14 +20,14 @@ public final class ConnectorWriteBacks implements WriteBackTargetPort {
     }
 
     @Override
-    public boolean handles(String sourceSystem) {
-        return connectors.connectors().stream().anyMatch(c -> c.adapter().system().equals(sourceSystem));
+    public boolean handles(TenantId tenant, String sourceSystem) {
+        return connectors.connectors(tenant).stream().anyMatch(c -> c.adapter().system().equals(sourceSystem));
     }
 
     @Override
     public Delivery deliver(WriteBack writeBack) {
-        return connectors.connectors().stream()
-                .filter(c -> c.tenant().equals(writeBack.tenant()) && c.adapter().system().equals(writeBack.sourceSystem()))
+        return connectors.connectors(writeBack.tenant()).stream()
+                .filter(c -> c.adapter().system().equals(writeBack.sourceSystem()))
                 .findFirst()
                 .map(c -> {
                     try {

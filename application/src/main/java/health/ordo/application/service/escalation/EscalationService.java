@@ -53,7 +53,7 @@ public final class EscalationService implements FireEscalationsUseCase {
 
     @Override
     public int fireDue(int limit) {
-        return transactions.inTransaction(() -> {
+        return transactions.acrossTenants(() -> {
             Instant now = clock.instant();
             List<SlaTimerPort.Timer> due = timers.claimDue(now, limit);
             for (SlaTimerPort.Timer timer : due) {

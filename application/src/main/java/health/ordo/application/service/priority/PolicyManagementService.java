@@ -46,12 +46,12 @@ public final class PolicyManagementService implements ManagePriorityPoliciesUseC
 
     @Override
     public List<PriorityPolicy> list(TenantId tenant) {
-        return transactions.readOnly(() -> policies.loadAll(tenant));
+        return transactions.readOnly(tenant, () -> policies.loadAll(tenant));
     }
 
     @Override
     public Optional<PriorityPolicy> get(TenantId tenant, String policyId, int version) {
-        return transactions.readOnly(() -> policies.load(tenant, policyId, version));
+        return transactions.readOnly(tenant, () -> policies.load(tenant, policyId, version));
     }
 
     @Override
@@ -60,7 +60,7 @@ public final class PolicyManagementService implements ManagePriorityPoliciesUseC
         InvalidValueException.require(!PriorityPolicy.BUILTIN_ID.equals(policyId), "policyId",
                 "'builtin' is Ordo's own policy; choose another id");
         Objects.requireNonNull(definition, "definition");
-        return transactions.inTransaction(() -> {
+        return transactions.inTransaction(tenant, () -> {
             int latest = policies.latestVersion(tenant, policyId);
             if (latest > 0) {
                 PriorityPolicy previous = policies.load(tenant, policyId, latest).orElseThrow();
@@ -77,7 +77,7 @@ public final class PolicyManagementService implements ManagePriorityPoliciesUseC
 
     @Override
     public JobStatus activate(TenantId tenant, String policyId, int version, Actor actor) {
-        JobStatus job = transactions.inTransaction(() -> {
+        JobStatus job = transactions.inTransaction(tenant, () -> {
             PriorityPolicy policy = policies.load(tenant, policyId, version)
                     .orElseThrow(() -> new PolicyNotFoundException(policyId, version));
             Instant now = clock.instant();
@@ -93,6 +93,6 @@ public final class PolicyManagementService implements ManagePriorityPoliciesUseC
 
     @Override
     public Optional<JobStatus> job(TenantId tenant, UUID id) {
-        return transactions.readOnly(() -> jobs.load(tenant, id));
+        return transactions.readOnly(tenant, () -> jobs.load(tenant, id));
     }
 }

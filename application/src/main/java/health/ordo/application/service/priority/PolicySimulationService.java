@@ -44,7 +44,7 @@ public final class PolicySimulationService implements SimulatePolicyUseCase {
         Instant now = clock.instant();
         PriorityPolicy draft = new PriorityPolicy("simulation", tenant, appliesTo, 0, PolicyStatus.DRAFT, "simulation",
                 draftDefinition, now, "simulation", null);
-        return transactions.readOnly(() -> {
+        return transactions.readOnly(tenant, () -> {
             List<WorkItem> items = backlog.loadOpen(tenant, appliesTo, MAX_ITEMS + 1);
             InvalidValueException.require(items.size() <= MAX_ITEMS, "appliesTo",
                     "the backlog holds more than " + MAX_ITEMS + " open items; simulate one work item type at a time");

@@ -62,12 +62,12 @@ public final class PriorityOverrideService implements OverridePriorityUseCase, P
 
     @Override
     public PrioritySettings settings(TenantId tenant) {
-        return transactions.readOnly(() -> settingsPort.load(tenant).orElse(PrioritySettings.DEFAULTS));
+        return transactions.readOnly(tenant, () -> settingsPort.load(tenant).orElse(PrioritySettings.DEFAULTS));
     }
 
     @Override
     public PrioritySettings update(TenantId tenant, PrioritySettings settings) {
-        transactions.inTransaction(() -> {
+        transactions.inTransaction(tenant, () -> {
             settingsPort.save(tenant, settings);
             return null;
         });

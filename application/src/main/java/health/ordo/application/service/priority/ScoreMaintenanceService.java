@@ -41,7 +41,7 @@ public final class ScoreMaintenanceService implements MaintainScoresUseCase {
 
     @Override
     public int rescoreStale(Duration maxAge, int limit) {
-        return transactions.inTransaction(() -> {
+        return transactions.acrossTenants(() -> {
             Instant now = clock.instant();
             List<WorkItem> batch = rescoring.claimScoredBefore(now.minus(maxAge), limit);
             rescore(batch, now);
@@ -59,7 +59,7 @@ public final class ScoreMaintenanceService implements MaintainScoresUseCase {
 
     @Override
     public int expireOverrides(int limit) {
-        return transactions.inTransaction(() -> {
+        return transactions.acrossTenants(() -> {
             Instant now = clock.instant();
             List<WorkItem> due = rescoring.claimOverridesDue(now, limit);
             for (WorkItem item : due) {
@@ -73,7 +73,7 @@ public final class ScoreMaintenanceService implements MaintainScoresUseCase {
 
     @Override
     public boolean advanceJobs(Duration timeSlice) {
-        return transactions.inTransaction(() -> {
+        return transactions.acrossTenants(() -> {
             var claimed = jobs.claimNext();
             if (claimed.isEmpty()) {
                 return false;

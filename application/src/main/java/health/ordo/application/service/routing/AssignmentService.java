@@ -62,7 +62,7 @@ public final class AssignmentService implements AssignWorkUseCase {
         if (worker != null) {
             requireWorker(tenant, worker);
         }
-        List<WorkItem> matched = transactions.readOnly(() -> find.find(tenant, filter, (PageCursor) null, limit));
+        List<WorkItem> matched = transactions.readOnly(tenant, () -> find.find(tenant, filter, (PageCursor) null, limit));
         int changed = 0;
         for (WorkItem item : matched) {
             try {
@@ -80,7 +80,7 @@ public final class AssignmentService implements AssignWorkUseCase {
     }
 
     private void requireWorker(TenantId tenant, String worker) {
-        InvalidValueException.require(worker != null && transactions.readOnly(() -> workforce.worker(tenant, worker)).isPresent(),
+        InvalidValueException.require(worker != null && transactions.readOnly(tenant, () -> workforce.worker(tenant, worker)).isPresent(),
                 "worker", "no worker " + worker + " in this tenant");
     }
 }

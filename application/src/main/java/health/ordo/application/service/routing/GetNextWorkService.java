@@ -41,7 +41,7 @@ public final class GetNextWorkService implements GetNextWorkUseCase {
 
     @Override
     public Optional<WorkItem> next(TenantId tenant, Actor actor) {
-        return transactions.inTransaction(() -> {
+        return transactions.inTransaction(tenant, () -> {
             WorkforcePort.ClaimingWorker claiming = workforce.lockWorkerForClaim(tenant, actor.name())
                     .orElseThrow(() -> new NotAWorkerException(actor.name()));
             Worker worker = claiming.worker();

@@ -1,9 +1,10 @@
 package health.ordo.application.service.routing;
 
 import health.ordo.application.port.in.routing.ManageWorkforceUseCase;
-import health.ordo.application.port.in.routing.NotAWorkerException;
+import health.ordo.application.port.in.routing.QueueNotFoundException;
 import health.ordo.application.port.in.routing.QueueStats;
 import health.ordo.application.port.in.routing.ReleaseExpiredReservationsUseCase;
+import health.ordo.application.port.in.routing.WorkerNotFoundException;
 import health.ordo.application.port.out.routing.ClaimNextWorkPort;
 import health.ordo.application.port.out.routing.WorkforcePort;
 import health.ordo.application.port.out.transaction.TransactionPort;
@@ -41,17 +42,17 @@ public final class WorkforceService implements ManageWorkforceUseCase, ReleaseEx
 
     @Override
     public List<Queue> queues(TenantId tenant) {
-        return transactions.readOnly(() -> workforce.queues(tenant));
+        return transactions.readOnly(tenant, () -> workforce.queues(tenant));
     }
 
     @Override
     public Optional<Queue> queue(TenantId tenant, String id) {
-        return transactions.readOnly(() -> workforce.queue(tenant, id));
+        return transactions.readOnly(tenant, () -> workforce.queue(tenant, id));
     }
 
     @Override
     public Queue saveQueue(Queue queue) {
-        transactions.inTransaction(() -> {
+        transactions.inTransaction(queue.tenant(), () -> {
             workforce.saveQueue(queue);
             return null;
         });
@@ -60,22 +61,27 @@ public final class WorkforceService implements ManageWorkforceUseCase, ReleaseEx
 
     @Override
     public boolean deleteQueue(TenantId tenant, String id) {
-        return transactions.inTransaction(() -> workforce.deleteQueueIfEmpty(tenant, id));
+        return transactions.inTransaction(tenant, () -> {
+            if (workforce.queue(tenant, id).isEmpty()) {
+                throw new QueueNotFoundException(id);
+            }
+            return workforce.deleteQueueIfEmpty(tenant, id);
+        });
     }
 
     @Override
     public List<Worker> workers(TenantId tenant) {
-        return transactions.readOnly(() -> workforce.workers(tenant));
+        return transactions.readOnly(tenant, () -> workforce.workers(tenant));
     }
 
     @Override
     public Optional<Worker> worker(TenantId tenant, String login) {
-        return transactions.readOnly(() -> workforce.worker(tenant, login));
+        return transactions.readOnly(tenant, () -> workforce.worker(tenant, login));
     }
 
     @Override
     public Worker saveWorker(Worker worker) {
-        transactions.inTransaction(() -> {
+        transactions.inTransaction(worker.tenant(), () -> {
             workforce.saveWorker(worker);
             return null;
         });
@@ -84,13 +90,13 @@ public final class WorkforceService implements ManageWorkforceUseCase, ReleaseEx
 
     @Override
     public boolean deleteWorker(TenantId tenant, String login) {
-        return transactions.inTransaction(() -> workforce.deleteWorker(tenant, login));
+        return transactions.inTransaction(tenant, () -> workforce.deleteWorker(tenant, login));
     }
 
     @Override
     public Worker setAvailability(TenantId tenant, String login, boolean available, Integer capacity) {
-        return transactions.inTransaction(() -> {
-            Worker worker = workforce.lockWorker(tenant, login).orElseThrow(() -> new NotAWorkerException(login));
+        return transactions.inTransaction(tenant, () -> {
+            Worker worker = workforce.lockWorker(tenant, login).orElseThrow(() -> new WorkerNotFoundException(login));
             Worker changed = worker.withAvailability(available, capacity);
             workforce.saveWorker(changed);
             return changed;
@@ -99,12 +105,12 @@ public final class WorkforceService implements ManageWorkforceUseCase, ReleaseEx
 
     @Override
     public List<RoutingRule> rules(TenantId tenant) {
-        return transactions.readOnly(() -> workforce.rules(tenant));
+        return transactions.readOnly(tenant, () -> workforce.rules(tenant));
     }
 
     @Override
     public RoutingRule saveRule(RoutingRule rule) {
-        transactions.inTransaction(() -> {
+        transactions.inTransaction(rule.tenant(), () -> {
             workforce.saveRule(rule);
             return null;
         });
@@ -113,17 +119,23 @@ public final class WorkforceService implements ManageWorkforceUseCase, ReleaseEx
 
     @Override
     public boolean deleteRule(TenantId tenant, String id) {
-        return transactions.inTransaction(() -> workforce.deleteRule(tenant, id));
+        return transactions.inTransaction(tenant, () -> workforce.deleteRule(tenant, id));
     }
 
     @Override
     public QueueStats stats(TenantId tenant, String queueId) {
-        return transactions.readOnly(() -> workforce.stats(tenant, queueId));
+        return transactions.readOnly(tenant, () -> {
+            QueueStats stats = workforce.stats(tenant, queueId);
+            if (stats.byStatus().isEmpty() && workforce.queue(tenant, queueId).isEmpty()) {
+                throw new QueueNotFoundException(queueId);
+            }
+            return stats;
+        });
     }
 
     @Override
     public int releaseExpired(int limit) {
-        return transactions.inTransaction(() -> {
+        return transactions.acrossTenants(() -> {
             Instant now = clock.instant();
             List<WorkItem> expired = claims.lockExpiredReservations(now, limit);
             Map<String, Duration> timeouts = new java.util.HashMap<>();

@@ -110,7 +110,7 @@ public final class SlaScheduler implements ManageSlaUseCase, GetSlaQuery {
 
     @Override
     public Optional<SlaView> sla(TenantId tenant, WorkItemId id) {
-        return transactions.readOnly(() -> loadPort.load(tenant, id).map(item -> {
+        return transactions.readOnly(tenant, () -> loadPort.load(tenant, id).map(item -> {
             Optional<SlaPolicy> policy = policyFor(item);
             return new SlaView(policy.orElse(null), policy.map(p -> clockOf(item, p, clock.instant())).orElse(null),
                     timers.fired(tenant, id));
@@ -119,13 +119,13 @@ public final class SlaScheduler implements ManageSlaUseCase, GetSlaQuery {
 
     @Override
     public Optional<BusinessCalendar> calendar(TenantId tenant, String id) {
-        return transactions.readOnly(() -> config.calendar(tenant, id)
+        return transactions.readOnly(tenant, () -> config.calendar(tenant, id)
                 .or(() -> "default".equals(id) ? Optional.of(BusinessCalendar.standard(tenant, defaultZone)) : Optional.empty()));
     }
 
     @Override
     public BusinessCalendar saveCalendar(BusinessCalendar calendar) {
-        transactions.inTransaction(() -> {
+        transactions.inTransaction(calendar.tenant(), () -> {
             config.saveCalendar(calendar);
             return null;
         });
@@ -134,12 +134,12 @@ public final class SlaScheduler implements ManageSlaUseCase, GetSlaQuery {
 
     @Override
     public List<SlaPolicy> policies(TenantId tenant) {
-        return transactions.readOnly(() -> config.policies(tenant));
+        return transactions.readOnly(tenant, () -> config.policies(tenant));
     }
 
     @Override
     public SlaPolicy savePolicy(SlaPolicy policy) {
-        return transactions.inTransaction(() -> {
+        return transactions.inTransaction(policy.tenant(), () -> {
             InvalidValueException.require(config.calendar(policy.tenant(), policy.calendarId()).isPresent()
                     || "default".equals(policy.calendarId()), "calendarId", "no calendar " + policy.calendarId());
             SlaPolicy versioned = new SlaPolicy(policy.tenant(), policy.policyId(),

@@ -72,7 +72,7 @@ public final class TenantAdministrationService implements ManageTenantsUseCase {
             throw new InvalidValueException("timeZone", "unknown time zone " + zone);
         }
         TenantId tenant = TenantId.of(slug);
-        if (transactions.readOnly(() -> directory.tenant(tenant)).isPresent()) {
+        if (transactions.readOnly(tenant, () -> directory.tenant(tenant)).isPresent()) {
             throw new TenantExistsException(slug);
         }
         try {
@@ -98,23 +98,23 @@ public final class TenantAdministrationService implements ManageTenantsUseCase {
                     new EscalationAction(SlaStage.DEADLINE_REACHED, BigDecimal.valueOf(20), null, null, true)),
                     Duration.ofHours(8), true));
         }
-        return transactions.readOnly(() -> directory.tenant(tenant)).orElseThrow(() -> new TenantNotFoundException(slug));
+        return transactions.readOnly(tenant, () -> directory.tenant(tenant)).orElseThrow(() -> new TenantNotFoundException(slug));
     }
 
     @Override
     public List<TenantSummary> list() {
-        return transactions.readOnly(directory::tenants);
+        return transactions.readAcrossTenants(directory::tenants);
     }
 
     @Override
     public Branding branding(TenantId tenant) {
-        return transactions.readOnly(() -> directory.branding(tenant).orElseGet(() -> directory.tenant(tenant)
+        return transactions.readOnly(tenant, () -> directory.branding(tenant).orElseGet(() -> directory.tenant(tenant)
                 .map(t -> Branding.standard(tenant, t.name())).orElseThrow(() -> new TenantNotFoundException(tenant.value()))));
     }
 
     @Override
     public Branding brand(Branding branding) {
-        return transactions.inTransaction(() -> {
+        return transactions.inTransaction(branding.tenant(), () -> {
             if (directory.tenant(branding.tenant()).isEmpty()) {
                 throw new TenantNotFoundException(branding.tenant().value());
             }

@@ -37,7 +37,7 @@ public final class TenantProvisioningService implements ProvisionTenantUseCase {
         List<UserAccount> accounts = users.stream()
                 .map(u -> new UserAccount(u.login(), u.displayName(), hashing.hash(u.password()), u.roles(), true))
                 .toList();
-        return transactions.inTransaction(() -> {
+        return transactions.inTransaction(tenant, () -> {
             boolean created = savePort.createTenantIfAbsent(tenant, name);
             accounts.forEach(savePort::createUserAccountIfAbsent);
             return created;

@@ -38,7 +38,7 @@ public final class UserAuthenticationService implements AuthenticateUserUseCase 
             hashing.matches(password, decoyHash);
             return Optional.empty();
         }
-        Optional<UserAccount> account = transactions.readOnly(() -> loadPort.loadUserAccount(login));
+        Optional<UserAccount> account = transactions.readOnly(login.tenant(), () -> loadPort.loadUserAccount(login));
         boolean passwordMatches = hashing.matches(password, account.map(UserAccount::passwordHash).orElse(decoyHash));
         return account.filter(a -> passwordMatches && a.enabled())
                 .map(a -> new AuthenticatedUser(a.login(), a.displayName(), a.roles()));

@@ -53,7 +53,7 @@ public final class WorkItemIngestionService implements IngestWorkItemUseCase {
     public IngestOutcome ingest(TenantId tenant, WorkItemContent content, Actor actor) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(content, "content");
-        return transactions.inTransaction(() -> ingestInCurrentTransaction(tenant, content, actor));
+        return transactions.inTransaction(tenant, () -> ingestInCurrentTransaction(tenant, content, actor));
     }
 
     @Override

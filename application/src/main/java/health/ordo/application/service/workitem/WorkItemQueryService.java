@@ -37,20 +37,20 @@ public final class WorkItemQueryService implements GetWorkItemQuery, ListWorkIte
 
     @Override
     public Optional<WorkItemDetails> get(TenantId tenant, WorkItemId id) {
-        return transactions.readOnly(() -> loadPort.load(tenant, id)
+        return transactions.readOnly(tenant, () -> loadPort.load(tenant, id)
                 .map(item -> new WorkItemDetails(item, loadPort.loadHistory(tenant, id), scoring.reexplain(item))));
     }
 
     @Override
     public Optional<WorkItem> bySource(TenantId tenant, SourceReference source) {
-        return transactions.readOnly(() -> loadPort.loadBySource(tenant, source));
+        return transactions.readOnly(tenant, () -> loadPort.loadBySource(tenant, source));
     }
 
     @Override
     public WorkItemPage list(TenantId tenant, WorkItemFilter filter, PageCursor after, int limit) {
         InvalidValueException.require(limit >= 1 && limit <= MAX_LIMIT, "limit", "limit must be between 1 and " + MAX_LIMIT);
         // One extra row tells whether a next page exists without a count query.
-        List<WorkItem> rows = transactions.readOnly(() -> findPort.find(tenant, filter, after, limit + 1));
+        List<WorkItem> rows = transactions.readOnly(tenant, () -> findPort.find(tenant, filter, after, limit + 1));
         if (rows.size() <= limit) {
             return new WorkItemPage(rows, null);
         }

@@ -42,7 +42,7 @@ public final class WorkItemUpdater {
 
     /** In its own transaction: lock, change (given the instant of the change), re-score, store. */
     public WorkItem change(TenantId tenant, WorkItemId id, BiConsumer<WorkItem, Instant> change) {
-        return transactions.inTransaction(() -> {
+        return transactions.inTransaction(tenant, () -> {
             WorkItem item = loadPort.loadForUpdate(tenant, id).orElseThrow(() -> new WorkItemNotFoundException(id));
             Instant now = clock.instant();
             change.accept(item, now);

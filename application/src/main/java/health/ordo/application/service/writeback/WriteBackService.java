@@ -47,7 +47,7 @@ public final class WriteBackService implements WriteBackUseCase {
 
     /** Within the completing transaction: queues the item's resolution when a target handles its source system. */
     public void plan(WorkItem item, Instant now) {
-        if (item.status() != WorkItemStatus.COMPLETED || target(item.content().source().system()).isEmpty()) {
+        if (item.status() != WorkItemStatus.COMPLETED || target(item.tenantId(), item.content().source().system()).isEmpty()) {
             return;
         }
         String resolution = item.resolutionCode() == null ? "COMPLETED" : item.resolutionCode();
@@ -56,20 +56,20 @@ public final class WriteBackService implements WriteBackUseCase {
                 WriteBack.Status.PENDING, 0, now, null, now, null));
     }
 
-    private Optional<WriteBackTargetPort> target(String system) {
-        return targets.stream().filter(t -> t.handles(system)).findFirst();
+    private Optional<WriteBackTargetPort> target(TenantId tenant, String system) {
+        return targets.stream().filter(t -> t.handles(tenant, system)).findFirst();
     }
 
     @Override
     public int dispatchDue(int limit) {
         Instant now = clock.instant();
-        List<WriteBack> due = transactions.inTransaction(() -> outbox.leaseDue(now, LEASE, limit));
+        List<WriteBack> due = transactions.acrossTenants(() -> outbox.leaseDue(now, LEASE, limit));
         java.util.Map<String, Instant> heldBack = new java.util.HashMap<>();
         for (WriteBack writeBack : due) {
             String source = writeBack.tenant().value() + "/" + writeBack.sourceSystem();
             if (heldBack.containsKey(source)) {
                 Instant until = heldBack.get(source);
-                transactions.inTransaction(() -> {
+                transactions.inTransaction(writeBack.tenant(), () -> {
                     outbox.markRetry(writeBack.id(), writeBack.attempts(), until, "held back: an earlier write-back to "
                             + writeBack.sourceSystem() + " has not applied yet");
                     return null;
@@ -78,7 +78,7 @@ public final class WriteBackService implements WriteBackUseCase {
             }
             WriteBackTargetPort.Delivery delivery;
             try {
-                delivery = target(writeBack.sourceSystem())
+                delivery = target(writeBack.tenant(), writeBack.sourceSystem())
                         .map(t -> t.deliver(writeBack))
                         .orElse(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.NOT_CONFIGURED,
                                 "no write-back target for " + writeBack.sourceSystem()));
@@ -89,7 +89,7 @@ public final class WriteBackService implements WriteBackUseCase {
             switch (delivery.status()) {
                 case APPLIED, ALREADY_APPLIED -> {
                     String detail = delivery.detail();
-                    transactions.inTransaction(() -> {
+                    transactions.inTransaction(writeBack.tenant(), () -> {
                         outbox.markApplied(writeBack.id(), at, detail);
                         return null;
                     });
@@ -99,7 +99,7 @@ public final class WriteBackService implements WriteBackUseCase {
                     String error = delivery.detail();
                     Instant next = at.plus(backoff(attempts)).plusMillis(jitter(attempts));
                     heldBack.put(source, next);
-                    transactions.inTransaction(() -> {
+                    transactions.inTransaction(writeBack.tenant(), () -> {
                         outbox.markRetry(writeBack.id(), attempts, next, error);
                         outbox.deferLater(writeBack.tenant(), writeBack.sourceSystem(), writeBack.createdAt(), next);
                         return null;
@@ -126,6 +126,6 @@ public final class WriteBackService implements WriteBackUseCase {
 
     @Override
     public List<WriteBack> list(TenantId tenant, WriteBack.Status status, int limit) {
-        return transactions.readOnly(() -> outbox.list(tenant, status, limit));
+        return transactions.readOnly(tenant, () -> outbox.list(tenant, status, limit));
     }
 }

@@ -69,7 +69,7 @@ class WriteBackServiceTest {
 
     @Test
     void completedItemFromAHandledSource_queuesItsResolutionWithAStableKey() {
-        when(claims.handles("x12-835")).thenReturn(true);
+        when(claims.handles(any(), eq("x12-835"))).thenReturn(true);
         WorkItem item = completed("x12-835");
 
         service.plan(item, NOW);
@@ -84,7 +84,7 @@ class WriteBackServiceTest {
 
     @Test
     void itemFromASourceNoTargetHandles_queuesNothing() {
-        when(claims.handles("manual")).thenReturn(false);
+        when(claims.handles(any(), eq("manual"))).thenReturn(false);
 
         service.plan(completed("manual"), NOW);
 
@@ -97,7 +97,7 @@ class WriteBackServiceTest {
         WriteBack later = new WriteBack(UUID.randomUUID(), TENANT, new WorkItemId(UUID.randomUUID()), "x12-835", "87726:CLM-2",
                 "APPEALED", null, "key-2", WriteBack.Status.PENDING, 0, NOW, null, NOW.plusSeconds(1), null);
         when(outbox.leaseDue(eq(NOW), any(), anyInt())).thenReturn(List.of(failing, later));
-        when(claims.handles("x12-835")).thenReturn(true);
+        when(claims.handles(any(), eq("x12-835"))).thenReturn(true);
         when(claims.deliver(failing)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.FAILED, "503"));
 
         int attempted = service.dispatchDue(10);
@@ -115,7 +115,7 @@ class WriteBackServiceTest {
     void appliedDelivery_isMarkedApplied() {
         WriteBack working = pending(0);
         when(outbox.leaseDue(eq(NOW), any(), anyInt())).thenReturn(List.of(working));
-        when(claims.handles("x12-835")).thenReturn(true);
+        when(claims.handles(any(), eq("x12-835"))).thenReturn(true);
         when(claims.deliver(working)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.APPLIED, "ok"));
 
         service.dispatchDue(10);
@@ -127,7 +127,7 @@ class WriteBackServiceTest {
     void unconfiguredTarget_keepsTheWriteBackQueued() {
         WriteBack queued = pending(0);
         when(outbox.leaseDue(eq(NOW), any(), anyInt())).thenReturn(List.of(queued));
-        when(claims.handles("x12-835")).thenReturn(true);
+        when(claims.handles(any(), eq("x12-835"))).thenReturn(true);
         when(claims.deliver(queued)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.NOT_CONFIGURED, "no endpoint"));
 
         service.dispatchDue(10);

@@ -1,12 +1,14 @@
 package health.ordo.application.port.out.writeback;
 
+import health.ordo.domain.shared.TenantId;
+
 import health.ordo.application.port.in.writeback.WriteBack;
 
 /** Delivers write-backs for some source systems (a claims system over FHIR, an ERP over its REST API). */
 public interface WriteBackTargetPort {
 
     /** Whether outcomes of items from this source system go through this target (configured or not). */
-    boolean handles(String sourceSystem);
+    boolean handles(TenantId tenant, String sourceSystem);
 
     /** One attempt; must be idempotent on {@link WriteBack#idempotencyKey()}. */
     Delivery deliver(WriteBack writeBack);
