@@ -61,6 +61,12 @@ class AuditTest {
         assertThat(entries).extracting(e -> e.get("action")).containsExactly("post /api/v1/work-items/{id}/claim", "read");
         assertThat(entries.get(1).get("requestId")).isEqualTo(read.header("X-Request-Id"));
         assertThat(entries).allSatisfy(e -> assertThat(e.get("actor")).isEqualTo("ada@" + tenant));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> claimDetails = (Map<String, Object>) entries.get(0).get("details");
+        assertThat(claimDetails).containsEntry("before.status", "READY").containsEntry("after.status", "CLAIMED")
+                .containsEntry("before.assignee", "").containsEntry("after.assignee", "ada@" + tenant)
+                .doesNotContainKey("before.queue");
+        assertThat(entries.get(0).toString()).doesNotContain("PCN10001").doesNotContain("W123456789");
         assertThat(intact.body()).containsEntry("intact", true);
         assertThat(((Number) intact.body().get("checked")).intValue()).isGreaterThanOrEqualTo(3);
 

@@ -91,6 +91,10 @@ class CrossTenantIsolationTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> requested = (Map<String, Object>) override.body().get("override");
         ids.put("override", requested == null ? null : requested.get("id").toString());
+        api.put("/api/v1/approval-settings", owner, Map.of("required", List.of("PRIORITY_POLICY_ACTIVATION")));
+        ApiClient.Response held = api.post("/api/v1/priority-policies/north-first/versions/1:activate", owner, Map.of());
+        assertThat(held.status()).isEqualTo(202);
+        ids.put("approval", held.string("id"));
         assertThat(ids).doesNotContainValue(null);
 
         api.put("/api/v1/queues/south-q", intruder, Map.of("name", "South queue", "weight", 1));
@@ -145,6 +149,8 @@ class CrossTenantIsolationTest {
             path = path.replace("{id}", "north-erp");
         } else if (path.startsWith("/api/v1/jobs/")) {
             path = path.replace("{id}", ids.get("job"));
+        } else if (path.startsWith("/api/v1/approvals/")) {
+            path = path.replace("{id}", ids.get("approval"));
         } else if (path.startsWith("/api/v1/tenants/")) {
             path = path.replace("{id}", tenant);
         }

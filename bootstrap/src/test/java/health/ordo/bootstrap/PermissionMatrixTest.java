@@ -86,6 +86,12 @@ class PermissionMatrixTest {
         MATRIX.put("POST /api/v1/inbound/x12/835", Set.of("TENANT_ADMIN", "INTEGRATION"));
         MATRIX.put("POST /api/v1/inbound/fhir", Set.of("TENANT_ADMIN", "INTEGRATION"));
         MATRIX.put("GET /api/v1/write-backs", LEADS);
+        MATRIX.put("GET /api/v1/approval-settings", LEADS);
+        MATRIX.put("PUT /api/v1/approval-settings", ADMIN);
+        MATRIX.put("GET /api/v1/approvals{?status,limit}", LEADS);
+        MATRIX.put("GET /api/v1/approvals/{id}", LEADS);
+        MATRIX.put("POST /api/v1/approvals/{id}:approve", LEADS);
+        MATRIX.put("POST /api/v1/approvals/{id}:reject", LEADS);
         for (String route : List.of("GET /api/v1/connectors", "GET /api/v1/connectors/{id}", "PUT /api/v1/connectors/{id}",
                 "POST /api/v1/connectors/{id}:sync", "POST /api/v1/connectors/{id}/sync", "GET /api/v1/connectors/{id}/runs",
                 "GET /api/v1/connectors/{id}/rejections", "GET /api/v1/api-clients", "POST /api/v1/api-clients",

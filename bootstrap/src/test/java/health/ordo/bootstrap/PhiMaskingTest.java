@@ -34,10 +34,14 @@ class PhiMaskingTest {
         String tenant = "phi-" + UUID.randomUUID().toString().substring(0, 6);
         provision.provision(TenantId.of(tenant), "PHI", List.of(
                 new ProvisionTenantUseCase.NewUser(Login.parse("wally@" + tenant), "Wally", "password-of-wally", Set.of(Role.WORKER)),
+                new ProvisionTenantUseCase.NewUser(Login.parse("quinn@" + tenant), "Quinn", "password-of-quinn", Set.of(Role.WORKER)),
+                new ProvisionTenantUseCase.NewUser(Login.parse("ada@" + tenant), "Ada", "password-of-ada1", Set.of(Role.TENANT_ADMIN)),
                 new ProvisionTenantUseCase.NewUser(Login.parse("sam@" + tenant), "Sam", "password-of-sam1", Set.of(Role.SUPERVISOR))));
         ApiClient api = new ApiClient(server.getURI(), json);
         String worker = api.login("wally@" + tenant, "password-of-wally");
         String supervisor = api.login("sam@" + tenant, "password-of-sam1");
+        String queueWorker = api.login("quinn@" + tenant, "password-of-quinn");
+        String admin = api.login("ada@" + tenant, "password-of-ada1");
         Map<String, Object> body = new HashMap<>();
         body.put("type", "CLAIM_DENIAL");
         body.put("source", Map.of("system", "x12-835", "externalId", "60054:PHI-1"));
@@ -48,14 +52,29 @@ class PhiMaskingTest {
 
         Map<?, ?> workerBefore = (Map<?, ?>) api.get("/api/v1/work-items/" + id, worker).body().get("attributes");
         Map<?, ?> workerList = (Map<?, ?>) api.get("/api/v1/work-items", worker).list("items").get(0).get("attributes");
-        Map<?, ?> supervisorView = (Map<?, ?>) api.get("/api/v1/work-items/" + id, supervisor).body().get("attributes");
+        ApiClient.Response supervisorItem = api.get("/api/v1/work-items/" + id, supervisor);
+        Map<?, ?> supervisorView = (Map<?, ?>) supervisorItem.body().get("attributes");
+        api.put("/api/v1/workers/wally@" + tenant, admin, Map.of("queues", List.of("elsewhere"), "capacity", 10, "available", true));
+        api.put("/api/v1/workers/quinn@" + tenant, admin, Map.of("queues", List.of(supervisorItem.string("queue")), "capacity", 10, "available", true));
+        Map<?, ?> queueWorkerView = (Map<?, ?>) api.get("/api/v1/work-items/" + id, queueWorker).body().get("attributes");
+        ApiClient.Response taskForWorker = api.get("/api/v1/fhir/Task/" + id, worker);
+        ApiClient.Response searchForWorker = api.get("/api/v1/fhir/Task", worker);
+        ApiClient.Response taskForSupervisor = api.get("/api/v1/fhir/Task/" + id, supervisor);
         api.post("/api/v1/work-items/" + id + "/claim", worker, Map.of());
         Map<?, ?> workerAfter = (Map<?, ?>) api.get("/api/v1/work-items/" + id, worker).body().get("attributes");
+        Map<?, ?> queueWorkerAfterClaim = (Map<?, ?>) api.get("/api/v1/work-items/" + id, queueWorker).body().get("attributes");
+        ApiClient.Response taskAfterClaim = api.get("/api/v1/fhir/Task/" + id, worker);
 
         assertThat(workerBefore.get("patientControlNumber")).isEqualTo("***");
         assertThat(workerBefore.get("payer")).isEqualTo("AETNA");
         assertThat(workerList.get("patientControlNumber")).isEqualTo("***");
         assertThat(supervisorView.get("patientControlNumber")).isEqualTo("PCN-PLANTED-4711");
         assertThat(workerAfter.get("patientControlNumber")).isEqualTo("PCN-PLANTED-4711");
+        assertThat(queueWorkerView.get("patientControlNumber")).as("an unassigned item in the worker's own queue").isEqualTo("PCN-PLANTED-4711");
+        assertThat(queueWorkerAfterClaim.get("patientControlNumber")).as("once it is someone else's").isEqualTo("***");
+        assertThat(taskForWorker.raw().body()).doesNotContain("PCN-PLANTED-4711").contains("\"for\":{\"display\":\"***\"}");
+        assertThat(searchForWorker.raw().body()).doesNotContain("PCN-PLANTED-4711");
+        assertThat(taskForSupervisor.raw().body()).contains("PCN-PLANTED-4711");
+        assertThat(taskAfterClaim.raw().body()).contains("PCN-PLANTED-4711");
     }
 }

@@ -1,5 +1,14 @@
 package health.ordo.bootstrap.config;
 
+import health.ordo.application.port.out.audit.ChangeTrailPort;
+import health.ordo.application.service.phi.PhiAccessService;
+import health.ordo.application.port.out.approval.ApprovalPort;
+import health.ordo.domain.workitem.Actor;
+import health.ordo.domain.workitem.WorkItemId;
+import health.ordo.application.service.approval.ApprovalGate;
+import health.ordo.application.service.approval.ApprovalService;
+import health.ordo.application.service.connector.ConnectorChanges;
+import health.ordo.domain.approval.ApprovalKind;
 import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.application.port.out.user.LoadUserAccountPort;
 import health.ordo.application.port.out.user.PasswordHashingPort;
@@ -104,8 +113,41 @@ class ApplicationServicesFactory {
 
     @Singleton
     PolicyManagementService policyManagementService(PriorityPolicyPort policies, RescoringPort rescoring, JobPort jobs,
-                                                    TransactionPort transactions, PriorityScoringService scoring, Clock clock) {
-        return new PolicyManagementService(policies, rescoring, jobs, transactions, scoring, clock);
+                                                    TransactionPort transactions, PriorityScoringService scoring, Clock clock,
+                                                    ApprovalGate gate) {
+        return new PolicyManagementService(policies, rescoring, jobs, transactions, scoring, clock, gate);
+    }
+
+    @Singleton
+    PhiAccessService phiAccessService(WorkforcePort workforce, TransactionPort transactions) {
+        return new PhiAccessService(workforce, transactions);
+    }
+
+    @Singleton
+    ApprovalGate approvalGate(ApprovalPort approvals, TransactionPort transactions, Clock clock) {
+        return new ApprovalGate(approvals, transactions, clock);
+    }
+
+    /** Maker-checker: what each kind of held action runs once a second person approves it. */
+    @Singleton
+    ApprovalService approvalService(ApprovalPort approvals, TransactionPort transactions, Clock clock, PolicyManagementService policies,
+                                    SlaScheduler sla, WorkItemLifecycleService lifecycle, ConnectorService connectors) {
+        return new ApprovalService(approvals, transactions, clock)
+                .on(ApprovalKind.PRIORITY_POLICY_ACTIVATION, (request, checker) -> {
+                    int version = Integer.parseInt(request.parameters().get("version"));
+                    var job = policies.activateApproved(request.tenant(), request.parameters().get("policyId"), version,
+                            new Actor(request.requestedBy(), true));
+                    return "priority policy " + request.parameters().get("policyId") + " v" + version + " active; re-score job " + job.id();
+                })
+                .on(ApprovalKind.SLA_POLICY_ACTIVATION, (request, checker) -> sla.activateApproved(request.tenant(),
+                        request.parameters().get("policyId"), Integer.parseInt(request.parameters().get("version"))))
+                .on(ApprovalKind.WRITE_OFF, (request, checker) -> {
+                    var item = lifecycle.completeApproved(request.tenant(), WorkItemId.parse(request.parameters().get("workItemId")),
+                            request.parameters().get("resolutionCode"), new Actor(request.requestedBy(), false));
+                    return "work item " + item.id().value() + " " + item.status() + " as " + item.resolutionCode();
+                })
+                .on(ApprovalKind.CONNECTOR_CREDENTIALS, (request, checker) -> connectors.configureApproved(request.tenant(),
+                        request.parameters().get("connector"), ConnectorChanges.fromParameters(request.parameters()), request.requestedBy()));
     }
 
     @Singleton
@@ -141,14 +183,15 @@ class ApplicationServicesFactory {
 
     @Singleton
     WorkItemUpdater workItemUpdater(LoadWorkItemPort load, SaveWorkItemPort save, AppendEventsPort events,
-                                    TransactionPort transactions, PriorityScoringService scoring, SlaScheduler sla, Clock clock) {
-        return new WorkItemUpdater(load, save, events, transactions, scoring, sla, clock);
+                                    TransactionPort transactions, PriorityScoringService scoring, SlaScheduler sla, Clock clock,
+                                    ChangeTrailPort trail) {
+        return new WorkItemUpdater(load, save, events, transactions, scoring, sla, clock, trail);
     }
 
     @Singleton
     SlaScheduler slaScheduler(SlaConfigPort config, SlaTimerPort timers, LoadWorkItemPort load, TransactionPort transactions,
-                              Clock clock, @Value("${ordo.sla.default-zone:America/New_York}") String defaultZone) {
-        return new SlaScheduler(config, timers, load, transactions, clock, defaultZone);
+                              Clock clock, @Value("${ordo.sla.default-zone:America/New_York}") String defaultZone, ApprovalGate gate) {
+        return new SlaScheduler(config, timers, load, transactions, clock, defaultZone, gate);
     }
 
     @Singleton
@@ -159,8 +202,8 @@ class ApplicationServicesFactory {
     }
 
     @Singleton
-    WorkItemLifecycleService workItemLifecycleService(WorkItemUpdater updater, WriteBackService writeBacks) {
-        return new WorkItemLifecycleService(updater, writeBacks);
+    WorkItemLifecycleService workItemLifecycleService(WorkItemUpdater updater, WriteBackService writeBacks, ApprovalGate gate) {
+        return new WorkItemLifecycleService(updater, writeBacks, gate);
     }
 
     @Singleton
@@ -168,9 +211,9 @@ class ApplicationServicesFactory {
                                       ConnectorStatePort state, IngestWorkItemUseCase ingest, GetWorkItemQuery query,
                                       WorkItemUpdater updater, SaveWorkItemPort save, AppendEventsPort events,
                                       TransactionPort transactions, Clock clock,
-                                      @Value("${ordo.connectors-retry-base:500ms}") Duration retryBase) {
+                                      @Value("${ordo.connectors-retry-base:500ms}") Duration retryBase, ApprovalGate gate) {
         return new ConnectorService(registry, configs, providers, state, ingest, query, updater, save, events, transactions, clock,
-                retryBase);
+                retryBase, gate);
     }
 
     @Singleton

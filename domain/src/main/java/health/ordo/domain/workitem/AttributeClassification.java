@@ -21,6 +21,17 @@ public final class AttributeClassification {
     private AttributeClassification() {
     }
 
+    /** A copy of the attributes with every PHI value replaced by {@link #MASK}. */
+    public static java.util.Map<String, Object> masked(java.util.Map<String, Object> attributes) {
+        java.util.Map<String, Object> masked = new java.util.LinkedHashMap<>();
+        attributes.forEach((name, value) -> masked.put(name, classify(name) == Kind.PHI ? MASK : value));
+        return masked;
+    }
+
+    public static boolean hasPhi(java.util.Collection<String> attributeNames) {
+        return attributeNames.stream().anyMatch(name -> classify(name) == Kind.PHI);
+    }
+
     public static Kind classify(String attribute) {
         String name = attribute.toLowerCase(Locale.ROOT);
         if (PHI.contains(name) || name.startsWith("patient")) {

@@ -1,5 +1,6 @@
 package health.ordo.adapter.claims.fhir;
 
+import health.ordo.application.port.in.phi.PhiViewerQuery;
 import health.ordo.adapter.claims.CallerTenant;
 import health.ordo.application.port.in.workitem.GetWorkItemQuery;
 import health.ordo.application.port.in.workitem.ListWorkItemsQuery;
@@ -30,6 +31,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Task;
 
 import java.util.Arrays;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -47,11 +49,17 @@ class FhirTaskController {
     private final GetWorkItemQuery get;
     private final ListWorkItemsQuery list;
     private final FhirJson json;
+    private final PhiViewerQuery phi;
 
-    FhirTaskController(GetWorkItemQuery get, ListWorkItemsQuery list, FhirJson json) {
+    FhirTaskController(GetWorkItemQuery get, ListWorkItemsQuery list, FhirJson json, PhiViewerQuery phi) {
+        this.phi = phi;
         this.get = get;
         this.list = list;
         this.json = json;
+    }
+
+    private PhiViewerQuery.Viewer viewer(Authentication authentication) {
+        return phi.viewer(CallerTenant.of(authentication), authentication.getName(), Set.copyOf(authentication.getRoles()));
     }
 
     @Get(value = "/{id}", produces = {"application/fhir+json", "application/json"})
@@ -64,7 +72,8 @@ class FhirTaskController {
             return HttpResponse.<String>notFound();
         }
         return get.get(CallerTenant.of(authentication), new WorkItemId(uuid))
-                .map(details -> HttpResponse.ok(json.encode(TaskMapper.toTask(details.item()))).contentType(FHIR_JSON))
+                .map(details -> HttpResponse.ok(json.encode(TaskMapper.toTask(details.item(), viewer(authentication))))
+                        .contentType(FHIR_JSON))
                 .orElseGet(HttpResponse::notFound);
     }
 
@@ -107,8 +116,9 @@ class FhirTaskController {
             }
             bundle.addLink().setRelation("next").setUrl(next.append("&_cursor=").append(page.next().encode()).toString());
         }
+        PhiViewerQuery.Viewer viewer = viewer(authentication);
         for (WorkItem item : page.items()) {
-            Task task = TaskMapper.toTask(item);
+            Task task = TaskMapper.toTask(item, viewer);
             bundle.addEntry().setFullUrl("Task/" + item.id()).setResource(task)
                     .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
         }

@@ -1,5 +1,7 @@
 package health.ordo.adapter.claims.fhir;
 
+import health.ordo.application.port.in.phi.PhiViewerQuery;
+import health.ordo.domain.workitem.AttributeClassification;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemContent;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -46,6 +48,12 @@ final class TaskMapper {
     }
 
     static Task toTask(WorkItem item) {
+        return toTask(item, PhiViewerQuery.Viewer.UNRESTRICTED);
+    }
+
+    /** The item as a Task; for a viewer who may not see its PHI, the patient ({@code for}) and PHI inputs are masked. */
+    static Task toTask(WorkItem item, PhiViewerQuery.Viewer viewer) {
+        boolean masked = !viewer.sees(item.assignee(), item.queue());
         WorkItemContent content = item.content();
         Task task = new Task();
         task.setId(item.id().toString());
@@ -67,14 +75,16 @@ final class TaskMapper {
         if (item.statusReason() != null) {
             task.setStatusReason(new CodeableConcept().setText(item.statusReason()));
         }
-        Map<String, Object> attributes = content.attributes().values();
+        Map<String, Object> attributes = masked ? AttributeClassification.masked(content.attributes().values()) : content.attributes().values();
         Object claimResponse = attributes.get("claimResponse");
         Reference focus = claimResponse != null && content.source().system().equals(ClaimResponseMapper.SOURCE_SYSTEM)
                 ? new Reference(claimResponse.toString())
                 : new Reference().setIdentifier(new Identifier().setSystem(ORDO + "/sid/source/" + content.source().system())
                 .setValue(content.source().externalId()));
         task.setFocus(focus.setDisplay(content.title()));
-        if (attributes.get("patientReference") != null) {
+        if (masked && AttributeClassification.hasPhi(content.attributes().values().keySet())) {
+            task.setFor(new Reference().setDisplay(AttributeClassification.MASK));
+        } else if (attributes.get("patientReference") != null) {
             task.setFor(new Reference(attributes.get("patientReference").toString()));
         } else if (attributes.get("patientControlNumber") != null) {
             task.setFor(new Reference().setIdentifier(new Identifier().setSystem(ORDO + "/sid/patient-control-number")

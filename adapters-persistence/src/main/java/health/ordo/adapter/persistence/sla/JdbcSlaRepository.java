@@ -128,20 +128,30 @@ class JdbcSlaRepository implements SlaConfigPort, SlaTimerPort {
     }
 
     @Override
-    public void insertActive(SlaPolicy policy) {
-        Sql.update(jdbc, "update sla_policy_version set active = false where tenant_id = ? and policy_id = ? and active",
-                policy.tenant().value(), policy.policyId());
+    public void insert(SlaPolicy policy) {
+        if (policy.active()) {
+            Sql.update(jdbc, "update sla_policy_version set active = false where tenant_id = ? and policy_id = ? and active",
+                    policy.tenant().value(), policy.policyId());
+        }
         Sql.update(jdbc, """
                 insert into sla_policy_version (tenant_id, policy_id, version, applies_to, conditions, calendar_id, goal_seconds,
                     deadline_seconds, approaching_percent, escalations, repeat_every_seconds, active)
-                values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?, true)""",
+                values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?, ?)""",
                 policy.tenant().value(), policy.policyId(), policy.version(), policy.appliesTo().name(),
                 write(policy.when().stream().map(c -> new ConditionRow(c.field(), c.operator(), c.value())).toList()),
                 policy.calendarId(), policy.terms().goal().toSeconds(), policy.terms().deadline().toSeconds(),
                 policy.terms().approachingPercent(),
                 write(policy.escalations().stream().map(e -> new EscalationRow(e.stage().name(), e.raisePriorityBy(), e.moveToQueue(),
                         e.reassignTo(), e.sendNotification())).toList()),
-                policy.repeatEvery() == null ? null : policy.repeatEvery().toSeconds());
+                policy.repeatEvery() == null ? null : policy.repeatEvery().toSeconds(), policy.active());
+    }
+
+    @Override
+    public boolean activate(TenantId tenant, String policyId, int version) {
+        Sql.update(jdbc, "update sla_policy_version set active = false where tenant_id = ? and policy_id = ? and active and version <> ?",
+                tenant.value(), policyId, version);
+        return Sql.update(jdbc, "update sla_policy_version set active = true where tenant_id = ? and policy_id = ? and version = ?",
+                tenant.value(), policyId, version) == 1;
     }
 
     @Override

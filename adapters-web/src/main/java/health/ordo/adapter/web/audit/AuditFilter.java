@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * Appends an audit entry for every authenticated change under {@code /api/v1} (POST, PUT, PATCH, DELETE) and every read
  * of a work item's details (PHI-bearing: {@code GET /api/v1/work-items/{id}}, {@code GET /api/v1/fhir/Task/{id}}), with
  * who, tenant, action, entity, outcome status, request id ({@code X-Request-Id}, generated when absent and echoed in the
- * response) and client IP. Bodies and query strings are not recorded, so no PHI enters the log.
+ * response) and client IP, and for work item changes the fields that changed, before and after
+ * ({@link RequestChangeTrail}). Bodies, query strings and attributes are not recorded, so no PHI enters the log.
  */
 @Filter("/api/**")
 class AuditFilter implements HttpServerFilter {
@@ -72,6 +73,7 @@ class AuditFilter implements HttpServerFilter {
         details.put("method", request.getMethod().name());
         details.put("route", ID.matcher(path).replaceAll("{id}"));
         details.put("status", Integer.toString(status));
+        details.putAll(RequestChangeTrail.of(request));
         try {
             audit.get().record(TenantId.of(tenant), authentication.getName(), read ? "read" : request.getMethod().name().toLowerCase()
                     + " " + details.get("route"), entityType, entityId, details, requestId,

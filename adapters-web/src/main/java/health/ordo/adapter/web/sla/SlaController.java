@@ -164,11 +164,11 @@ class SlaController {
 
     @Post(value = "/sla-policies", consumes = MediaType.APPLICATION_JSON)
     @Secured("TENANT_ADMIN")
-    @Operation(summary = "Create the next version of an SLA policy; it becomes the active version")
+    @Operation(summary = "Create the next version of an SLA policy; it becomes the active version (202 when maker-checker holds it)")
     HttpResponse<?> createPolicy(HttpRequest<?> request, Authentication authentication, @Body PolicyDto body) {
         TenantId tenant = Caller.of(authentication).tenant();
         return unprocessable(request, () -> {
-            SlaPolicy saved = sla.savePolicy(toPolicy(tenant, body));
+            SlaPolicy saved = sla.savePolicy(toPolicy(tenant, body), Caller.of(authentication).actor());
             return HttpResponse.created(toDto(saved), URI.create("/api/v1/sla-policies"));
         });
     }

@@ -2,7 +2,7 @@ package health.ordo.adapter.web.workitem;
 
 import health.ordo.adapter.web.workitem.WorkItemDtos.WorkItemResponse;
 import health.ordo.domain.workitem.AttributeClassification;
-import io.micronaut.security.authentication.Authentication;
+import health.ordo.application.port.in.phi.PhiViewerQuery;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,21 +17,13 @@ final class PhiMask {
     private PhiMask() {
     }
 
-    static boolean masks(Authentication authentication) {
-        return authentication.getRoles().contains("WORKER") && authentication.getRoles().stream()
-                .noneMatch(r -> r.equals("SUPERVISOR") || r.equals("TENANT_ADMIN") || r.equals("INTEGRATION"));
-    }
-
-    static WorkItemResponse forViewer(WorkItemResponse r, Authentication authentication) {
-        if (!masks(authentication) || authentication.getName().equals(r.assignee())
-                || r.attributes().keySet().stream().noneMatch(k -> AttributeClassification.classify(k) == AttributeClassification.Kind.PHI)) {
+    static WorkItemResponse forViewer(WorkItemResponse r, PhiViewerQuery.Viewer viewer) {
+        if (viewer.sees(r.assignee(), r.queue()) || !AttributeClassification.hasPhi(r.attributes().keySet())) {
             return r;
         }
-        Map<String, Object> masked = new LinkedHashMap<>();
-        r.attributes().forEach((k, v) -> masked.put(k, AttributeClassification.classify(k) == AttributeClassification.Kind.PHI
-                ? AttributeClassification.MASK : v));
         return new WorkItemResponse(r.id(), r.type(), r.status(), r.fhirTaskStatus(), r.source(), r.title(), r.amount(), r.dueAt(),
-                r.hardDeadlineAt(), masked, r.queue(), r.assignee(), r.priorityScore(), r.statusReason(), r.resolutionCode(),
-                r.createdAt(), r.updatedAt(), r.sla(), r.scoreExplanation(), r.priorityOverride(), r.history());
+                r.hardDeadlineAt(), AttributeClassification.masked(r.attributes()), r.queue(), r.assignee(), r.priorityScore(),
+                r.statusReason(), r.resolutionCode(), r.createdAt(), r.updatedAt(), r.sla(), r.scoreExplanation(), r.priorityOverride(),
+                r.history());
     }
 }

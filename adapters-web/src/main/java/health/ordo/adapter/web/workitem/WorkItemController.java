@@ -1,5 +1,6 @@
 package health.ordo.adapter.web.workitem;
 
+import health.ordo.application.port.in.phi.PhiViewerQuery;
 import health.ordo.adapter.web.problem.InvalidRequestException;
 import health.ordo.adapter.web.problem.Problem;
 import health.ordo.adapter.web.problem.ProblemType;
@@ -53,6 +54,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Work items over HTTP: create (one or a batch, idempotent on the source record), read, list, lifecycle. */
 @Controller("/api/v1")
@@ -68,9 +70,12 @@ class WorkItemController {
     private final WorkItemResponseMapper mapper;
     private final JsonMapper json;
     private final WorkItemViews views;
+    private final PhiViewerQuery phi;
 
     WorkItemController(IngestWorkItemUseCase ingest, GetWorkItemQuery getQuery, ListWorkItemsQuery listQuery,
-                       ChangeWorkItemStatusUseCase changeStatus, WorkItemResponseMapper mapper, JsonMapper json, WorkItemViews views) {
+                       ChangeWorkItemStatusUseCase changeStatus, WorkItemResponseMapper mapper, JsonMapper json, WorkItemViews views,
+                       PhiViewerQuery phi) {
+        this.phi = phi;
         this.ingest = ingest;
         this.getQuery = getQuery;
         this.listQuery = listQuery;
@@ -78,6 +83,10 @@ class WorkItemController {
         this.mapper = mapper;
         this.json = json;
         this.views = views;
+    }
+
+    private PhiViewerQuery.Viewer viewer(Caller caller, Authentication authentication) {
+        return phi.viewer(caller.tenant(), caller.actor().name(), Set.copyOf(authentication.getRoles()));
     }
 
     @Post(value = "/work-items", consumes = MediaType.APPLICATION_JSON)
@@ -180,7 +189,8 @@ class WorkItemController {
         PageCursor after = cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor);
         WorkItemPage page = listQuery.list(caller.tenant(), filter, after,
                 limit == null ? ListWorkItemsQuery.DEFAULT_LIMIT : limit);
-        return new WorkItemPageResponse(page.items().stream().map(mapper::toResponse).map(r -> PhiMask.forViewer(r, authentication)).toList(),
+        PhiViewerQuery.Viewer viewer = viewer(caller, authentication);
+        return new WorkItemPageResponse(page.items().stream().map(mapper::toResponse).map(r -> PhiMask.forViewer(r, viewer)).toList(),
                 page.next() == null ? null : page.next().encode());
     }
 
@@ -192,7 +202,7 @@ class WorkItemController {
         WorkItemId itemId = WorkItemId.parse(id);
         return getQuery.get(caller.tenant(), itemId)
                 .map(mapper::toResponse)
-                .map(r -> PhiMask.forViewer(r, authentication))
+                .map(r -> PhiMask.forViewer(r, viewer(caller, authentication)))
                 .orElseThrow(() -> new WorkItemNotFoundException(itemId));
     }
 

@@ -28,6 +28,8 @@ import health.ordo.domain.workitem.SourceReference;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemContent;
 import health.ordo.domain.workitem.WorkItemEvent;
+import health.ordo.application.service.approval.ApprovalGate;
+import health.ordo.domain.approval.ApprovalKind;
 import health.ordo.spi.CanonicalEvent;
 import health.ordo.spi.Cursor;
 import health.ordo.spi.HealthReport;
@@ -82,6 +84,7 @@ public final class ConnectorService implements ConnectorUseCase {
     private final TransactionPort transactions;
     private final Clock clock;
     private final Duration retryBase;
+    private final ApprovalGate gate;
     private final Map<String, Built> built = new ConcurrentHashMap<>();
 
     /** An adapter built from a stored configuration version, or why it could not be. */
@@ -92,6 +95,15 @@ public final class ConnectorService implements ConnectorUseCase {
                             ConnectorStatePort state, IngestWorkItemUseCase ingest, GetWorkItemQuery query, WorkItemUpdater updater,
                             SaveWorkItemPort save, AppendEventsPort events, TransactionPort transactions, Clock clock,
                             Duration retryBase) {
+        this(registry, configs, providers, state, ingest, query, updater, save, events, transactions, clock, retryBase, null);
+    }
+
+    /** @param gate maker-checker for connector credentials; null where it does not apply */
+    public ConnectorService(ConnectorRegistryPort registry, ConnectorConfigPort configs, List<SourceAdapterProvider> providers,
+                            ConnectorStatePort state, IngestWorkItemUseCase ingest, GetWorkItemQuery query, WorkItemUpdater updater,
+                            SaveWorkItemPort save, AppendEventsPort events, TransactionPort transactions, Clock clock,
+                            Duration retryBase, ApprovalGate gate) {
+        this.gate = gate;
         this.registry = registry;
         this.configs = configs;
         this.providers = providers.stream().collect(Collectors.toMap(SourceAdapterProvider::type, Function.identity()));
@@ -490,6 +502,16 @@ public final class ConnectorService implements ConnectorUseCase {
 
     @Override
     public ConnectorConfig configure(TenantId tenant, String id, ConnectorConfigChange change, String actor) {
+        return configure(tenant, id, change, actor, false);
+    }
+
+    /** The approved change of credentials, in the approval's transaction, in the maker's name. */
+    public String configureApproved(TenantId tenant, String id, ConnectorConfigChange change, String maker) {
+        ConnectorConfig config = configure(tenant, id, change, maker, true);
+        return "connector " + id + " v" + config.version() + " saved with new credentials";
+    }
+
+    private ConnectorConfig configure(TenantId tenant, String id, ConnectorConfigChange change, String actor, boolean approved) {
         if (id == null || !ID.matcher(id).matches()) {
             throw new InvalidConnectorException("id", "a connector id is 1-63 lower-case letters, digits or dashes");
         }
@@ -527,6 +549,11 @@ public final class ConnectorService implements ConnectorUseCase {
             if (!ConnectorConfig.SECRET_OPTIONS.contains(name)) {
                 throw new InvalidConnectorException("secrets." + name, "secrets may hold only " + ConnectorConfig.SECRET_OPTIONS.stream().sorted().toList());
             }
+        }
+        if (!approved && !requested.isEmpty() && gate != null && gate.settings(tenant).requires(ApprovalKind.CONNECTOR_CREDENTIALS)) {
+            throw gate.hold(tenant, ApprovalKind.CONNECTOR_CREDENTIALS, "connector " + id,
+                    "set credentials " + requested.keySet().stream().sorted().toList() + " of connector " + id + " (" + change.type() + ", "
+                            + baseUrl + ")", ConnectorChanges.toParameters(id, change), actor);
         }
         URI url = baseUrl;
         return transactions.inTransaction(tenant, () -> {

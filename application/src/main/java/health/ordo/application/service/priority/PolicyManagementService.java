@@ -8,7 +8,9 @@ import health.ordo.application.port.out.priority.JobPort;
 import health.ordo.application.port.out.priority.PriorityPolicyPort;
 import health.ordo.application.port.out.priority.RescoringPort;
 import health.ordo.application.port.out.transaction.TransactionPort;
+import health.ordo.application.service.approval.ApprovalGate;
 import health.ordo.application.service.scoring.PriorityScoringService;
+import health.ordo.domain.approval.ApprovalKind;
 import health.ordo.domain.priority.PolicyDefinition;
 import health.ordo.domain.priority.PolicyStatus;
 import health.ordo.domain.priority.PriorityPolicy;
@@ -20,6 +22,7 @@ import health.ordo.domain.workitem.WorkItemType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,9 +36,17 @@ public final class PolicyManagementService implements ManagePriorityPoliciesUseC
     private final TransactionPort transactions;
     private final PriorityScoringService scoring;
     private final Clock clock;
+    private final ApprovalGate gate;
 
     public PolicyManagementService(PriorityPolicyPort policies, RescoringPort rescoring, JobPort jobs,
                                    TransactionPort transactions, PriorityScoringService scoring, Clock clock) {
+        this(policies, rescoring, jobs, transactions, scoring, clock, null);
+    }
+
+    /** @param gate maker-checker for policy activation; null where it does not apply */
+    public PolicyManagementService(PriorityPolicyPort policies, RescoringPort rescoring, JobPort jobs,
+                                   TransactionPort transactions, PriorityScoringService scoring, Clock clock, ApprovalGate gate) {
+        this.gate = gate;
         this.policies = policies;
         this.rescoring = rescoring;
         this.jobs = jobs;
@@ -77,6 +88,19 @@ public final class PolicyManagementService implements ManagePriorityPoliciesUseC
 
     @Override
     public JobStatus activate(TenantId tenant, String policyId, int version, Actor actor) {
+        if (gate != null && gate.settings(tenant).requires(ApprovalKind.PRIORITY_POLICY_ACTIVATION)) {
+            PriorityPolicy policy = transactions.readOnly(tenant, () -> policies.load(tenant, policyId, version))
+                    .orElseThrow(() -> new PolicyNotFoundException(policyId, version));
+            throw gate.hold(tenant, ApprovalKind.PRIORITY_POLICY_ACTIVATION, "priority policy " + policyId + " v" + version,
+                    "activate priority policy " + policyId + " v" + version + (policy.description() == null ? "" : ": " + policy.description())
+                            + " (re-scores every open item)",
+                    Map.of("policyId", policyId, "version", Integer.toString(version)), actor.name());
+        }
+        return activateApproved(tenant, policyId, version, actor);
+    }
+
+    /** Activates without asking: the approved request's action, or a tenant without maker-checker for policies. */
+    public JobStatus activateApproved(TenantId tenant, String policyId, int version, Actor actor) {
         JobStatus job = transactions.inTransaction(tenant, () -> {
             PriorityPolicy policy = policies.load(tenant, policyId, version)
                     .orElseThrow(() -> new PolicyNotFoundException(policyId, version));

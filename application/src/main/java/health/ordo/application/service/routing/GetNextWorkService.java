@@ -57,8 +57,9 @@ public final class GetNextWorkService implements GetNextWorkUseCase {
                 if (found.isPresent()) {
                     WorkItem item = found.get();
                     Instant now = clock.instant();
+                    java.util.Map<String, String> before = WorkItemUpdater.auditable(item);
                     item.claim(actor, now);
-                    updater.store(item, now);
+                    updater.store(item, before, now);
                     return Optional.of(item);
                 }
             }

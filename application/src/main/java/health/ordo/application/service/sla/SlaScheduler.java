@@ -5,6 +5,9 @@ import health.ordo.application.port.in.sla.ManageSlaUseCase;
 import health.ordo.application.port.out.sla.SlaConfigPort;
 import health.ordo.application.port.out.sla.SlaTimerPort;
 import health.ordo.application.port.out.transaction.TransactionPort;
+import health.ordo.application.service.approval.ApprovalGate;
+import health.ordo.domain.approval.ApprovalKind;
+import health.ordo.domain.workitem.Actor;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
 import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.shared.TenantId;
@@ -21,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -40,9 +44,17 @@ public final class SlaScheduler implements ManageSlaUseCase, GetSlaQuery {
     private final TransactionPort transactions;
     private final Clock clock;
     private final String defaultZone;
+    private final ApprovalGate gate;
 
     public SlaScheduler(SlaConfigPort config, SlaTimerPort timers, LoadWorkItemPort loadPort, TransactionPort transactions,
                         Clock clock, String defaultZone) {
+        this(config, timers, loadPort, transactions, clock, defaultZone, null);
+    }
+
+    /** @param gate maker-checker for SLA policy activation; null where it does not apply */
+    public SlaScheduler(SlaConfigPort config, SlaTimerPort timers, LoadWorkItemPort loadPort, TransactionPort transactions,
+                        Clock clock, String defaultZone, ApprovalGate gate) {
+        this.gate = gate;
         this.config = config;
         this.timers = timers;
         this.loadPort = loadPort;
@@ -139,14 +151,38 @@ public final class SlaScheduler implements ManageSlaUseCase, GetSlaQuery {
 
     @Override
     public SlaPolicy savePolicy(SlaPolicy policy) {
-        return transactions.inTransaction(policy.tenant(), () -> {
-            InvalidValueException.require(config.calendar(policy.tenant(), policy.calendarId()).isPresent()
-                    || "default".equals(policy.calendarId()), "calendarId", "no calendar " + policy.calendarId());
-            SlaPolicy versioned = new SlaPolicy(policy.tenant(), policy.policyId(),
-                    config.latestVersion(policy.tenant(), policy.policyId()) + 1, policy.appliesTo(), policy.when(),
-                    policy.calendarId(), policy.terms(), policy.escalations(), policy.repeatEvery(), true);
-            config.insertActive(versioned);
-            return versioned;
+        return transactions.inTransaction(policy.tenant(), () -> store(policy, true));
+    }
+
+    @Override
+    public SlaPolicy savePolicy(SlaPolicy policy, Actor maker) {
+        if (gate == null || !gate.settings(policy.tenant()).requires(ApprovalKind.SLA_POLICY_ACTIVATION)) {
+            return savePolicy(policy);
+        }
+        throw transactions.inTransaction(policy.tenant(), () -> {
+            SlaPolicy stored = store(policy, false);
+            return gate.hold(policy.tenant(), ApprovalKind.SLA_POLICY_ACTIVATION, "SLA policy " + stored.policyId() + " v" + stored.version(),
+                    "activate SLA policy " + stored.policyId() + " v" + stored.version() + " for " + stored.appliesTo() + ": goal "
+                            + stored.terms().goal() + ", deadline " + stored.terms().deadline(),
+                    Map.of("policyId", stored.policyId(), "version", Integer.toString(stored.version())), maker.name());
         });
+    }
+
+    /** The approved activation of a stored version, in the approval's transaction. */
+    public String activateApproved(TenantId tenant, String policyId, int version) {
+        if (!config.activate(tenant, policyId, version)) {
+            throw new InvalidValueException("version", "SLA policy " + policyId + " has no version " + version);
+        }
+        return "SLA policy " + policyId + " v" + version + " is active";
+    }
+
+    private SlaPolicy store(SlaPolicy policy, boolean active) {
+        InvalidValueException.require(config.calendar(policy.tenant(), policy.calendarId()).isPresent()
+                || "default".equals(policy.calendarId()), "calendarId", "no calendar " + policy.calendarId());
+        SlaPolicy versioned = new SlaPolicy(policy.tenant(), policy.policyId(),
+                config.latestVersion(policy.tenant(), policy.policyId()) + 1, policy.appliesTo(), policy.when(),
+                policy.calendarId(), policy.terms(), policy.escalations(), policy.repeatEvery(), active);
+        config.insert(versioned);
+        return versioned;
     }
 }

@@ -1,34 +1,63 @@
 package health.ordo.application.service.workitem;
 
 import health.ordo.application.port.in.workitem.ChangeWorkItemStatusUseCase;
+import health.ordo.application.service.approval.ApprovalGate;
 import health.ordo.application.service.writeback.WriteBackService;
+import health.ordo.domain.approval.ApprovalKind;
+import health.ordo.domain.approval.ApprovalSettings;
+import health.ordo.domain.shared.Money;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
 import health.ordo.domain.workitem.LifecycleAction;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemId;
 
+import java.util.Map;
+
 /**
  * Applies a lifecycle action under a row lock; the item is re-scored and stored with its history and events, and a
- * completion queues its write-back in the same transaction.
+ * completion queues its write-back in the same transaction. A completion that writes off more than the tenant's
+ * maker-checker threshold is held for a second person instead (the item stays in progress).
  */
 public final class WorkItemLifecycleService implements ChangeWorkItemStatusUseCase {
 
     private final WorkItemUpdater updater;
     private final WriteBackService writeBacks;
+    private final ApprovalGate gate;
 
     public WorkItemLifecycleService(WorkItemUpdater updater) {
-        this(updater, null);
+        this(updater, null, null);
     }
 
-    /** @param writeBacks queues a completed item's resolution for its source system; null where none apply */
-    public WorkItemLifecycleService(WorkItemUpdater updater, WriteBackService writeBacks) {
+    /**
+     * @param writeBacks queues a completed item's resolution for its source system; null where none apply
+     * @param gate       maker-checker for write-offs; null where it does not apply
+     */
+    public WorkItemLifecycleService(WorkItemUpdater updater, WriteBackService writeBacks, ApprovalGate gate) {
         this.updater = updater;
         this.writeBacks = writeBacks;
+        this.gate = gate;
     }
 
     @Override
     public WorkItem apply(TenantId tenant, WorkItemId id, LifecycleAction action, String note, Actor actor) {
+        ApprovalSettings rules = action == LifecycleAction.COMPLETE && gate != null && ApprovalSettings.WRITE_OFF_CODES.contains(note)
+                ? gate.settings(tenant) : null;
+        try {
+            return change(tenant, id, action, note, actor, rules);
+        } catch (HeldForApproval held) {
+            throw gate.hold(tenant, ApprovalKind.WRITE_OFF, "work item " + id.value(),
+                    "write off " + (held.amount == null ? "an item without amount" : held.amount.value().toPlainString() + " " + held.amount.currency()) + " on \"" + held.title + "\" (" + note + ")",
+                    Map.of("workItemId", id.value().toString(), "resolutionCode", note, "maker", actor.name()), actor.name());
+        }
+    }
+
+    /** The approved write-off: completed in the maker's name, within the approval's transaction. */
+    public WorkItem completeApproved(TenantId tenant, WorkItemId id, String resolutionCode, Actor maker) {
+        return change(tenant, id, LifecycleAction.COMPLETE, resolutionCode, maker, null);
+    }
+
+    private WorkItem change(TenantId tenant, WorkItemId id, LifecycleAction action, String note, Actor actor, ApprovalSettings rules) {
         return updater.change(tenant, id, (item, now) -> {
             switch (action) {
                 case CLAIM -> item.claim(actor, now);
@@ -37,6 +66,10 @@ public final class WorkItemLifecycleService implements ChangeWorkItemStatusUseCa
                 case RESUME -> item.resume(actor, now);
                 case COMPLETE -> {
                     item.complete(note, actor, now);
+                    if (rules != null && rules.requiresWriteOffApproval(note, item.content().moneyAtStake())) {
+                        // the completion was allowed; roll it back and hold it for a second person
+                        throw new HeldForApproval(item.content().moneyAtStake(), item.content().title());
+                    }
                     if (writeBacks != null) {
                         writeBacks.plan(item, now);
                     }
@@ -45,5 +78,17 @@ public final class WorkItemLifecycleService implements ChangeWorkItemStatusUseCa
                 case RELEASE -> item.release(actor, now);
             }
         });
+    }
+
+    private static final class HeldForApproval extends RuntimeException {
+
+        private final transient Money amount;
+        private final String title;
+
+        HeldForApproval(Money amount, String title) {
+            super(null, null, false, false);
+            this.amount = amount;
+            this.title = title;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package health.ordo.application.service.workitem;
 
+import health.ordo.application.port.out.audit.ChangeTrailPort;
 import health.ordo.application.port.in.workitem.WorkItemNotFoundException;
 import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.application.port.out.workitem.AppendEventsPort;
@@ -13,6 +14,8 @@ import health.ordo.domain.workitem.WorkItemId;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -28,9 +31,18 @@ public final class WorkItemUpdater {
     private final PriorityScoringService scoring;
     private final SlaScheduler sla;
     private final Clock clock;
+    private final ChangeTrailPort trail;
 
     public WorkItemUpdater(LoadWorkItemPort loadPort, SaveWorkItemPort savePort, AppendEventsPort eventsPort,
                            TransactionPort transactions, PriorityScoringService scoring, SlaScheduler sla, Clock clock) {
+        this(loadPort, savePort, eventsPort, transactions, scoring, sla, clock, ChangeTrailPort.NONE);
+    }
+
+    /** @param trail receives the before/after of every stored change for the audit log */
+    public WorkItemUpdater(LoadWorkItemPort loadPort, SaveWorkItemPort savePort, AppendEventsPort eventsPort,
+                           TransactionPort transactions, PriorityScoringService scoring, SlaScheduler sla, Clock clock,
+                           ChangeTrailPort trail) {
+        this.trail = trail;
         this.loadPort = loadPort;
         this.savePort = savePort;
         this.eventsPort = eventsPort;
@@ -45,8 +57,9 @@ public final class WorkItemUpdater {
         return transactions.inTransaction(tenant, () -> {
             WorkItem item = loadPort.loadForUpdate(tenant, id).orElseThrow(() -> new WorkItemNotFoundException(id));
             Instant now = clock.instant();
+            Map<String, String> before = auditable(item);
             change.accept(item, now);
-            store(item, now);
+            store(item, before, now);
             return item;
         });
     }
@@ -56,6 +69,25 @@ public final class WorkItemUpdater {
      * escalations when the change moved its clock (hold, resume, completion…). {@code sla} may be null where SLA
      * timers do not apply (tests of other concerns).
      */
+    /** {@link #store(WorkItem, Instant)}, telling the audit trail what the change did to the item's auditable fields. */
+    public void store(WorkItem item, Map<String, String> before, Instant now) {
+        store(item, now);
+        trail.changed("work-items", item.id().toString(), before, auditable(item));
+    }
+
+    /** The fields of an item the audit log shows before and after a change; never attributes (they may hold PHI). */
+    public static Map<String, String> auditable(WorkItem item) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("status", item.status().name());
+        fields.put("assignee", item.assignee());
+        fields.put("queue", item.queue());
+        fields.put("priorityScore", item.priorityScore() == null ? null : item.priorityScore().value().toPlainString());
+        fields.put("resolutionCode", item.resolutionCode());
+        fields.put("override", item.priorityOverride() == null ? null
+                : item.priorityOverride().target() + " " + item.priorityOverride().status());
+        return fields;
+    }
+
     public void store(WorkItem item, Instant now) {
         item.applyScore(scoring.explain(item, now), now);
         WorkItem.Changes changes = item.pullChanges();

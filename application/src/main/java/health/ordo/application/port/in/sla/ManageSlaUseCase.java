@@ -17,6 +17,12 @@ public interface ManageSlaUseCase {
 
     List<SlaPolicy> policies(TenantId tenant);
 
-    /** Stores the next version of the policy and makes it the active one. */
+    /** Stores the next version of the policy and makes it the active one (set-up and provisioning: no approval). */
     SlaPolicy savePolicy(SlaPolicy policy);
+
+    /**
+     * A person's change: like {@link #savePolicy(SlaPolicy)}, unless the tenant's maker-checker rules hold SLA policy
+     * activation; then the version is stored inactive and an {@code ApprovalRequiredException} is thrown.
+     */
+    SlaPolicy savePolicy(SlaPolicy policy, health.ordo.domain.workitem.Actor maker);
 }

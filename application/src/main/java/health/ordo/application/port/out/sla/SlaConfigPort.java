@@ -18,6 +18,9 @@ public interface SlaConfigPort {
 
     int latestVersion(TenantId tenant, String policyId);
 
-    /** Inserts the version as the active one, retiring the policy's previous versions. */
-    void insertActive(SlaPolicy policy);
+    /** Inserts the version; an active one retires the policy's previous versions. */
+    void insert(SlaPolicy policy);
+
+    /** Makes that stored version the active one, retiring the others; false when there is no such version. */
+    boolean activate(TenantId tenant, String policyId, int version);
 }

@@ -1,0 +1,2 @@
+/** Maker-checker rules and held actions in PostgreSQL. */
+package health.ordo.adapter.persistence.approval;

@@ -1,0 +1,2 @@
+/** Encryption of secrets kept in the database. */
+package health.ordo.adapter.persistence.secret;

@@ -1,0 +1,26 @@
+package health.ordo.application.port.in.approval;
+
+import health.ordo.domain.approval.ApprovalRequest;
+import health.ordo.domain.approval.ApprovalSettings;
+import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.workitem.Actor;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Maker-checker: the tenant's rules, the pending requests, and the second person's decision. */
+public interface ManageApprovalsUseCase {
+
+    ApprovalSettings settings(TenantId tenant);
+
+    ApprovalSettings updateSettings(ApprovalSettings settings);
+
+    List<ApprovalRequest> list(TenantId tenant, ApprovalRequest.Status status, int limit);
+
+    ApprovalRequest get(TenantId tenant, UUID id);
+
+    /** Approves and runs the held action in one transaction; the maker can never approve their own request. */
+    ApprovalRequest approve(TenantId tenant, UUID id, Actor checker, String note);
+
+    ApprovalRequest reject(TenantId tenant, UUID id, Actor checker, String note);
+}

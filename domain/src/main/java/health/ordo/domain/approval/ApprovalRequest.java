@@ -1,0 +1,72 @@
+package health.ordo.domain.approval;
+
+import health.ordo.domain.shared.InvalidValueException;
+import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.workitem.NotAllowedException;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An action held for a second person. The maker's request is kept as {@code parameters} (never secrets in clear:
+ * a connector's credentials travel encrypted); a checker other than the maker approves it, and only then it runs,
+ * or rejects it. Both decisions are final.
+ */
+public record ApprovalRequest(TenantId tenant, UUID id, ApprovalKind kind, String subject, String summary,
+                              Map<String, String> parameters, String requestedBy, Instant requestedAt, Status status,
+                              String decidedBy, Instant decidedAt, String note, String outcome) {
+
+    public enum Status { PENDING, APPROVED, REJECTED }
+
+    /** Parameters named {@code secret.…} are stored encrypted and never shown. */
+    public static final String SECRET_PREFIX = "secret.";
+
+    public ApprovalRequest {
+        InvalidValueException.require(tenant != null && id != null && kind != null && subject != null && requestedBy != null
+                && requestedAt != null && status != null, "approval", "an approval request needs tenant, id, kind, subject, maker and time");
+        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+    }
+
+    public static ApprovalRequest pending(TenantId tenant, ApprovalKind kind, String subject, String summary,
+                                          Map<String, String> parameters, String maker, Instant now) {
+        return new ApprovalRequest(tenant, UUID.randomUUID(), kind, subject, summary, parameters, maker, now, Status.PENDING,
+                null, null, null, null);
+    }
+
+    /** The checker approves; the maker never can. The action's outcome is recorded once it has run. */
+    public ApprovalRequest approve(String checker, String note, Instant now) {
+        decidable(checker);
+        return new ApprovalRequest(tenant, id, kind, subject, summary, parameters, requestedBy, requestedAt, Status.APPROVED,
+                checker, now, note, null);
+    }
+
+    public ApprovalRequest reject(String checker, String note, Instant now) {
+        decidable(checker);
+        InvalidValueException.require(note != null && !note.isBlank(), "note", "a rejection needs a note for the maker");
+        return new ApprovalRequest(tenant, id, kind, subject, summary, parameters, requestedBy, requestedAt, Status.REJECTED,
+                checker, now, note, null);
+    }
+
+    public ApprovalRequest withOutcome(String outcome) {
+        return new ApprovalRequest(tenant, id, kind, subject, summary, parameters, requestedBy, requestedAt, status,
+                decidedBy, decidedAt, note, outcome);
+    }
+
+    /** The request as shown to people: secret parameters named but never their values. */
+    public ApprovalRequest withoutSecrets() {
+        Map<String, String> shown = new java.util.TreeMap<>();
+        parameters.forEach((name, value) -> shown.put(name, name.startsWith(SECRET_PREFIX) ? "(secret)" : value));
+        return new ApprovalRequest(tenant, id, kind, subject, summary, shown, requestedBy, requestedAt, status,
+                decidedBy, decidedAt, note, outcome);
+    }
+
+    private void decidable(String checker) {
+        if (status != Status.PENDING) {
+            throw new NotAllowedException("DECIDED_ONCE", "approval " + id + " was already " + status.name().toLowerCase());
+        }
+        if (requestedBy.equals(checker)) {
+            throw new NotAllowedException("FOUR_EYES", "an approval needs someone other than its maker (" + requestedBy + ")");
+        }
+    }
+}
