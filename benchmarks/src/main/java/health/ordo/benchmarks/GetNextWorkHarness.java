@@ -41,9 +41,9 @@ import java.util.regex.Pattern;
 
 /**
  * Load harness for get-next-work: seeds READY items across 5 tenants and 10 queues, starts Ordo's HTTP server, and has
- * 32 virtual workers call {@code POST /api/v1/work/next} then start and complete each item for a fixed time; then, on the
- * same database in the same run, 32 JDBC threads run the raw claim SQL ({@code UPDATE … WHERE (tenant_id, id) =
- * (SELECT … FOR UPDATE SKIP LOCKED)}) and complete. Prints claims per second, p50/p95/p99 of the claim call, double
+ * 32 virtual workers call {@code POST /api/v1/work/next} with {@code {"start": true}} (claim and start in one step), then
+ * complete each item for a fixed time; then, on the same database in the same run, 32 JDBC threads run the raw claim
+ * SQL ({@code UPDATE … WHERE (tenant_id, id) = (SELECT … FOR UPDATE SKIP LOCKED)}) and complete. Prints claims per second, p50/p95/p99 of the claim call, double
  * assignments (must be 0) and the ratio.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar health.ordo.benchmarks.GetNextWorkHarness [--items N] [--seconds S]
@@ -196,7 +196,8 @@ public final class GetNextWorkHarness {
                 int n = 0;
                 while (System.nanoTime() < until) {
                     long t0 = System.nanoTime();
-                    HttpResponse<String> next = http.send(post(base, "/api/v1/work/next", token, "{}"), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> next = http.send(post(base, "/api/v1/work/next", token, "{\"start\":true}"),
+                            HttpResponse.BodyHandlers.ofString());
                     long elapsed = System.nanoTime() - t0;
                     if (next.statusCode() != 200) {
                         continue;
@@ -209,7 +210,6 @@ public final class GetNextWorkHarness {
                     if (!claimed.add(id.group(1))) {
                         doubles.incrementAndGet();
                     }
-                    http.send(post(base, "/api/v1/work-items/" + id.group(1) + "/start", token, "{}"), HttpResponse.BodyHandlers.discarding());
                     http.send(post(base, "/api/v1/work-items/" + id.group(1) + "/complete", token, "{\"resolutionCode\":\"RELEASED\"}"),
                             HttpResponse.BodyHandlers.discarding());
                 }

@@ -72,6 +72,10 @@ class AuditTest {
 
         assertThatThrownBy(() -> execute("update audit_log set action = 'nothing happened' where tenant_id = '" + tenant + "' and seq = 2"))
                 .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> execute("update audit_log set hash = repeat('0', 64) where tenant_id = '" + tenant + "' and seq = 2"))
+                .as("a chained entry is never re-chained").isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> execute("delete from audit_log where tenant_id = '" + tenant + "'"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
         execute("alter table audit_log disable trigger audit_log_append_only");
         try {
             execute("update audit_log set actor = 'someone-else' where tenant_id = '" + tenant + "' and seq = 2");

@@ -107,6 +107,23 @@ class RoutingApiTest {
     }
 
     @Test
+    void getNextWork_withStart_claimsAndStartsInOneStep() {
+        ApiClient api = new ApiClient(server.getURI(), json);
+        String sam = api.login("sam@demo", "sam-ordo-demo1");
+
+        ApiClient.Response started = api.post("/api/v1/work/next", sam, Map.of("start", true));
+        ApiClient.Response item = api.get("/api/v1/work-items/" + started.string("id"), sam);
+        ApiClient.Response completed = api.post("/api/v1/work-items/" + started.string("id") + "/complete", sam,
+                Map.of("resolutionCode", "RESOLVED"));
+
+        assertThat(started.status()).isEqualTo(200);
+        assertThat(started.string("status")).isEqualTo("IN_PROGRESS");
+        assertThat(started.string("assignee")).isEqualTo("sam@demo");
+        assertThat(item.list("history")).extracting(h -> h.get("action")).containsSubsequence("claim", "start");
+        assertThat(completed.string("status")).isEqualTo("COMPLETED");
+    }
+
+    @Test
     void workerMayNotStartSomeoneElsesItem_andAnUnavailableWorkerGets204() {
         ApiClient api = new ApiClient(server.getURI(), json);
         String alice = api.login("alice@demo", "alice-ordo-demo");

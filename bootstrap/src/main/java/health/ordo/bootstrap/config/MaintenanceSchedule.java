@@ -1,5 +1,6 @@
 package health.ordo.bootstrap.config;
 
+import health.ordo.application.port.in.audit.AuditUseCase;
 import health.ordo.application.port.in.priority.MaintainScoresUseCase;
 import health.ordo.application.port.in.routing.ReleaseExpiredReservationsUseCase;
 import health.ordo.application.port.in.writeback.WriteBackUseCase;
@@ -16,7 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Runs maintenance on every node: fires due SLA escalations; dispatches due write-backs; releases claims whose reservation expired; re-scores items whose score is older than {@code ordo.priority.max-score-age}
+ * Runs maintenance on every node: chains pending audit entries; fires due SLA escalations; dispatches due write-backs; releases claims whose reservation expired; re-scores items whose score is older than {@code ordo.priority.max-score-age}
  * (default 4 minutes) once a minute, so no stored score is older than about 5 minutes; expires overrides every few
  * seconds; advances re-scoring jobs. Rows are claimed with SKIP LOCKED, so nodes share the work without overlap.
  */
@@ -34,10 +35,12 @@ class MaintenanceSchedule {
     private final WriteBackUseCase writeBacks;
     private final ConnectorUseCase connectors;
     private final Duration maxScoreAge;
+    private final AuditUseCase audit;
 
     MaintenanceSchedule(MaintainScoresUseCase maintenance, ReleaseExpiredReservationsUseCase reservations,
                         FireEscalationsUseCase escalations, WriteBackUseCase writeBacks, ConnectorUseCase connectors,
-                        @Value("${ordo.priority.max-score-age:4m}") Duration maxScoreAge) {
+                        @Value("${ordo.priority.max-score-age:4m}") Duration maxScoreAge, AuditUseCase audit) {
+        this.audit = audit;
         this.maintenance = maintenance;
         this.reservations = reservations;
         this.escalations = escalations;
@@ -47,6 +50,15 @@ class MaintenanceSchedule {
     }
 
     /** Connectors that are due pull what changed at their sources (one node per connector at a time). */
+    @Scheduled(fixedDelay = "${ordo.audit.chain-interval:1s}", initialDelay = "2s")
+    void chainAuditEntries() {
+        try {
+            audit.chainPending();
+        } catch (RuntimeException e) {
+            LOG.warn("Chaining audit entries failed; the next round retries: {}", e.toString());
+        }
+    }
+
     @Scheduled(fixedDelay = "${ordo.connectors-tick:30s}", initialDelay = "${ordo.connectors-initial-delay:20s}")
     void syncConnectors() {
         try {

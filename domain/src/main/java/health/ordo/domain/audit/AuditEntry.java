@@ -14,9 +14,11 @@ import java.util.TreeMap;
 
 /**
  * One audit record, chained: {@code hash} is SHA-256 over the previous entry's hash and every field of this one, so
- * changing, removing or reordering any entry breaks the chain from there on.
+ * changing, removing or reordering any entry breaks the chain from there on. An entry is written {@linkplain #pending
+ * pending} (no position, no hash) by the request it records, and chained shortly after, in the order entries were
+ * written, by one chainer per tenant: requests never wait for each other to extend the chain.
  *
- * @param seq      position in the tenant's chain, from 1
+ * @param seq      position in the tenant's chain, from 1; 0 while pending
  * @param details  facts of the action, already free of PHI (masked by the caller)
  * @param prevHash the hash of entry {@code seq - 1}, or {@link #GENESIS} for the first
  */
@@ -28,6 +30,21 @@ public record AuditEntry(TenantId tenant, long seq, Instant at, String actor, St
 
     public AuditEntry {
         details = details == null ? Map.of() : Map.copyOf(details);
+    }
+
+    /** An entry as its request writes it: facts only, to be chained later. */
+    public static AuditEntry pending(TenantId tenant, Instant at, String actor, String action, String entityType, String entityId,
+                                     Map<String, String> details, String requestId, String clientIp) {
+        return new AuditEntry(tenant, 0, at, actor, action, entityType, entityId, details, requestId, clientIp, null, null);
+    }
+
+    public boolean chained() {
+        return hash != null;
+    }
+
+    /** This pending entry placed after {@code previous} (null for the tenant's first), with its hash computed. */
+    public AuditEntry chainedAfter(AuditEntry previous) {
+        return next(previous, tenant, at, actor, action, entityType, entityId, details, requestId, clientIp);
     }
 
     /** The next entry after {@code previous} (null for the first), with its hash computed. */

@@ -60,10 +60,13 @@ public record PriorityPolicy(String policyId, TenantId tenant, WorkItemType appl
 
     /** The standard policy: seven factors and two safety rules, used until a tenant activates its own. */
     public static PriorityPolicy builtin(TenantId tenant) {
-        return new PriorityPolicy(BUILTIN_ID, tenant, null, 0, PolicyStatus.ACTIVE,
-                "Ordo's standard policy: money, deadline and value per effort first", standardDefinition(), Instant.EPOCH,
-                "ordo", Instant.EPOCH);
+        return BUILTINS.computeIfAbsent(tenant, t -> new PriorityPolicy(BUILTIN_ID, t, null, 0, PolicyStatus.ACTIVE,
+                "Ordo's standard policy: money, deadline and value per effort first", STANDARD, Instant.EPOCH, "ordo", Instant.EPOCH));
     }
+
+    /** The standard definition, compiled once (definitions are immutable); scoring used to rebuild it for every item. */
+    private static final PolicyDefinition STANDARD = standardDefinition();
+    private static final java.util.Map<TenantId, PriorityPolicy> BUILTINS = new java.util.concurrent.ConcurrentHashMap<>();
 
     static PolicyDefinition standardDefinition() {
         return new PolicyDefinition(List.of(

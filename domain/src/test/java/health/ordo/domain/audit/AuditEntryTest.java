@@ -24,6 +24,23 @@ class AuditEntryTest {
     }
 
     @Test
+    void pendingEntries_chainedLater_formTheSameChainAsEntriesChainedWhenWritten() {
+        List<AuditEntry> direct = chain(3);
+        AuditEntry previous = null;
+        List<AuditEntry> deferred = new ArrayList<>();
+        for (AuditEntry e : direct) {
+            AuditEntry pending = AuditEntry.pending(e.tenant(), e.at(), e.actor(), e.action(), e.entityType(), e.entityId(), e.details(),
+                    e.requestId(), e.clientIp());
+            assertThat(pending.chained()).isFalse();
+            previous = pending.chainedAfter(previous);
+            deferred.add(previous);
+        }
+
+        assertThat(deferred).isEqualTo(direct);
+        assertThat(AuditEntry.verify(deferred).intact()).isTrue();
+    }
+
+    @Test
     void untouchedChain_isIntact() {
         assertThat(AuditEntry.verify(chain(5))).isEqualTo(new AuditEntry.Verification(true, 5, null, null));
     }

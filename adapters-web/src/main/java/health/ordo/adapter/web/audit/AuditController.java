@@ -1,5 +1,6 @@
 package health.ordo.adapter.web.audit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import health.ordo.adapter.web.problem.InvalidRequestException;
 import health.ordo.adapter.web.security.Caller;
 import health.ordo.application.port.in.audit.AuditUseCase;
@@ -28,11 +29,12 @@ import java.util.Map;
 class AuditController {
 
     @Serdeable
-    record EntryDto(long seq, String at, String actor, String action, String entityType, String entityId, Map<String, String> details,
-                    String requestId, String clientIp, String prevHash, String hash) {
+    record EntryDto(@Schema(description = "position in the tenant's chain; null while the entry waits to be chained (moments)")
+                    @Nullable Long seq, String at, String actor, String action, String entityType, String entityId, Map<String, String> details,
+                    String requestId, String clientIp, @Nullable String prevHash, @Nullable String hash) {
 
         static EntryDto of(AuditEntry e) {
-            return new EntryDto(e.seq(), e.at().toString(), e.actor(), e.action(), e.entityType(), e.entityId(), e.details(), e.requestId(),
+            return new EntryDto(e.chained() ? e.seq() : null, e.at().toString(), e.actor(), e.action(), e.entityType(), e.entityId(), e.details(), e.requestId(),
                     e.clientIp(), e.prevHash(), e.hash());
         }
     }

@@ -1,5 +1,9 @@
 package health.ordo.adapter.web.routing;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.core.annotation.Nullable;
 import health.ordo.adapter.web.security.Caller;
 import health.ordo.adapter.web.workitem.WorkItemViews;
 import health.ordo.application.port.in.routing.GetNextWorkUseCase;
@@ -26,6 +30,11 @@ import java.util.Optional;
 @Tag(name = "Routing")
 class WorkController {
 
+    @Serdeable
+    record NextRequest(@Schema(description = "also start the item (IN_PROGRESS) in the same step; the reservation timeout "
+            + "then does not apply") @Nullable Boolean start) {
+    }
+
     private final GetNextWorkUseCase nextWork;
     private final WorkItemViews views;
 
@@ -40,12 +49,12 @@ class WorkController {
             description = "The highest-priority READY item across the caller's queues (tried in fair-share order by queue "
                     + "weight) whose skills the caller meets and whose size fits the caller's remaining capacity, claimed "
                     + "atomically. 204 when nothing fits (no work, capacity full, or unavailable).")
-    @ApiResponse(responseCode = "200", description = "The claimed item (CLAIMED, assigned to the caller)")
+    @ApiResponse(responseCode = "200", description = "The claimed item (CLAIMED, or IN_PROGRESS with {\"start\": true}, assigned to the caller)")
     @ApiResponse(responseCode = "204", description = "Nothing fits right now")
     @ApiResponse(responseCode = "403", description = "The caller has no worker profile")
-    HttpResponse<?> next(Authentication authentication) {
+    HttpResponse<?> next(Authentication authentication, @Nullable @Body NextRequest body) {
         Caller caller = Caller.of(authentication);
-        Optional<WorkItem> claimed = nextWork.next(caller.tenant(), caller.actor());
+        Optional<WorkItem> claimed = nextWork.next(caller.tenant(), caller.actor(), body != null && Boolean.TRUE.equals(body.start()));
         return claimed.<HttpResponse<?>>map(item -> HttpResponse.ok(views.summary(item))
                         .header("Content-Location", URI.create("/api/v1/work-items/" + item.id()).toString()))
                 .orElseGet(HttpResponse::noContent);

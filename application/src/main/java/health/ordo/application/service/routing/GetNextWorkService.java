@@ -40,7 +40,7 @@ public final class GetNextWorkService implements GetNextWorkUseCase {
     }
 
     @Override
-    public Optional<WorkItem> next(TenantId tenant, Actor actor) {
+    public Optional<WorkItem> next(TenantId tenant, Actor actor, boolean start) {
         return transactions.inTransaction(tenant, () -> {
             WorkforcePort.ClaimingWorker claiming = workforce.lockWorkerForClaim(tenant, actor.name())
                     .orElseThrow(() -> new NotAWorkerException(actor.name()));
@@ -59,6 +59,9 @@ public final class GetNextWorkService implements GetNextWorkUseCase {
                     Instant now = clock.instant();
                     java.util.Map<String, String> before = WorkItemUpdater.auditable(item);
                     item.claim(actor, now);
+                    if (start) {
+                        item.start(actor, now);
+                    }
                     updater.store(item, before, now);
                     return Optional.of(item);
                 }

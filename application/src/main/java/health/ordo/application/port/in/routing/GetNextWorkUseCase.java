@@ -14,5 +14,10 @@ import java.util.Optional;
  */
 public interface GetNextWorkUseCase {
 
-    Optional<WorkItem> next(TenantId tenant, Actor worker);
+    default Optional<WorkItem> next(TenantId tenant, Actor worker) {
+        return next(tenant, worker, false);
+    }
+
+    /** @param start also start the claimed item (CLAIMED → IN_PROGRESS) in the same transaction: the worker opens it now */
+    Optional<WorkItem> next(TenantId tenant, Actor worker, boolean start);
 }
