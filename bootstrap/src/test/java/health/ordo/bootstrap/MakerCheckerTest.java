@@ -172,4 +172,22 @@ class MakerCheckerTest {
         assertThat(after.status()).isEqualTo(200);
         assertThat(after.raw().body()).doesNotContain(secret).contains("password");
     }
+
+    @Test
+    void looseningTheRulesIsItselfHeld_tighteningIsNot() {
+        ApiClient.Response loosen = api.put("/api/v1/approval-settings", maker, Map.of("required", List.of("CONNECTOR_CREDENTIALS")));
+        ApiClient.Response unchanged = api.get("/api/v1/approval-settings", maker);
+        ApiClient.Response approved = api.post("/api/v1/approvals/" + loosen.string("id") + ":approve", checker, Map.of());
+        ApiClient.Response loosened = api.get("/api/v1/approval-settings", maker);
+        ApiClient.Response tighten = api.put("/api/v1/approval-settings", maker, Map.of("writeOffThreshold",
+                Map.of("value", "500.00", "currency", "USD"), "required", List.of("CONNECTOR_CREDENTIALS", "SLA_POLICY_ACTIVATION")));
+
+        assertThat(loosen.status()).isEqualTo(202);
+        assertThat(loosen.string("kind")).isEqualTo("APPROVAL_RULES_CHANGE");
+        assertThat(unchanged.body().get("required")).asList().hasSize(3);
+        assertThat(approved.string("status")).isEqualTo("APPROVED");
+        assertThat(loosened.body().get("required")).asList().containsExactly("CONNECTOR_CREDENTIALS");
+        assertThat(loosened.body().get("writeOffThreshold")).isNull();
+        assertThat(tighten.status()).isEqualTo(200);
+    }
 }

@@ -9,5 +9,7 @@ public enum ApprovalKind {
     /** Activating a new SLA policy version (it changes goals, deadlines and escalations). */
     SLA_POLICY_ACTIVATION,
     /** Setting or changing a connector's credentials. */
-    CONNECTOR_CREDENTIALS
+    CONNECTOR_CREDENTIALS,
+    /** Loosening the tenant's maker-checker rules themselves (always held while any rule is on; tightening is not). */
+    APPROVAL_RULES_CHANGE
 }

@@ -26,10 +26,29 @@ public record ApprovalSettings(TenantId tenant, Money writeOffThreshold, Set<App
         required = required == null || required.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(required));
         InvalidValueException.require(!required.contains(ApprovalKind.WRITE_OFF), "required",
                 "write-offs are governed by writeOffThreshold");
+        InvalidValueException.require(!required.contains(ApprovalKind.APPROVAL_RULES_CHANGE), "required",
+                "loosening the rules always needs approval while any rule is on");
     }
 
     public static ApprovalSettings none(TenantId tenant) {
         return new ApprovalSettings(tenant, null, Set.of());
+    }
+
+    /** Whether any action needs a second person under these rules. */
+    public boolean any() {
+        return writeOffThreshold != null || !required.isEmpty();
+    }
+
+    /** Whether {@code proposed} lets through something these rules hold: a kind dropped, or a higher or removed threshold. */
+    public boolean loosenedBy(ApprovalSettings proposed) {
+        if (!proposed.required.containsAll(required)) {
+            return true;
+        }
+        if (writeOffThreshold == null) {
+            return false;
+        }
+        return proposed.writeOffThreshold == null || !proposed.writeOffThreshold.currency().equals(writeOffThreshold.currency())
+                || proposed.writeOffThreshold.value().compareTo(writeOffThreshold.value()) > 0;
     }
 
     public boolean requires(ApprovalKind kind) {

@@ -83,7 +83,8 @@ class ApprovalController {
 
     @Put("/approval-settings")
     @Secured("TENANT_ADMIN")
-    @Operation(summary = "Set which actions need a second person (write-off threshold; policy, SLA and credential changes)")
+    @Operation(summary = "Set which actions need a second person (write-off threshold; policy, SLA and credential changes); "
+            + "loosening rules that are on is itself held (202)")
     SettingsDto updateSettings(Authentication authentication, @Nullable @Body SettingsDto body) {
         if (body == null) {
             throw new InvalidRequestException("required", "a body is required");
@@ -105,7 +106,8 @@ class ApprovalController {
                         + "SLA_POLICY_ACTIVATION, CONNECTOR_CREDENTIALS");
             }
         }
-        return SettingsDto.of(approvals.updateSettings(new ApprovalSettings(Caller.of(authentication).tenant(), threshold, kinds)));
+        Caller caller = Caller.of(authentication);
+        return SettingsDto.of(approvals.updateSettings(new ApprovalSettings(caller.tenant(), threshold, kinds), caller.actor()));
     }
 
     @Get("/approvals{?status,limit}")

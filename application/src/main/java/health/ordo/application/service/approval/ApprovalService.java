@@ -1,12 +1,14 @@
 package health.ordo.application.service.approval;
 
 import health.ordo.application.port.in.approval.ApprovalNotFoundException;
+import health.ordo.application.port.in.approval.ApprovalRequiredException;
 import health.ordo.application.port.in.approval.ManageApprovalsUseCase;
 import health.ordo.application.port.out.approval.ApprovalPort;
 import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.domain.approval.ApprovalKind;
 import health.ordo.domain.approval.ApprovalRequest;
 import health.ordo.domain.approval.ApprovalSettings;
+import health.ordo.domain.shared.Money;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
 
@@ -31,6 +33,15 @@ public final class ApprovalService implements ManageApprovalsUseCase {
         this.approvals = approvals;
         this.transactions = transactions;
         this.clock = clock;
+        actions.put(ApprovalKind.APPROVAL_RULES_CHANGE, (request, checker) -> {
+            Map<String, String> p = request.parameters();
+            java.util.Set<ApprovalKind> kinds = java.util.EnumSet.noneOf(ApprovalKind.class);
+            java.util.Arrays.stream(p.getOrDefault("required", "").split(",")).filter(k -> !k.isBlank()).map(ApprovalKind::valueOf)
+                    .forEach(kinds::add);
+            save(new ApprovalSettings(request.tenant(), p.get("writeOffThreshold") == null ? null
+                    : new Money(new java.math.BigDecimal(p.get("writeOffThreshold")), p.get("writeOffCurrency")), kinds));
+            return "maker-checker rules changed";
+        });
     }
 
     /** Wiring: the action each kind runs once approved. */
@@ -45,7 +56,30 @@ public final class ApprovalService implements ManageApprovalsUseCase {
     }
 
     @Override
-    public ApprovalSettings updateSettings(ApprovalSettings settings) {
+    public ApprovalSettings updateSettings(ApprovalSettings settings, Actor maker) {
+        ApprovalSettings current = settings(settings.tenant());
+        if (current.any() && current.loosenedBy(settings)) {
+            Map<String, String> parameters = new java.util.HashMap<>();
+            if (settings.writeOffThreshold() != null) {
+                parameters.put("writeOffThreshold", settings.writeOffThreshold().value().toPlainString());
+                parameters.put("writeOffCurrency", settings.writeOffThreshold().currency());
+            }
+            parameters.put("required", String.join(",", settings.required().stream().map(Enum::name).sorted().toList()));
+            ApprovalRequest request = ApprovalRequest.pending(settings.tenant(), ApprovalKind.APPROVAL_RULES_CHANGE, "maker-checker rules",
+                    "loosen the maker-checker rules to: write-off threshold " + (settings.writeOffThreshold() == null ? "none"
+                            : settings.writeOffThreshold().value().toPlainString() + " " + settings.writeOffThreshold().currency())
+                            + ", required " + settings.required().stream().map(Enum::name).sorted().toList(),
+                    parameters, maker.name(), clock.instant());
+            transactions.inTransaction(settings.tenant(), () -> {
+                approvals.insert(request);
+                return null;
+            });
+            throw new ApprovalRequiredException(request);
+        }
+        return save(settings);
+    }
+
+    private ApprovalSettings save(ApprovalSettings settings) {
         transactions.inTransaction(settings.tenant(), () -> {
             approvals.saveSettings(settings);
             return null;

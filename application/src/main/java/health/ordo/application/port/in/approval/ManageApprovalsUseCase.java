@@ -13,7 +13,8 @@ public interface ManageApprovalsUseCase {
 
     ApprovalSettings settings(TenantId tenant);
 
-    ApprovalSettings updateSettings(ApprovalSettings settings);
+    /** Tightening applies at once; loosening rules that are on is itself held for a second person. */
+    ApprovalSettings updateSettings(ApprovalSettings settings, Actor maker);
 
     List<ApprovalRequest> list(TenantId tenant, ApprovalRequest.Status status, int limit);
 
