@@ -64,11 +64,6 @@ public final class WorkItemUpdater {
         });
     }
 
-    /**
-     * Within the caller's transaction, on an item the caller locked and changed: re-score, store, and re-plan its SLA
-     * escalations when the change moved its clock (hold, resume, completion…). {@code sla} may be null where SLA
-     * timers do not apply (tests of other concerns).
-     */
     /** {@link #store(WorkItem, Instant)}, telling the audit trail what the change did to the item's auditable fields. */
     public void store(WorkItem item, Map<String, String> before, Instant now) {
         store(item, now);
@@ -88,6 +83,11 @@ public final class WorkItemUpdater {
         return fields;
     }
 
+    /**
+     * Within the caller's transaction, on an item the caller locked and changed: re-score, store, and re-plan its SLA
+     * escalations when the change moved its clock (hold, resume, completion…). {@code sla} may be null where SLA
+     * timers do not apply (tests of other concerns).
+     */
     public void store(WorkItem item, Instant now) {
         item.applyScore(scoring.explain(item, now), now);
         WorkItem.Changes changes = item.pullChanges();
