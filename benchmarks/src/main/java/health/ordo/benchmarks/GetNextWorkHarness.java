@@ -47,7 +47,8 @@ import java.util.regex.Pattern;
  * assignments (must be 0) and the ratio.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar health.ordo.benchmarks.GetNextWorkHarness [--items N] [--seconds S]
- * [--workers W] [--url jdbc:postgresql://… --user U --password P]}
+ * [--workers W] [--bare-seconds B] [--url jdbc:postgresql://… --user U --password P]}; {@code --bare-seconds} also measures
+ * the HTTP stack alone (an authenticated request answered before the database) with the same clients.
  */
 public final class GetNextWorkHarness {
 
@@ -93,6 +94,11 @@ public final class GetNextWorkHarness {
                     options.getOrDefault("--password", ""))) {
                 List<String[]> workerLogins = setUp(context, sql, items, workers);
                 Result rest = restRun(server.getURI(), workerLogins, seconds);
+                int bareSeconds = Integer.parseInt(options.getOrDefault("--bare-seconds", "0"));
+                if (bareSeconds > 0) {
+                    System.out.printf(Locale.ROOT, "bare authenticated request: %.0f requests/s%n",
+                            bareRun(server.getURI(), workerLogins, bareSeconds));
+                }
                 long doubles = doubleClaims(sql);
                 resetReady(sql);
                 Result raw = rawRun(url, options, workers, seconds);
@@ -224,6 +230,43 @@ public final class GetNextWorkHarness {
         threads.shutdown();
         long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         return new Result(latencies.length, elapsed, latencies, doubles.get());
+    }
+
+    /**
+     * The HTTP stack alone: the same clients and tokens calling an endpoint that answers before touching the database
+     * ({@code GET /api/v1/work-items/not-a-uuid}, 400 after authentication, security rules, filters and routing).
+     */
+    private static double bareRun(URI base, List<String[]> logins, int seconds) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(8)).build();
+        List<String> tokens = new ArrayList<>();
+        for (String[] login : logins) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/login")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + login[0] + "\",\"password\":\"benchmark-password\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
+            token.find();
+            tokens.add(token.group(1));
+        }
+        AtomicLong done = new AtomicLong();
+        long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        ExecutorService threads = Executors.newFixedThreadPool(tokens.size());
+        List<Future<?>> futures = new ArrayList<>();
+        long started = System.nanoTime();
+        for (String token : tokens) {
+            futures.add(threads.submit(() -> {
+                while (System.nanoTime() < until) {
+                    http.send(HttpRequest.newBuilder(base.resolve("/api/v1/work-items/not-a-uuid")).header("Authorization", "Bearer " + token)
+                            .GET().build(), HttpResponse.BodyHandlers.discarding());
+                    done.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        threads.shutdown();
+        return done.get() / ((System.nanoTime() - started) / 1e9);
     }
 
     private static HttpRequest post(URI base, String path, String token, String body) {

@@ -53,8 +53,11 @@ class AuditTest {
                 .filter(c -> "created".equals(c.get("outcome"))).findFirst().orElseThrow().get("workItemId").toString();
         ApiClient.Response read = api.get("/api/v1/work-items/" + itemId, admin);
         api.post("/api/v1/work-items/" + itemId + "/claim", admin, Map.of());
+        ApiClient.Response refused = api.post("/api/v1/work-items/" + itemId + "/resume", admin, Map.of());
 
-        List<Map<String, Object>> entries = api.get("/api/v1/audit?entity=" + itemId, admin).list("items");
+        List<Map<String, Object>> all = api.get("/api/v1/audit?entity=" + itemId, admin).list("items");
+        Map<String, Object> refusedEntry = all.get(0);
+        List<Map<String, Object>> entries = all.subList(1, all.size());
         ApiClient.Response intact = api.post("/api/v1/audit:verify", admin, Map.of());
 
         assertThat(read.header("X-Request-Id")).isNotBlank();
@@ -63,6 +66,10 @@ class AuditTest {
         assertThat(entries).allSatisfy(e -> assertThat(e.get("actor")).isEqualTo("ada@" + tenant));
         @SuppressWarnings("unchecked")
         Map<String, Object> claimDetails = (Map<String, Object>) entries.get(0).get("details");
+        assertThat(claimDetails).as("written in the claim's own transaction").containsEntry("status", "committed");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refusedEntry.get("action")).isEqualTo("post /api/v1/work-items/{id}/resume");
+        assertThat(refusedEntry.get("details").toString()).contains("status=409");
         assertThat(claimDetails).containsEntry("before.status", "READY").containsEntry("after.status", "CLAIMED")
                 .containsEntry("before.assignee", "").containsEntry("after.assignee", "ada@" + tenant)
                 .doesNotContainKey("before.queue");

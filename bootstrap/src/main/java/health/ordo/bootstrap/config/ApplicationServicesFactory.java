@@ -184,8 +184,8 @@ class ApplicationServicesFactory {
     @Singleton
     WorkItemUpdater workItemUpdater(LoadWorkItemPort load, SaveWorkItemPort save, AppendEventsPort events,
                                     TransactionPort transactions, PriorityScoringService scoring, SlaScheduler sla, Clock clock,
-                                    ChangeTrailPort trail) {
-        return new WorkItemUpdater(load, save, events, transactions, scoring, sla, clock, trail);
+                                    ChangeTrailPort trail, AuditLogPort auditLog) {
+        return new WorkItemUpdater(load, save, events, transactions, scoring, sla, clock, trail, auditLog);
     }
 
     @Singleton

@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  * who, tenant, action, entity, outcome status, request id ({@code X-Request-Id}, generated when absent and echoed in the
  * response) and client IP, and for work item changes the fields that changed, before and after
  * ({@link RequestChangeTrail}). Bodies, query strings and attributes are not recorded, so no PHI enters the log.
+ * A work item change writes its entry in its own transaction (status {@code committed}); every other request's entry
+ * is written here after the response, with the HTTP status.
  */
 @Filter("/api/**")
 class AuditFilter implements HttpServerFilter {
@@ -50,19 +52,25 @@ class AuditFilter implements HttpServerFilter {
         boolean change = request.getMethod() == HttpMethod.POST || request.getMethod() == HttpMethod.PUT
                 || request.getMethod() == HttpMethod.PATCH || request.getMethod() == HttpMethod.DELETE;
         boolean phiRead = request.getMethod() == HttpMethod.GET && PHI_READ.matcher(request.getPath()).matches();
+        AuditFacts facts = change || phiRead ? facts(request, id, phiRead) : null;
+        if (facts != null && change) {
+            request.setAttribute(RequestChangeTrail.FACTS, facts);
+        }
         return Publishers.map(chain.proceed(request), response -> {
             response.header("X-Request-Id", id);
-            if (change || phiRead) {
-                record(request, response.getStatus().getCode(), id, phiRead);
+            boolean writtenWithTheChange = RequestChangeTrail.written(request) && response.getStatus().getCode() < 400;
+            if (facts != null && !writtenWithTheChange) {
+                record(request, facts, response.getStatus().getCode());
             }
             return response;
         });
     }
 
-    private void record(HttpRequest<?> request, int status, String requestId, boolean read) {
+    /** Who did what to which entity; null for an unauthenticated request or one without a tenant. */
+    private static AuditFacts facts(HttpRequest<?> request, String requestId, boolean read) {
         Authentication authentication = request.getUserPrincipal(Authentication.class).orElse(null);
         if (authentication == null || !(authentication.getAttributes().get(Caller.TENANT_CLAIM) instanceof String tenant)) {
-            return;
+            return null;
         }
         String path = request.getPath();
         Matcher matcher = ID.matcher(path);
@@ -72,14 +80,19 @@ class AuditFilter implements HttpServerFilter {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("method", request.getMethod().name());
         details.put("route", ID.matcher(path).replaceAll("{id}"));
+        return new AuditFacts(TenantId.of(tenant), authentication.getName(), read ? "read" : request.getMethod().name().toLowerCase()
+                + " " + details.get("route"), entityType, entityId, details, requestId, request.getRemoteAddress().getAddress().getHostAddress());
+    }
+
+    private void record(HttpRequest<?> request, AuditFacts facts, int status) {
+        Map<String, String> details = new LinkedHashMap<>(facts.details());
         details.put("status", Integer.toString(status));
         details.putAll(RequestChangeTrail.of(request));
         try {
-            audit.get().record(TenantId.of(tenant), authentication.getName(), read ? "read" : request.getMethod().name().toLowerCase()
-                    + " " + details.get("route"), entityType, entityId, details, requestId,
-                    request.getRemoteAddress().getAddress().getHostAddress());
+            audit.get().record(facts.tenant(), facts.actor(), facts.action(), facts.entityType(), facts.entityId(), details,
+                    facts.requestId(), facts.clientIp());
         } catch (RuntimeException e) {
-            LOG.error("audit entry could not be written for request {}", requestId, e);
+            LOG.error("audit entry could not be written for request {}", facts.requestId(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package health.ordo.application.service.workitem;
 
+import health.ordo.application.port.out.audit.AuditLogPort;
 import health.ordo.application.port.out.audit.ChangeTrailPort;
 import health.ordo.application.port.in.workitem.WorkItemNotFoundException;
 import health.ordo.application.port.out.transaction.TransactionPort;
@@ -32,17 +33,22 @@ public final class WorkItemUpdater {
     private final SlaScheduler sla;
     private final Clock clock;
     private final ChangeTrailPort trail;
+    private final AuditLogPort auditLog;
 
     public WorkItemUpdater(LoadWorkItemPort loadPort, SaveWorkItemPort savePort, AppendEventsPort eventsPort,
                            TransactionPort transactions, PriorityScoringService scoring, SlaScheduler sla, Clock clock) {
-        this(loadPort, savePort, eventsPort, transactions, scoring, sla, clock, ChangeTrailPort.NONE);
+        this(loadPort, savePort, eventsPort, transactions, scoring, sla, clock, ChangeTrailPort.NONE, null);
     }
 
-    /** @param trail receives the before/after of every stored change for the audit log */
+    /**
+     * @param trail    receives the before/after of every stored change for the audit log
+     * @param auditLog where the request's audit entry is appended, in the change's transaction, when the trail hands it over
+     */
     public WorkItemUpdater(LoadWorkItemPort loadPort, SaveWorkItemPort savePort, AppendEventsPort eventsPort,
                            TransactionPort transactions, PriorityScoringService scoring, SlaScheduler sla, Clock clock,
-                           ChangeTrailPort trail) {
+                           ChangeTrailPort trail, AuditLogPort auditLog) {
         this.trail = trail;
+        this.auditLog = auditLog;
         this.loadPort = loadPort;
         this.savePort = savePort;
         this.eventsPort = eventsPort;
@@ -67,7 +73,11 @@ public final class WorkItemUpdater {
     /** {@link #store(WorkItem, Instant)}, telling the audit trail what the change did to the item's auditable fields. */
     public void store(WorkItem item, Map<String, String> before, Instant now) {
         store(item, now);
-        trail.changed("work-items", item.id().toString(), before, auditable(item));
+        trail.changed("work-items", item.id().toString(), before, auditable(item)).ifPresent(entry -> {
+            if (auditLog != null) {
+                auditLog.append(entry);
+            }
+        });
     }
 
     /** The fields of an item the audit log shows before and after a change; never attributes (they may hold PHI). */
