@@ -60,6 +60,11 @@ class BrokenHexagonTest {
     }
 
     @Test
+    void adapterOpeningTheCrossTenantScope_breaksTheTenancyRule() {
+        assertViolated(RULES.onlyApplicationServicesOpenTheCrossTenantScope(), "EveryTenantQuery");
+    }
+
+    @Test
     void packagesReferringToEachOther_breakTheCycleRule() {
         assertViolated(RULES.noPackageCycles(), "Cycle");
     }

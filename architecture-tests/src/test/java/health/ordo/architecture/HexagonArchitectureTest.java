@@ -61,6 +61,11 @@ class HexagonArchitectureTest {
     }
 
     @Test
+    void onlyApplicationServices_openTheCrossTenantScope() {
+        RULES.onlyApplicationServicesOpenTheCrossTenantScope().check(ordo);
+    }
+
+    @Test
     void packages_areFreeOfCycles() {
         RULES.noPackageCycles().check(ordo);
     }

@@ -4,6 +4,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
@@ -90,6 +91,25 @@ final class HexagonRules {
         return noClasses().that().resideOutsideOfPackages(root + ".bootstrap..", root + ".application.service..")
                 .should().callConstructorWhere(serviceConstructor)
                 .as("only bootstrap wires the application services");
+    }
+
+    /**
+     * The cross-tenant unit of work ({@code TransactionPort.acrossTenants}, {@code readAcrossTenants}), which the row-level
+     * security policies let see every tenant, is opened by application services (platform jobs) only: never by an
+     * adapter, so no request handler or repository can widen its own scope.
+     */
+    ArchRule onlyApplicationServicesOpenTheCrossTenantScope() {
+        DescribedPredicate<JavaMethodCall> crossTenant = new DescribedPredicate<>("a call of TransactionPort's cross-tenant scope") {
+            @Override
+            public boolean test(JavaMethodCall call) {
+                String name = call.getName();
+                return call.getTargetOwner().getSimpleName().equals("TransactionPort")
+                        && (name.equals("acrossTenants") || name.equals("readAcrossTenants"));
+            }
+        };
+        return noClasses().that().resideOutsideOfPackage(root + ".application.service..")
+                .should().callMethodWhere(crossTenant)
+                .as("only application services open the cross-tenant scope");
     }
 
     /** No cycles between packages anywhere. */
