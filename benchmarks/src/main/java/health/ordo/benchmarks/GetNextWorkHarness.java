@@ -113,7 +113,11 @@ public final class GetNextWorkHarness {
         System.exit(0);
     }
 
-    /** Tenants b0..b4, queues q0..q9 (two per tenant, weights 3 and 1), workers spread over the tenants. */
+    /**
+     * Tenants b0..b4, queues q0..q9 (two per tenant, weights 3 and 1), workers spread over the tenants. Items are seeded
+     * as ingestion leaves them: scored, with their score basis (policy, likelihood), so a claim re-scores from the basis
+     * instead of asking the likelihood model again, as it does for ingested items.
+     */
     private static List<String[]> setUp(ApplicationContext context, Connection sql, int items, int workers) throws SQLException {
         ProvisionTenantUseCase provision = context.getBean(ProvisionTenantUseCase.class);
         ManageWorkforceUseCase workforce = context.getBean(ManageWorkforceUseCase.class);
@@ -141,12 +145,14 @@ public final class GetNextWorkHarness {
             statement.execute("""
                     insert into work_item (tenant_id, id, type, source_system, external_id, content_fingerprint, title, amount,
                         currency, due_at, deadline_at, attributes, requested_queue, queue, status, priority_score, created_at,
-                        updated_at, version, scored_at)
+                        updated_at, version, scored_at, score_computed, score_policy_id, score_policy_version, score_likelihood,
+                        score_likelihood_basis)
                     select 'b' || (g % 5), gen_random_uuid(), 'INVOICE_HOLD', 'bench', 'G-' || g, md5(g::text) || md5(g::text || 'x'),
                         'Load item ' || g, round((random() * 10000)::numeric, 2), 'USD', d.due, d.due, '{}'::jsonb,
                         'q' || ((g % 5) * 2 + (g / 5) % 2), 'q' || ((g % 5) * 2 + (g / 5) % 2), 'READY',
-                        round((random() * 100)::numeric, 2), now(), now(), 0, now()
+                        s.score, now(), now(), 0, now(), s.score, 'builtin', 0, 0.5, 'prior: benchmark seed'
                     from generate_series(1, ITEMS) g
+                    cross join lateral (select round((random() * 100 + g * 0)::numeric, 2) as score) s
                     cross join lateral (select now() + random() * interval '30 days' as due) d""".replace("ITEMS", Integer.toString(items)));
             statement.execute("vacuum analyze work_item");
         }

@@ -71,6 +71,11 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
                 sla_boost = ?, version = version + 1
             where tenant_id = ? and id = ? and version = ?""";
 
+    private static final String INSERT_HISTORY_ROWS = """
+            insert into work_item_history (tenant_id, work_item_id, at, action, from_status, to_status, actor, note)
+            values """;
+    private static final String HISTORY_ROW = "(?, ?, ?, ?, ?, ?, ?, ?)";
+
     private static final String INSERT_HISTORY = """
             insert into work_item_history (tenant_id, work_item_id, at, action, from_status, to_status, actor, note)
             values (?, ?, ?, ?, ?, ?, ?, ?)""";
@@ -169,7 +174,11 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
 
     @Override
     public void update(WorkItem item, WorkItem.Changes changes) {
-        int updated = jdbc.prepareStatement(UPDATE, statement -> {
+        List<HistoryEntry> history = changes.history();
+        // the row and its history rows in one round trip: pgjdbc sends both statements before one Sync
+        String sql = history.isEmpty() ? UPDATE : UPDATE + ";\n" + INSERT_HISTORY_ROWS
+                + String.join(", ", java.util.Collections.nCopies(history.size(), HISTORY_ROW));
+        int updated = jdbc.prepareStatement(sql, statement -> {
             int i = 0;
             statement.setString(++i, item.queue());
             statement.setString(++i, item.assignee());
@@ -182,12 +191,27 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
             statement.setString(++i, item.tenantId().value());
             statement.setObject(++i, item.id().value());
             statement.setLong(++i, item.version());
-            return statement.executeUpdate();
+            for (HistoryEntry entry : history) {
+                i = bindHistory(statement, i, item, entry);
+            }
+            statement.execute();
+            return statement.getUpdateCount();
         });
         if (updated != 1) {
             throw new ConcurrentUpdateException(item.id());
         }
-        appendHistory(item, changes.history());
+    }
+
+    private static int bindHistory(PreparedStatement statement, int i, WorkItem item, HistoryEntry entry) throws SQLException {
+        statement.setString(++i, item.tenantId().value());
+        statement.setObject(++i, item.id().value());
+        setInstant(statement, ++i, entry.at());
+        statement.setString(++i, entry.action());
+        statement.setString(++i, entry.fromStatus() == null ? null : entry.fromStatus().name());
+        statement.setString(++i, entry.toStatus().name());
+        statement.setString(++i, entry.actor().name());
+        statement.setString(++i, entry.note());
+        return i;
     }
 
     @Override
