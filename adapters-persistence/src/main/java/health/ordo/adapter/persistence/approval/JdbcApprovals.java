@@ -1,6 +1,7 @@
 package health.ordo.adapter.persistence.approval;
 
 import health.ordo.adapter.persistence.Sql;
+import health.ordo.adapter.persistence.TextMapJson;
 import health.ordo.adapter.persistence.secret.SecretBox;
 import health.ordo.application.port.out.approval.ApprovalPort;
 import health.ordo.domain.approval.ApprovalKind;
@@ -8,13 +9,9 @@ import health.ordo.domain.approval.ApprovalRequest;
 import health.ordo.domain.approval.ApprovalSettings;
 import health.ordo.domain.shared.Money;
 import health.ordo.domain.shared.TenantId;
-import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -36,10 +33,10 @@ import java.util.stream.Collectors;
 class JdbcApprovals implements ApprovalPort {
 
     private final JdbcOperations jdbc;
-    private final JsonMapper json;
+    private final TextMapJson json;
     private final SecretBox box;
 
-    JdbcApprovals(JdbcOperations jdbc, JsonMapper json, SecretBox box) {
+    JdbcApprovals(JdbcOperations jdbc, TextMapJson json, SecretBox box) {
         this.jdbc = jdbc;
         this.json = json;
         this.box = box;
@@ -81,8 +78,8 @@ class JdbcApprovals implements ApprovalPort {
                 insert into approval_request (tenant_id, id, kind, subject, summary, parameters, sealed_secrets, requested_by, requested_at,
                     status, decided_by, decided_at, note, outcome)
                 values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                r.tenant().value(), r.id(), r.kind().name(), r.subject(), r.summary(), write(plain),
-                secrets.isEmpty() ? null : box.seal(write(secrets), owner(r.tenant(), r.id())), r.requestedBy(), r.requestedAt(),
+                r.tenant().value(), r.id(), r.kind().name(), r.subject(), r.summary(), json.write(plain),
+                secrets.isEmpty() ? null : box.seal(json.write(secrets), owner(r.tenant(), r.id())), r.requestedBy(), r.requestedAt(),
                 r.status().name(), r.decidedBy(), r.decidedAt(), r.note(), r.outcome());
     }
 
@@ -118,11 +115,11 @@ class JdbcApprovals implements ApprovalPort {
     private ApprovalRequest row(ResultSet rs, boolean withSecrets) throws SQLException {
         TenantId tenant = TenantId.of(rs.getString("tenant_id"));
         UUID id = rs.getObject("id", UUID.class);
-        Map<String, String> parameters = new HashMap<>(read(rs.getString("parameters")));
+        Map<String, String> parameters = new HashMap<>(json.read(rs.getString("parameters")));
         String sealed = rs.getString("sealed_secrets");
         if (sealed != null) {
-            Map<String, String> secrets = withSecrets ? read(box.open(sealed, owner(tenant, id)))
-                    : read(box.open(sealed, owner(tenant, id))).keySet().stream().collect(Collectors.toMap(k -> k, k -> "(secret)"));
+            Map<String, String> secrets = withSecrets ? json.read(box.open(sealed, owner(tenant, id)))
+                    : json.read(box.open(sealed, owner(tenant, id))).keySet().stream().collect(Collectors.toMap(k -> k, k -> "(secret)"));
             parameters.putAll(secrets);
         }
         OffsetDateTime decidedAt = rs.getObject("decided_at", OffsetDateTime.class);
@@ -134,21 +131,5 @@ class JdbcApprovals implements ApprovalPort {
 
     private static String owner(TenantId tenant, UUID id) {
         return "approval/" + tenant.value() + "/" + id;
-    }
-
-    private String write(Map<String, String> values) {
-        try {
-            return json.writeValueAsString(values);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Map<String, String> read(String text) {
-        try {
-            return json.readValue(text, Argument.mapOf(String.class, String.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

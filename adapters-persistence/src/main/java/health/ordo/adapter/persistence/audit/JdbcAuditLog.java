@@ -1,16 +1,13 @@
 package health.ordo.adapter.persistence.audit;
 
 import health.ordo.adapter.persistence.Sql;
+import health.ordo.adapter.persistence.TextMapJson;
 import health.ordo.application.port.out.audit.AuditLogPort;
 import health.ordo.domain.audit.AuditEntry;
 import health.ordo.domain.shared.TenantId;
-import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -26,9 +23,9 @@ import java.util.Optional;
 class JdbcAuditLog implements AuditLogPort {
 
     private final JdbcOperations jdbc;
-    private final JsonMapper json;
+    private final TextMapJson json;
 
-    JdbcAuditLog(JdbcOperations jdbc, JsonMapper json) {
+    JdbcAuditLog(JdbcOperations jdbc, TextMapJson json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -38,7 +35,7 @@ class JdbcAuditLog implements AuditLogPort {
         Sql.update(jdbc, """
                 insert into audit_log (tenant_id, at, actor, action, entity_type, entity_id, details, request_id, client_ip)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", e.tenant().value(), e.at(), e.actor(), e.action(), e.entityType(),
-                e.entityId(), details(e), e.requestId(), e.clientIp());
+                e.entityId(), json.write(e.details()), e.requestId(), e.clientIp());
     }
 
     @Override
@@ -92,21 +89,8 @@ class JdbcAuditLog implements AuditLogPort {
         return Sql.query(jdbc, "select * from audit_log where tenant_id = ? and seq is not null order by seq", this::row, tenant.value());
     }
 
-    private String details(AuditEntry e) {
-        try {
-            return json.writeValueAsString(e.details());
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
     private AuditEntry row(ResultSet rs) throws SQLException {
-        Map<String, String> details;
-        try {
-            details = json.readValue(rs.getString("details"), Argument.mapOf(String.class, String.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, String> details = json.read(rs.getString("details"));
         return new AuditEntry(TenantId.of(rs.getString("tenant_id")), rs.getLong("seq"),
                 rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("actor"), rs.getString("action"),
                 rs.getString("entity_type"), rs.getString("entity_id"), details, rs.getString("request_id"), rs.getString("client_ip"),

@@ -1,17 +1,14 @@
 package health.ordo.adapter.persistence.connector;
 
 import health.ordo.adapter.persistence.Sql;
+import health.ordo.adapter.persistence.TextMapJson;
 import health.ordo.adapter.persistence.secret.SecretBox;
 import health.ordo.application.port.in.connector.ConnectorConfig;
 import health.ordo.application.port.out.connector.ConnectorConfigPort;
 import health.ordo.domain.shared.TenantId;
-import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,10 +25,10 @@ import java.util.Optional;
 class JdbcConnectorConfigs implements ConnectorConfigPort {
 
     private final JdbcOperations jdbc;
-    private final JsonMapper json;
+    private final TextMapJson json;
     private final SecretBox box;
 
-    JdbcConnectorConfigs(JdbcOperations jdbc, JsonMapper json, SecretBox box) {
+    JdbcConnectorConfigs(JdbcOperations jdbc, TextMapJson json, SecretBox box) {
         this.jdbc = jdbc;
         this.json = json;
         this.box = box;
@@ -48,7 +45,7 @@ class JdbcConnectorConfigs implements ConnectorConfigPort {
                     options = excluded.options, secrets = excluded.secrets, version = excluded.version,
                     updated_at = excluded.updated_at, updated_by = excluded.updated_by""",
                 tenant.value(), c.id(), c.type(), c.baseUrl().toString(), c.pageSize(), (int) c.interval().toSeconds(), c.enabled(),
-                write(c.options()), secrets.isEmpty() ? null : box.seal(write(secrets), tenant.value() + "/" + c.id()), c.version(),
+                json.write(c.options()), secrets.isEmpty() ? null : box.seal(json.write(secrets), tenant.value() + "/" + c.id()), c.version(),
                 c.updatedAt(), c.updatedBy());
     }
 
@@ -67,26 +64,10 @@ class JdbcConnectorConfigs implements ConnectorConfigPort {
         String tenant = rs.getString("tenant_id");
         String id = rs.getString("id");
         String sealed = rs.getString("secrets");
-        Map<String, String> secrets = sealed == null ? Map.of() : read(box.open(sealed, tenant + "/" + id));
+        Map<String, String> secrets = sealed == null ? Map.of() : json.read(box.open(sealed, tenant + "/" + id));
         ConnectorConfig config = new ConnectorConfig(id, rs.getString("type"), URI.create(rs.getString("base_url")), rs.getInt("page_size"),
-                Duration.ofSeconds(rs.getInt("interval_seconds")), rs.getBoolean("enabled"), read(rs.getString("options")), secrets.keySet(),
+                Duration.ofSeconds(rs.getInt("interval_seconds")), rs.getBoolean("enabled"), json.read(rs.getString("options")), secrets.keySet(),
                 rs.getLong("version"), rs.getObject("updated_at", java.time.OffsetDateTime.class).toInstant(), rs.getString("updated_by"));
         return new Stored(TenantId.of(tenant), config, secrets);
-    }
-
-    private String write(Map<String, String> values) {
-        try {
-            return json.writeValueAsString(values);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Map<String, String> read(String text) {
-        try {
-            return json.readValue(text, Argument.mapOf(String.class, String.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
