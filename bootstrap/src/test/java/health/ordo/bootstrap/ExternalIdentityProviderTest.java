@@ -25,7 +25,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,15 +56,8 @@ class ExternalIdentityProviderTest {
             exchange.close();
         });
         jwks.start();
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("datasources.default.url", postgres.applicationJdbcUrl());
-        properties.put("datasources.default.username", "ordo_app");
-        properties.put("datasources.default.password", "");
-        properties.put("ordo.database.owner.username", "postgres");
-        properties.put("ordo.demo.enabled", "false");
-        properties.put("ordo.priority.maintenance.enabled", "false");
+        Map<String, Object> properties = SecondNode.properties(postgres, "idp-node-secret-that-is-long-enough-0123456789");
         properties.put("micronaut.server.port", "-1");
-        properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", "idp-node-secret-that-is-long-enough-0123456789");
         properties.put("micronaut.security.token.jwt.signatures.jwks.idp.url",
                 "http://127.0.0.1:" + jwks.getAddress().getPort() + "/.well-known/jwks.json");
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {

@@ -120,9 +120,7 @@ class ServiceLevelTest {
     void twoApplicationContextsOnOneDatabase_fireEachOf1000DueEscalationsExactlyOnce() throws Exception {
         items(1000);
         Thread.sleep(2_500);
-        Map<String, Object> second = Map.of("datasources.default.url", postgres.applicationJdbcUrl(), "datasources.default.username", "ordo_app",
-                "datasources.default.password", "", "ordo.database.owner.username", "postgres", "ordo.demo.enabled", "false", "ordo.priority.maintenance.enabled", "false",
-                "micronaut.security.token.jwt.signatures.secret.generator.secret", "second-node-secret-that-is-long-enough-0123456789");
+        Map<String, Object> second = SecondNode.properties(postgres, "second-node-secret-that-is-long-enough-0123456789");
         try (ApplicationContext otherNode = ApplicationContext.run(second)) {
             FireEscalationsUseCase otherEscalations = otherNode.getBean(FireEscalationsUseCase.class);
             CompletableFuture<Void> a = CompletableFuture.runAsync(() -> {
@@ -155,12 +153,9 @@ class ServiceLevelTest {
         // No node fires escalations in this test context (scheduler off): the "application" is down while these fall due.
         items(20);
         Thread.sleep(3_000);
-        Map<String, Object> restarted = new java.util.HashMap<>(Map.of("datasources.default.url", postgres.applicationJdbcUrl(),
-                "datasources.default.username", "ordo_app", "datasources.default.password", "", "ordo.database.owner.username", "postgres"));
-        restarted.putAll(Map.of("ordo.demo.enabled", "false", "ordo.priority.maintenance.enabled", "true",
-                "ordo.sla.escalation-initial-delay", "0s", "ordo.sla.escalation-interval", "200ms", "ordo.sla.late-after", "1s",
-                "ordo.priority.rescore-initial-delay", "1h",
-                "micronaut.security.token.jwt.signatures.secret.generator.secret", "restarted-node-secret-that-is-long-enough-0123"));
+        Map<String, Object> restarted = SecondNode.properties(postgres, "restarted-node-secret-that-is-long-enough-0123");
+        restarted.putAll(Map.of("ordo.priority.maintenance.enabled", "true", "ordo.sla.escalation-initial-delay", "0s",
+                "ordo.sla.escalation-interval", "200ms", "ordo.sla.late-after", "1s", "ordo.priority.rescore-initial-delay", "1h"));
         String mine = "tenant_id = '" + tenant.value() + "'";
         try (ApplicationContext node = ApplicationContext.run(restarted)) {
             for (int i = 0; i < 100 && count("select count(*) from sla_timer where " + mine + " and fired_at is null and due_at < now()") > 0; i++) {
