@@ -12,9 +12,6 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -47,8 +44,10 @@ import java.util.regex.Pattern;
  * assignments (must be 0) and the ratio.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar health.ordo.benchmarks.GetNextWorkHarness [--items N] [--seconds S]
- * [--workers W] [--bare-seconds B] [--url jdbc:postgresql://… --user U --password P]}; {@code --bare-seconds} also measures
- * the HTTP stack alone (an authenticated request answered before the database) with the same clients.
+ * [--workers W] [--warmup-seconds 10] [--bare-seconds B] [--url jdbc:postgresql://… --user U --password P]}; the REST loop
+ * first runs for the warm-up time without being counted (the raw loop needs none: it runs second, on a warm JVM);
+ * {@code --bare-seconds} also measures the HTTP stack alone (an authenticated request answered before the database) with
+ * the same clients. The clients are {@link KeepAliveHttp} connections, one per virtual worker.
  */
 public final class GetNextWorkHarness {
 
@@ -93,11 +92,17 @@ public final class GetNextWorkHarness {
             try (Connection sql = DriverManager.getConnection(url, options.getOrDefault("--user", "postgres"),
                     options.getOrDefault("--password", ""))) {
                 List<String[]> workerLogins = setUp(context, sql, items, workers);
-                Result rest = restRun(server.getURI(), workerLogins, seconds);
+                List<String> tokens = signIn(server.getURI(), workerLogins);
+                int warmUp = Integer.parseInt(options.getOrDefault("--warmup-seconds", "10"));
+                if (warmUp > 0) {
+                    // the same loop, not counted: the JIT compiles the request path before it is measured
+                    System.out.printf(Locale.ROOT, "warm-up: %s%n", restRun(server.getURI(), tokens, warmUp));
+                }
+                Result rest = restRun(server.getURI(), tokens, seconds);
                 int bareSeconds = Integer.parseInt(options.getOrDefault("--bare-seconds", "0"));
                 if (bareSeconds > 0) {
                     System.out.printf(Locale.ROOT, "bare authenticated request: %.0f requests/s%n",
-                            bareRun(server.getURI(), workerLogins, bareSeconds));
+                            bareRun(server.getURI(), tokens, bareSeconds));
                 }
                 long doubles = doubleClaims(sql);
                 resetReady(sql);
@@ -182,20 +187,24 @@ public final class GetNextWorkHarness {
         }
     }
 
-    private static Result restRun(URI base, List<String[]> logins, int seconds) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(8)).build();
+    /** Signs every worker in (through {@code /login}, as staff do) and returns their bearer tokens. */
+    private static List<String> signIn(URI base, List<String[]> logins) throws Exception {
         List<String> tokens = new ArrayList<>();
-        for (String[] login : logins) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/login"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + login[0] + "\",\"password\":\"benchmark-password\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
-            if (!token.find()) {
-                throw new IllegalStateException("login failed for " + login[0] + ": " + response.statusCode());
+        try (KeepAliveHttp connection = new KeepAliveHttp(base)) {
+            for (String[] login : logins) {
+                KeepAliveHttp.Response response = connection.post("/login", null,
+                        "{\"username\":\"" + login[0] + "\",\"password\":\"benchmark-password\"}");
+                Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
+                if (!token.find()) {
+                    throw new IllegalStateException("login failed for " + login[0] + ": " + response.status());
+                }
+                tokens.add(token.group(1));
             }
-            tokens.add(token.group(1));
         }
+        return tokens;
+    }
+
+    private static Result restRun(URI base, List<String> tokens, int seconds) throws Exception {
         Set<String> claimed = ConcurrentHashMap.newKeySet();
         AtomicLong doubles = new AtomicLong();
         long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
@@ -206,24 +215,28 @@ public final class GetNextWorkHarness {
             futures.add(threads.submit(() -> {
                 long[] latencies = new long[200_000];
                 int n = 0;
-                while (System.nanoTime() < until) {
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> next = http.send(post(base, "/api/v1/work/next", token, "{\"start\":true}"),
-                            HttpResponse.BodyHandlers.ofString());
-                    long elapsed = System.nanoTime() - t0;
-                    if (next.statusCode() != 200) {
-                        continue;
+                try (KeepAliveHttp connection = new KeepAliveHttp(base)) {
+                    while (System.nanoTime() < until) {
+                        long t0 = System.nanoTime();
+                        KeepAliveHttp.Response next = connection.post("/api/v1/work/next", token, "{\"start\":true}");
+                        long elapsed = System.nanoTime() - t0;
+                        if (next.status() != 200) {
+                            continue;
+                        }
+                        if (n < latencies.length) {
+                            latencies[n++] = elapsed;
+                        }
+                        Matcher id = ID.matcher(next.body());
+                        id.find();
+                        if (!claimed.add(id.group(1))) {
+                            doubles.incrementAndGet();
+                        }
+                        KeepAliveHttp.Response completed = connection.post("/api/v1/work-items/" + id.group(1) + "/complete", token,
+                                "{\"resolutionCode\":\"RELEASED\"}");
+                        if (completed.status() != 200) {
+                            throw new IllegalStateException("complete answered " + completed.status() + ": " + completed.body());
+                        }
                     }
-                    if (n < latencies.length) {
-                        latencies[n++] = elapsed;
-                    }
-                    Matcher id = ID.matcher(next.body());
-                    id.find();
-                    if (!claimed.add(id.group(1))) {
-                        doubles.incrementAndGet();
-                    }
-                    http.send(post(base, "/api/v1/work-items/" + id.group(1) + "/complete", token, "{\"resolutionCode\":\"RELEASED\"}"),
-                            HttpResponse.BodyHandlers.discarding());
                 }
                 return Arrays.copyOf(latencies, n);
             }));
@@ -242,17 +255,7 @@ public final class GetNextWorkHarness {
      * The HTTP stack alone: the same clients and tokens calling an endpoint that answers before touching the database
      * ({@code GET /api/v1/work-items/not-a-uuid}, 400 after authentication, security rules, filters and routing).
      */
-    private static double bareRun(URI base, List<String[]> logins, int seconds) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(8)).build();
-        List<String> tokens = new ArrayList<>();
-        for (String[] login : logins) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/login")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + login[0] + "\",\"password\":\"benchmark-password\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
-            token.find();
-            tokens.add(token.group(1));
-        }
+    private static double bareRun(URI base, List<String> tokens, int seconds) throws Exception {
         AtomicLong done = new AtomicLong();
         long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         ExecutorService threads = Executors.newFixedThreadPool(tokens.size());
@@ -260,10 +263,11 @@ public final class GetNextWorkHarness {
         long started = System.nanoTime();
         for (String token : tokens) {
             futures.add(threads.submit(() -> {
-                while (System.nanoTime() < until) {
-                    http.send(HttpRequest.newBuilder(base.resolve("/api/v1/work-items/not-a-uuid")).header("Authorization", "Bearer " + token)
-                            .GET().build(), HttpResponse.BodyHandlers.discarding());
-                    done.incrementAndGet();
+                try (KeepAliveHttp connection = new KeepAliveHttp(base)) {
+                    while (System.nanoTime() < until) {
+                        connection.get("/api/v1/work-items/not-a-uuid", token);
+                        done.incrementAndGet();
+                    }
                 }
                 return null;
             }));
@@ -273,11 +277,6 @@ public final class GetNextWorkHarness {
         }
         threads.shutdown();
         return done.get() / ((System.nanoTime() - started) / 1e9);
-    }
-
-    private static HttpRequest post(URI base, String path, String token, String body) {
-        return HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     /** Items claimed more than once while they were never released: must be none. */

@@ -46,13 +46,28 @@ public final class Sql {
         });
     }
 
+    /**
+     * A write nothing in the same unit of work reads back (outbox, audit, timer plans): sent with the unit's commit in
+     * one round trip (see {@link DeferredWrites}), or at once outside a unit of work.
+     */
+    public static void defer(JdbcOperations jdbc, String sql, Object... params) {
+        if (!DeferredWrites.add(sql, params)) {
+            update(jdbc, sql, params);
+        }
+    }
+
     public static void bind(PreparedStatement statement, Object... params) throws SQLException {
+        bindFrom(statement, 0, params);
+    }
+
+    /** Binds {@code params} to the parameters after position {@code offset} (a statement of a multi-statement query). */
+    static void bindFrom(PreparedStatement statement, int offset, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             Object value = params[i] instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : params[i];
             if (value == null) {
-                statement.setNull(i + 1, Types.NULL);
+                statement.setNull(offset + i + 1, Types.NULL);
             } else {
-                statement.setObject(i + 1, value);
+                statement.setObject(offset + i + 1, value);
             }
         }
     }

@@ -32,7 +32,8 @@ class JdbcAuditLog implements AuditLogPort {
 
     @Override
     public void append(AuditEntry e) {
-        Sql.update(jdbc, """
+        // nothing reads an entry back in the unit of work that writes it: it goes with the commit
+        Sql.defer(jdbc, """
                 insert into audit_log (tenant_id, at, actor, action, entity_type, entity_id, details, request_id, client_ip)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", e.tenant().value(), e.at(), e.actor(), e.action(), e.entityType(),
                 e.entityId(), json.write(e.details()), e.requestId(), e.clientIp());

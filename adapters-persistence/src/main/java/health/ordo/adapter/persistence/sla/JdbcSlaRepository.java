@@ -12,11 +12,13 @@ import health.ordo.domain.sla.SlaPolicy;
 import health.ordo.domain.sla.SlaStage;
 import health.ordo.domain.sla.SlaTerms;
 import health.ordo.domain.sla.WorkingWindow;
+import health.ordo.domain.workitem.HistoryEntry;
 import health.ordo.domain.workitem.WorkItemId;
 import health.ordo.domain.workitem.WorkItemType;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import health.ordo.adapter.persistence.Sql;
+import health.ordo.adapter.persistence.workitem.HistoryRows;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
@@ -26,12 +28,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +70,12 @@ class JdbcSlaRepository implements SlaConfigPort, SlaTimerPort {
                          @Nullable String reassignTo, boolean sendNotification) {
     }
 
+    private static final String POLICIES = "select * from sla_policy_version where tenant_id = ? order by policy_id, version desc";
+    private static final String CALENDARS = "select * from business_calendar where tenant_id = ?";
+    private static final String FIRED = "select stage, due_at, fired_at, late from sla_timer where tenant_id = ? and work_item_id = ?"
+            + " and fired_at is not null order by fired_at, due_at";
+    private static final String INSERT_TIMER = "insert into sla_timer (id, tenant_id, work_item_id, stage, due_at) values (?, ?, ?, ?, ?)";
+
     private final JdbcOperations jdbc;
     private final JsonMapper json;
 
@@ -78,17 +90,20 @@ class JdbcSlaRepository implements SlaConfigPort, SlaTimerPort {
 
     @Override
     public Optional<BusinessCalendar> calendar(TenantId tenant, String id) {
-        return Sql.query(jdbc, "select * from business_calendar where tenant_id = ? and id = ?", rs -> {
-            Map<String, List<WindowRow>> hours = read(rs.getString("hours"), Argument.mapOf(Argument.STRING, Argument.listOf(WindowRow.class)));
-            Map<DayOfWeek, List<WorkingWindow>> windows = new EnumMap<>(DayOfWeek.class);
-            hours.forEach((day, rows) -> windows.put(DayOfWeek.valueOf(day),
-                    rows.stream().map(w -> new WorkingWindow(LocalTime.parse(w.start()), LocalTime.parse(w.end()))).toList()));
-            List<String> holidays = read(rs.getString("holidays"), Argument.listOf(String.class));
-            List<ClosureRow> closures = read(rs.getString("closures"), Argument.listOf(ClosureRow.class));
-            return new BusinessCalendar(tenant, id, rs.getString("zone"), windows,
-                    holidays.stream().map(LocalDate::parse).collect(Collectors.toSet()),
-                    closures.stream().map(c -> new BusinessCalendar.Closure(c.from(), c.to())).toList());
-        }, tenant.value(), id).stream().findFirst();
+        return Sql.query(jdbc, "select * from business_calendar where tenant_id = ? and id = ?", rs -> calendar(rs, tenant),
+                tenant.value(), id).stream().findFirst();
+    }
+
+    private BusinessCalendar calendar(ResultSet rs, TenantId tenant) throws SQLException {
+        Map<String, List<WindowRow>> hours = read(rs.getString("hours"), Argument.mapOf(Argument.STRING, Argument.listOf(WindowRow.class)));
+        Map<DayOfWeek, List<WorkingWindow>> windows = new EnumMap<>(DayOfWeek.class);
+        hours.forEach((day, rows) -> windows.put(DayOfWeek.valueOf(day),
+                rows.stream().map(w -> new WorkingWindow(LocalTime.parse(w.start()), LocalTime.parse(w.end()))).toList()));
+        List<String> holidays = read(rs.getString("holidays"), Argument.listOf(String.class));
+        List<ClosureRow> closures = read(rs.getString("closures"), Argument.listOf(ClosureRow.class));
+        return new BusinessCalendar(tenant, rs.getString("id"), rs.getString("zone"), windows,
+                holidays.stream().map(LocalDate::parse).collect(Collectors.toSet()),
+                closures.stream().map(c -> new BusinessCalendar.Closure(c.from(), c.to())).toList());
     }
 
     @Override
@@ -107,7 +122,11 @@ class JdbcSlaRepository implements SlaConfigPort, SlaTimerPort {
 
     @Override
     public List<SlaPolicy> policies(TenantId tenant) {
-        return Sql.query(jdbc, "select * from sla_policy_version where tenant_id = ? order by policy_id, version desc", rs -> new SlaPolicy(
+        return Sql.query(jdbc, POLICIES, rs -> policy(rs, tenant), tenant.value());
+    }
+
+    private SlaPolicy policy(ResultSet rs, TenantId tenant) throws SQLException {
+        return new SlaPolicy(
                 tenant, rs.getString("policy_id"), rs.getInt("version"), WorkItemType.valueOf(rs.getString("applies_to")),
                 read(rs.getString("conditions"), Argument.listOf(ConditionRow.class)).stream()
                         .map(c -> new RoutingCondition(c.field(), c.operator(), c.value())).toList(),
@@ -118,7 +137,7 @@ class JdbcSlaRepository implements SlaConfigPort, SlaTimerPort {
                         .map(e -> new EscalationAction(SlaStage.valueOf(e.stage()), e.raisePriorityBy(), e.moveToQueue(), e.reassignTo(),
                                 e.sendNotification())).toList(),
                 rs.getObject("repeat_every_seconds") == null ? null : Duration.ofSeconds(rs.getLong("repeat_every_seconds")),
-                rs.getBoolean("active")), tenant.value());
+                rs.getBoolean("active"));
     }
 
     @Override
@@ -156,8 +175,11 @@ class JdbcSlaRepository implements SlaConfigPort, SlaTimerPort {
 
     @Override
     public void replacePending(TenantId tenant, WorkItemId id, List<Timer> timers) {
-        Sql.update(jdbc, "delete from sla_timer where tenant_id = ? and work_item_id = ? and fired_at is null", tenant.value(), id.value());
-        timers.forEach(this::insert);
+        // the plan of unfired timers is read only by the timer dispatcher, in its own transactions: it goes with the commit
+        Sql.defer(jdbc, "delete from sla_timer where tenant_id = ? and work_item_id = ? and fired_at is null", tenant.value(), id.value());
+        for (Timer timer : timers) {
+            Sql.defer(jdbc, INSERT_TIMER, timer.id(), timer.tenant().value(), timer.workItemId().value(), timer.stage(), timer.dueAt());
+        }
     }
 
     @Override
@@ -180,21 +202,60 @@ class JdbcSlaRepository implements SlaConfigPort, SlaTimerPort {
 
     @Override
     public void insert(Timer timer) {
-        Sql.update(jdbc, "insert into sla_timer (id, tenant_id, work_item_id, stage, due_at) values (?, ?, ?, ?, ?)", timer.id(),
-                timer.tenant().value(), timer.workItemId().value(), timer.stage(), timer.dueAt());
+        Sql.update(jdbc, INSERT_TIMER, timer.id(), timer.tenant().value(), timer.workItemId().value(), timer.stage(), timer.dueAt());
     }
 
     @Override
     public List<GetSlaQuery.FiredEscalation> fired(TenantId tenant, WorkItemId id) {
-        return Sql.query(jdbc, "select stage, due_at, fired_at, late from sla_timer where tenant_id = ? and work_item_id = ?"
-                + " and fired_at is not null order by fired_at, due_at", rs -> new GetSlaQuery.FiredEscalation(rs.getString("stage"),
-                rs.getObject("due_at", OffsetDateTime.class).toInstant(), rs.getObject("fired_at", OffsetDateTime.class).toInstant(),
-                rs.getBoolean("late")), tenant.value(), id.value());
+        return Sql.query(jdbc, FIRED, JdbcSlaRepository::fired, tenant.value(), id.value());
+    }
+
+    private static GetSlaQuery.FiredEscalation fired(ResultSet rs) throws SQLException {
+        return new GetSlaQuery.FiredEscalation(rs.getString("stage"), rs.getObject("due_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("fired_at", OffsetDateTime.class).toInstant(), rs.getBoolean("late"));
+    }
+
+    @Override
+    public ClockInputs clockInputs(TenantId tenant, WorkItemId id) {
+        // four queries, one round trip: pgjdbc sends them before one Sync and reads their four result sets in turn
+        return jdbc.prepareStatement(POLICIES + ";\n" + CALENDARS + ";\n" + HistoryRows.SELECT + ";\n" + FIRED, statement -> {
+            Sql.bind(statement, tenant.value(), tenant.value(), tenant.value(), id.value(), tenant.value(), id.value());
+            statement.execute();
+            List<SlaPolicy> policies = new ArrayList<>();
+            try (ResultSet rs = statement.getResultSet()) {
+                while (rs.next()) {
+                    policies.add(policy(rs, tenant));
+                }
+            }
+            Map<String, BusinessCalendar> calendars = new HashMap<>();
+            statement.getMoreResults();
+            try (ResultSet rs = statement.getResultSet()) {
+                while (rs.next()) {
+                    BusinessCalendar calendar = calendar(rs, tenant);
+                    calendars.put(calendar.id(), calendar);
+                }
+            }
+            List<HistoryEntry> history = new ArrayList<>();
+            statement.getMoreResults();
+            try (ResultSet rs = statement.getResultSet()) {
+                while (rs.next()) {
+                    history.add(HistoryRows.map(rs));
+                }
+            }
+            List<GetSlaQuery.FiredEscalation> fired = new ArrayList<>();
+            statement.getMoreResults();
+            try (ResultSet rs = statement.getResultSet()) {
+                while (rs.next()) {
+                    fired.add(fired(rs));
+                }
+            }
+            return new ClockInputs(policies, calendars, history, fired);
+        });
     }
 
     @Override
     public void updateItemSla(TenantId tenant, WorkItemId id, String state, Instant deadlineAt) {
-        Sql.update(jdbc, "update work_item set sla_state = ?, sla_deadline_at = ? where tenant_id = ? and id = ?", state, deadlineAt,
+        Sql.defer(jdbc, "update work_item set sla_state = ?, sla_deadline_at = ? where tenant_id = ? and id = ?", state, deadlineAt,
                 tenant.value(), id.value());
     }
 

@@ -1,5 +1,6 @@
 package health.ordo.adapter.persistence.transaction;
 
+import health.ordo.adapter.persistence.DeferredWrites;
 import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.domain.shared.TenantId;
 import io.micronaut.transaction.TransactionOperations;
@@ -19,6 +20,9 @@ import java.util.function.Supplier;
  * tenant-owned table compare against it (see {@code V11__row_level_security.sql}). The value {@code *} is the
  * cross-tenant scope of platform jobs; it can never be a tenant id. A nested unit joins the outer one: a
  * tenant-scoped unit inside a cross-tenant job runs in the job's scope, one inside another tenant's unit is refused.
+ *
+ * <p>A writing unit's {@link DeferredWrites} (outbox, audit, timer plans) go to PostgreSQL at its end, together with
+ * its {@code COMMIT}, in one round trip.
  */
 @Singleton
 class JdbcTransactionAdapter implements TransactionPort {
@@ -35,25 +39,26 @@ class JdbcTransactionAdapter implements TransactionPort {
 
     @Override
     public <T> T inTransaction(TenantId tenant, Supplier<T> work) {
-        return transactions.executeWrite(status -> scoped(status, tenant.value(), work));
+        return transactions.executeWrite(status -> scoped(status, tenant.value(), true, work));
     }
 
     @Override
     public <T> T readOnly(TenantId tenant, Supplier<T> work) {
-        return transactions.executeRead(status -> scoped(status, tenant.value(), work));
+        return transactions.executeRead(status -> scoped(status, tenant.value(), false, work));
     }
 
     @Override
     public <T> T acrossTenants(Supplier<T> work) {
-        return transactions.executeWrite(status -> scoped(status, ALL_TENANTS, work));
+        return transactions.executeWrite(status -> scoped(status, ALL_TENANTS, true, work));
     }
 
     @Override
     public <T> T readAcrossTenants(Supplier<T> work) {
-        return transactions.executeRead(status -> scoped(status, ALL_TENANTS, work));
+        return transactions.executeRead(status -> scoped(status, ALL_TENANTS, false, work));
     }
 
-    private static <T> T scoped(TransactionStatus<Connection> status, String scope, Supplier<T> work) throws SQLException {
+    private static <T> T scoped(TransactionStatus<Connection> status, String scope, boolean writes, Supplier<T> work)
+            throws SQLException {
         String outer = SCOPE.get();
         if (outer != null) {
             if (!outer.equals(scope) && !outer.equals(ALL_TENANTS)) {
@@ -67,10 +72,20 @@ class JdbcTransactionAdapter implements TransactionPort {
             statement.execute();
         }
         SCOPE.set(scope);
+        if (writes) {
+            DeferredWrites.open(status.getConnection());
+        }
         try {
-            return work.get();
+            T result = work.get();
+            if (writes) {
+                // the unit's deferred writes and its COMMIT in one round trip; a unit marked rollback-only sends its
+                // writes without the commit and the transaction manager rolls them back
+                DeferredWrites.flush(!status.isRollbackOnly());
+            }
+            return result;
         } finally {
             SCOPE.remove();
+            DeferredWrites.discard();
         }
     }
 }

@@ -1,16 +1,15 @@
 package health.ordo.adapter.persistence.workitem;
 
+import health.ordo.adapter.persistence.Sql;
 import health.ordo.application.port.out.workitem.AppendEventsPort;
 import health.ordo.domain.workitem.WorkItemEvent;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
-import java.sql.PreparedStatement;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-/** Appends domain events to the outbox table in the caller's transaction (one batched insert). */
+/** Appends domain events to the outbox table in the caller's transaction, sent with its commit. */
 @Singleton
 class JdbcOutboxAdapter implements AppendEventsPort {
 
@@ -31,18 +30,10 @@ class JdbcOutboxAdapter implements AppendEventsPort {
         if (events.isEmpty()) {
             return;
         }
-        jdbc.prepareStatement(INSERT, (PreparedStatement statement) -> {
-            for (WorkItemEvent event : events) {
-                statement.setString(1, event.tenantId().value());
-                statement.setObject(2, UUID.randomUUID());
-                statement.setString(3, event.eventType());
-                statement.setObject(4, event.workItemId().value());
-                statement.setObject(5, event.occurredAt().atOffset(ZoneOffset.UTC));
-                statement.setString(6, event.actor().name());
-                statement.setString(7, json.write(event.details()));
-                statement.addBatch();
-            }
-            return statement.executeBatch();
-        });
+        // consumers read the outbox in their own transactions, after this one commits: the events go with the commit
+        for (WorkItemEvent event : events) {
+            Sql.defer(jdbc, INSERT, event.tenantId().value(), UUID.randomUUID(), event.eventType(), event.workItemId().value(),
+                    event.occurredAt(), event.actor().name(), json.write(event.details()));
+        }
     }
 }

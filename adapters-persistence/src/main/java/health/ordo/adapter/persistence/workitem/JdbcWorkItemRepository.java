@@ -15,7 +15,6 @@ import health.ordo.domain.score.PriorityScore;
 import health.ordo.domain.score.ScoreBasis;
 import health.ordo.domain.shared.Money;
 import health.ordo.domain.shared.TenantId;
-import health.ordo.domain.workitem.Actor;
 import health.ordo.domain.workitem.Attributes;
 import health.ordo.domain.workitem.HistoryEntry;
 import health.ordo.domain.workitem.SourceReference;
@@ -116,23 +115,7 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
 
     @Override
     public List<HistoryEntry> loadHistory(TenantId tenant, WorkItemId id) {
-        String sql = """
-                select at, action, from_status, to_status, actor, note from work_item_history
-                where tenant_id = ? and work_item_id = ? order by seq""";
-        return jdbc.prepareStatement(sql, statement -> {
-            statement.setString(1, tenant.value());
-            statement.setObject(2, id.value());
-            List<HistoryEntry> history = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    String from = rs.getString("from_status");
-                    history.add(new HistoryEntry(instant(rs, "at"), rs.getString("action"),
-                            from == null ? null : WorkItemStatus.valueOf(from), WorkItemStatus.valueOf(rs.getString("to_status")),
-                            Actor.user(rs.getString("actor")), rs.getString("note")));
-                }
-            }
-            return history;
-        });
+        return Sql.query(jdbc, HistoryRows.SELECT, HistoryRows::map, tenant.value(), id.value());
     }
 
     @Override

@@ -70,14 +70,18 @@ public final class SlaScheduler implements ManageSlaUseCase, GetSlaQuery {
 
     /** In the caller's transaction, after the item's change is stored: re-plans its unfired escalation timers. */
     public void reschedule(WorkItem item, Instant now) {
-        Optional<SlaPolicy> policy = policyFor(item);
+        SlaTimerPort.ClockInputs inputs = timers.clockInputs(item.tenantId(), item.id());
+        Optional<SlaPolicy> policy = SlaPolicy.select(inputs.policies(), item);
         if (policy.isEmpty()) {
             timers.replacePending(item.tenantId(), item.id(), List.of());
             timers.updateItemSla(item.tenantId(), item.id(), null, null);
             return;
         }
-        SlaClock slaClock = clockOf(item, policy.get(), now);
-        Set<String> fired = timers.fired(item.tenantId(), item.id()).stream().map(FiredEscalation::stage).collect(Collectors.toSet());
+        BusinessCalendar calendar = Optional.ofNullable(inputs.calendars().get(policy.get().calendarId()))
+                .orElseGet(() -> BusinessCalendar.standard(item.tenantId(), defaultZone));
+        SlaClock slaClock = SlaClock.compute(item.createdAt(), inputs.history(), policy.get().terms(),
+                item.content().hardDeadlineAt(), calendar, now);
+        Set<String> fired = inputs.fired().stream().map(FiredEscalation::stage).collect(Collectors.toSet());
         List<SlaTimerPort.Timer> plan = new ArrayList<>();
         boolean running = slaClock.state() == SlaClock.State.RUNNING || slaClock.state() == SlaClock.State.AT_RISK
                 || slaClock.state() == SlaClock.State.BREACHED;

@@ -2,10 +2,14 @@ package health.ordo.application.port.out.sla;
 
 import health.ordo.application.port.in.sla.GetSlaQuery;
 import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.sla.BusinessCalendar;
+import health.ordo.domain.sla.SlaPolicy;
+import health.ordo.domain.workitem.HistoryEntry;
 import health.ordo.domain.workitem.WorkItemId;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Escalation timers as rows in PostgreSQL; due ones are claimed with {@code FOR UPDATE SKIP LOCKED}. */
@@ -30,6 +34,17 @@ public interface SlaTimerPort {
 
     List<GetSlaQuery.FiredEscalation> fired(TenantId tenant, WorkItemId id);
 
-    /** Keeps the item's SLA state and deadline on the item row for list filters. */
+    /**
+     * Everything re-planning an item's clock reads, in one round trip: the tenant's SLA policy versions and calendars,
+     * the item's history and its fired escalations.
+     */
+    ClockInputs clockInputs(TenantId tenant, WorkItemId id);
+
+    /** What {@link #clockInputs} answers; calendars by id. */
+    record ClockInputs(List<SlaPolicy> policies, Map<String, BusinessCalendar> calendars, List<HistoryEntry> history,
+                       List<GetSlaQuery.FiredEscalation> fired) {
+    }
+
+    /** Keeps the item's SLA state and deadline on the item row for list filters (sent with the commit). */
     void updateItemSla(TenantId tenant, WorkItemId id, String state, Instant deadlineAt);
 }
