@@ -65,6 +65,11 @@ class BrokenHexagonTest {
     }
 
     @Test
+    void repositoryPreparingItsOwnStatement_breaksTheSqlRule() {
+        assertViolated(RULES.onlySqlPreparesStatements(), "DirectJdbcQuery");
+    }
+
+    @Test
     void packagesReferringToEachOther_breakTheCycleRule() {
         assertViolated(RULES.noPackageCycles(), "Cycle");
     }

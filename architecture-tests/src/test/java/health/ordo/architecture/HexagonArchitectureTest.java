@@ -66,6 +66,11 @@ class HexagonArchitectureTest {
     }
 
     @Test
+    void onlySql_preparesStatements() {
+        RULES.onlySqlPreparesStatements().check(ordo);
+    }
+
+    @Test
     void packages_areFreeOfCycles() {
         RULES.noPackageCycles().check(ordo);
     }

@@ -112,6 +112,25 @@ final class HexagonRules {
                 .as("only application services open the cross-tenant scope");
     }
 
+    /**
+     * Statements reach PostgreSQL through {@code Sql.prepare} only (and its helpers): it puts what the unit of work holds
+     * back (its tenant setting for row-level security, deferred writes) in front of each statement. A repository calling
+     * {@code JdbcOperations} itself would run without them.
+     */
+    ArchRule onlySqlPreparesStatements() {
+        DescribedPredicate<JavaMethodCall> direct = new DescribedPredicate<>("a call preparing or executing on JdbcOperations") {
+            @Override
+            public boolean test(JavaMethodCall call) {
+                String name = call.getName();
+                return call.getTargetOwner().getName().equals("io.micronaut.data.jdbc.runtime.JdbcOperations")
+                        && (name.equals("prepareStatement") || name.equals("execute") || name.equals("getConnection"));
+            }
+        };
+        return noClasses().that().doNotHaveFullyQualifiedName(root + ".adapter.persistence.Sql")
+                .should().callMethodWhere(direct)
+                .as("only Sql prepares statements on JdbcOperations");
+    }
+
     /** No cycles between packages anywhere. */
     ArchRule noPackageCycles() {
         return SlicesRuleDefinition.slices().matching(root + ".(**)").should().beFreeOfCycles()

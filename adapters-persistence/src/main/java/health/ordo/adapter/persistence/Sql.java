@@ -1,6 +1,7 @@
 package health.ordo.adapter.persistence;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.jdbc.runtime.PreparedStatementCallback;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,8 +27,30 @@ public final class Sql {
     private Sql() {
     }
 
+    /**
+     * Every statement of the repositories goes through here: {@code callback} gets the prepared {@code sql}, with
+     * whatever the unit of work holds back ({@link DeferredWrites}: its tenant setting, writes) sent in front of it in
+     * the same round trip. Not for batches ({@link #prepareBatch}).
+     */
+    public static <R> R prepare(JdbcOperations jdbc, String sql, PreparedStatementCallback<R> callback) {
+        DeferredWrites.Batch held = DeferredWrites.drain();
+        if (held == null) {
+            return jdbc.prepareStatement(sql, callback);
+        }
+        return jdbc.prepareStatement(held.sql() + sql, statement -> callback.call(PiggybackStatement.wrap(statement, held)));
+    }
+
+    /** A statement the callback batches ({@code addBatch}): what the unit of work holds back is sent first, on its own. */
+    public static <R> R prepareBatch(JdbcOperations jdbc, String sql, PreparedStatementCallback<R> callback) {
+        DeferredWrites.Batch held = DeferredWrites.drain();
+        if (held != null) {
+            jdbc.prepareStatement(held.sql() + "select 1", statement -> PiggybackStatement.wrap(statement, held).execute());
+        }
+        return jdbc.prepareStatement(sql, callback);
+    }
+
     public static <T> List<T> query(JdbcOperations jdbc, String sql, RowMapper<T> mapper, Object... params) {
-        return jdbc.prepareStatement(sql, (PreparedStatement statement) -> {
+        return prepare(jdbc, sql, (PreparedStatement statement) -> {
             bind(statement, params);
             List<T> rows = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
@@ -40,7 +63,7 @@ public final class Sql {
     }
 
     public static int update(JdbcOperations jdbc, String sql, Object... params) {
-        return jdbc.prepareStatement(sql, statement -> {
+        return prepare(jdbc, sql, statement -> {
             bind(statement, params);
             return statement.executeUpdate();
         });
@@ -51,9 +74,18 @@ public final class Sql {
      * one round trip (see {@link DeferredWrites}), or at once outside a unit of work.
      */
     public static void defer(JdbcOperations jdbc, String sql, Object... params) {
-        if (!DeferredWrites.add(sql, params)) {
+        if (!DeferredWrites.add(sql, null, params)) {
             update(jdbc, sql, params);
         }
+    }
+
+    /**
+     * Holds a write for the current unit of work like {@link #defer}, with typed binding ({@code binder} binds
+     * {@code parameters} values) and a translator for its failures; answers
+     * false, holding nothing, when no writing unit of work is open (the caller then runs it itself).
+     */
+    public static boolean deferIfOpen(String sql, int parameters, DeferredWrites.Binder binder, DeferredWrites.Translator translator) {
+        return DeferredWrites.add(sql, parameters, binder, translator);
     }
 
     public static void bind(PreparedStatement statement, Object... params) throws SQLException {

@@ -3,6 +3,7 @@ package health.ordo.domain.priority;
 import health.ordo.domain.score.FactorContribution;
 import health.ordo.domain.score.FiredRule;
 import health.ordo.domain.score.PriorityScore;
+import health.ordo.domain.score.ScoreBasis;
 import health.ordo.domain.score.ScoreExplanation;
 import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.shared.TenantId;
@@ -37,6 +38,17 @@ public record PriorityPolicy(String policyId, TenantId tenant, WorkItemType appl
     /** Scores without explanation: for bulk re-scoring and simulation. */
     public double scoreValue(ScoringInput input) {
         return definition.compiled.score(new ItemFacts(input));
+    }
+
+    /**
+     * The stored basis of the score at the input's instant, without building the explanation (which is recomputed
+     * from this basis on read): the same score as {@link #explain}, at a fraction of its cost.
+     */
+    public ScoreBasis basis(ScoringInput input) {
+        double score = definition.compiled.score(new ItemFacts(input));
+        LikelihoodEstimate likelihood = input.likelihood();
+        return new ScoreBasis(new PriorityScore(BigDecimal.valueOf(score).setScale(2, RoundingMode.HALF_UP)), policyId, version,
+                input.now(), BigDecimal.valueOf(likelihood.value()), likelihood.basis(), likelihood.degradedReason());
     }
 
     /** Scores with the full explanation. */

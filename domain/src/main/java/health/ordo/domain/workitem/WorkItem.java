@@ -305,7 +305,12 @@ public final class WorkItem {
      * override applies: then the override's target. Finished work always scores 0.
      */
     public void applyScore(ScoreExplanation explanation, Instant now) {
-        this.scoreBasis = Objects.requireNonNull(explanation, "explanation").basis();
+        applyScore(Objects.requireNonNull(explanation, "explanation").basis(), now);
+    }
+
+    /** Takes a freshly computed score basis (the explanation is recomputed from it on read). */
+    public void applyScore(ScoreBasis basis, Instant now) {
+        this.scoreBasis = Objects.requireNonNull(basis, "basis");
         refreshEffectiveScore(now);
     }
 

@@ -100,6 +100,19 @@ class PriorityPolicyTest {
                         org.assertj.core.data.Offset.offset(0.01));
     }
 
+    @ParameterizedTest
+    @CsvSource({"10.00,40,0.4", "250000.00,2,0.9", "75.50,-5,0.05", "5000.00,0,0.5"})
+    void basis_isTheExplanationsBasis_withoutTheExplanation(String amount, int dueInDays, double likelihood) {
+        PriorityPolicy withRules = new PriorityPolicy("custom", TENANT, null, 3, PolicyStatus.ACTIVE, "",
+                withRule("amount", "gt", "1000", DecisionRule.Effect.ADD, "7.5"),
+                NOW, "ada", null);
+        for (PriorityPolicy scoring : List.of(policy, withRules)) {
+            ScoringInput input = input(aClaimDenial().withAmount(amount).withDueAt(NOW.plus(Duration.ofDays(dueInDays))), likelihood);
+
+            assertThat(scoring.basis(input)).isEqualTo(scoring.explain(input).basis());
+        }
+    }
+
     @Test
     void givenDegradedLikelihood_explanation_saysDegraded() {
         WorkItem item = WorkItem.create(TENANT, aClaimDenial().build(), Actor.SYSTEM, NOW);

@@ -55,7 +55,7 @@ class JdbcApprovals implements ApprovalPort {
 
     @Override
     public void saveSettings(ApprovalSettings s) {
-        jdbc.prepareStatement("""
+        Sql.prepare(jdbc, """
                 insert into approval_settings (tenant_id, write_off_threshold, write_off_currency, required, updated_at)
                 values (?, ?, ?, ?, now())
                 on conflict (tenant_id) do update set write_off_threshold = excluded.write_off_threshold,

@@ -57,7 +57,7 @@ class JdbcAuditLog implements AuditLogPort {
         if (entries.isEmpty()) {
             return;
         }
-        jdbc.prepareStatement("update audit_log set seq = ?, prev_hash = ?, hash = ? where tenant_id = ? and id = ? and hash is null",
+        Sql.prepareBatch(jdbc, "update audit_log set seq = ?, prev_hash = ?, hash = ? where tenant_id = ? and id = ? and hash is null",
                 statement -> {
                     for (Chained c : entries) {
                         statement.setLong(1, c.entry().seq());

@@ -1,5 +1,6 @@
 package health.ordo.adapter.persistence.priority;
 
+import health.ordo.adapter.persistence.Sql;
 import health.ordo.application.port.in.priority.JobStatus;
 import health.ordo.application.port.out.priority.JobPort;
 import health.ordo.domain.shared.TenantId;
@@ -34,7 +35,7 @@ class JdbcJobRepository implements JobPort {
     @Override
     public JobStatus createRescoreJob(TenantId tenant, String subject, Instant cutoff, long total, Instant now) {
         UUID id = UUID.randomUUID();
-        jdbc.prepareStatement("insert into background_job (id, tenant_id, kind, subject, state, cutoff, total, created_at, updated_at)"
+        Sql.prepare(jdbc, "insert into background_job (id, tenant_id, kind, subject, state, cutoff, total, created_at, updated_at)"
                 + " values (?, ?, 'RESCORE', ?, 'QUEUED', ?, ?, ?, ?)", statement -> {
             statement.setObject(1, id);
             statement.setString(2, tenant.value());
@@ -51,7 +52,7 @@ class JdbcJobRepository implements JobPort {
 
     @Override
     public Optional<JobStatus> load(TenantId tenant, UUID id) {
-        return jdbc.prepareStatement("select " + COLUMNS + " from background_job where tenant_id = ? and id = ?", statement -> {
+        return Sql.prepare(jdbc, "select " + COLUMNS + " from background_job where tenant_id = ? and id = ?", statement -> {
             statement.setString(1, tenant.value());
             statement.setObject(2, id);
             try (ResultSet rs = statement.executeQuery()) {
@@ -62,7 +63,7 @@ class JdbcJobRepository implements JobPort {
 
     @Override
     public Optional<ClaimedJob> claimNext() {
-        return jdbc.prepareStatement("select " + COLUMNS + " from background_job where state in ('QUEUED', 'RUNNING')"
+        return Sql.prepare(jdbc, "select " + COLUMNS + " from background_job where state in ('QUEUED', 'RUNNING')"
                 + " order by created_at limit 1 for update skip locked", statement -> {
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next()) {
@@ -76,7 +77,7 @@ class JdbcJobRepository implements JobPort {
 
     @Override
     public void update(UUID id, JobStatus.State state, long done, Instant startedAt, Instant finishedAt, Instant now, String message) {
-        jdbc.prepareStatement("update background_job set state = ?, done = ?, started_at = ?, finished_at = ?, updated_at = ?,"
+        Sql.prepare(jdbc, "update background_job set state = ?, done = ?, started_at = ?, finished_at = ?, updated_at = ?,"
                 + " message = ? where id = ?", statement -> {
             statement.setString(1, state.name());
             statement.setLong(2, done);

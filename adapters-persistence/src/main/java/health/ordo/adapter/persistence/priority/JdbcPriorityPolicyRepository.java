@@ -1,5 +1,6 @@
 package health.ordo.adapter.persistence.priority;
 
+import health.ordo.adapter.persistence.Sql;
 import health.ordo.application.port.out.priority.PriorityPolicyPort;
 import health.ordo.domain.priority.PolicyStatus;
 import health.ordo.domain.priority.PriorityPolicy;
@@ -54,7 +55,7 @@ class JdbcPriorityPolicyRepository implements PriorityPolicyPort {
 
     @Override
     public int latestVersion(TenantId tenant, String policyId) {
-        return jdbc.prepareStatement("select coalesce(max(version), 0) from priority_policy_version where tenant_id = ? and policy_id = ?",
+        return Sql.prepare(jdbc, "select coalesce(max(version), 0) from priority_policy_version where tenant_id = ? and policy_id = ?",
                 statement -> {
                     statement.setString(1, tenant.value());
                     statement.setString(2, policyId);
@@ -71,7 +72,7 @@ class JdbcPriorityPolicyRepository implements PriorityPolicyPort {
                 insert into priority_policy_version (tenant_id, policy_id, version, applies_to, status, description,
                     definition, created_at, created_by, activated_at)
                 values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""";
-        jdbc.prepareStatement(sql, statement -> {
+        Sql.prepare(jdbc, sql, statement -> {
             statement.setString(1, policy.tenant().value());
             statement.setString(2, policy.policyId());
             statement.setInt(3, policy.version());
@@ -93,7 +94,7 @@ class JdbcPriorityPolicyRepository implements PriorityPolicyPort {
                 update priority_policy_version set status = 'RETIRED'
                 where tenant_id = ? and status = 'ACTIVE' and (policy_id = ? or coalesce(applies_to, '*') =
                     (select coalesce(applies_to, '*') from priority_policy_version where tenant_id = ? and policy_id = ? and version = ?))""";
-        jdbc.prepareStatement(retire, statement -> {
+        Sql.prepare(jdbc, retire, statement -> {
             statement.setString(1, tenant.value());
             statement.setString(2, policyId);
             statement.setString(3, tenant.value());
@@ -101,7 +102,7 @@ class JdbcPriorityPolicyRepository implements PriorityPolicyPort {
             statement.setInt(5, version);
             return statement.executeUpdate();
         });
-        jdbc.prepareStatement("update priority_policy_version set status = 'ACTIVE', activated_at = ? "
+        Sql.prepare(jdbc, "update priority_policy_version set status = 'ACTIVE', activated_at = ? "
                 + "where tenant_id = ? and policy_id = ? and version = ?", statement -> {
             statement.setObject(1, at.atOffset(ZoneOffset.UTC));
             statement.setString(2, tenant.value());
@@ -112,7 +113,7 @@ class JdbcPriorityPolicyRepository implements PriorityPolicyPort {
     }
 
     private List<PriorityPolicy> query(String sql, Object... params) {
-        return jdbc.prepareStatement(sql, (PreparedStatement statement) -> {
+        return Sql.prepare(jdbc, sql, (PreparedStatement statement) -> {
             for (int i = 0; i < params.length; i++) {
                 statement.setObject(i + 1, params[i]);
             }

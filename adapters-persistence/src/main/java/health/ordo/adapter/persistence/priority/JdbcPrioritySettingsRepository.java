@@ -1,5 +1,6 @@
 package health.ordo.adapter.persistence.priority;
 
+import health.ordo.adapter.persistence.Sql;
 import health.ordo.application.port.in.priority.PrioritySettings;
 import health.ordo.application.port.out.priority.PrioritySettingsPort;
 import health.ordo.domain.shared.TenantId;
@@ -22,7 +23,7 @@ class JdbcPrioritySettingsRepository implements PrioritySettingsPort {
 
     @Override
     public Optional<PrioritySettings> load(TenantId tenant) {
-        return jdbc.prepareStatement("select override_reason_codes, approval_threshold_points from priority_settings where tenant_id = ?",
+        return Sql.prepare(jdbc, "select override_reason_codes, approval_threshold_points from priority_settings where tenant_id = ?",
                 statement -> {
                     statement.setString(1, tenant.value());
                     try (ResultSet rs = statement.executeQuery()) {
@@ -40,7 +41,7 @@ class JdbcPrioritySettingsRepository implements PrioritySettingsPort {
                 insert into priority_settings (tenant_id, override_reason_codes, approval_threshold_points) values (?, ?, ?)
                 on conflict (tenant_id) do update set override_reason_codes = excluded.override_reason_codes,
                     approval_threshold_points = excluded.approval_threshold_points""";
-        jdbc.prepareStatement(sql, statement -> {
+        Sql.prepare(jdbc, sql, statement -> {
             statement.setString(1, tenant.value());
             statement.setArray(2, statement.getConnection().createArrayOf("text", settings.overrideReasonCodes().toArray()));
             statement.setBigDecimal(3, settings.approvalThresholdPoints());

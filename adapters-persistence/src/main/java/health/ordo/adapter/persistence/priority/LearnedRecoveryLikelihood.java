@@ -1,5 +1,6 @@
 package health.ordo.adapter.persistence.priority;
 
+import health.ordo.adapter.persistence.Sql;
 import health.ordo.application.port.out.priority.RecoveryLikelihoodPort;
 import health.ordo.domain.priority.LikelihoodEstimate;
 import health.ordo.domain.priority.RecoveryPriors;
@@ -125,7 +126,7 @@ class LearnedRecoveryLikelihood implements RecoveryLikelihoodPort {
     }
 
     private Stats load(TenantId tenant, Instant now) {
-        return jdbc.prepareStatement(STATS, statement -> {
+        return Sql.prepare(jdbc, STATS, statement -> {
             statement.setArray(1, statement.getConnection().createArrayOf("text", recoveredCodes));
             statement.setString(2, tenant.value());
             statement.setObject(3, now.minus(Duration.ofDays(365)).atOffset(java.time.ZoneOffset.UTC));

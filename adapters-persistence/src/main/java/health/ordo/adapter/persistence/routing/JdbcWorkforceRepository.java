@@ -111,7 +111,7 @@ class JdbcWorkforceRepository implements WorkforcePort {
 
     @Override
     public void saveWorker(Worker worker) {
-        jdbc.prepareStatement("""
+        Sql.prepare(jdbc, """
                 insert into worker (tenant_id, login, team, site, queues, skills, capacity, available) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)
                 on conflict (tenant_id, login) do update set team = excluded.team, site = excluded.site, queues = excluded.queues,
                     skills = excluded.skills, capacity = excluded.capacity, available = excluded.available""", statement -> {

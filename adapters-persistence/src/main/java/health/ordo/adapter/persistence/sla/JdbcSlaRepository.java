@@ -218,7 +218,7 @@ class JdbcSlaRepository implements SlaConfigPort, SlaTimerPort {
     @Override
     public ClockInputs clockInputs(TenantId tenant, WorkItemId id) {
         // four queries, one round trip: pgjdbc sends them before one Sync and reads their four result sets in turn
-        return jdbc.prepareStatement(POLICIES + ";\n" + CALENDARS + ";\n" + HistoryRows.SELECT + ";\n" + FIRED, statement -> {
+        return Sql.prepare(jdbc, POLICIES + ";\n" + CALENDARS + ";\n" + HistoryRows.SELECT + ";\n" + FIRED, statement -> {
             Sql.bind(statement, tenant.value(), tenant.value(), tenant.value(), id.value(), tenant.value(), id.value());
             statement.execute();
             List<SlaPolicy> policies = new ArrayList<>();

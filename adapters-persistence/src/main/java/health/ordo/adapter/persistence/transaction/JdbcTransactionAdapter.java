@@ -67,14 +67,12 @@ class JdbcTransactionAdapter implements TransactionPort {
             }
             return work.get();
         }
-        try (PreparedStatement statement = status.getConnection().prepareStatement("select set_config('ordo.tenant_id', ?, true)")) {
-            statement.setString(1, scope);
-            statement.execute();
+        // the tenant setting goes in front of the unit's first statement, in the same round trip (DeferredWrites)
+        DeferredWrites.open(status.getConnection(), "select set_config('ordo.tenant_id', ?, true)", scope);
+        if (!writes) {
+            DeferredWrites.readOnly();
         }
         SCOPE.set(scope);
-        if (writes) {
-            DeferredWrites.open(status.getConnection());
-        }
         try {
             T result = work.get();
             if (writes) {

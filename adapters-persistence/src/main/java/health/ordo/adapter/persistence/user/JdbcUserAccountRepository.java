@@ -1,5 +1,6 @@
 package health.ordo.adapter.persistence.user;
 
+import health.ordo.adapter.persistence.Sql;
 import health.ordo.application.port.out.user.LoadUserAccountPort;
 import health.ordo.application.port.out.user.SaveTenantPort;
 import health.ordo.domain.shared.TenantId;
@@ -30,7 +31,7 @@ class JdbcUserAccountRepository implements LoadUserAccountPort, SaveTenantPort {
         String sql = """
                 select display_name, password_hash, roles, enabled from user_account
                 where tenant_id = ? and username = ?""";
-        return jdbc.prepareStatement(sql, statement -> {
+        return Sql.prepare(jdbc, sql, statement -> {
             statement.setString(1, login.tenant().value());
             statement.setString(2, login.user());
             try (ResultSet rs = statement.executeQuery()) {
@@ -47,7 +48,7 @@ class JdbcUserAccountRepository implements LoadUserAccountPort, SaveTenantPort {
 
     @Override
     public boolean createTenantIfAbsent(TenantId tenant, String name) {
-        return jdbc.prepareStatement("insert into tenant (id, name) values (?, ?) on conflict (id) do nothing", statement -> {
+        return Sql.prepare(jdbc, "insert into tenant (id, name) values (?, ?) on conflict (id) do nothing", statement -> {
             statement.setString(1, tenant.value());
             statement.setString(2, name);
             return statement.executeUpdate() == 1;
@@ -59,7 +60,7 @@ class JdbcUserAccountRepository implements LoadUserAccountPort, SaveTenantPort {
         String sql = """
                 insert into user_account (tenant_id, username, display_name, password_hash, roles, enabled)
                 values (?, ?, ?, ?, ?, ?) on conflict (tenant_id, username) do nothing""";
-        jdbc.prepareStatement(sql, statement -> {
+        Sql.prepare(jdbc, sql, statement -> {
             statement.setString(1, account.login().tenant().value());
             statement.setString(2, account.login().user());
             statement.setString(3, account.displayName());

@@ -1,5 +1,6 @@
 package health.ordo.adapter.persistence.workitem;
 
+import health.ordo.adapter.persistence.DeferredWrites;
 import health.ordo.adapter.persistence.Sql;
 import health.ordo.application.port.in.workitem.PageCursor;
 import health.ordo.application.port.in.workitem.WorkItemFilter;
@@ -70,6 +71,12 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
                 sla_boost = ?, version = version + 1
             where tenant_id = ? and id = ? and version = ?""";
 
+    /** {@link #UPDATE} that fails (SQLSTATE OR001, naming item and version) unless it changed exactly one row. */
+    private static final String GUARDED_UPDATE = "with changed as (" + UPDATE + " returning 1)\n"
+            + "select ordo_expect_rows(1, count(*), ?) from changed";
+    private static final int UPDATE_PARAMETERS = 24;
+    private static final int HISTORY_PARAMETERS = 8;
+
     private static final String INSERT_HISTORY_ROWS = """
             insert into work_item_history (tenant_id, work_item_id, at, action, from_status, to_status, actor, note)
             values """;
@@ -121,7 +128,7 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
     @Override
     public boolean insertIfSourceAbsent(WorkItem item, WorkItem.Changes changes) {
         WorkItemContent content = item.content();
-        int inserted = jdbc.prepareStatement(INSERT, statement -> {
+        int inserted = Sql.prepare(jdbc, INSERT, statement -> {
             int i = 0;
             statement.setObject(++i, item.id().value());
             statement.setString(++i, item.tenantId().value());
@@ -158,11 +165,15 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
     @Override
     public void update(WorkItem item, WorkItem.Changes changes) {
         List<HistoryEntry> history = changes.history();
-        // the row and its history rows in one round trip: pgjdbc sends both statements before one Sync
-        String sql = history.isEmpty() ? UPDATE : UPDATE + ";\n" + INSERT_HISTORY_ROWS
-                + String.join(", ", java.util.Collections.nCopies(history.size(), HISTORY_ROW));
-        int updated = jdbc.prepareStatement(sql, statement -> {
-            int i = 0;
+        // the row (its version checked in the statement: exactly one row, else OR001) and its history rows; held for the
+        // unit's next statement or its commit, whichever comes first (DeferredWrites), so it costs no round trip of its own
+        String sql = GUARDED_UPDATE + (history.isEmpty() ? "" : ";\n" + INSERT_HISTORY_ROWS
+                + String.join(", ", java.util.Collections.nCopies(history.size(), HISTORY_ROW)));
+        String what = "work item " + item.id() + " version " + item.version();
+        DeferredWrites.Translator concurrent = failure -> "OR001".equals(failure.getSQLState())
+                && failure.getMessage() != null && failure.getMessage().contains(what) ? new ConcurrentUpdateException(item.id()) : null;
+        DeferredWrites.Binder binder = (statement, offset) -> {
+            int i = offset;
             statement.setString(++i, item.queue());
             statement.setString(++i, item.assignee());
             statement.setString(++i, item.status().name());
@@ -174,15 +185,29 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
             statement.setString(++i, item.tenantId().value());
             statement.setObject(++i, item.id().value());
             statement.setLong(++i, item.version());
+            statement.setString(++i, what);
             for (HistoryEntry entry : history) {
                 i = bindHistory(statement, i, item, entry);
             }
-            statement.execute();
-            return statement.getUpdateCount();
-        });
-        if (updated != 1) {
-            throw new ConcurrentUpdateException(item.id());
+            return i;
+        };
+        int parameters = UPDATE_PARAMETERS + HISTORY_PARAMETERS * history.size();
+        if (Sql.deferIfOpen(sql, parameters, binder, concurrent)) {
+            return;
         }
+        Sql.prepare(jdbc, sql, statement -> {
+            binder.bind(statement, 0);
+            try {
+                statement.execute();
+            } catch (SQLException failure) {
+                RuntimeException translated = concurrent.apply(failure);
+                if (translated != null) {
+                    throw translated;
+                }
+                throw failure;
+            }
+            return null;
+        });
     }
 
     private static int bindHistory(PreparedStatement statement, int i, WorkItem item, HistoryEntry entry) throws SQLException {
@@ -255,7 +280,7 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
 
     @Override
     public long countScoredBefore(TenantId tenant, Instant scoredBefore) {
-        return jdbc.prepareStatement("select count(*) from work_item where tenant_id = ? and " + OPEN + " and scored_at < ?",
+        return Sql.prepare(jdbc, "select count(*) from work_item where tenant_id = ? and " + OPEN + " and scored_at < ?",
                 statement -> {
                     statement.setString(1, tenant.value());
                     statement.setObject(2, scoredBefore.atOffset(ZoneOffset.UTC));
@@ -297,7 +322,7 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
             columns[9][k] = item.priorityOverride() == null ? null : scoreJson.write(item.priorityOverride());
             columns[10][k] = due == null ? null : due.toString();
         }
-        jdbc.prepareStatement(sql, statement -> {
+        Sql.prepare(jdbc, sql, statement -> {
             setInstant(statement, 1, scoredAt);
             for (int c = 0; c < columns.length; c++) {
                 statement.setArray(c + 2, statement.getConnection().createArrayOf("text", columns[c]));
@@ -340,7 +365,7 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
     }
 
     private List<WorkItem> query(String sql, Object... params) {
-        return jdbc.prepareStatement(sql, statement -> {
+        return Sql.prepare(jdbc, sql, statement -> {
             bind(statement, params);
             return readAll(statement);
         });
@@ -350,7 +375,7 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
         if (entries.isEmpty()) {
             return;
         }
-        jdbc.prepareStatement(INSERT_HISTORY, statement -> {
+        Sql.prepareBatch(jdbc, INSERT_HISTORY, statement -> {
             for (HistoryEntry entry : entries) {
                 statement.setString(1, item.tenantId().value());
                 statement.setObject(2, item.id().value());
@@ -405,7 +430,7 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
         }
         sql.append(" order by priority_score desc, ").append(DEADLINE_KEY).append(", id limit ?");
         params.add(limit);
-        return jdbc.prepareStatement(sql.toString(), statement -> {
+        return Sql.prepare(jdbc, sql.toString(), statement -> {
             bind(statement, params.toArray());
             return readAll(statement);
         });
@@ -416,7 +441,7 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
     }
 
     private Optional<WorkItem> queryOne(String sql, Object... params) {
-        return jdbc.prepareStatement(sql, statement -> {
+        return Sql.prepare(jdbc, sql, statement -> {
             bind(statement, params);
             List<WorkItem> rows = readAll(statement);
             return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));

@@ -3,7 +3,18 @@ package health.ordo.adapter.persistence.transaction;
 import health.ordo.adapter.persistence.Sql;
 import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.application.port.out.user.SaveTenantPort;
+import health.ordo.application.port.out.workitem.ConcurrentUpdateException;
+import health.ordo.application.port.out.workitem.LoadWorkItemPort;
+import health.ordo.application.port.out.workitem.SaveWorkItemPort;
+import health.ordo.domain.shared.Money;
 import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.workitem.Actor;
+import health.ordo.domain.workitem.Attributes;
+import health.ordo.domain.workitem.HistoryEntry;
+import health.ordo.domain.workitem.SourceReference;
+import health.ordo.domain.workitem.WorkItem;
+import health.ordo.domain.workitem.WorkItemContent;
+import health.ordo.domain.workitem.WorkItemType;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -11,15 +22,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Writes deferred to the end of a unit of work ({@code Sql.defer}: outbox, audit, timer plans) on real PostgreSQL: they
- * travel with the unit's commit, keep their order, fail the whole unit when one fails, vanish with a unit that fails,
- * and a long unit sends them in parts.
+ * Writes held back in a unit of work ({@code Sql.defer}: outbox, audit, timer plans, a work item's new state) on real
+ * PostgreSQL: they travel in front of the unit's next statement or with its commit, keep their order, are seen by later
+ * reads of the unit, fail the whole unit when one fails (a stale work item version as a concurrent update), vanish with
+ * a unit that fails, and a long unit sends them in parts.
  */
 @MicronautTest(transactional = false)
 class DeferredWritesTest {
@@ -34,6 +48,10 @@ class DeferredWritesTest {
     JdbcOperations jdbc;
     @Inject
     SaveTenantPort tenants;
+    @Inject
+    SaveWorkItemPort items;
+    @Inject
+    LoadWorkItemPort loads;
 
     private TenantId tenant;
     private UUID aggregate;
@@ -55,15 +73,16 @@ class DeferredWritesTest {
     }
 
     @Test
-    void deferredWritesArriveWithTheCommitInTheirOrder() {
+    void heldWritesTravelInFrontOfTheNextStatementAndWithTheCommitInTheirOrder() {
         long seenInside = tx.inTransaction(tenant, () -> {
             deferEvent(UUID.randomUUID(), "First");
+            // read-your-writes: the held write goes in front of this read, in its round trip
+            long before = Sql.query(jdbc, "select count(*) from outbox_event where aggregate_id = ?", rs -> rs.getLong(1), aggregate).get(0);
             deferEvent(UUID.randomUUID(), "Second");
-            // not sent yet: nothing in the unit reads them back
-            return Sql.query(jdbc, "select count(*) from outbox_event where aggregate_id = ?", rs -> rs.getLong(1), aggregate).get(0);
+            return before;
         });
 
-        assertThat(seenInside).isZero();
+        assertThat(seenInside).isEqualTo(1);
         assertThat(tx.readOnly(tenant, () -> Sql.query(jdbc, "select event_type from outbox_event where aggregate_id = ? order by seq",
                 rs -> rs.getString(1), aggregate))).containsExactly("First", "Second");
         // the connection went back to the pool in a usable state: the next units run and commit normally
@@ -93,6 +112,50 @@ class DeferredWritesTest {
 
         assertThat(tx.readOnly(tenant, () -> Sql.query(jdbc, "select event_type from outbox_event where aggregate_id = ?",
                 rs -> rs.getString(1), aggregate))).containsExactly("Original");
+    }
+
+    @Test
+    void aHeldWorkItemUpdateWithItsHistoryIsSeenByTheUnitsNextReads() {
+        WorkItem item = WorkItem.create(tenant, new WorkItemContent(WorkItemType.INVOICE_HOLD, new SourceReference("erp", "H-2"),
+                "Hold", Money.of("10.00", "USD"), null, null, Attributes.of(Map.of()), null), Actor.SYSTEM, Instant.now());
+        tx.inTransaction(tenant, () -> items.insertIfSourceAbsent(item, item.pullChanges()));
+
+        List<String> actions = tx.inTransaction(tenant, () -> {
+            WorkItem locked = loads.loadForUpdate(tenant, item.id()).orElseThrow();
+            locked.claim(Actor.user("ann@x"), Instant.now());
+            items.update(locked, locked.pullChanges());
+            // the held update (two statements: the row and its history) travels in front of these reads
+            assertThat(loads.load(tenant, item.id()).orElseThrow().assignee()).isEqualTo("ann@x");
+            return loads.loadHistory(tenant, item.id()).stream().map(HistoryEntry::action).toList();
+        });
+
+        assertThat(actions).endsWith("claim");
+    }
+
+    @Test
+    void aStaleWorkItemUpdateHeldForTheCommitFailsAsAConcurrentUpdate() {
+        WorkItem item = WorkItem.create(tenant, new WorkItemContent(WorkItemType.INVOICE_HOLD, new SourceReference("erp", "H-1"),
+                "Hold", Money.of("10.00", "USD"), null, null, Attributes.of(Map.of()), null), Actor.SYSTEM, Instant.now());
+        tx.inTransaction(tenant, () -> items.insertIfSourceAbsent(item, item.pullChanges()));
+        WorkItem first = tx.readOnly(tenant, () -> loads.load(tenant, item.id())).orElseThrow();
+        WorkItem stale = tx.readOnly(tenant, () -> loads.load(tenant, item.id())).orElseThrow();
+        Instant now = Instant.now();
+
+        tx.inTransaction(tenant, () -> {
+            first.claim(Actor.user("ann@x"), now);
+            items.update(first, first.pullChanges());
+            return null;
+        });
+        assertThatThrownBy(() -> tx.inTransaction(tenant, () -> {
+            stale.claim(Actor.user("bob@x"), now);
+            items.update(stale, stale.pullChanges());
+            return null;
+        })).isInstanceOf(ConcurrentUpdateException.class);
+
+        WorkItem stored = tx.readOnly(tenant, () -> loads.load(tenant, item.id())).orElseThrow();
+        assertThat(stored.assignee()).isEqualTo("ann@x");
+        assertThat(tx.readOnly(tenant, () -> loads.loadHistory(tenant, item.id()))).extracting(HistoryEntry::actor)
+                .extracting(Actor::name).doesNotContain("bob@x");
     }
 
     @Test

@@ -248,7 +248,7 @@ class WorkItemPersistenceTest {
             return null;
         });
 
-        List<String> rows = tx.readOnly(tenant, () -> jdbc.prepareStatement(
+        List<String> rows = tx.readOnly(tenant, () -> health.ordo.adapter.persistence.Sql.prepare(jdbc, 
                 "select event_type, payload->>'externalId' from outbox_event where aggregate_id = ?", statement -> {
                     statement.setObject(1, item.id().value());
                     List<String> found = new ArrayList<>();

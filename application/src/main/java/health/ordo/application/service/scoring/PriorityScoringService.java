@@ -76,6 +76,11 @@ public final class PriorityScoringService {
         return policyFor(item.tenantId(), item.content().type()).explain(input(item, now));
     }
 
+    /** The score basis of the item at {@code now}, without its explanation (for storing); inside a transaction. */
+    public ScoreBasis basis(WorkItem item, Instant now) {
+        return policyFor(item.tenantId(), item.content().type()).basis(input(item, now));
+    }
+
     /**
      * Explained scores for a batch (bulk re-scoring): one call to the likelihood model for the whole batch, bounded by
      * the timeout plus one millisecond per further item; on failure every item falls back to its prior, marked degraded.

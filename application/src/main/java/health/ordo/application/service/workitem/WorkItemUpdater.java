@@ -99,7 +99,7 @@ public final class WorkItemUpdater {
      * timers do not apply (tests of other concerns).
      */
     public void store(WorkItem item, Instant now) {
-        item.applyScore(scoring.explain(item, now), now);
+        item.applyScore(scoring.basis(item, now), now);
         WorkItem.Changes changes = item.pullChanges();
         savePort.update(item, changes);
         eventsPort.append(changes.events());
