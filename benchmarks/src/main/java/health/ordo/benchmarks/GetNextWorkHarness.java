@@ -85,6 +85,13 @@ public final class GetNextWorkHarness {
         } else {
             properties.put("ordo.embedded-postgres.data-dir", Path.of("target", "bench-gnw-pg").toString());
             properties.put("ordo.embedded-postgres.clean-on-start", "true");
+            // --postgres-settings a=b,c=d: further settings of the embedded server (shared_preload_libraries=pg_stat_statements)
+            for (String setting : options.getOrDefault("--postgres-settings", "").split(",")) {
+                if (setting.contains("=")) {
+                    properties.put("ordo.embedded-postgres.server-config." + setting.substring(0, setting.indexOf('=')),
+                            setting.substring(setting.indexOf('=') + 1));
+                }
+            }
         }
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
             ApplicationContext context = server.getApplicationContext();
@@ -93,12 +100,20 @@ public final class GetNextWorkHarness {
                     options.getOrDefault("--password", ""))) {
                 List<String[]> workerLogins = setUp(context, sql, items, workers);
                 List<String> tokens = signIn(server.getURI(), workerLogins);
+                CpuMeter meter = new CpuMeter(options.containsKey("--url") ? null : Path.of("target", "bench-gnw-pg"));
                 int warmUp = Integer.parseInt(options.getOrDefault("--warmup-seconds", "10"));
                 if (warmUp > 0) {
                     // the same loop, not counted: the JIT compiles the request path before it is measured
-                    System.out.printf(Locale.ROOT, "warm-up: %s%n", restRun(server.getURI(), tokens, warmUp));
+                    System.out.printf(Locale.ROOT, "warm-up: %s%n", restRun(server.getURI(), tokens, warmUp, meter));
                 }
-                Result rest = restRun(server.getURI(), tokens, seconds);
+                int statementStats = Integer.parseInt(options.getOrDefault("--statement-stats", "0"));
+                if (statementStats > 0) {
+                    resetStatementStats(sql);
+                }
+                Result rest = restRun(server.getURI(), tokens, seconds, meter);
+                if (statementStats > 0) {
+                    printStatementStats(sql, statementStats, rest.claims());
+                }
                 int bareSeconds = Integer.parseInt(options.getOrDefault("--bare-seconds", "0"));
                 if (bareSeconds > 0) {
                     System.out.printf(Locale.ROOT, "bare authenticated request: %.0f requests/s%n",
@@ -106,7 +121,7 @@ public final class GetNextWorkHarness {
                 }
                 long doubles = doubleClaims(sql);
                 resetReady(sql);
-                Result raw = rawRun(url, options, workers, seconds);
+                Result raw = rawRun(url, options, workers, seconds, meter);
                 System.out.printf(Locale.ROOT, "REST get-next-work: %s%n", rest);
                 System.out.printf(Locale.ROOT, "raw claim SQL:      %s%n", raw);
                 System.out.printf(Locale.ROOT, "RESULT items=%d workers=%d seconds=%d rest_claims_per_s=%.0f raw_claims_per_s=%.0f "
@@ -166,7 +181,7 @@ public final class GetNextWorkHarness {
         return logins;
     }
 
-    private record Result(long claims, double seconds, long[] latenciesNanos, long doubles) {
+    private record Result(long claims, double seconds, long[] latenciesNanos, long doubles, String cpu) {
 
         double perSecond() {
             return claims / seconds;
@@ -182,8 +197,8 @@ public final class GetNextWorkHarness {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%,d claims in %.1f s = %.0f/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, doubles %d",
-                    claims, seconds, perSecond(), p(50), p(95), p(99), doubles);
+            return String.format(Locale.ROOT, "%,d claims in %.1f s = %.0f/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, doubles %d; %s",
+                    claims, seconds, perSecond(), p(50), p(95), p(99), doubles, cpu);
         }
     }
 
@@ -204,12 +219,13 @@ public final class GetNextWorkHarness {
         return tokens;
     }
 
-    private static Result restRun(URI base, List<String> tokens, int seconds) throws Exception {
+    private static Result restRun(URI base, List<String> tokens, int seconds, CpuMeter meter) throws Exception {
         Set<String> claimed = ConcurrentHashMap.newKeySet();
         AtomicLong doubles = new AtomicLong();
         long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         ExecutorService threads = Executors.newFixedThreadPool(tokens.size());
         List<Future<long[]>> futures = new ArrayList<>();
+        CpuMeter.Reading cpuBefore = meter.read();
         long started = System.nanoTime();
         for (String token : tokens) {
             futures.add(threads.submit(() -> {
@@ -248,7 +264,8 @@ public final class GetNextWorkHarness {
         double elapsed = (System.nanoTime() - started) / 1e9;
         threads.shutdown();
         long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(latencies.length, elapsed, latencies, doubles.get());
+        Thread.sleep(300); // ended backends are reaped by the postmaster before their CPU shows in its counters
+        return new Result(latencies.length, elapsed, latencies, doubles.get(), cpuBefore.perClaim(meter.read(), latencies.length));
     }
 
     /**
@@ -279,6 +296,30 @@ public final class GetNextWorkHarness {
         return done.get() / ((System.nanoTime() - started) / 1e9);
     }
 
+    /**
+     * {@code --statement-stats N}: PostgreSQL's own account of the REST run's statements (pg_stat_statements; start the
+     * harness with {@code --postgres-settings shared_preload_libraries=pg_stat_statements}).
+     */
+    private static void resetStatementStats(Connection sql) throws SQLException {
+        try (Statement statement = sql.createStatement()) {
+            statement.execute("create extension if not exists pg_stat_statements");
+            statement.execute("select pg_stat_statements_reset()");
+        }
+    }
+
+    private static void printStatementStats(Connection sql, int top, long claims) throws SQLException {
+        try (Statement statement = sql.createStatement(); ResultSet rs = statement.executeQuery("""
+                select calls, total_exec_time, total_plan_time, regexp_replace(left(query, 110), '\s+', ' ', 'g') as query
+                from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time + total_plan_time desc
+                """ + " limit " + top)) {
+            System.out.printf(Locale.ROOT, "%-9s %-9s %-9s %s%n", "per claim", "exec ms", "plan ms", "statement (of the REST run)");
+            while (rs.next()) {
+                System.out.printf(Locale.ROOT, "%-9.2f %-9.3f %-9.3f %s%n", rs.getLong(1) / (double) claims,
+                        rs.getDouble(2) / claims, rs.getDouble(3) / claims, rs.getString(4));
+            }
+        }
+    }
+
     /** Items claimed more than once while they were never released: must be none. */
     private static long doubleClaims(Connection sql) throws SQLException {
         try (Statement statement = sql.createStatement(); ResultSet rs = statement.executeQuery("""
@@ -297,12 +338,13 @@ public final class GetNextWorkHarness {
         }
     }
 
-    private static Result rawRun(String url, Map<String, String> options, int workers, int seconds) throws Exception {
+    private static Result rawRun(String url, Map<String, String> options, int workers, int seconds, CpuMeter meter) throws Exception {
         Set<String> claimed = ConcurrentHashMap.newKeySet();
         AtomicLong doubles = new AtomicLong();
         long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         ExecutorService threads = Executors.newFixedThreadPool(workers);
         List<Future<long[]>> futures = new ArrayList<>();
+        CpuMeter.Reading cpuBefore = meter.read();
         long started = System.nanoTime();
         for (int w = 0; w < workers; w++) {
             int worker = w;
@@ -358,6 +400,7 @@ public final class GetNextWorkHarness {
         double elapsed = (System.nanoTime() - started) / 1e9;
         threads.shutdown();
         long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(latencies.length, elapsed, latencies, doubles.get());
+        Thread.sleep(300); // ended backends are reaped by the postmaster before their CPU shows in its counters
+        return new Result(latencies.length, elapsed, latencies, doubles.get(), cpuBefore.perClaim(meter.read(), latencies.length));
     }
 }

@@ -3,6 +3,7 @@ package health.ordo.adapter.persistence.embedded;
 import io.micronaut.context.annotation.ConfigurationProperties;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Settings of the embedded PostgreSQL ({@code ordo.embedded-postgres.*}). */
 @ConfigurationProperties("ordo.embedded-postgres")
@@ -13,6 +14,7 @@ public class EmbeddedPostgresConfiguration {
     private String database = "ordo";
     private boolean keepRunning;
     private boolean cleanOnStart;
+    private Map<String, String> serverConfig = Map.of();
 
     /** Where the cluster lives; kept across restarts. Default {@code ./data/pg}. */
     public Path getDataDir() {
@@ -59,5 +61,17 @@ public class EmbeddedPostgresConfiguration {
 
     public void setCleanOnStart(boolean cleanOnStart) {
         this.cleanOnStart = cleanOnStart;
+    }
+
+    /**
+     * Further server settings passed at start ({@code ordo.embedded-postgres.server-config.work_mem=64MB}), e.g.
+     * {@code shared_preload_libraries=pg_stat_statements} to see what each statement costs in a benchmark run.
+     */
+    public Map<String, String> getServerConfig() {
+        return serverConfig;
+    }
+
+    public void setServerConfig(Map<String, String> serverConfig) {
+        this.serverConfig = serverConfig == null ? Map.of() : Map.copyOf(serverConfig);
     }
 }

@@ -63,6 +63,7 @@ public class EmbeddedPostgresServer {
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100");
+            configuration.getServerConfig().forEach(builder::setServerConfig);
             if (configuration.getPort() > 0) {
                 builder.setPort(configuration.getPort());
             }
