@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
  * assignments (must be 0) and the ratio.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar health.ordo.benchmarks.GetNextWorkHarness [--items N] [--seconds S]
- * [--workers W] [--warmup-seconds 10] [--bare-seconds B] [--url jdbc:postgresql://… --user U --password P]}; the REST loop
+ * [--workers W] [--warmup-seconds 60] [--bare-seconds B] [--url jdbc:postgresql://… --user U --password P]}; the REST loop
  * first runs for the warm-up time without being counted (the raw loop needs none: it runs second, on a warm JVM);
  * {@code --bare-seconds} also measures the HTTP stack alone (an authenticated request answered before the database) with
  * the same clients. The clients are {@link KeepAliveHttp} connections, one per virtual worker.
@@ -101,7 +101,7 @@ public final class GetNextWorkHarness {
                 List<String[]> workerLogins = setUp(context, sql, items, workers);
                 List<String> tokens = signIn(server.getURI(), workerLogins);
                 CpuMeter meter = new CpuMeter(options.containsKey("--url") ? null : Path.of("target", "bench-gnw-pg"));
-                int warmUp = Integer.parseInt(options.getOrDefault("--warmup-seconds", "10"));
+                int warmUp = Integer.parseInt(options.getOrDefault("--warmup-seconds", "60"));
                 if (warmUp > 0) {
                     // the same loop, not counted: the JIT compiles the request path before it is measured
                     System.out.printf(Locale.ROOT, "warm-up: %s%n", restRun(server.getURI(), tokens, warmUp, meter));

@@ -233,8 +233,12 @@ class ServiceLevelTest {
                 "source", Map.of("system", "workday", "externalId", "PX-HOLD"), "title", "Missing timecard")).string("id");
         api.post("/api/v1/work-items/" + id + "/claim", sam, Map.of());
         api.post("/api/v1/work-items/" + id + "/start", sam, Map.of());
-        api.post("/api/v1/work-items/" + id + "/hold", sam, Map.of("reason", "waiting on manager approval"));
+        ApiClient.Response held = api.post("/api/v1/work-items/" + id + "/hold", sam, Map.of("reason", "waiting on manager approval"));
         ApiClient.Response paused = api.get("/api/v1/work-items/" + id + "/sla", sam);
+
+        // the item's SLA state is stored with the change itself, so the action's own answer already shows it
+        assertThat(((Map<?, ?>) held.body().get("sla")).get("state")).isEqualTo("PAUSED");
+        assertThat(api.get("/api/v1/work-items?sla=paused", sam).list("items")).extracting(i -> i.get("id")).contains(id);
 
         assertThat(paused.string("state")).isEqualTo("PAUSED");
         assertThat(paused.list("paused")).hasSize(1);

@@ -35,7 +35,7 @@ public final class WorkItem {
     private ScoreBasis scoreBasis;
     private PriorityOverride priorityOverride;
     private BigDecimal slaBoost;
-    private final SlaSummary sla;
+    private SlaSummary sla;
     private List<SkillRequirement> skillRequirements;
     private int size;
     private Instant claimedAt;
@@ -497,6 +497,11 @@ public final class WorkItem {
 
     public SlaSummary sla() {
         return sla;
+    }
+
+    /** The SLA state and deadline its clock has after the latest change (kept on the item for list filters). */
+    public void recordSla(SlaSummary sla) {
+        this.sla = sla == null ? SlaSummary.NONE : sla;
     }
 
     /** Points SLA escalations added to the computed score. */

@@ -68,13 +68,13 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
                 priority_score = ?, updated_at = ?, score_computed = ?, score_policy_id = ?, score_policy_version = ?,
                 score_likelihood = ?, score_likelihood_basis = ?, score_degraded_reason = ?, scored_at = ?,
                 priority_override = ?::jsonb, override_expires_at = ?, skill_requirements = ?::jsonb, size = ?, claimed_at = ?,
-                sla_boost = ?, version = version + 1
+                sla_boost = ?, sla_state = ?, sla_deadline_at = ?, version = version + 1
             where tenant_id = ? and id = ? and version = ?""";
 
     /** {@link #UPDATE} that fails (SQLSTATE OR001, naming item and version) unless it changed exactly one row. */
     private static final String GUARDED_UPDATE = "with changed as (" + UPDATE + " returning 1)\n"
             + "select ordo_expect_rows(1, count(*), ?) from changed";
-    private static final int UPDATE_PARAMETERS = 24;
+    private static final int UPDATE_PARAMETERS = 26;
     private static final int HISTORY_PARAMETERS = 8;
 
     private static final String INSERT_HISTORY_ROWS = """
@@ -182,6 +182,8 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
             statement.setBigDecimal(++i, item.priorityScore().value());
             setInstant(statement, ++i, item.updatedAt());
             i = bindScore(statement, i, item);
+            statement.setString(++i, item.sla().state());
+            setInstant(statement, ++i, item.sla().deadlineAt());
             statement.setString(++i, item.tenantId().value());
             statement.setObject(++i, item.id().value());
             statement.setLong(++i, item.version());

@@ -68,18 +68,32 @@ public final class SlaScheduler implements ManageSlaUseCase, GetSlaQuery {
         return changes.stream().anyMatch(entry -> CLOCK_ACTIONS.contains(entry.action()));
     }
 
-    /** In the caller's transaction, after the item's change is stored: re-plans its unfired escalation timers. */
+    /** What re-planning an item's clock decided: its SLA state and deadline, and its unfired escalation timers. */
+    public record Plan(WorkItem.SlaSummary summary, List<SlaTimerPort.Timer> timers) {
+    }
+
+    /** In the caller's transaction, after the item and its history are stored: re-plans its unfired escalation timers. */
     public void reschedule(WorkItem item, Instant now) {
+        Plan plan = plan(item, List.of(), now);
+        timers.replacePending(item.tenantId(), item.id(), plan.timers());
+        timers.updateItemSla(item.tenantId(), item.id(), plan.summary().state(), plan.summary().deadlineAt());
+    }
+
+    /**
+     * The clock of an item being changed, before the change is stored: its stored history plus {@code unsaved} (the
+     * change's own entries). The caller records the summary on the item, stores it, then {@link #apply}s the plan.
+     */
+    public Plan plan(WorkItem item, List<HistoryEntry> unsaved, Instant now) {
         SlaTimerPort.ClockInputs inputs = timers.clockInputs(item.tenantId(), item.id());
         Optional<SlaPolicy> policy = SlaPolicy.select(inputs.policies(), item);
         if (policy.isEmpty()) {
-            timers.replacePending(item.tenantId(), item.id(), List.of());
-            timers.updateItemSla(item.tenantId(), item.id(), null, null);
-            return;
+            return new Plan(WorkItem.SlaSummary.NONE, List.of());
         }
         BusinessCalendar calendar = Optional.ofNullable(inputs.calendars().get(policy.get().calendarId()))
                 .orElseGet(() -> BusinessCalendar.standard(item.tenantId(), defaultZone));
-        SlaClock slaClock = SlaClock.compute(item.createdAt(), inputs.history(), policy.get().terms(),
+        List<HistoryEntry> history = new ArrayList<>(inputs.history());
+        history.addAll(unsaved);
+        SlaClock slaClock = SlaClock.compute(item.createdAt(), history, policy.get().terms(),
                 item.content().hardDeadlineAt(), calendar, now);
         Set<String> fired = inputs.fired().stream().map(FiredEscalation::stage).collect(Collectors.toSet());
         List<SlaTimerPort.Timer> plan = new ArrayList<>();
@@ -94,8 +108,12 @@ public final class SlaScheduler implements ManageSlaUseCase, GetSlaQuery {
                         policy.get().escalations());
             }
         }
-        timers.replacePending(item.tenantId(), item.id(), plan);
-        timers.updateItemSla(item.tenantId(), item.id(), slaClock.state().name(), slaClock.deadlineAt());
+        return new Plan(new WorkItem.SlaSummary(slaClock.state().name(), slaClock.deadlineAt()), plan);
+    }
+
+    /** Replaces the item's unfired timers with the plan's (its summary went with the item's own update). */
+    public void apply(WorkItem item, Plan plan) {
+        timers.replacePending(item.tenantId(), item.id(), plan.timers());
     }
 
     /** Goal and passed-deadline timers exist only when the policy escalates them; approaching and deadline always (state). */

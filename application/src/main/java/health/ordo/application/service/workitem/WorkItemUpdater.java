@@ -95,16 +95,22 @@ public final class WorkItemUpdater {
 
     /**
      * Within the caller's transaction, on an item the caller locked and changed: re-score, store, and re-plan its SLA
-     * escalations when the change moved its clock (hold, resume, completion…). {@code sla} may be null where SLA
+     * escalations when the change moved its clock (hold, resume, completion…): its SLA state is stored with the item. {@code sla} may be null where SLA
      * timers do not apply (tests of other concerns).
      */
     public void store(WorkItem item, Instant now) {
         item.applyScore(scoring.basis(item, now), now);
         WorkItem.Changes changes = item.pullChanges();
+        // a change that moves the clock: its SLA state goes with the item's own update, its timers right after
+        SlaScheduler.Plan plan = sla != null && SlaScheduler.movesClock(changes.history())
+                ? sla.plan(item, changes.history(), now) : null;
+        if (plan != null) {
+            item.recordSla(plan.summary());
+        }
         savePort.update(item, changes);
         eventsPort.append(changes.events());
-        if (sla != null && SlaScheduler.movesClock(changes.history())) {
-            sla.reschedule(item, now);
+        if (plan != null) {
+            sla.apply(item, plan);
         }
     }
 }
