@@ -38,11 +38,12 @@ public final class DeferredWrites {
         int bind(PreparedStatement statement, int offset) throws SQLException;
     }
 
-    private record Write(String sql, Binder binder, int parameters, Translator translator) {
+    /** A held statement; {@code write} is false for the tenant setting, which alone needs no round trip at the end. */
+    private record Write(String sql, Binder binder, int parameters, Translator translator, boolean write) {
     }
 
     /** Held statements taken for one round trip: SQL to put in front, their binders, how many results they yield. */
-    record Batch(String sql, List<Binder> binders, int statements, List<Translator> translators) {
+    record Batch(String sql, List<Binder> binders, int statements, List<Translator> translators, List<Write> writes) {
 
         int bind(PreparedStatement statement) throws SQLException {
             int position = 0;
@@ -83,7 +84,7 @@ public final class DeferredWrites {
             throw new IllegalStateException("a unit of work is already open on this thread");
         }
         DeferredWrites buffer = new DeferredWrites(connection);
-        buffer.pending.add(new Write(first, values(params), params.length, null));
+        buffer.pending.add(new Write(first, values(params), params.length, null, false));
         OPEN.set(buffer);
     }
 
@@ -118,7 +119,7 @@ public final class DeferredWrites {
         if (buffer == null || !buffer.writable) {
             return false;
         }
-        buffer.pending.add(new Write(sql, binder, parameters, translator));
+        buffer.pending.add(new Write(sql, binder, parameters, translator, true));
         buffer.parameters += parameters;
         buffer.writes = true;
         if (buffer.parameters >= MAX_PARAMETERS) {
@@ -152,6 +153,22 @@ public final class DeferredWrites {
         return batch;
     }
 
+    /**
+     * Holds a drained batch again, in front of what was held since: the statement it was to travel with never ran
+     * (its caller failed before executing it), so nothing of it reached the database.
+     */
+    static void restore(Batch batch) {
+        DeferredWrites buffer = OPEN.get();
+        if (buffer == null) {
+            return;
+        }
+        buffer.pending.addAll(0, batch.writes());
+        for (Write write : batch.writes()) {
+            buffer.parameters += write.parameters();
+            buffer.writes |= write.write();
+        }
+    }
+
     private static Binder values(Object... params) {
         Object[] values = params.clone();
         return (statement, offset) -> {
@@ -174,7 +191,7 @@ public final class DeferredWrites {
                 translators.add(write.translator());
             }
         }
-        return new Batch(sql.toString(), binders, statements, translators);
+        return new Batch(sql.toString(), binders, statements, translators, List.copyOf(pending));
     }
 
     private void send(boolean commit) throws SQLException {

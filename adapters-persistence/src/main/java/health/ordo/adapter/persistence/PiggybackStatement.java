@@ -25,6 +25,7 @@ final class PiggybackStatement implements InvocationHandler {
     private final int parameterOffset;
     private final int heldResults;
     private final DeferredWrites.Batch held;
+    private boolean executed;
 
     private PiggybackStatement(PreparedStatement statement, DeferredWrites.Batch held, int parameterOffset) {
         this.statement = statement;
@@ -34,9 +35,22 @@ final class PiggybackStatement implements InvocationHandler {
     }
 
     static PreparedStatement wrap(PreparedStatement statement, DeferredWrites.Batch held) throws SQLException {
-        int offset = held.bind(statement);
         return (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
-                new Class<?>[]{PreparedStatement.class}, new PiggybackStatement(statement, held, offset));
+                new Class<?>[]{PreparedStatement.class}, handler(statement, held));
+    }
+
+    static PiggybackStatement handler(PreparedStatement statement, DeferredWrites.Batch held) throws SQLException {
+        return new PiggybackStatement(statement, held, held.bind(statement));
+    }
+
+    PreparedStatement proxy() {
+        return (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
+                new Class<?>[]{PreparedStatement.class}, this);
+    }
+
+    /** Whether the round trip carrying the held statements was sent. */
+    boolean executed() {
+        return executed;
     }
 
     @Override
@@ -92,6 +106,7 @@ final class PiggybackStatement implements InvocationHandler {
 
     /** Runs the round trip and steps over the held statements' results; their failure surfaces as its caller's. */
     private void runPastHeld() throws SQLException {
+        executed = true;
         try {
             statement.execute();
             for (int i = 0; i < heldResults; i++) {

@@ -37,7 +37,18 @@ public final class Sql {
         if (held == null) {
             return jdbc.prepareStatement(sql, callback);
         }
-        return jdbc.prepareStatement(held.sql() + sql, statement -> callback.call(PiggybackStatement.wrap(statement, held)));
+        PiggybackStatement[] carrier = new PiggybackStatement[1];
+        try {
+            return jdbc.prepareStatement(held.sql() + sql, statement -> {
+                carrier[0] = PiggybackStatement.handler(statement, held);
+                return callback.call(carrier[0].proxy());
+            });
+        } finally {
+            if (carrier[0] == null || !carrier[0].executed()) {
+                // the statement never ran (its caller failed first): what it was to carry is held again
+                DeferredWrites.restore(held);
+            }
+        }
     }
 
     /** A statement the callback batches ({@code addBatch}): what the unit of work holds back is sent first, on its own. */

@@ -6,6 +6,9 @@ import health.ordo.domain.workitem.WorkItemEvent;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,7 +18,8 @@ class JdbcOutboxAdapter implements AppendEventsPort {
 
     private static final String INSERT = """
             insert into outbox_event (tenant_id, event_id, event_type, aggregate_type, aggregate_id, occurred_at, actor, payload)
-            values (?, ?, ?, 'WorkItem', ?, ?, ?, ?::jsonb)""";
+            values """;
+    private static final String ROW = "(?, ?, ?, 'WorkItem', ?, ?, ?, ?::jsonb)";
 
     private final JdbcOperations jdbc;
     private final FlatJson json;
@@ -30,10 +34,13 @@ class JdbcOutboxAdapter implements AppendEventsPort {
         if (events.isEmpty()) {
             return;
         }
-        // consumers read the outbox in their own transactions, after this one commits: the events go with the commit
+        // one statement for the change's events, held for the unit's next statement or its commit (consumers read the
+        // outbox in their own transactions, after this one commits)
+        List<Object> params = new ArrayList<>(events.size() * 7);
         for (WorkItemEvent event : events) {
-            Sql.defer(jdbc, INSERT, event.tenantId().value(), UUID.randomUUID(), event.eventType(), event.workItemId().value(),
-                    event.occurredAt(), event.actor().name(), json.write(event.details()));
+            params.addAll(Arrays.asList(event.tenantId().value(), UUID.randomUUID(), event.eventType(), event.workItemId().value(),
+                    event.occurredAt(), event.actor().name(), json.write(event.details())));
         }
+        Sql.defer(jdbc, INSERT + String.join(", ", Collections.nCopies(events.size(), ROW)), params.toArray());
     }
 }

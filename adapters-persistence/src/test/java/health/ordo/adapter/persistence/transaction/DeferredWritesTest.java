@@ -159,6 +159,23 @@ class DeferredWritesTest {
     }
 
     @Test
+    void heldWritesStayHeldWhenTheStatementTheyWereToTravelWithNeverRan() {
+        tx.inTransaction(tenant, () -> {
+            deferEvent(UUID.randomUUID(), "Kept");
+            try {
+                Sql.prepare(jdbc, "select 1", statement -> {
+                    throw new java.sql.SQLException("failed while binding, before anything was sent");
+                });
+            } catch (RuntimeException expectedAndHandled) {
+                // the unit goes on
+            }
+            return null;
+        });
+
+        assertThat(events()).isEqualTo(1);
+    }
+
+    @Test
     void aUnitThatFailsSendsNoneOfItsDeferredWrites() {
         assertThatThrownBy(() -> tx.inTransaction(tenant, () -> {
             deferEvent(UUID.randomUUID(), "Never");

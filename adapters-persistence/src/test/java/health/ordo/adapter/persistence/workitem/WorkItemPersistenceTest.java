@@ -247,9 +247,19 @@ class WorkItemPersistenceTest {
             eventsPort.append(changes.events());
             return null;
         });
+        // a change with two events (claim and start in one step): both, in order
+        tx.inTransaction(tenant, () -> {
+            WorkItem locked = loadPort.loadForUpdate(tenant, item.id()).orElseThrow();
+            locked.claim(Actor.user("ann@x"), NOW);
+            locked.start(Actor.user("ann@x"), NOW);
+            WorkItem.Changes claimedAndStarted = locked.pullChanges();
+            savePort.update(locked, claimedAndStarted);
+            eventsPort.append(claimedAndStarted.events());
+            return null;
+        });
 
-        List<String> rows = tx.readOnly(tenant, () -> health.ordo.adapter.persistence.Sql.prepare(jdbc, 
-                "select event_type, payload->>'externalId' from outbox_event where aggregate_id = ?", statement -> {
+        List<String> rows = tx.readOnly(tenant, () -> health.ordo.adapter.persistence.Sql.prepare(jdbc,
+                "select event_type, payload->>'externalId' from outbox_event where aggregate_id = ? order by seq", statement -> {
                     statement.setObject(1, item.id().value());
                     List<String> found = new ArrayList<>();
                     try (ResultSet rs = statement.executeQuery()) {
@@ -259,7 +269,7 @@ class WorkItemPersistenceTest {
                     }
                     return found;
                 }));
-        assertThat(rows).containsExactly("WorkItemCreated:CLP-9");
+        assertThat(rows).containsExactly("WorkItemCreated:CLP-9", "WorkItemClaimed:null", "WorkItemStarted:null");
     }
 
     @Test
