@@ -8,7 +8,6 @@ import io.micronaut.transaction.TransactionStatus;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.function.Supplier;
 
@@ -21,8 +20,9 @@ import java.util.function.Supplier;
  * cross-tenant scope of platform jobs; it can never be a tenant id. A nested unit joins the outer one: a
  * tenant-scoped unit inside a cross-tenant job runs in the job's scope, one inside another tenant's unit is refused.
  *
- * <p>A writing unit's {@link DeferredWrites} (outbox, audit, timer plans) go to PostgreSQL at its end, together with
- * its {@code COMMIT}, in one round trip.
+ * <p>The tenant setting is held ({@link DeferredWrites}) and travels in front of the unit's first statement, in the
+ * same round trip; what a writing unit still holds at its end (outbox, audit, timer plans, an item's new state) goes
+ * with its {@code COMMIT}, in one round trip (ADR 0003).
  */
 @Singleton
 class JdbcTransactionAdapter implements TransactionPort {
