@@ -38,8 +38,15 @@ public final class DeferredWrites {
         int bind(PreparedStatement statement, int offset) throws SQLException;
     }
 
-    /** A held statement; {@code write} is false for the tenant setting, which alone needs no round trip at the end. */
-    private record Write(String sql, Binder binder, int parameters, Translator translator, boolean write) {
+    /**
+     * A held statement (or several, separated by {@code ";\n"}: a row and its history, each yielding a result);
+     * {@code write} is false for the tenant setting, which alone needs no round trip at the end.
+     */
+    private record Write(String sql, Binder binder, int parameters, Translator translator, boolean write, int statements) {
+
+        Write(String sql, Binder binder, int parameters, Translator translator, boolean write) {
+            this(sql, binder, parameters, translator, write, sql.split(";\n", -1).length);
+        }
     }
 
     /** Held statements taken for one round trip: SQL to put in front, their binders, how many results they yield. */
@@ -184,8 +191,7 @@ public final class DeferredWrites {
         int statements = 0;
         for (Write write : pending) {
             sql.append(write.sql()).append(";\n");
-            // a held write may be several statements (a row and its history), separated by ";\n": each yields a result
-            statements += write.sql().split(";\n", -1).length;
+            statements += write.statements();
             binders.add(write.binder());
             if (write.translator() != null) {
                 translators.add(write.translator());
