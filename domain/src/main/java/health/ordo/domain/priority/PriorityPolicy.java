@@ -47,8 +47,13 @@ public record PriorityPolicy(String policyId, TenantId tenant, WorkItemType appl
     public ScoreBasis basis(ScoringInput input) {
         double score = definition.compiled.score(new ItemFacts(input));
         LikelihoodEstimate likelihood = input.likelihood();
-        return new ScoreBasis(new PriorityScore(BigDecimal.valueOf(score).setScale(2, RoundingMode.HALF_UP)), policyId, version,
+        return new ScoreBasis(rounded(score), policyId, version,
                 input.now(), BigDecimal.valueOf(likelihood.value()), likelihood.basis(), likelihood.degradedReason());
+    }
+
+    /** The stored score: two decimals, half up (the same for the basis and the explanation). */
+    private static PriorityScore rounded(double score) {
+        return new PriorityScore(BigDecimal.valueOf(score).setScale(2, RoundingMode.HALF_UP));
     }
 
     /** Scores with the full explanation. */
@@ -60,7 +65,7 @@ public record PriorityPolicy(String policyId, TenantId tenant, WorkItemType appl
         List<String> degraded = likelihood.degraded()
                 ? List.of("recovery likelihood: " + likelihood.degradedReason() + "; used " + likelihood.basis())
                 : List.of();
-        return new ScoreExplanation(new PriorityScore(BigDecimal.valueOf(score).setScale(2, RoundingMode.HALF_UP)),
+        return new ScoreExplanation(rounded(score),
                 contributions, fired, policyId, version, input.now(), likelihood.degraded(), degraded,
                 BigDecimal.valueOf(likelihood.value()), likelihood.basis(), likelihood.degradedReason());
     }

@@ -89,8 +89,8 @@ public final class SlaScheduler implements ManageSlaUseCase, GetSlaQuery {
         if (policy.isEmpty()) {
             return new Plan(WorkItem.SlaSummary.NONE, List.of());
         }
-        BusinessCalendar calendar = Optional.ofNullable(inputs.calendars().get(policy.get().calendarId()))
-                .orElseGet(() -> BusinessCalendar.standard(item.tenantId(), defaultZone));
+        BusinessCalendar calendar = orStandard(item.tenantId(),
+                Optional.ofNullable(inputs.calendars().get(policy.get().calendarId())));
         List<HistoryEntry> history = new ArrayList<>(inputs.history());
         history.addAll(unsaved);
         SlaClock slaClock = SlaClock.compute(item.createdAt(), history, policy.get().terms(),
@@ -139,7 +139,12 @@ public final class SlaScheduler implements ManageSlaUseCase, GetSlaQuery {
     }
 
     private BusinessCalendar calendarOrStandard(TenantId tenant, String id) {
-        return config.calendar(tenant, id).orElseGet(() -> BusinessCalendar.standard(tenant, defaultZone));
+        return orStandard(tenant, config.calendar(tenant, id));
+    }
+
+    /** The policy's calendar, or the standard one when the policy names none that is stored. */
+    private BusinessCalendar orStandard(TenantId tenant, Optional<BusinessCalendar> calendar) {
+        return calendar.orElseGet(() -> BusinessCalendar.standard(tenant, defaultZone));
     }
 
     @Override

@@ -95,8 +95,8 @@ public final class WorkItemUpdater {
 
     /**
      * Within the caller's transaction, on an item the caller locked and changed: re-score, store, and re-plan its SLA
-     * escalations when the change moved its clock (hold, resume, completion…): its SLA state is stored with the item. {@code sla} may be null where SLA
-     * timers do not apply (tests of other concerns).
+     * escalations when the change moved its clock (hold, resume, completion…); the new SLA state is stored with the
+     * item itself. {@code sla} may be null where SLA timers do not apply (tests of other concerns).
      */
     public void store(WorkItem item, Instant now) {
         item.applyScore(scoring.basis(item, now), now);
