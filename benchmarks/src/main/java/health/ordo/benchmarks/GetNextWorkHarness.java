@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
  * assignments (must be 0) and the ratio.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar health.ordo.benchmarks.GetNextWorkHarness [--items N] [--seconds S]
- * [--workers W] [--warmup-seconds 60] [--bare-seconds B] [--url jdbc:postgresql://… --user U --password P]}; the REST loop
+ * [--workers W] [--warmup-seconds 60] [--bare-seconds B] [--pool-size 20] [--url jdbc:postgresql://… --user U --password P]}; the REST loop
  * first runs for the warm-up time without being counted (the raw loop needs none: it runs second, on a warm JVM);
  * {@code --bare-seconds} also measures the HTTP stack alone (an authenticated request answered before the database) with
  * the same clients. The clients are {@link KeepAliveHttp} connections, one per virtual worker.
@@ -71,7 +71,7 @@ public final class GetNextWorkHarness {
         properties.put("ordo.demo.enabled", "false");
         properties.put("ordo.priority.maintenance.enabled", "false");
         properties.put("ordo.security.bcrypt-strength", "4");
-        properties.put("datasources.default.maximum-pool-size", "20");
+        properties.put("datasources.default.maximum-pool-size", options.getOrDefault("--pool-size", "20"));
         // the harness measures throughput: the per-caller and per-tenant rate limits must not cap it
         properties.put("ordo.rate-limit.caller-per-second", "1000000");
         properties.put("ordo.rate-limit.caller-burst", "1000000");

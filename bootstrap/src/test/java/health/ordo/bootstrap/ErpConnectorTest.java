@@ -48,6 +48,8 @@ class ErpConnectorTest implements TestPropertyProvider {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern INVOICE = Pattern.compile("InvoiceNumber='([^']*)'");
     private static final String TENANT = "erp-" + Long.toHexString(System.nanoTime()).substring(0, 6);
+    /** A tenant whose only ERP connector is stored through the API (none in the deployment's configuration). */
+    private static final String API_TENANT = TENANT + "-api";
 
     private final FakeOracle fake = new FakeOracle();
     private final List<ObjectNode> holds = fake.holds;
@@ -79,6 +81,8 @@ class ErpConnectorTest implements TestPropertyProvider {
     void tenant() {
         provision.provision(TenantId.of(TENANT), "ERP test", List.of(
                 new ProvisionTenantUseCase.NewUser(Login.parse("ada@" + TENANT), "Ada", "password-of-ada", Set.of(Role.TENANT_ADMIN))));
+        provision.provision(TenantId.of(API_TENANT), "ERP through the API", List.of(
+                new ProvisionTenantUseCase.NewUser(Login.parse("ada@" + API_TENANT), "Ada", "password-of-ada", Set.of(Role.TENANT_ADMIN))));
     }
 
     @AfterAll
@@ -268,6 +272,28 @@ class ErpConnectorTest implements TestPropertyProvider {
             });
             assertThat(keepSecret.status()).as("a PUT without the secret keeps it").isEqualTo(200);
             assertThat(keepSecret.body().get("secretsSet")).isEqualTo(List.of("password"));
+        }
+    }
+
+    @Test
+    void itemOfAConnectorStoredThroughTheApi_isWrittenBackWhenCompleted() {
+        ApiClient api = new ApiClient(server.getURI(), json);
+        String admin = api.login("ada@" + API_TENANT, "password-of-ada");
+        try (FakeOracle oracle = new FakeOracle()) {
+            oracle.holds.add(hold(4001, "Medline", "310.00", "2026-11-24T08:00:00.000+00:00"));
+            api.put("/api/v1/connectors/oracle-stored", admin, Map.of("type", "oracle-fusion-invoice-holds", "baseUrl", oracle.url(),
+                    "options", Map.of("auth", "basic", "username", "u"), "secrets", Map.of("password", "p")));
+            api.post("/api/v1/connectors/oracle-stored:sync", admin, Map.of());
+            String medline = api.get("/api/v1/work-items?type=INVOICE_HOLD&limit=10", admin).list("items").get(0).get("id").toString();
+
+            api.post("/api/v1/work-items/" + medline + "/claim", admin, Map.of());
+            api.post("/api/v1/work-items/" + medline + "/start", admin, Map.of());
+            api.post("/api/v1/work-items/" + medline + "/complete", admin, Map.of("resolutionCode", "RELEASED"));
+            writeBacks.dispatchDue(50);
+
+            assertThat(oracle.patches).singleElement().satisfies(p -> assertThat(p).contains(medline + ":RELEASED"));
+            assertThat(api.get("/api/v1/write-backs?status=APPLIED", admin).list("items")).singleElement()
+                    .satisfies(w -> assertThat(w.get("sourceSystem")).isEqualTo("oracle-fusion"));
         }
     }
 

@@ -35,18 +35,28 @@ class JdbcConnectorConfigs implements ConnectorConfigPort {
     }
 
     @Override
-    public void save(TenantId tenant, ConnectorConfig c, Map<String, String> secrets) {
+    public void save(TenantId tenant, ConnectorConfig c, Map<String, String> secrets, String sourceSystem) {
         Sql.update(jdbc, """
                 insert into connector_config (tenant_id, id, type, base_url, page_size, interval_seconds, enabled, options, secrets,
-                                              version, updated_at, updated_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+                                              version, updated_at, updated_by, source_system)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
                 on conflict (tenant_id, id) do update set type = excluded.type, base_url = excluded.base_url,
                     page_size = excluded.page_size, interval_seconds = excluded.interval_seconds, enabled = excluded.enabled,
                     options = excluded.options, secrets = excluded.secrets, version = excluded.version,
-                    updated_at = excluded.updated_at, updated_by = excluded.updated_by""",
+                    updated_at = excluded.updated_at, updated_by = excluded.updated_by, source_system = excluded.source_system""",
                 tenant.value(), c.id(), c.type(), c.baseUrl().toString(), c.pageSize(), (int) c.interval().toSeconds(), c.enabled(),
                 json.write(c.options()), secrets.isEmpty() ? null : box.seal(json.write(secrets), tenant.value() + "/" + c.id()), c.version(),
-                c.updatedAt(), c.updatedBy());
+                c.updatedAt(), c.updatedBy(), sourceSystem);
+    }
+
+    @Override
+    public List<Stored> lackingSourceSystem() {
+        return Sql.query(jdbc, "select * from connector_config where source_system is null order by tenant_id, id", this::row);
+    }
+
+    @Override
+    public void recordSourceSystem(TenantId tenant, String id, String sourceSystem) {
+        Sql.update(jdbc, "update connector_config set source_system = ? where tenant_id = ? and id = ?", sourceSystem, tenant.value(), id);
     }
 
     @Override

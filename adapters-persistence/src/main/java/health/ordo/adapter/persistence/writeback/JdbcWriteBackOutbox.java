@@ -28,13 +28,27 @@ class JdbcWriteBackOutbox implements WriteBackOutboxPort {
 
     @Override
     public void enqueue(WriteBack w) {
-        Sql.update(jdbc, """
+        insert(w, "");
+    }
+
+    @Override
+    public void enqueueIfConnector(WriteBack w) {
+        insert(w, " where exists (select 1 from connector_config c where c.tenant_id = ? and c.source_system = ? and c.enabled)",
+                w.tenant().value(), w.sourceSystem());
+    }
+
+    /** Held for the completing unit's commit (nothing in it reads the write-back back). */
+    private void insert(WriteBack w, String condition, Object... conditionParams) {
+        Object[] params = {w.id(), w.tenant().value(), w.workItemId().value(), w.sourceSystem(), w.externalId(), w.resolution(),
+                w.note(), w.idempotencyKey(), w.status().name(), w.nextAttemptAt(), w.createdAt()};
+        Object[] all = java.util.Arrays.copyOf(params, params.length + conditionParams.length);
+        System.arraycopy(conditionParams, 0, all, params.length, conditionParams.length);
+        Sql.defer(jdbc, """
                 insert into write_back (id, tenant_id, work_item_id, source_system, external_id, resolution, note, idempotency_key,
                                         status, attempts, next_attempt_at, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
-                on conflict (tenant_id, idempotency_key) do nothing""", w.id(), w.tenant().value(), w.workItemId().value(),
-                w.sourceSystem(), w.externalId(), w.resolution(), w.note(), w.idempotencyKey(), w.status().name(),
-                w.nextAttemptAt(), w.createdAt());
+                select ?::uuid, ?, ?::uuid, ?, ?, ?, ?, ?, ?, 0, ?::timestamptz, ?::timestamptz""" + condition + """
+
+                on conflict (tenant_id, idempotency_key) do nothing""", all);
     }
 
     @Override

@@ -120,7 +120,7 @@ public final class ConnectorService implements ConnectorUseCase {
 
     /** The tenant's runnable connectors: the deployment's for that tenant, then the tenant's enabled ones that could be built. */
     public List<Connector> connectors(TenantId tenant) {
-        List<Connector> all = new ArrayList<>(registry.connectors().stream().filter(c -> c.tenant().equals(tenant)).toList());
+        List<Connector> all = new ArrayList<>(deploymentConnectors(tenant));
         for (ConnectorConfigPort.Stored stored : transactions.readOnly(tenant, configs::all)) {
             Built b = build(stored);
             if (stored.tenant().equals(tenant) && stored.config().enabled() && b.connector() != null) {
@@ -128,6 +128,31 @@ public final class ConnectorService implements ConnectorUseCase {
             }
         }
         return all;
+    }
+
+    /** The tenant's connectors configured by the deployment (not stored through the API). */
+    public List<Connector> deploymentConnectors(TenantId tenant) {
+        return registry.connectors().stream().filter(c -> c.tenant().equals(tenant)).toList();
+    }
+
+    /**
+     * Records the source system of each stored configuration saved before it was recorded (run at start), so their
+     * completions queue write-backs; one that cannot be built now stays unrecorded until it is saved again.
+     */
+    @Override
+    public int recordSourceSystems() {
+        int recorded = 0;
+        for (ConnectorConfigPort.Stored stored : transactions.readAcrossTenants(configs::lackingSourceSystem)) {
+            Connector connector = create(stored).connector();
+            if (connector != null) {
+                transactions.inTransaction(stored.tenant(), () -> {
+                    configs.recordSourceSystem(stored.tenant(), stored.config().id(), connector.adapter().system());
+                    return null;
+                });
+                recorded++;
+            }
+        }
+        return recorded;
     }
 
     /** Every runnable connector: the deployment's, then the tenants' enabled ones that could be built. */
@@ -573,7 +598,7 @@ public final class ConnectorService implements ConnectorUseCase {
             if (check.connector() == null) {
                 throw new InvalidConnectorException("options", check.error());
             }
-            configs.save(tenant, config, secrets);
+            configs.save(tenant, config, secrets, check.connector().adapter().system());
             return config;
         });
     }

@@ -24,6 +24,12 @@ public final class ConnectorWriteBacks implements WriteBackTargetPort {
         return connectors.connectors(tenant).stream().anyMatch(c -> c.adapter().system().equals(sourceSystem));
     }
 
+    /** The deployment's connectors only; a tenant's stored ones are known to the outbox by their recorded source system. */
+    @Override
+    public boolean handlesFromDeployment(TenantId tenant, String sourceSystem) {
+        return connectors.deploymentConnectors(tenant).stream().anyMatch(c -> c.adapter().system().equals(sourceSystem));
+    }
+
     @Override
     public Delivery deliver(WriteBack writeBack) {
         return connectors.connectors(writeBack.tenant()).stream()

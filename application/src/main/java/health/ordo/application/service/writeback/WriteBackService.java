@@ -45,15 +45,24 @@ public final class WriteBackService implements WriteBackUseCase {
         this.retryMax = retryMax;
     }
 
-    /** Within the completing transaction: queues the item's resolution when a target handles its source system. */
+    /**
+     * Within the completing transaction: queues the item's resolution when a target handles its source system — a
+     * target of the deployment (known here), or a tenant's stored connector (known to the outbox's insert itself).
+     */
     public void plan(WorkItem item, Instant now) {
-        if (item.status() != WorkItemStatus.COMPLETED || target(item.tenantId(), item.content().source().system()).isEmpty()) {
+        if (item.status() != WorkItemStatus.COMPLETED) {
             return;
         }
+        String system = item.content().source().system();
         String resolution = item.resolutionCode() == null ? "COMPLETED" : item.resolutionCode();
-        outbox.enqueue(new WriteBack(UUID.randomUUID(), item.tenantId(), item.id(), item.content().source().system(),
+        WriteBack writeBack = new WriteBack(UUID.randomUUID(), item.tenantId(), item.id(), system,
                 item.content().source().externalId(), resolution, item.content().title(), item.id().value() + ":" + resolution,
-                WriteBack.Status.PENDING, 0, now, null, now, null));
+                WriteBack.Status.PENDING, 0, now, null, now, null);
+        if (targets.stream().anyMatch(t -> t.handlesFromDeployment(item.tenantId(), system))) {
+            outbox.enqueue(writeBack);
+        } else {
+            outbox.enqueueIfConnector(writeBack);
+        }
     }
 
     private Optional<WriteBackTargetPort> target(TenantId tenant, String system) {

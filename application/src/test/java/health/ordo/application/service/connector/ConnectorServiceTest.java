@@ -3,7 +3,11 @@ package health.ordo.application.service.connector;
 import health.ordo.application.port.in.connector.ConnectorRejection;
 import health.ordo.application.port.in.workitem.GetWorkItemQuery;
 import health.ordo.application.port.in.workitem.IngestWorkItemUseCase;
+import health.ordo.application.port.in.connector.ConnectorConfig;
+import health.ordo.application.port.in.connector.ConnectorConfigChange;
 import health.ordo.application.port.out.connector.ConnectorConfigPort;
+import health.ordo.application.port.out.connector.ConnectorSettings;
+import health.ordo.application.port.out.connector.SourceAdapterProvider;
 import health.ordo.application.port.out.connector.ConnectorRegistryPort;
 import health.ordo.application.port.out.connector.ConnectorStatePort;
 import health.ordo.application.port.out.workitem.AppendEventsPort;
@@ -36,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -69,10 +74,11 @@ class ConnectorServiceTest {
     void setUp() {
         service = new ConnectorService(registry, configs, List.of(), state, ingest, query, null, save, events, new DirectTransactions(),
                 Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMillis(1));
-        when(registry.connectors()).thenReturn(List.of(new ConnectorRegistryPort.Connector("erp", "test", TENANT, adapter, 10,
+        // lenient: the tests of stored connectors' source systems use none of these
+        lenient().when(registry.connectors()).thenReturn(List.of(new ConnectorRegistryPort.Connector("erp", "test", TENANT, adapter, 10,
                 Duration.ofMinutes(5))));
-        when(configs.all()).thenReturn(List.of());
-        when(adapter.system()).thenReturn("erp-system");
+        lenient().when(configs.all()).thenReturn(List.of());
+        lenient().when(adapter.system()).thenReturn("erp-system");
     }
 
     @Test
@@ -128,5 +134,49 @@ class ConnectorServiceTest {
         service.syncAll();
 
         verify(state).finish(TENANT, "erp", "DEGRADED", "HTTP 500", false, NOW, Duration.ofMinutes(1));
+    }
+
+    private ConnectorService withProvider() {
+        SourceAdapterProvider provider = new SourceAdapterProvider() {
+            @Override
+            public String type() {
+                return "test-erp";
+            }
+
+            @Override
+            public SourceAdapter create(ConnectorSettings settings) {
+                if (!settings.options().containsKey("username")) {
+                    throw new IllegalArgumentException("username is missing");
+                }
+                return adapter;
+            }
+        };
+        return new ConnectorService(registry, configs, List.of(provider), state, ingest, query, null, save, events, new DirectTransactions(),
+                Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMillis(1));
+    }
+
+    private static ConnectorConfig stored(String id, Map<String, String> options) {
+        return new ConnectorConfig(id, "test-erp", java.net.URI.create("https://erp.example"), 100, Duration.ofMinutes(5), true,
+                options, java.util.Set.of(), 1, NOW, "ada@demo");
+    }
+
+    @Test
+    void savedConnector_recordsTheSourceSystemItsAdapterServes() {
+        withProvider().configure(TENANT, "erp-api", new ConnectorConfigChange("test-erp", "https://erp.example", null, null, null,
+                Map.of("username", "u"), Map.of()), "ada@demo");
+
+        verify(configs).save(eq(TENANT), any(), eq(Map.of()), eq("erp-system"));
+    }
+
+    @Test
+    void connectorsSavedBeforeTheirSourceSystemWasRecorded_getItAtStart_unlessTheyCannotBeBuilt() {
+        when(configs.lackingSourceSystem()).thenReturn(List.of(
+                new ConnectorConfigPort.Stored(TENANT, stored("old", Map.of("username", "u")), Map.of()),
+                new ConnectorConfigPort.Stored(TENANT, stored("broken", Map.of()), Map.of())));
+
+        assertThat(withProvider().recordSourceSystems()).isEqualTo(1);
+
+        verify(configs).recordSourceSystem(TENANT, "old", "erp-system");
+        verify(configs, never()).recordSourceSystem(eq(TENANT), eq("broken"), any());
     }
 }

@@ -68,8 +68,8 @@ class WriteBackServiceTest {
     }
 
     @Test
-    void completedItemFromAHandledSource_queuesItsResolutionWithAStableKey() {
-        when(claims.handles(any(), eq("x12-835"))).thenReturn(true);
+    void completedItemFromASourceTheDeploymentHandles_queuesItsResolutionWithAStableKey() {
+        when(claims.handlesFromDeployment(any(), eq("x12-835"))).thenReturn(true);
         WorkItem item = completed("x12-835");
 
         service.plan(item, NOW);
@@ -80,15 +80,30 @@ class WriteBackServiceTest {
         assertThat(queued.getValue().idempotencyKey()).isEqualTo(item.id().value() + ":APPEALED");
         assertThat(queued.getValue().externalId()).isEqualTo("87726:CLM-1");
         assertThat(queued.getValue().status()).isEqualTo(WriteBack.Status.PENDING);
+        verify(outbox, never()).enqueueIfConnector(any());
     }
 
     @Test
-    void itemFromASourceNoTargetHandles_queuesNothing() {
-        when(claims.handles(any(), eq("manual"))).thenReturn(false);
+    void itemFromASourceNoDeploymentTargetHandles_isQueuedOnlyOnTheConditionOfAStoredConnector_withoutReadingConnectors() {
+        when(claims.handlesFromDeployment(any(), eq("oracle-fusion"))).thenReturn(false);
 
-        service.plan(completed("manual"), NOW);
+        service.plan(completed("oracle-fusion"), NOW);
 
+        ArgumentCaptor<WriteBack> queued = ArgumentCaptor.forClass(WriteBack.class);
+        verify(outbox).enqueueIfConnector(queued.capture());
+        assertThat(queued.getValue().sourceSystem()).isEqualTo("oracle-fusion");
         verify(outbox, never()).enqueue(any());
+        verify(claims, never()).handles(any(), any());
+    }
+
+    @Test
+    void itemNotCompleted_queuesNothing() {
+        WorkItem item = completed("x12-835");
+        WorkItem open = WorkItem.create(TENANT, item.content(), Actor.SYSTEM, NOW);
+
+        service.plan(open, NOW);
+
+        org.mockito.Mockito.verifyNoInteractions(outbox);
     }
 
     @Test

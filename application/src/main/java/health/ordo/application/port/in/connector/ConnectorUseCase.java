@@ -11,6 +11,12 @@ public interface ConnectorUseCase {
     int syncAll();
 
     /**
+     * At start: records the source system of stored connectors saved before it was recorded (their completions'
+     * write-backs depend on it); returns how many were recorded.
+     */
+    int recordSourceSystems();
+
+    /**
      * Syncs one connector now (an admin's "sync now").
      *
      * @throws ConnectorNotFoundException when the tenant has no such connector

@@ -14,8 +14,16 @@ public interface ConnectorConfigPort {
     record Stored(health.ordo.domain.shared.TenantId tenant, ConnectorConfig config, Map<String, String> secrets) {
     }
 
-    /** Inserts or replaces (version + 1). */
-    void save(TenantId tenant, ConnectorConfig config, Map<String, String> secrets);
+    /**
+     * Inserts or replaces (version + 1); {@code sourceSystem} is the system its adapter serves, which decides the
+     * completions whose write-back it takes ({@link health.ordo.application.port.out.writeback.WriteBackOutboxPort#enqueueIfConnector}).
+     */
+    void save(TenantId tenant, ConnectorConfig config, Map<String, String> secrets, String sourceSystem);
+
+    /** Across tenants: the configurations saved before their source system was recorded. */
+    List<Stored> lackingSourceSystem();
+
+    void recordSourceSystem(TenantId tenant, String id, String sourceSystem);
 
     Optional<Stored> find(TenantId tenant, String id);
 

@@ -15,6 +15,12 @@ public interface WriteBackOutboxPort {
     void enqueue(WriteBack writeBack);
 
     /**
+     * {@link #enqueue}, but only when the write-back's tenant has an enabled stored connector serving its source system;
+     * decided by the insert itself, so the completing transaction needs no read of the connectors to know it.
+     */
+    void enqueueIfConnector(WriteBack writeBack);
+
+    /**
      * Leases up to {@code limit} pending write-backs due at {@code now} for {@code lease}, oldest queued first, claimed
      * with {@code FOR UPDATE SKIP LOCKED} so two nodes never attempt the same one at once.
      */

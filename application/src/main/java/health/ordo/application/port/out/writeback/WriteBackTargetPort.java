@@ -10,6 +10,15 @@ public interface WriteBackTargetPort {
     /** Whether outcomes of items from this source system go through this target (configured or not). */
     boolean handles(TenantId tenant, String sourceSystem);
 
+    /**
+     * {@link #handles}, counting only what the deployment configures (no database read). A target that also serves
+     * tenants' stored connectors leaves those to the outbox's conditional insert
+     * ({@link WriteBackOutboxPort#enqueueIfConnector}), which decides them inside the completing transaction.
+     */
+    default boolean handlesFromDeployment(TenantId tenant, String sourceSystem) {
+        return handles(tenant, sourceSystem);
+    }
+
     /** One attempt; must be idempotent on {@link WriteBack#idempotencyKey()}. */
     Delivery deliver(WriteBack writeBack);
 
