@@ -17,6 +17,7 @@ import health.ordo.domain.workitem.WorkItemId;
 import health.ordo.domain.workitem.WorkItemType;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
+import health.ordo.adapter.persistence.ClockInputsReads;
 import health.ordo.adapter.persistence.Sql;
 import health.ordo.adapter.persistence.workitem.HistoryRows;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -47,7 +48,7 @@ import java.util.stream.Collectors;
 
 /** Calendars, SLA policy versions and escalation timers in PostgreSQL. */
 @Singleton
-class JdbcSlaRepository implements SlaConfigPort, SlaTimerPort {
+class JdbcSlaRepository implements SlaConfigPort, SlaTimerPort, ClockInputsReads {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -74,6 +75,8 @@ class JdbcSlaRepository implements SlaConfigPort, SlaTimerPort {
     private static final String CALENDARS = "select * from business_calendar where tenant_id = ?";
     private static final String FIRED = "select stage, due_at, fired_at, late from sla_timer where tenant_id = ? and work_item_id = ?"
             + " and fired_at is not null order by fired_at, due_at";
+    /** Everything re-planning an item's clock reads: policies, calendars, the item's history, its fired escalations. */
+    private static final String CLOCK_INPUTS = POLICIES + ";\n" + CALENDARS + ";\n" + HistoryRows.SELECT + ";\n" + FIRED;
     private static final String INSERT_TIMER = "insert into sla_timer (id, tenant_id, work_item_id, stage, due_at) values (?, ?, ?, ?, ?)";
 
     private final JdbcOperations jdbc;
@@ -218,39 +221,64 @@ class JdbcSlaRepository implements SlaConfigPort, SlaTimerPort {
     @Override
     public ClockInputs clockInputs(TenantId tenant, WorkItemId id) {
         // four queries, one round trip: pgjdbc sends them before one Sync and reads their four result sets in turn
-        return Sql.prepare(jdbc, POLICIES + ";\n" + CALENDARS + ";\n" + HistoryRows.SELECT + ";\n" + FIRED, statement -> {
-            Sql.bind(statement, tenant.value(), tenant.value(), tenant.value(), id.value(), tenant.value(), id.value());
+        return Sql.prepare(jdbc, CLOCK_INPUTS, statement -> {
+            Sql.bind(statement, clockParams(tenant, id));
             statement.execute();
-            List<SlaPolicy> policies = new ArrayList<>();
-            try (ResultSet rs = statement.getResultSet()) {
-                while (rs.next()) {
-                    policies.add(policy(rs, tenant));
-                }
-            }
-            Map<String, BusinessCalendar> calendars = new HashMap<>();
-            statement.getMoreResults();
-            try (ResultSet rs = statement.getResultSet()) {
-                while (rs.next()) {
-                    BusinessCalendar calendar = calendar(rs, tenant);
-                    calendars.put(calendar.id(), calendar);
-                }
-            }
-            List<HistoryEntry> history = new ArrayList<>();
-            statement.getMoreResults();
-            try (ResultSet rs = statement.getResultSet()) {
-                while (rs.next()) {
-                    history.add(HistoryRows.map(rs));
-                }
-            }
-            List<GetSlaQuery.FiredEscalation> fired = new ArrayList<>();
-            statement.getMoreResults();
-            try (ResultSet rs = statement.getResultSet()) {
-                while (rs.next()) {
-                    fired.add(fired(rs));
-                }
-            }
-            return new ClockInputs(policies, calendars, history, fired);
+            return readClockInputs(statement, tenant);
         });
+    }
+
+    @Override
+    public <T> Read<T> behind(String leadSql, List<Object> leadParams, LeadReader<T> lead, TenantId tenant, WorkItemId id) {
+        return Sql.prepare(jdbc, leadSql + ";\n" + CLOCK_INPUTS, statement -> {
+            List<Object> params = new ArrayList<>(leadParams);
+            params.addAll(List.of(clockParams(tenant, id)));
+            Sql.bind(statement, params.toArray());
+            statement.execute();
+            T answer;
+            try (ResultSet rs = statement.getResultSet()) {
+                answer = lead.read(rs);
+            }
+            statement.getMoreResults();
+            return new Read<>(answer, readClockInputs(statement, tenant));
+        });
+    }
+
+    private static Object[] clockParams(TenantId tenant, WorkItemId id) {
+        return new Object[] {tenant.value(), tenant.value(), tenant.value(), id.value(), tenant.value(), id.value()};
+    }
+
+    /** The four result sets of {@link #CLOCK_INPUTS}, the statement standing on the first. */
+    private ClockInputs readClockInputs(java.sql.Statement statement, TenantId tenant) throws SQLException {
+        List<SlaPolicy> policies = new ArrayList<>();
+        try (ResultSet rs = statement.getResultSet()) {
+            while (rs.next()) {
+                policies.add(policy(rs, tenant));
+            }
+        }
+        Map<String, BusinessCalendar> calendars = new HashMap<>();
+        statement.getMoreResults();
+        try (ResultSet rs = statement.getResultSet()) {
+            while (rs.next()) {
+                BusinessCalendar calendar = calendar(rs, tenant);
+                calendars.put(calendar.id(), calendar);
+            }
+        }
+        List<HistoryEntry> history = new ArrayList<>();
+        statement.getMoreResults();
+        try (ResultSet rs = statement.getResultSet()) {
+            while (rs.next()) {
+                history.add(HistoryRows.map(rs));
+            }
+        }
+        List<GetSlaQuery.FiredEscalation> fired = new ArrayList<>();
+        statement.getMoreResults();
+        try (ResultSet rs = statement.getResultSet()) {
+            while (rs.next()) {
+                fired.add(fired(rs));
+            }
+        }
+        return new ClockInputs(policies, calendars, history, fired);
     }
 
     @Override

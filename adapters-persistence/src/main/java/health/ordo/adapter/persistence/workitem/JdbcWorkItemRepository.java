@@ -1,5 +1,6 @@
 package health.ordo.adapter.persistence.workitem;
 
+import health.ordo.adapter.persistence.ClockInputsReads;
 import health.ordo.adapter.persistence.DeferredWrites;
 import health.ordo.adapter.persistence.Sql;
 import health.ordo.application.port.in.workitem.PageCursor;
@@ -52,6 +53,8 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
             score_policy_version, score_likelihood, score_likelihood_basis, score_degraded_reason, scored_at,
             priority_override::text as priority_override, skill_requirements::text as skill_requirements, size, claimed_at,
             sla_boost, sla_state, sla_deadline_at""";
+    private static final String LOCK = "select " + COLUMNS + " from work_item where tenant_id = ? and id = ? for update";
+
 
     private static final String INSERT = """
             insert into work_item (id, tenant_id, type, source_system, external_id, content_fingerprint, title, amount,
@@ -95,12 +98,14 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
     private final FlatJson json;
     private final ScoreJson scoreJson;
     private final RoutingJson routingJson;
+    private final ClockInputsReads clockReads;
 
-    JdbcWorkItemRepository(JdbcOperations jdbc, FlatJson json, ScoreJson scoreJson, RoutingJson routingJson) {
+    JdbcWorkItemRepository(JdbcOperations jdbc, FlatJson json, ScoreJson scoreJson, RoutingJson routingJson, ClockInputsReads clockReads) {
         this.jdbc = jdbc;
         this.json = json;
         this.scoreJson = scoreJson;
         this.routingJson = routingJson;
+        this.clockReads = clockReads;
     }
 
     @Override
@@ -110,8 +115,14 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
 
     @Override
     public Optional<WorkItem> loadForUpdate(TenantId tenant, WorkItemId id) {
-        return queryOne("select " + COLUMNS + " from work_item where tenant_id = ? and id = ? for update",
-                tenant.value(), id.value());
+        return queryOne(LOCK, tenant.value(), id.value());
+    }
+
+    /** The lock, then the clock inputs read by the SLA repository's queries, in one round trip. */
+    @Override
+    public Optional<LockedForClock> loadForUpdateWithClock(TenantId tenant, WorkItemId id) {
+        ClockInputsReads.Read<List<WorkItem>> read = clockReads.behind(LOCK, List.of(tenant.value(), id.value()), this::readAll, tenant, id);
+        return read.lead().stream().findFirst().map(item -> new LockedForClock(item, read.inputs()));
     }
 
     @Override
@@ -465,11 +476,15 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
     }
 
     private List<WorkItem> readAll(PreparedStatement statement) throws SQLException {
-        List<WorkItem> items = new ArrayList<>();
         try (ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                items.add(map(rs));
-            }
+            return readAll(rs);
+        }
+    }
+
+    private List<WorkItem> readAll(ResultSet rs) throws SQLException {
+        List<WorkItem> items = new ArrayList<>();
+        while (rs.next()) {
+            items.add(map(rs));
         }
         return items;
     }

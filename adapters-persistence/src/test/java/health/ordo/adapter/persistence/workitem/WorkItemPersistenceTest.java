@@ -7,10 +7,14 @@ import health.ordo.application.port.out.user.SaveTenantPort;
 import health.ordo.application.port.out.workitem.AppendEventsPort;
 import health.ordo.application.port.out.workitem.ConcurrentUpdateException;
 import health.ordo.application.port.out.workitem.FindWorkItemsPort;
+import health.ordo.application.port.out.sla.SlaConfigPort;
+import health.ordo.application.port.out.sla.SlaTimerPort;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
 import health.ordo.application.port.out.workitem.SaveWorkItemPort;
 import health.ordo.domain.shared.Money;
 import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.sla.BusinessCalendar;
+import health.ordo.domain.sla.WorkingWindow;
 import health.ordo.domain.workitem.Actor;
 import health.ordo.domain.workitem.Attributes;
 import health.ordo.domain.score.FactorContribution;
@@ -20,6 +24,7 @@ import health.ordo.domain.score.ScoreExplanation;
 import health.ordo.domain.workitem.SourceReference;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemContent;
+import health.ordo.domain.workitem.WorkItemId;
 import health.ordo.domain.workitem.WorkItemStatus;
 import health.ordo.domain.workitem.WorkItemType;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -60,6 +65,10 @@ class WorkItemPersistenceTest {
     TransactionPort tx;
     @Inject
     JdbcOperations jdbc;
+    @Inject
+    SlaTimerPort timers;
+    @Inject
+    SlaConfigPort slaConfig;
 
     private TenantId tenant;
 
@@ -171,6 +180,36 @@ class WorkItemPersistenceTest {
         assertThat(reloaded.version()).isEqualTo(1);
         assertThat(tx.readOnly(tenant, () -> loadPort.loadHistory(tenant, item.id())))
                 .extracting(h -> h.action()).containsExactly("create", "claim", "start");
+    }
+
+    @Test
+    void lockWithClock_answersTheItemAndTheSameClockInputsAsTheirOwnRead_inOneStatement() {
+        WorkItem item = stored("CLP-9", "10", null);
+        WorkItem loaded = tx.readOnly(tenant, () -> loadPort.load(tenant, item.id())).orElseThrow();
+        loaded.claim(Actor.user("alice@demo"), NOW.plusSeconds(5));
+        tx.inTransaction(tenant, () -> {
+            savePort.update(loaded, loaded.pullChanges());
+            return null;
+        });
+        tx.inTransaction(tenant, () -> {
+            slaConfig.saveCalendar(new BusinessCalendar(tenant, "billing", "America/Chicago", Map.of(java.time.DayOfWeek.MONDAY,
+                    List.of(new WorkingWindow(java.time.LocalTime.of(8, 0), java.time.LocalTime.of(17, 0)))), java.util.Set.of(), List.of()));
+            return null;
+        });
+
+        LoadWorkItemPort.LockedForClock locked = tx.inTransaction(tenant, () -> loadPort.loadForUpdateWithClock(tenant, item.id()))
+                .orElseThrow();
+        SlaTimerPort.ClockInputs own = tx.readOnly(tenant, () -> timers.clockInputs(tenant, item.id()));
+
+        assertThat(locked.item().id()).isEqualTo(item.id());
+        assertThat(locked.item().status()).isEqualTo(WorkItemStatus.CLAIMED);
+        assertThat(locked.clock().history()).extracting(h -> h.action()).containsExactly("create", "claim");
+        assertThat(locked.clock().history()).isEqualTo(own.history());
+        assertThat(locked.clock().calendars()).containsOnlyKeys("billing");
+        assertThat(locked.clock().policies()).isEqualTo(own.policies());
+        assertThat(locked.clock().fired()).isEqualTo(own.fired());
+        assertThat(tx.inTransaction(tenant, () -> loadPort.loadForUpdateWithClock(tenant, new WorkItemId(UUID.randomUUID()))))
+                .isEmpty();
     }
 
     @Test

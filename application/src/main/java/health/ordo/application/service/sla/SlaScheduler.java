@@ -64,6 +64,11 @@ public final class SlaScheduler implements ManageSlaUseCase, GetSlaQuery {
     }
 
     /** Whether a change recorded these history entries that move an SLA clock. */
+    /** Whether a change whose history action is {@code action} ({@code complete}, {@code hold}…) moves the item's clock. */
+    public static boolean movesClock(String action) {
+        return CLOCK_ACTIONS.contains(action);
+    }
+
     public static boolean movesClock(List<HistoryEntry> changes) {
         return changes.stream().anyMatch(entry -> CLOCK_ACTIONS.contains(entry.action()));
     }
@@ -84,7 +89,12 @@ public final class SlaScheduler implements ManageSlaUseCase, GetSlaQuery {
      * change's own entries). The caller records the summary on the item, stores it, then {@link #apply}s the plan.
      */
     public Plan plan(WorkItem item, List<HistoryEntry> unsaved, Instant now) {
-        SlaTimerPort.ClockInputs inputs = timers.clockInputs(item.tenantId(), item.id());
+        return plan(item, unsaved, now, null);
+    }
+
+    /** {@link #plan(WorkItem, List, Instant)} from inputs read with the item's lock; null reads them now. */
+    public Plan plan(WorkItem item, List<HistoryEntry> unsaved, Instant now, SlaTimerPort.ClockInputs readWithLock) {
+        SlaTimerPort.ClockInputs inputs = readWithLock != null ? readWithLock : timers.clockInputs(item.tenantId(), item.id());
         Optional<SlaPolicy> policy = SlaPolicy.select(inputs.policies(), item);
         if (policy.isEmpty()) {
             return new Plan(WorkItem.SlaSummary.NONE, List.of());

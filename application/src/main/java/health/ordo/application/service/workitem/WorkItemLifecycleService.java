@@ -1,5 +1,6 @@
 package health.ordo.application.service.workitem;
 
+import health.ordo.application.service.sla.SlaScheduler;
 import health.ordo.application.port.in.workitem.ChangeWorkItemStatusUseCase;
 import health.ordo.application.service.approval.ApprovalGate;
 import health.ordo.application.service.writeback.WriteBackService;
@@ -58,7 +59,7 @@ public final class WorkItemLifecycleService implements ChangeWorkItemStatusUseCa
     }
 
     private WorkItem change(TenantId tenant, WorkItemId id, LifecycleAction action, String note, Actor actor, ApprovalSettings rules) {
-        return updater.change(tenant, id, (item, now) -> {
+        return updater.change(tenant, id, SlaScheduler.movesClock(action.verb()), (item, now) -> {
             switch (action) {
                 case CLAIM -> item.claim(actor, now);
                 case START -> item.start(actor, now);

@@ -3,6 +3,7 @@ package health.ordo.application.service.workitem;
 import health.ordo.application.port.out.audit.AuditLogPort;
 import health.ordo.application.port.out.audit.ChangeTrailPort;
 import health.ordo.application.port.in.workitem.WorkItemNotFoundException;
+import health.ordo.application.port.out.sla.SlaTimerPort;
 import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.application.port.out.workitem.AppendEventsPort;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
@@ -60,12 +61,24 @@ public final class WorkItemUpdater {
 
     /** In its own transaction: lock, change (given the instant of the change), re-score, store. */
     public WorkItem change(TenantId tenant, WorkItemId id, BiConsumer<WorkItem, Instant> change) {
+        return change(tenant, id, false, change);
+    }
+
+    /**
+     * {@link #change(TenantId, WorkItemId, BiConsumer)}; {@code movesClock}: the change will move the item's SLA clock
+     * (hold, resume, completion…), so its clock inputs are read with its lock, in the same round trip.
+     */
+    public WorkItem change(TenantId tenant, WorkItemId id, boolean movesClock, BiConsumer<WorkItem, Instant> change) {
         return transactions.inTransaction(tenant, () -> {
-            WorkItem item = loadPort.loadForUpdate(tenant, id).orElseThrow(() -> new WorkItemNotFoundException(id));
+            LoadWorkItemPort.LockedForClock locked = (movesClock && sla != null ? loadPort.loadForUpdateWithClock(tenant, id)
+                    : loadPort.loadForUpdate(tenant, id).map(item -> new LoadWorkItemPort.LockedForClock(item, null)))
+                    .orElseThrow(() -> new WorkItemNotFoundException(id));
+            WorkItem item = locked.item();
             Instant now = clock.instant();
             Map<String, String> before = auditable(item);
             change.accept(item, now);
-            store(item, before, now);
+            store(item, now, locked.clock());
+            audit(item, before);
             return item;
         });
     }
@@ -73,6 +86,10 @@ public final class WorkItemUpdater {
     /** {@link #store(WorkItem, Instant)}, telling the audit trail what the change did to the item's auditable fields. */
     public void store(WorkItem item, Map<String, String> before, Instant now) {
         store(item, now);
+        audit(item, before);
+    }
+
+    private void audit(WorkItem item, Map<String, String> before) {
         trail.changed("work-items", item.id().toString(), before, auditable(item)).ifPresent(entry -> {
             if (auditLog != null) {
                 auditLog.append(entry);
@@ -99,11 +116,15 @@ public final class WorkItemUpdater {
      * item itself. {@code sla} may be null where SLA timers do not apply (tests of other concerns).
      */
     public void store(WorkItem item, Instant now) {
+        store(item, now, null);
+    }
+
+    private void store(WorkItem item, Instant now, SlaTimerPort.ClockInputs readWithLock) {
         item.applyScore(scoring.basis(item, now), now);
         WorkItem.Changes changes = item.pullChanges();
         // a change that moves the clock: its SLA state goes with the item's own update, its timers right after
         SlaScheduler.Plan plan = sla != null && SlaScheduler.movesClock(changes.history())
-                ? sla.plan(item, changes.history(), now) : null;
+                ? sla.plan(item, changes.history(), now, readWithLock) : null;
         if (plan != null) {
             item.recordSla(plan.summary());
         }

@@ -1,9 +1,12 @@
 package health.ordo.application.service.workitem;
 
 import health.ordo.application.port.in.workitem.WorkItemNotFoundException;
+import health.ordo.application.port.out.sla.SlaConfigPort;
+import health.ordo.application.port.out.sla.SlaTimerPort;
 import health.ordo.application.port.out.workitem.AppendEventsPort;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
 import health.ordo.application.port.out.workitem.SaveWorkItemPort;
+import health.ordo.application.service.sla.SlaScheduler;
 import health.ordo.application.support.DirectTransactions;
 import health.ordo.application.support.TestScoring;
 import health.ordo.domain.shared.TenantId;
@@ -106,5 +109,27 @@ class WorkItemLifecycleServiceTest {
         assertThat(cancelled.status()).isEqualTo(WorkItemStatus.CANCELLED);
         assertThat(cancelled.priorityScore().value()).isZero();
         assertThat(cancelled.statusReason()).isEqualTo("duplicate invoice");
+    }
+
+    @Test
+    void changeThatMovesTheClock_readsItsClockInputsWithTheLock_andNotAgain_whileOneThatDoesNot_locksOnly() {
+        SlaConfigPort slaConfig = org.mockito.Mockito.mock(SlaConfigPort.class);
+        SlaTimerPort timers = org.mockito.Mockito.mock(SlaTimerPort.class);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        WorkItemLifecycleService withSla = new WorkItemLifecycleService(new WorkItemUpdater(loadPort, savePort, eventsPort,
+                new DirectTransactions(), TestScoring.builtin(clock), new SlaScheduler(slaConfig, timers, loadPort, new DirectTransactions(),
+                clock, "UTC"), clock));
+        WorkItem item = storedReadyItem();
+        withSla.apply(TENANT, item.id(), LifecycleAction.CLAIM, null, ALICE);
+        withSla.apply(TENANT, item.id(), LifecycleAction.START, null, ALICE);
+        when(loadPort.loadForUpdateWithClock(TENANT, item.id())).thenReturn(Optional.of(new LoadWorkItemPort.LockedForClock(item,
+                new SlaTimerPort.ClockInputs(java.util.List.of(), java.util.Map.of(), java.util.List.of(), java.util.List.of()))));
+
+        WorkItem completed = withSla.apply(TENANT, item.id(), LifecycleAction.COMPLETE, "PAID", ALICE);
+
+        assertThat(completed.status()).isEqualTo(WorkItemStatus.COMPLETED);
+        verify(loadPort, org.mockito.Mockito.times(2)).loadForUpdate(TENANT, item.id());
+        verify(loadPort).loadForUpdateWithClock(TENANT, item.id());
+        verify(timers, never()).clockInputs(any(), any());
     }
 }
