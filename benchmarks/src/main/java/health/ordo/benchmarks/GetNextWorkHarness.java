@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar health.ordo.benchmarks.GetNextWorkHarness [--items N] [--seconds S]
  * [--workers W] [--warmup-seconds 60] [--bare-seconds B] [--pool-size 20] [--url jdbc:postgresql://… --user U --password P]}; the REST loop
- * first runs for the warm-up time without being counted (the raw loop needs none: it runs second, on a warm JVM);
+ * first runs for the warm-up time, uncounted and on the same connections without a break before the measured window (the raw loop needs none: it runs second, on a warm JVM);
  * {@code --bare-seconds} also measures the HTTP stack alone (an authenticated request answered before the database) with
  * the same clients. The clients are {@link KeepAliveHttp} connections, one per virtual worker.
  */
@@ -102,15 +102,17 @@ public final class GetNextWorkHarness {
                 List<String> tokens = signIn(server.getURI(), workerLogins);
                 CpuMeter meter = new CpuMeter(options.containsKey("--url") ? null : Path.of("target", "bench-gnw-pg"));
                 int warmUp = Integer.parseInt(options.getOrDefault("--warmup-seconds", "60"));
-                if (warmUp > 0) {
-                    // the same loop, not counted: the JIT compiles the request path before it is measured
-                    System.out.printf(Locale.ROOT, "warm-up: %s%n", restRun(server.getURI(), tokens, warmUp, meter));
-                }
                 int statementStats = Integer.parseInt(options.getOrDefault("--statement-stats", "0"));
-                if (statementStats > 0) {
-                    resetStatementStats(sql);
-                }
-                Result rest = restRun(server.getURI(), tokens, seconds, meter);
+                long[][] restWal = new long[1][];
+                Result[] run = restRun(server.getURI(), tokens, warmUp, seconds, meter, () -> {
+                    if (statementStats > 0) {
+                        resetStatementStats(sql);
+                    }
+                    restWal[0] = wal(sql);
+                });
+                String restWalPerClaim = walPerClaim(restWal[0], wal(sql), run[1].claims());
+                System.out.printf(Locale.ROOT, "warm-up: %s%n", run[0]);
+                Result rest = run[1];
                 if (statementStats > 0) {
                     printStatementStats(sql, statementStats, rest.claims());
                 }
@@ -121,9 +123,11 @@ public final class GetNextWorkHarness {
                 }
                 long doubles = doubleClaims(sql);
                 resetReady(sql);
+                long[] rawWalBefore = wal(sql);
                 Result raw = rawRun(url, options, workers, seconds, meter);
-                System.out.printf(Locale.ROOT, "REST get-next-work: %s%n", rest);
-                System.out.printf(Locale.ROOT, "raw claim SQL:      %s%n", raw);
+                String rawWalPerClaim = walPerClaim(rawWalBefore, wal(sql), raw.claims());
+                System.out.printf(Locale.ROOT, "REST get-next-work: %s; %s%n", rest, restWalPerClaim);
+                System.out.printf(Locale.ROOT, "raw claim SQL:      %s; %s%n", raw, rawWalPerClaim);
                 System.out.printf(Locale.ROOT, "RESULT items=%d workers=%d seconds=%d rest_claims_per_s=%.0f raw_claims_per_s=%.0f "
                                 + "ratio=%.2f rest_p50_ms=%.2f rest_p95_ms=%.2f rest_p99_ms=%.2f double_assignments=%d%n",
                         items, workers, seconds, rest.perSecond(), raw.perSecond(), rest.perSecond() / raw.perSecond(),
@@ -219,28 +223,43 @@ public final class GetNextWorkHarness {
         return tokens;
     }
 
-    private static Result restRun(URI base, List<String> tokens, int seconds, CpuMeter meter) throws Exception {
+    /** Work done at the start of the measured window (resetting statement statistics). */
+    @FunctionalInterface
+    private interface WindowStart {
+        void run() throws SQLException;
+    }
+
+    /**
+     * The REST loop, warm-up and measured window in one go: the clients keep their connections and never pause between
+     * the two (ending the warm-up's connections and opening new ones made the JIT discard and recompile much of the
+     * request path inside the measured window); only claims started inside the window count for it. Answers the
+     * warm-up's result and the window's.
+     */
+    private static Result[] restRun(URI base, List<String> tokens, int warmUpSeconds, int seconds, CpuMeter meter, WindowStart atStart)
+            throws Exception {
         Set<String> claimed = ConcurrentHashMap.newKeySet();
         AtomicLong doubles = new AtomicLong();
-        long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        ExecutorService threads = Executors.newFixedThreadPool(tokens.size());
-        List<Future<long[]>> futures = new ArrayList<>();
-        CpuMeter.Reading cpuBefore = meter.read();
         long started = System.nanoTime();
+        long windowStart = started + Duration.ofSeconds(warmUpSeconds).toNanos();
+        long windowEnd = windowStart + Duration.ofSeconds(seconds).toNanos();
+        ExecutorService threads = Executors.newFixedThreadPool(tokens.size());
+        List<Future<long[][]>> futures = new ArrayList<>();
+        CpuMeter.Reading cpuAtStart = meter.read();
         for (String token : tokens) {
             futures.add(threads.submit(() -> {
-                long[] latencies = new long[200_000];
-                int n = 0;
+                long[][] latencies = {new long[200_000], new long[200_000]};
+                int[] n = new int[2];
                 try (KeepAliveHttp connection = new KeepAliveHttp(base)) {
-                    while (System.nanoTime() < until) {
+                    while (System.nanoTime() < windowEnd) {
                         long t0 = System.nanoTime();
                         KeepAliveHttp.Response next = connection.post("/api/v1/work/next", token, "{\"start\":true}");
                         long elapsed = System.nanoTime() - t0;
                         if (next.status() != 200) {
                             continue;
                         }
-                        if (n < latencies.length) {
-                            latencies[n++] = elapsed;
+                        int phase = t0 < windowStart ? 0 : 1;
+                        if (n[phase] < latencies[phase].length) {
+                            latencies[phase][n[phase]++] = elapsed;
                         }
                         Matcher id = ID.matcher(next.body());
                         id.find();
@@ -254,18 +273,23 @@ public final class GetNextWorkHarness {
                         }
                     }
                 }
-                return Arrays.copyOf(latencies, n);
+                return new long[][] {Arrays.copyOf(latencies[0], n[0]), Arrays.copyOf(latencies[1], n[1])};
             }));
         }
-        List<long[]> all = new ArrayList<>();
-        for (Future<long[]> future : futures) {
+        Thread.sleep(Math.max(0, (windowStart - System.nanoTime()) / 1_000_000));
+        CpuMeter.Reading cpuAtWindow = meter.read();
+        atStart.run();
+        List<long[][]> all = new ArrayList<>();
+        for (Future<long[][]> future : futures) {
             all.add(future.get());
         }
-        double elapsed = (System.nanoTime() - started) / 1e9;
         threads.shutdown();
-        long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        long[] warm = all.stream().flatMapToLong(l -> Arrays.stream(l[0])).sorted().toArray();
+        long[] measured = all.stream().flatMapToLong(l -> Arrays.stream(l[1])).sorted().toArray();
         Thread.sleep(300); // ended backends are reaped by the postmaster before their CPU shows in its counters
-        return new Result(latencies.length, elapsed, latencies, doubles.get(), cpuBefore.perClaim(meter.read(), latencies.length));
+        return new Result[] {
+                new Result(warm.length, warmUpSeconds, warm, 0, cpuAtStart.perClaim(cpuAtWindow, warm.length)),
+                new Result(measured.length, seconds, measured, doubles.get(), cpuAtWindow.perClaim(meter.read(), measured.length))};
     }
 
     /**
@@ -318,6 +342,25 @@ public final class GetNextWorkHarness {
                         rs.getDouble(2) / claims, rs.getDouble(3) / claims, rs.getString(4));
             }
         }
+    }
+
+    /** WAL records, full-page images and bytes written so far ({@code pg_stat_wal}, PostgreSQL 14+); null where unreadable. */
+    private static long[] wal(Connection sql) {
+        try (Statement statement = sql.createStatement();
+             ResultSet rs = statement.executeQuery("select wal_records, wal_fpi, wal_bytes from pg_stat_wal")) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    private static String walPerClaim(long[] before, long[] after, long claims) {
+        if (before == null || after == null || claims == 0) {
+            return "WAL per claimed item: not read";
+        }
+        return String.format(Locale.ROOT, "WAL per claimed item: %.1f records, %.2f full pages, %.0f bytes",
+                (after[0] - before[0]) / (double) claims, (after[1] - before[1]) / (double) claims, (after[2] - before[2]) / (double) claims);
     }
 
     /** Items claimed more than once while they were never released: must be none. */
