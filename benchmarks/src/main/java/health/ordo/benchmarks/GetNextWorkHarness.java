@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
  * assignments (must be 0) and the ratio.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar health.ordo.benchmarks.GetNextWorkHarness [--items N] [--seconds S]
- * [--workers W] [--warmup-seconds 60] [--bare-seconds B] [--pool-size 20] [--url jdbc:postgresql://… --user U --password P]}; the REST loop
+ * [--workers W] [--warmup-seconds 120] [--bare-seconds B] [--pool-size 20] [--url jdbc:postgresql://… --user U --password P]}; the REST loop
  * first runs for the warm-up time, uncounted and on the same connections without a break before the measured window (the raw loop needs none: it runs second, on a warm JVM);
  * {@code --bare-seconds} also measures the HTTP stack alone (an authenticated request answered before the database) with
  * the same clients. The clients are {@link KeepAliveHttp} connections, one per virtual worker.
@@ -101,7 +101,7 @@ public final class GetNextWorkHarness {
                 List<String[]> workerLogins = setUp(context, sql, items, workers);
                 List<String> tokens = signIn(server.getURI(), workerLogins);
                 CpuMeter meter = new CpuMeter(options.containsKey("--url") ? null : Path.of("target", "bench-gnw-pg"));
-                int warmUp = Integer.parseInt(options.getOrDefault("--warmup-seconds", "60"));
+                int warmUp = Integer.parseInt(options.getOrDefault("--warmup-seconds", "120"));
                 int statementStats = Integer.parseInt(options.getOrDefault("--statement-stats", "0"));
                 long[][] restWal = new long[1][];
                 Result[] run = restRun(server.getURI(), tokens, warmUp, seconds, meter, () -> {
