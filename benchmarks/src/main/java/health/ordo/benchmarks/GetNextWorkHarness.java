@@ -123,9 +123,16 @@ public final class GetNextWorkHarness {
                 }
                 long doubles = doubleClaims(sql);
                 resetReady(sql);
+                if (statementStats > 0) {
+                    resetStatementStats(sql);
+                }
                 long[] rawWalBefore = wal(sql);
                 Result raw = rawRun(url, options, workers, seconds, meter);
                 String rawWalPerClaim = walPerClaim(rawWalBefore, wal(sql), raw.claims());
+                if (statementStats > 0) {
+                    System.out.println("raw claim SQL's statements:");
+                    printStatementStats(sql, statementStats, raw.claims());
+                }
                 System.out.printf(Locale.ROOT, "REST get-next-work: %s; %s%n", rest, restWalPerClaim);
                 System.out.printf(Locale.ROOT, "raw claim SQL:      %s; %s%n", raw, rawWalPerClaim);
                 System.out.printf(Locale.ROOT, "RESULT items=%d workers=%d seconds=%d rest_claims_per_s=%.0f raw_claims_per_s=%.0f "
@@ -321,7 +328,7 @@ public final class GetNextWorkHarness {
     }
 
     /**
-     * {@code --statement-stats N}: PostgreSQL's own account of the REST run's statements (pg_stat_statements; start the
+     * {@code --statement-stats N}: PostgreSQL's own account of the REST window's statements, then of the raw loop's (pg_stat_statements; start the
      * harness with {@code --postgres-settings shared_preload_libraries=pg_stat_statements}).
      */
     private static void resetStatementStats(Connection sql) throws SQLException {
@@ -336,7 +343,7 @@ public final class GetNextWorkHarness {
                 select calls, total_exec_time, total_plan_time, regexp_replace(left(query, 110), '\s+', ' ', 'g') as query
                 from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time + total_plan_time desc
                 """ + " limit " + top)) {
-            System.out.printf(Locale.ROOT, "%-9s %-9s %-9s %s%n", "per claim", "exec ms", "plan ms", "statement (of the REST run)");
+            System.out.printf(Locale.ROOT, "%-9s %-9s %-9s %s%n", "per claim", "exec ms", "plan ms", "statement");
             while (rs.next()) {
                 System.out.printf(Locale.ROOT, "%-9.2f %-9.3f %-9.3f %s%n", rs.getLong(1) / (double) claims,
                         rs.getDouble(2) / claims, rs.getDouble(3) / claims, rs.getString(4));

@@ -31,6 +31,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -249,7 +250,7 @@ class JdbcSlaRepository implements SlaConfigPort, SlaTimerPort, ClockInputsReads
     }
 
     /** The four result sets of {@link #CLOCK_INPUTS}, the statement standing on the first. */
-    private ClockInputs readClockInputs(java.sql.Statement statement, TenantId tenant) throws SQLException {
+    private ClockInputs readClockInputs(Statement statement, TenantId tenant) throws SQLException {
         List<SlaPolicy> policies = new ArrayList<>();
         try (ResultSet rs = statement.getResultSet()) {
             while (rs.next()) {

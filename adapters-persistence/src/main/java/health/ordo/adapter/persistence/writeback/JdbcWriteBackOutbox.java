@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,16 +40,14 @@ class JdbcWriteBackOutbox implements WriteBackOutboxPort {
 
     /** Held for the completing unit's commit (nothing in it reads the write-back back). */
     private void insert(WriteBack w, String condition, Object... conditionParams) {
-        Object[] params = {w.id(), w.tenant().value(), w.workItemId().value(), w.sourceSystem(), w.externalId(), w.resolution(),
-                w.note(), w.idempotencyKey(), w.status().name(), w.nextAttemptAt(), w.createdAt()};
-        Object[] all = java.util.Arrays.copyOf(params, params.length + conditionParams.length);
-        System.arraycopy(conditionParams, 0, all, params.length, conditionParams.length);
-        Sql.defer(jdbc, """
-                insert into write_back (id, tenant_id, work_item_id, source_system, external_id, resolution, note, idempotency_key,
-                                        status, attempts, next_attempt_at, created_at)
-                select ?::uuid, ?, ?::uuid, ?, ?, ?, ?, ?, ?, 0, ?::timestamptz, ?::timestamptz""" + condition + """
-
-                on conflict (tenant_id, idempotency_key) do nothing""", all);
+        List<Object> params = new ArrayList<>(List.of(w.id(), w.tenant().value(), w.workItemId().value(), w.sourceSystem(),
+                w.externalId(), w.resolution(), w.idempotencyKey(), w.status().name(), w.nextAttemptAt(), w.createdAt()));
+        params.add(6, w.note()); // nullable, so not in List.of
+        params.addAll(List.of(conditionParams));
+        Sql.defer(jdbc, "insert into write_back (id, tenant_id, work_item_id, source_system, external_id, resolution, note,"
+                + " idempotency_key, status, attempts, next_attempt_at, created_at)"
+                + " select ?::uuid, ?, ?::uuid, ?, ?, ?, ?, ?, ?, 0, ?::timestamptz, ?::timestamptz" + condition
+                + " on conflict (tenant_id, idempotency_key) do nothing", params.toArray());
     }
 
     @Override
