@@ -167,16 +167,7 @@ final class Remittance835Reader {
         BigDecimal atStake = claimDenied ? billed.subtract(patientResponsibility).max(BigDecimal.ZERO) : denied.max(BigDecimal.ZERO);
         int appealDays = appealRule.days(payerKey, payerName, clp.getElementValue("CLP06"));
         Instant appealDeadline = AppealDeadlineRule.deadline(remitDate, appealDays);
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("payer", payerName);
-        attributes.put("payerId", payerKey);
-        attributes.put("patientControlNumber", patientControl);
-        if (payerClaim != null && !payerClaim.isBlank()) {
-            attributes.put("payerClaimControlNumber", payerClaim);
-        }
-        attributes.put("claimStatus", status);
-        attributes.put("billedAmount", billed);
-        attributes.put("paidAmount", paid);
+        Map<String, Object> attributes = claimAttributes(payerName, payerKey, patientControl, payerClaim, status, billed, paid);
         attributes.put("patientResponsibility", patientResponsibility);
         if (firstCarc != null) {
             attributes.put("carc", firstCarc);
@@ -204,6 +195,22 @@ final class Remittance835Reader {
         return new ClaimFinding(ClaimFinding.Kind.DENIAL, patientControl, content, null, null);
     }
 
+    /** What every claim item says of its claim: payer, the claim's control numbers, status, billed and paid amounts. */
+    private static Map<String, Object> claimAttributes(String payerName, String payerKey, String patientControl, String payerClaim,
+                                                       String status, BigDecimal billed, BigDecimal paid) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("payer", payerName);
+        attributes.put("payerId", payerKey);
+        attributes.put("patientControlNumber", patientControl);
+        if (payerClaim != null && !payerClaim.isBlank()) {
+            attributes.put("payerClaimControlNumber", payerClaim);
+        }
+        attributes.put("claimStatus", status);
+        attributes.put("billedAmount", billed);
+        attributes.put("paidAmount", paid);
+        return attributes;
+    }
+
     /**
      * A claim paid below what the payer itself allowed: per service line, allowed amount (AMT*B6) minus the patient's
      * share (PR adjustments) minus what was paid (SVC03); lines short by more than the tolerance add up to the amount at
@@ -216,16 +223,7 @@ final class Remittance835Reader {
                 ? patientControl : payerClaim));
         int appealDays = appealRule.days(payerKey, payerName, filingIndicator);
         Instant appealDeadline = AppealDeadlineRule.deadline(remitDate, appealDays);
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("payer", payerName);
-        attributes.put("payerId", payerKey);
-        attributes.put("patientControlNumber", patientControl);
-        if (payerClaim != null && !payerClaim.isBlank()) {
-            attributes.put("payerClaimControlNumber", payerClaim);
-        }
-        attributes.put("claimStatus", status);
-        attributes.put("billedAmount", billed);
-        attributes.put("paidAmount", paid);
+        Map<String, Object> attributes = claimAttributes(payerName, payerKey, patientControl, payerClaim, status, billed, paid);
         attributes.put("allowedAmount", allowed);
         attributes.put("underpaidAmount", underpaid);
         attributes.put("adjustmentCodes", String.join(",", codes));
