@@ -69,7 +69,9 @@ public final class GetNextWorkHarness {
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", "-1");
         properties.put("ordo.demo.enabled", "false");
-        properties.put("ordo.priority.maintenance.enabled", "false");
+        // the background rounds run as in production (audit chaining, SLA escalations, reservations, write-backs, overrides),
+        // except re-scoring the whole seeded backlog, whose cost RescoreHarness measures on its own
+        properties.put("ordo.priority.rescore-initial-delay", "24h");
         properties.put("ordo.security.bcrypt-strength", "4");
         properties.put("datasources.default.maximum-pool-size", options.getOrDefault("--pool-size", "20"));
         // the harness measures throughput: the per-caller and per-tenant rate limits must not cap it
