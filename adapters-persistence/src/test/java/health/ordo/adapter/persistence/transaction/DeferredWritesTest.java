@@ -1,8 +1,7 @@
 package health.ordo.adapter.persistence.transaction;
 
+import health.ordo.adapter.persistence.PersistenceTestSupport;
 import health.ordo.adapter.persistence.Sql;
-import health.ordo.application.port.out.transaction.TransactionPort;
-import health.ordo.application.port.out.user.SaveTenantPort;
 import health.ordo.application.port.out.workitem.ConcurrentUpdateException;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
 import health.ordo.application.port.out.workitem.SaveWorkItemPort;
@@ -15,7 +14,6 @@ import health.ordo.domain.workitem.SourceReference;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemContent;
 import health.ordo.domain.workitem.WorkItemType;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,18 +34,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * a unit that fails, and a long unit sends them in parts.
  */
 @MicronautTest(transactional = false)
-class DeferredWritesTest {
+class DeferredWritesTest extends PersistenceTestSupport {
 
     private static final String INSERT_EVENT = """
             insert into outbox_event (tenant_id, event_id, event_type, aggregate_type, aggregate_id, occurred_at, actor, payload)
             values (?, ?, ?, 'WorkItem', ?, ?, 'test', '{}'::jsonb)""";
 
-    @Inject
-    TransactionPort tx;
-    @Inject
-    JdbcOperations jdbc;
-    @Inject
-    SaveTenantPort tenants;
     @Inject
     SaveWorkItemPort items;
     @Inject
@@ -58,9 +50,8 @@ class DeferredWritesTest {
 
     @BeforeEach
     void tenant() {
-        tenant = TenantId.of("deferred-" + UUID.randomUUID().toString().substring(0, 8));
+        tenant = newTenant("deferred");
         aggregate = UUID.randomUUID();
-        tx.inTransaction(tenant, () -> tenants.createTenantIfAbsent(tenant, tenant.value()));
     }
 
     private void deferEvent(UUID eventId, String type) {

@@ -1,9 +1,8 @@
 package health.ordo.adapter.persistence.workitem;
 
+import health.ordo.adapter.persistence.PersistenceTestSupport;
 import health.ordo.adapter.persistence.Sql;
 import health.ordo.adapter.persistence.embedded.EmbeddedPostgresServer;
-import health.ordo.application.port.out.transaction.TransactionPort;
-import health.ordo.application.port.out.user.SaveTenantPort;
 import health.ordo.application.port.out.workitem.AppendEventsPort;
 import health.ordo.domain.shared.Money;
 import health.ordo.domain.shared.TenantId;
@@ -13,7 +12,6 @@ import health.ordo.domain.workitem.SourceReference;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemContent;
 import health.ordo.domain.workitem.WorkItemType;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,14 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * lock on the one tenant row shared by all of a tenant's concurrent changes becomes a multixact rewritten on each insert.
  */
 @MicronautTest(transactional = false)
-class OutboxTenantLockTest {
+class OutboxTenantLockTest extends PersistenceTestSupport {
 
-    @Inject
-    TransactionPort tx;
-    @Inject
-    JdbcOperations jdbc;
-    @Inject
-    SaveTenantPort tenants;
     @Inject
     AppendEventsPort events;
     @Inject
@@ -51,8 +42,7 @@ class OutboxTenantLockTest {
 
     @Test
     void aTransactionThatAppendedEvents_holdsNoLockOnItsTenantsRow() throws Exception {
-        TenantId tenant = TenantId.of("outbox-" + UUID.randomUUID().toString().substring(0, 8));
-        tx.inTransaction(tenant, () -> tenants.createTenantIfAbsent(tenant, tenant.value()));
+        TenantId tenant = newTenant("outbox");
         WorkItem item = WorkItem.create(tenant, new WorkItemContent(WorkItemType.INVOICE_HOLD, new SourceReference("erp", "H-1"), "Hold",
                 Money.of("10.00", "USD"), null, null, Attributes.of(Map.of()), null), Actor.SYSTEM, Instant.now());
         CountDownLatch appended = new CountDownLatch(1);

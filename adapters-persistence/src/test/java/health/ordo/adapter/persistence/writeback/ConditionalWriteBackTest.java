@@ -1,11 +1,10 @@
 package health.ordo.adapter.persistence.writeback;
 
+import health.ordo.adapter.persistence.PersistenceTestSupport;
 import health.ordo.adapter.persistence.Sql;
 import health.ordo.application.port.in.connector.ConnectorConfig;
 import health.ordo.application.port.in.writeback.WriteBack;
 import health.ordo.application.port.out.connector.ConnectorConfigPort;
-import health.ordo.application.port.out.transaction.TransactionPort;
-import health.ordo.application.port.out.user.SaveTenantPort;
 import health.ordo.application.port.out.workitem.SaveWorkItemPort;
 import health.ordo.application.port.out.writeback.WriteBackOutboxPort;
 import health.ordo.domain.shared.Money;
@@ -17,7 +16,6 @@ import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemContent;
 import health.ordo.domain.workitem.WorkItemType;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,14 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 @Property(name = "ordo.secrets.key", value = "conditional-write-back-test-key")
-class ConditionalWriteBackTest {
+class ConditionalWriteBackTest extends PersistenceTestSupport {
 
-    @Inject
-    TransactionPort tx;
-    @Inject
-    JdbcOperations jdbc;
-    @Inject
-    SaveTenantPort tenants;
     @Inject
     SaveWorkItemPort items;
     @Inject
@@ -58,12 +50,9 @@ class ConditionalWriteBackTest {
     private TenantId other;
 
     @BeforeEach
-    void tenants() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        tenant = TenantId.of("wb-" + suffix);
-        other = TenantId.of("wb-other-" + suffix);
-        tx.inTransaction(tenant, () -> tenants.createTenantIfAbsent(tenant, tenant.value()));
-        tx.inTransaction(other, () -> tenants.createTenantIfAbsent(other, other.value()));
+    void twoTenants() {
+        tenant = newTenant("wb");
+        other = newTenant("wb-other");
     }
 
     private void connector(TenantId owner, String id, boolean enabled, String system) {
