@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -40,10 +41,9 @@ class JdbcWriteBackOutbox implements WriteBackOutboxPort {
 
     /** Held for the completing unit's commit (nothing in it reads the write-back back). */
     private void insert(WriteBack w, String condition, Object... conditionParams) {
-        List<Object> params = new ArrayList<>(List.of(w.id(), w.tenant().value(), w.workItemId().value(), w.sourceSystem(),
-                w.externalId(), w.resolution(), w.idempotencyKey(), w.status().name(), w.nextAttemptAt(), w.createdAt()));
-        params.add(6, w.note()); // nullable, so not in List.of
-        params.addAll(List.of(conditionParams));
+        List<Object> params = new ArrayList<>(Arrays.asList(w.id(), w.tenant().value(), w.workItemId().value(), w.sourceSystem(),
+                w.externalId(), w.resolution(), w.note(), w.idempotencyKey(), w.status().name(), w.nextAttemptAt(), w.createdAt()));
+        params.addAll(Arrays.asList(conditionParams));
         Sql.defer(jdbc, "insert into write_back (id, tenant_id, work_item_id, source_system, external_id, resolution, note,"
                 + " idempotency_key, status, attempts, next_attempt_at, created_at)"
                 + " select ?::uuid, ?, ?::uuid, ?, ?, ?, ?, ?, ?, 0, ?::timestamptz, ?::timestamptz" + condition
