@@ -87,6 +87,27 @@ class RemittanceApiTest {
     }
 
     @Test
+    void reversalWithACorrectedClaim_cancelsTheOriginalAndOpensTheCorrection_inFileOrder() throws IOException {
+        upload("multi-payer.835", admin);
+
+        ApiClient.Response corrections = upload("reversal-and-correction.835", admin);
+        ApiClient.Response again = upload("reversal-and-correction.835", admin);
+
+        List<String> outcomes = corrections.list("claims").stream().map(c -> c.get("claim") + " " + c.get("outcome")).toList();
+        assertThat(outcomes).containsExactly("PCN10001 reversal-applied", "PCN10001 created", "PCN50001 created",
+                "PCN50001 reversal-applied");
+        String original = corrections.list("claims").get(0).get("workItemId").toString();
+        String corrected = corrections.list("claims").get(1).get("workItemId").toString();
+        String deniedAndReversed = corrections.list("claims").get(2).get("workItemId").toString();
+        assertThat(api.get("/api/v1/work-items/" + original, admin).string("status")).isEqualTo("CANCELLED");
+        ApiClient.Response correction = api.get("/api/v1/work-items/" + corrected, admin);
+        assertThat(correction.string("status")).isEqualTo("READY");
+        assertThat(((Map<?, ?>) correction.body().get("attributes")).get("deniedCodes")).isEqualTo("CO-16");
+        assertThat(api.get("/api/v1/work-items/" + deniedAndReversed, admin).string("status")).isEqualTo("CANCELLED");
+        assertThat(again.body()).containsEntry("itemsCreated", 0).containsEntry("duplicates", 2).containsEntry("reversalsApplied", 0);
+    }
+
+    @Test
     void badClaim_isReportedWhileTheGoodOnesAreKept_andABrokenEnvelopeIs422() throws IOException {
         ApiClient.Response partial = upload("one-bad-claim.835", admin);
         ApiClient.Response broken = upload("malformed.835", admin);

@@ -7,8 +7,10 @@ import health.ordo.application.port.in.workitem.IngestWorkItemUseCase;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
 import health.ordo.domain.workitem.LifecycleAction;
+import health.ordo.domain.workitem.SourceReference;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemContent;
+import health.ordo.domain.workitem.WorkItemStatus;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -32,65 +34,100 @@ public class DenialIngestion {
     }
 
     /**
+     * Findings are applied in document order (consecutive denials in batches), so a reversal meets the denial a file
+     * states before it. A denial of a claim whose item was cancelled (reversed by the payer, or closed by a person) is
+     * new work: it is stored under the claim's key plus its content's fingerprint, so sending it again still creates
+     * nothing.
+     *
      * @param documents the interchanges or resources the findings came from
      * @param reversalNote what the cancelled item's history says about the reversal
      */
     public IngestReport ingest(TenantId tenant, int documents, List<ClaimFinding> findings, List<String> defects,
                                String reversalNote, Actor actor) {
-        List<IngestReport.ClaimResult> results = new ArrayList<>();
-        List<String> warnings = new ArrayList<>(defects);
-        List<WorkItemContent> denials = new ArrayList<>();
-        List<String> denialRefs = new ArrayList<>();
-        int reversals = 0;
+        Tally tally = new Tally();
+        List<ClaimFinding> denials = new ArrayList<>();
         for (ClaimFinding finding : findings) {
             switch (finding.kind()) {
                 case DENIAL -> {
-                    denials.add(finding.content());
-                    denialRefs.add(finding.claimRef());
-                }
-                case REVERSAL -> {
-                    WorkItem original = query.bySource(tenant, finding.original()).orElse(null);
-                    if (original != null && !original.status().isTerminal()) {
-                        changeStatus.apply(tenant, original.id(), LifecycleAction.CANCEL,
-                                reversalNote, actor);
-                        reversals++;
-                        results.add(new IngestReport.ClaimResult(finding.claimRef(), "reversal-applied", original.id().toString(), null));
-                    } else {
-                        results.add(new IngestReport.ClaimResult(finding.claimRef(), "reversal-ignored", null,
-                                original == null ? "no item for the reversed claim" : "the item is already closed"));
+                    denials.add(finding);
+                    if (denials.size() == IngestWorkItemUseCase.MAX_BATCH) {
+                        ingestDenials(tenant, denials, actor, tally);
                     }
                 }
-                case ROUTINE -> results.add(new IngestReport.ClaimResult(finding.claimRef(), "routine", null, finding.reason()));
-                case REJECTED -> results.add(new IngestReport.ClaimResult(finding.claimRef(), "rejected", null, finding.reason()));
+                case REVERSAL -> {
+                    ingestDenials(tenant, denials, actor, tally);
+                    reverse(tenant, finding, reversalNote, actor, tally);
+                }
+                case ROUTINE -> tally.results.add(new IngestReport.ClaimResult(finding.claimRef(), "routine", null, finding.reason()));
+                case REJECTED -> tally.results.add(new IngestReport.ClaimResult(finding.claimRef(), "rejected", null, finding.reason()));
             }
         }
-        List<IngestOutcome> outcomes = new ArrayList<>();
-        for (int from = 0; from < denials.size(); from += IngestWorkItemUseCase.MAX_BATCH) {
-            outcomes.addAll(ingest.ingestBatch(tenant, denials.subList(from, Math.min(denials.size(), from + IngestWorkItemUseCase.MAX_BATCH)), actor));
+        ingestDenials(tenant, denials, actor, tally);
+        long rejected = tally.results.stream().filter(r -> r.outcome().equals("rejected")).count();
+        long routine = tally.results.stream().filter(r -> r.outcome().equals("routine")).count();
+        return new IngestReport(documents, findings.size(), tally.created, tally.duplicates, tally.conflicts, tally.reversals,
+                (int) routine, (int) rejected, tally.results, new ArrayList<>(defects));
+    }
+
+    /** What the report counts so far. */
+    private static final class Tally {
+        final List<IngestReport.ClaimResult> results = new ArrayList<>();
+        int created;
+        int duplicates;
+        int conflicts;
+        int reversals;
+    }
+
+    private void reverse(TenantId tenant, ClaimFinding finding, String reversalNote, Actor actor, Tally tally) {
+        WorkItem original = query.bySource(tenant, finding.original()).orElse(null);
+        if (original != null && !original.status().isTerminal()) {
+            changeStatus.apply(tenant, original.id(), LifecycleAction.CANCEL, reversalNote, actor);
+            tally.reversals++;
+            tally.results.add(new IngestReport.ClaimResult(finding.claimRef(), "reversal-applied", original.id().toString(), null));
+        } else {
+            tally.results.add(new IngestReport.ClaimResult(finding.claimRef(), "reversal-ignored", null,
+                    original == null ? "no item for the reversed claim" : "the item is already closed"));
         }
-        int created = 0;
-        int duplicates = 0;
-        int conflicts = 0;
+    }
+
+    /** Ingests the pending denials as one batch and empties the list. */
+    private void ingestDenials(TenantId tenant, List<ClaimFinding> denials, Actor actor, Tally tally) {
+        if (denials.isEmpty()) {
+            return;
+        }
+        List<IngestOutcome> outcomes = ingest.ingestBatch(tenant, denials.stream().map(ClaimFinding::content).toList(), actor);
         for (int i = 0; i < outcomes.size(); i++) {
             IngestOutcome outcome = outcomes.get(i);
-            String ref = denialRefs.get(i);
-            if (outcome instanceof IngestOutcome.Created c) {
-                created++;
-                results.add(new IngestReport.ClaimResult(ref, "created", c.item().id().toString(), null));
-            } else if (outcome instanceof IngestOutcome.Duplicate d) {
-                duplicates++;
-                results.add(new IngestReport.ClaimResult(ref, "duplicate", d.item().id().toString(), null));
-            } else if (outcome instanceof IngestOutcome.Conflict c) {
-                conflicts++;
-                results.add(new IngestReport.ClaimResult(ref, "conflict", c.existing().id().toString(),
-                        "an item for this claim exists with different content"));
-            } else if (outcome instanceof IngestOutcome.Rejected r) {
-                results.add(new IngestReport.ClaimResult(ref, "rejected", null, r.field() + ": " + r.reason()));
+            WorkItemContent content = denials.get(i).content();
+            if (outcome instanceof IngestOutcome.Conflict conflict && conflict.existing().status() == WorkItemStatus.CANCELLED) {
+                outcome = ingest.ingestBatch(tenant, List.of(reissued(content)), actor).get(0);
             }
+            record(denials.get(i).claimRef(), outcome, tally);
         }
-        long rejected = results.stream().filter(r -> r.outcome().equals("rejected")).count();
-        long routine = results.stream().filter(r -> r.outcome().equals("routine")).count();
-        return new IngestReport(documents, findings.size(), created, duplicates, conflicts, reversals,
-                (int) routine, (int) rejected, results, warnings);
+        denials.clear();
+    }
+
+    /** The same content under the claim's key plus a digest of the content: a new item, stable across re-deliveries. */
+    static WorkItemContent reissued(WorkItemContent content) {
+        SourceReference source = new SourceReference(content.source().system(),
+                content.source().externalId() + ":reissued:" + content.fingerprint().substring(0, 12));
+        return new WorkItemContent(content.type(), source, content.title(), content.moneyAtStake(), content.dueAt(),
+                content.hardDeadlineAt(), content.attributes(), content.queue());
+    }
+
+    private static void record(String ref, IngestOutcome outcome, Tally tally) {
+        if (outcome instanceof IngestOutcome.Created c) {
+            tally.created++;
+            tally.results.add(new IngestReport.ClaimResult(ref, "created", c.item().id().toString(), null));
+        } else if (outcome instanceof IngestOutcome.Duplicate d) {
+            tally.duplicates++;
+            tally.results.add(new IngestReport.ClaimResult(ref, "duplicate", d.item().id().toString(), null));
+        } else if (outcome instanceof IngestOutcome.Conflict c) {
+            tally.conflicts++;
+            tally.results.add(new IngestReport.ClaimResult(ref, "conflict", c.existing().id().toString(),
+                    "an item for this claim exists with different content"));
+        } else if (outcome instanceof IngestOutcome.Rejected r) {
+            tally.results.add(new IngestReport.ClaimResult(ref, "rejected", null, r.field() + ": " + r.reason()));
+        }
     }
 }

@@ -1,6 +1,6 @@
 /**
- * Claims adapter: payer remittances in. X12 835 (005010X221A1) files are read with com.imsweb x12-parser and their
- * denied and under-adjusted claims become CLAIM_DENIAL work items through the ingest use case. FHIR ClaimResponse,
- * FHIR Task out and write-back are still to come.
+ * Claims adapter: payer remittances in. X12 835 files (read by the segment reader in {@code x12}) and FHIR R4
+ * ClaimResponses (parsed by HAPI FHIR) become CLAIM_DENIAL and UNDERPAYMENT work items through the ingest use case;
+ * work items are served as FHIR Tasks and resolutions written back as Tasks.
  */
 package health.ordo.adapter.claims;

@@ -35,17 +35,17 @@ public record ApprovalRequest(TenantId tenant, UUID id, ApprovalKind kind, Strin
     }
 
     /** The checker approves; the maker never can. The action's outcome is recorded once it has run. */
-    public ApprovalRequest approve(String checker, String note, Instant now) {
+    public ApprovalRequest approve(Checker checker, String note, Instant now) {
         decidable(checker);
         return new ApprovalRequest(tenant, id, kind, subject, summary, parameters, requestedBy, requestedAt, Status.APPROVED,
-                checker, now, note, null);
+                checker.login(), now, note, null);
     }
 
-    public ApprovalRequest reject(String checker, String note, Instant now) {
+    public ApprovalRequest reject(Checker checker, String note, Instant now) {
         decidable(checker);
         InvalidValueException.require(note != null && !note.isBlank(), "note", "a rejection needs a note for the maker");
         return new ApprovalRequest(tenant, id, kind, subject, summary, parameters, requestedBy, requestedAt, Status.REJECTED,
-                checker, now, note, null);
+                checker.login(), now, note, null);
     }
 
     public ApprovalRequest withOutcome(String outcome) {
@@ -61,11 +61,14 @@ public record ApprovalRequest(TenantId tenant, UUID id, ApprovalKind kind, Strin
                 decidedBy, decidedAt, note, outcome);
     }
 
-    private void decidable(String checker) {
+    private void decidable(Checker checker) {
         if (status != Status.PENDING) {
             throw new NotAllowedException("DECIDED_ONCE", "approval " + id + " was already " + status.name().toLowerCase());
         }
-        if (requestedBy.equals(checker)) {
+        if (kind != ApprovalKind.WRITE_OFF && !checker.tenantAdmin()) {
+            throw new NotAllowedException("ADMIN_APPROVES_CONFIGURATION", kind + " is decided by a tenant admin");
+        }
+        if (requestedBy.equals(checker.login())) {
             throw new NotAllowedException("FOUR_EYES", "an approval needs someone other than its maker (" + requestedBy + ")");
         }
     }

@@ -42,11 +42,26 @@ class ApprovalSettingsTest {
         ApprovalRequest request = ApprovalRequest.pending(TENANT, ApprovalKind.CONNECTOR_CREDENTIALS, "connector erp", "new password",
                 Map.of("connector", "erp", "secret.password", "hunter2"), "mia@acme", Instant.EPOCH);
 
-        assertThatThrownBy(() -> request.approve("mia@acme", null, Instant.EPOCH)).isInstanceOf(NotAllowedException.class)
+        assertThatThrownBy(() -> request.approve(new Checker("mia@acme", true), null, Instant.EPOCH)).isInstanceOf(NotAllowedException.class)
                 .hasMessageContaining("someone other than its maker");
-        ApprovalRequest approved = request.approve("carl@acme", "ok", Instant.EPOCH);
-        assertThatThrownBy(() -> approved.reject("lee@acme", "no", Instant.EPOCH)).isInstanceOf(NotAllowedException.class);
+        ApprovalRequest approved = request.approve(new Checker("carl@acme", true), "ok", Instant.EPOCH);
+        assertThatThrownBy(() -> approved.reject(new Checker("lee@acme", true), "no", Instant.EPOCH)).isInstanceOf(NotAllowedException.class);
         assertThat(approved.withoutSecrets().parameters()).containsEntry("secret.password", "(secret)").containsEntry("connector", "erp");
-        assertThatThrownBy(() -> request.reject("carl@acme", " ", Instant.EPOCH)).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> request.reject(new Checker("carl@acme", true), " ", Instant.EPOCH)).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void configurationIsDecidedByATenantAdmin_aWriteOffAlsoByASupervisor() {
+        ApprovalRequest credentials = ApprovalRequest.pending(TENANT, ApprovalKind.CONNECTOR_CREDENTIALS, "connector erp", "new password",
+                Map.of("connector", "erp"), "mia@acme", Instant.EPOCH);
+        ApprovalRequest writeOff = ApprovalRequest.pending(TENANT, ApprovalKind.WRITE_OFF, "item 1", "write off $900",
+                Map.of(), "mia@acme", Instant.EPOCH);
+        Checker supervisor = new Checker("sam@acme", false);
+
+        assertThatThrownBy(() -> credentials.approve(supervisor, null, Instant.EPOCH)).isInstanceOf(NotAllowedException.class)
+                .hasMessageContaining("tenant admin");
+        assertThatThrownBy(() -> credentials.reject(supervisor, "no", Instant.EPOCH)).isInstanceOf(NotAllowedException.class);
+        assertThat(writeOff.approve(supervisor, null, Instant.EPOCH).status()).isEqualTo(ApprovalRequest.Status.APPROVED);
+        assertThat(credentials.approve(new Checker("ada@acme", true), null, Instant.EPOCH).decidedBy()).isEqualTo("ada@acme");
     }
 }

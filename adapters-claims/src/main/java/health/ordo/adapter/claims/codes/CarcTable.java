@@ -5,12 +5,12 @@ import java.util.Map;
 /**
  * Claim Adjustment Reason Codes that Ordo recognizes, with the denial category an operations team works them under.
  * Version {@value #VERSION}. Routine adjustments (contractual CO-45, deductible PR-1, coinsurance PR-2, co-payment PR-3,
- * prior payer OA-23) are not denials. A code not in the table counts as a denial of category OTHER when its group is CO,
+ * prior payer OA-23, capitation 24, negotiated discount 131, sequestration 253 and the like) are not denials. A code not in the table counts as a denial of category OTHER when its group is CO,
  * OA or PI, never as a reason to drop the claim.
  */
 public final class CarcTable {
 
-    public static final String VERSION = "2026-11";
+    public static final String VERSION = "2026-11-29";
 
     /** Denial categories. */
     public enum Category { ELIGIBILITY, AUTHORIZATION, CODING, MEDICAL_NECESSITY, MISSING_INFORMATION, TIMELY_FILING, DUPLICATE,
@@ -19,7 +19,24 @@ public final class CarcTable {
     public record Code(String description, Category category) {
     }
 
-    private static final java.util.Set<String> ROUTINE = java.util.Set.of("45", "1", "2", "3", "23", "94", "59", "253");
+    /** Adjustments that are part of ordinary adjudication, whatever their group: never a denial. */
+    private static final Map<String, String> ROUTINE = Map.ofEntries(
+            Map.entry("1", "Deductible amount"),
+            Map.entry("2", "Coinsurance amount"),
+            Map.entry("3", "Co-payment amount"),
+            Map.entry("23", "The impact of prior payer(s) adjudication including payments and/or adjustments"),
+            Map.entry("24", "Charges are covered under a capitation agreement/managed care plan"),
+            Map.entry("45", "Charge exceeds fee schedule/maximum allowable or contracted/legislated fee arrangement"),
+            Map.entry("59", "Processed based on multiple or concurrent procedure rules"),
+            Map.entry("94", "Processed in excess of charges"),
+            Map.entry("104", "Managed care withholding"),
+            Map.entry("131", "Claim specific negotiated discount"),
+            Map.entry("144", "Incentive adjustment"),
+            Map.entry("237", "Legislated/regulatory penalty"),
+            Map.entry("253", "Sequestration - reduction in federal payment"));
+
+    /** Reasons that lower the payment below the allowed amount without the payer paying less than it owes. */
+    private static final java.util.Set<String> WITHIN_ALLOWED = java.util.Set.of("23", "104", "237", "253");
 
     private static final Map<String, Code> DENIALS = Map.ofEntries(
             Map.entry("26", new Code("Expenses incurred prior to coverage", Category.ELIGIBILITY)),
@@ -47,7 +64,7 @@ public final class CarcTable {
 
     /** Whether an adjustment of this group and reason denies (rather than routinely adjusts) the claim or line. */
     public static boolean isDenial(String group, String carc) {
-        if (ROUTINE.contains(carc)) {
+        if (ROUTINE.containsKey(carc)) {
             return false;
         }
         if (DENIALS.containsKey(carc)) {
@@ -58,7 +75,16 @@ public final class CarcTable {
 
     /** Whether the code is a routine adjustment whatever its group (contractual, deductible, coinsurance, co-payment). */
     public static boolean isRoutine(String carc) {
-        return ROUTINE.contains(carc);
+        return ROUTINE.containsKey(carc);
+    }
+
+    /**
+     * Whether an adjustment explains part of the allowed amount that was not paid: the patient's share (group PR), a
+     * prior payer's payment (23), managed care withholding (104), a penalty (237) or sequestration (253). What is left
+     * of the allowed amount after these and the payment is an underpayment.
+     */
+    public static boolean reducesPaymentWithinAllowed(String group, String carc) {
+        return "PR".equals(group) || WITHIN_ALLOWED.contains(carc);
     }
 
     public static Category category(String carc) {
@@ -68,6 +94,9 @@ public final class CarcTable {
 
     public static String description(String carc) {
         Code code = DENIALS.get(carc);
-        return code == null ? "CARC " + carc + " (not in table " + VERSION + ")" : code.description();
+        if (code != null) {
+            return code.description();
+        }
+        return ROUTINE.getOrDefault(carc, "CARC " + carc + " (not in table " + VERSION + ")");
     }
 }

@@ -11,6 +11,8 @@ import health.ordo.domain.workitem.WorkItemType;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Reference;
 
 import java.math.BigDecimal;
@@ -38,6 +40,8 @@ final class ClaimResponseMapper {
     static final String CARC_SYSTEM = "https://x12.org/codes/claim-adjustment-reason-codes";
     static final String RARC_SYSTEM = "https://x12.org/codes/remittance-advice-remark-codes";
     static final String R4_REASON_SYSTEM = "http://terminology.hl7.org/CodeSystem/adjudication-reason";
+    /** A line paid within this much of what was owed on it is paid, whatever reason codes explain the rest. */
+    static final BigDecimal PAID_IN_FULL_TOLERANCE = new BigDecimal("0.01");
 
     /** A required element is missing or unusable. */
     static final class Unmappable extends RuntimeException {
@@ -57,7 +61,7 @@ final class ClaimResponseMapper {
 
     /** The key a re-delivery of the same response maps to: payer, then the response's identifier (or the claim's, or its id). */
     static String externalId(ClaimResponse response) {
-        return payerKey(response) + ":" + claimKey(response);
+        return payerIdentity(response) + ":" + claimKey(response);
     }
 
     /** @throws Unmappable naming the element at fault */
@@ -102,10 +106,11 @@ final class ClaimResponseMapper {
             lines++;
             billedLines = billedLines.add(line.submitted);
             paidLines = paidLines.add(line.benefit);
-            if (line.denied) {
+            if (line.denied()) {
                 deniedLines++;
-                BigDecimal unpaid = line.submitted.subtract(line.benefit);
-                deniedAmount = deniedAmount.add(unpaid.signum() > 0 ? unpaid : line.reasonAmount);
+                findings.deniedCodes.addAll(line.codes);
+                BigDecimal unpaid = line.unpaid();
+                deniedAmount = deniedAmount.add(unpaid != null ? unpaid : line.reasonAmount);
             }
         }
         response.getError().forEach(error -> findings.reason(error.getCode(), null, null));
@@ -122,14 +127,15 @@ final class ClaimResponseMapper {
         String firstCarc = findings.deniedCodes.isEmpty() ? null : findings.deniedCodes.iterator().next();
         CarcTable.Category category = firstCarc == null ? CarcTable.Category.OTHER : findings.category(firstCarc);
         String payerName = response.getInsurer().hasDisplay() ? response.getInsurer().getDisplay() : payerKey(response);
+        String payerId = payerKey(response);
         LocalDate remitDate = (response.getPayment().hasDate() ? response.getPayment().getDate() : response.getCreated())
                 .toInstant().atZone(ZoneOffset.UTC).toLocalDate();
-        int appealDays = appealRule.days(payerKey(response), payerName, null);
+        int appealDays = appealRule.days(payerId, payerName, null);
         Instant appealDeadline = AppealDeadlineRule.deadline(remitDate, appealDays);
 
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("payer", payerName);
-        attributes.put("payerId", payerKey(response));
+        attributes.put("payerId", payerId);
         attributes.put("claimResponse", "ClaimResponse/" + (response.getIdElement().hasIdPart() ? response.getIdElement().getIdPart() : claimKey));
         attributes.put("claimKey", claimKey);
         if (response.getRequest().hasReference()) {
@@ -178,18 +184,49 @@ final class ClaimResponseMapper {
         }
     }
 
+    /** The payer as people and appeal rules name it: an identifier's value, a reference's id, an organization's name. */
     private static String payerKey(ClaimResponse response) {
+        return payer(response, false);
+    }
+
+    /**
+     * The payer as the identity of its responses: an identifier qualified by its system, a contained organization by
+     * its identifier or name, any other reference by its whole address, so that two payers never share a key.
+     */
+    private static String payerIdentity(ClaimResponse response) {
+        return payer(response, true);
+    }
+
+    private static String payer(ClaimResponse response, boolean qualified) {
         Reference insurer = response.getInsurer();
         if (insurer.hasIdentifier() && insurer.getIdentifier().hasValue()) {
-            return insurer.getIdentifier().getValue();
+            return identifier(insurer.getIdentifier(), qualified);
+        }
+        if (insurer.hasReference() && insurer.getReference().startsWith("#")) {
+            Organization contained = response.getContained().stream().filter(Organization.class::isInstance).map(Organization.class::cast)
+                    .filter(o -> insurer.getReference().substring(1).equals(o.getIdElement().getIdPart().replaceFirst("^#", ""))).findFirst()
+                    .orElseThrow(() -> new Unmappable("ClaimResponse.insurer", "insurer refers to " + insurer.getReference()
+                            + ", which the response does not contain as an Organization"));
+            Identifier identifier = contained.getIdentifier().stream().filter(Identifier::hasValue).findFirst().orElse(null);
+            if (identifier != null) {
+                return identifier(identifier, qualified);
+            }
+            if (contained.hasName()) {
+                return contained.getName();
+            }
+            throw new Unmappable("ClaimResponse.contained", "the contained insurer " + insurer.getReference() + " needs an identifier or a name");
         }
         if (insurer.hasReference()) {
-            return insurer.getReferenceElement().getIdPart();
+            return qualified ? insurer.getReferenceElement().toVersionless().getValue() : insurer.getReferenceElement().getIdPart();
         }
         if (insurer.hasDisplay()) {
             return insurer.getDisplay();
         }
         throw new Unmappable("ClaimResponse.insurer", "insurer needs an identifier, a reference or a display");
+    }
+
+    private static String identifier(Identifier identifier, boolean qualified) {
+        return qualified && identifier.hasSystem() ? identifier.getSystem() + "|" + identifier.getValue() : identifier.getValue();
     }
 
     private static String claimKey(ClaimResponse response) {
@@ -218,12 +255,30 @@ final class ClaimResponseMapper {
         return concept.getCoding().stream().anyMatch(c -> code.equals(c.getCode()));
     }
 
-    /** One service line's money and whether an adjudication denied it. */
+    /**
+     * One service line's money and the denial codes of its adjudications. It is denied when one of them denies and the
+     * payer left part of what it owed unpaid: the eligible (else the submitted) amount less the patient's share
+     * (copay, deductible) and the benefit. A line paid in full stays paid whatever codes explain it.
+     */
     private static final class Line {
         BigDecimal submitted = BigDecimal.ZERO;
+        BigDecimal eligible = BigDecimal.ZERO;
+        BigDecimal patientShare = BigDecimal.ZERO;
         BigDecimal benefit = BigDecimal.ZERO;
         BigDecimal reasonAmount = BigDecimal.ZERO;
-        boolean denied;
+        final Set<String> codes = new LinkedHashSet<>();
+        boolean deniedByCategory;
+
+        boolean denied() {
+            BigDecimal unpaid = unpaid();
+            return (!codes.isEmpty() || deniedByCategory) && (unpaid == null || unpaid.compareTo(PAID_IN_FULL_TOLERANCE) > 0);
+        }
+
+        /** What the payer left unpaid, or null when the line states neither an eligible nor a submitted amount. */
+        BigDecimal unpaid() {
+            BigDecimal owed = eligible.signum() > 0 ? eligible : submitted;
+            return owed.signum() > 0 ? owed.subtract(patientShare).subtract(benefit) : null;
+        }
     }
 
     /** Codes found across the response. */
@@ -244,16 +299,23 @@ final class ClaimResponseMapper {
             if (line != null && hasCode(adjudication.getCategory(), "benefit")) {
                 line.benefit = line.benefit.add(amount);
             }
-            boolean denial = reason(adjudication.getReason(), line, amount)
-                    || hasCode(adjudication.getCategory(), "denialreason") || hasCode(adjudication.getCategory(), "denied");
-            if (denial && line != null) {
-                line.denied = true;
+            if (line != null && hasCode(adjudication.getCategory(), "eligible")) {
+                line.eligible = line.eligible.add(amount);
+            }
+            if (line != null && (hasCode(adjudication.getCategory(), "copay") || hasCode(adjudication.getCategory(), "deductible"))) {
+                line.patientShare = line.patientShare.add(amount);
+            }
+            reason(adjudication.getReason(), line, amount);
+            if (line != null && (hasCode(adjudication.getCategory(), "denialreason") || hasCode(adjudication.getCategory(), "denied"))) {
+                line.deniedByCategory = true;
             }
         }
 
-        /** Records the reason's codes; whether one of them denies. */
-        boolean reason(CodeableConcept reason, Line line, BigDecimal amount) {
-            boolean denial = false;
+        /**
+         * Records the reason's codes. A denying code of a line is kept with the line (it denies only if the line went
+         * unpaid); one outside any line (the response's own adjudications, its errors) denies the claim.
+         */
+        void reason(CodeableConcept reason, Line line, BigDecimal amount) {
             for (Coding coding : reason.getCoding()) {
                 String code = coding.getCode();
                 if (code == null || code.isBlank()) {
@@ -266,15 +328,15 @@ final class ClaimResponseMapper {
                 }
                 allCodes.add(code);
                 boolean denies = system.equals(R4_REASON_SYSTEM) || !CarcTable.isRoutine(code);
-                if (denies) {
+                if (denies && line == null) {
                     deniedCodes.add(code);
-                    denial = true;
-                    if (line != null && amount != null) {
+                } else if (denies) {
+                    line.codes.add(code);
+                    if (amount != null) {
                         line.reasonAmount = line.reasonAmount.add(amount);
                     }
                 }
             }
-            return denial;
         }
 
         CarcTable.Category category(String code) {

@@ -1,8 +1,5 @@
 package health.ordo.adapter.claims.x12;
 
-import com.imsweb.x12.Loop;
-import com.imsweb.x12.Segment;
-import com.imsweb.x12.reader.X12Reader;
 import health.ordo.adapter.claims.ClaimFinding;
 import health.ordo.adapter.claims.codes.AppealDeadlineRule;
 import health.ordo.adapter.claims.codes.CarcTable;
@@ -13,14 +10,16 @@ import health.ordo.domain.workitem.SourceReference;
 import health.ordo.domain.workitem.WorkItemContent;
 import health.ordo.domain.workitem.WorkItemType;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,10 +28,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads an X12 835 (005010X221A1) file into claim findings: denied claims (CLP02 = 4), claims or lines denied through
- * CO/OA/PI adjustments whose CARC denotes a denial ({@link CarcTable}), reversals (CLP02 = 22), and routine claims that
- * create nothing. Defects a clearinghouse tolerates (SE counts, mismatched control numbers, parser complaints) become
- * warnings; an envelope that cannot be read is refused naming the segment and position.
+ * Reads an X12 835 (005010X221A1; 004010X091A1 files too) into claim findings: denied claims (CLP02 = 4), claims or
+ * lines denied through CO/OA/PI adjustments whose CARC denotes a denial ({@link CarcTable}), underpayments, reversals
+ * (CLP02 = 22), and routine claims that create nothing. Loops are told apart by their segment ids alone (a CLP opens a
+ * claim, an SVC a service line), never by whether a code is on a list, so a payer's off-list code (a CLP06 of "CI",
+ * say) cannot merge two claims. Defects a clearinghouse tolerates (SE counts, mismatched control numbers) become
+ * warnings; an envelope that cannot be read is refused naming the segment and its position.
  */
 final class Remittance835Reader {
 
@@ -40,9 +41,17 @@ final class Remittance835Reader {
     /** Shortfalls of a service line up to this much are rounding, not underpayment. */
     static final BigDecimal UNDERPAYMENT_TOLERANCE = new BigDecimal("1.00");
     private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final java.util.regex.Pattern REMARK_CODE = java.util.regex.Pattern.compile("[A-Z]{1,2}\\d+[A-Z]?");
+    /** MIA elements that carry remark codes (MIA05, MIA20–MIA23); MOA03–MOA07 likewise. */
+    private static final int[] MIA_REMARKS = {5, 20, 21, 22, 23};
+    private static final int[] MOA_REMARKS = {3, 4, 5, 6, 7};
 
     /** Everything read from one file. */
     record Remittance(int interchanges, List<ClaimFinding> claims, List<String> warnings) {
+    }
+
+    /** A CLP with the segments of its claim (2100) and its service lines (2110, each starting with its SVC). */
+    private record Claim(X12Segment clp, List<X12Segment> segments, List<List<X12Segment>> lines) {
     }
 
     private final AppealDeadlineRule appealRule;
@@ -52,97 +61,176 @@ final class Remittance835Reader {
     }
 
     Remittance read(byte[] document) {
-        String text = new String(document, StandardCharsets.ISO_8859_1).replace("\uFEFF", "").strip();
-        if (!text.startsWith("ISA") || text.length() < 106) {
-            throw new UnreadableDocumentException("ISA", "segment 1, position 0: an X12 file starts with a 106-character ISA segment");
-        }
-        char elementSeparator = text.charAt(3);
-        char segmentTerminator = text.charAt(105);
         List<String> warnings = new ArrayList<>();
-        checkControlNumbers(text, elementSeparator, segmentTerminator, warnings);
-        X12Reader reader;
-        try {
-            reader = new X12Reader(X12Reader.FileType.ANSI835_5010_X221, new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)));
-        } catch (IOException | RuntimeException e) {
-            throw new UnreadableDocumentException("ISA", "the interchange envelope cannot be read: " + e.getMessage());
+        X12Envelopes.Contents contents = X12Envelopes.read(decode(document).replace("\uFEFF", ""), warnings);
+        if (contents.transactions().isEmpty()) {
+            throw new UnreadableDocumentException("ST", "the file holds no 835 transaction set"
+                    + (warnings.isEmpty() ? "" : " (" + String.join("; ", warnings) + ")"));
         }
-        if (!reader.getFatalErrors().isEmpty()) {
-            throw new UnreadableDocumentException("ISA", String.join("; ", reader.getFatalErrors()));
-        }
-        reader.getErrors().forEach(error -> warnings.add("parser: " + error));
         List<ClaimFinding> claims = new ArrayList<>();
-        for (Loop interchange : reader.getLoops()) {
-            for (Loop transaction : interchange.findLoop("ST_LOOP")) {
-                readTransaction(transaction, claims, warnings);
-            }
+        for (X12Envelopes.Transaction transaction : contents.transactions()) {
+            readTransaction(transaction, claims, warnings);
         }
-        return new Remittance(reader.getLoops().size(), claims, warnings);
+        return new Remittance(contents.interchanges(), claims, warnings);
     }
 
-    private void readTransaction(Loop transaction, List<ClaimFinding> claims, List<String> warnings) {
-        Loop header = transaction.getLoop("HEADER");
-        Segment trn = header == null ? null : header.getSegment("TRN");
-        Segment bpr = header == null ? null : header.getSegment("BPR");
-        String trace = trn == null ? null : trn.getElementValue("TRN02");
-        Loop payerLoop = header == null ? null : header.getLoop("1000A");
-        String payerName = payerLoop == null || payerLoop.getSegment("N1") == null ? "Unknown payer" : payerLoop.getSegment("N1").getElementValue("N102");
-        String payerId = payerLoop == null ? null : payerIdOf(payerLoop);
-        LocalDate remitDate = remitDate(header, bpr);
+    /** UTF-8 when the bytes are valid UTF-8, else ISO-8859-1 (every byte a character): either way nothing is refused. */
+    private static String decode(byte[] document) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(document)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(document, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private void readTransaction(X12Envelopes.Transaction transaction, List<ClaimFinding> claims, List<String> warnings) {
+        String trace = null;
+        String payerName = null;
+        String payerId = null;
+        String party = null;
+        X12Segment productionDate = null;
+        X12Segment bpr = null;
+        List<Claim> read = new ArrayList<>();
+        Claim claim = null;
+        List<X12Segment> line = null;
+        for (X12Segment segment : transaction.body()) {
+            switch (segment.id()) {
+                case "CLP" -> {
+                    claim = new Claim(segment, new ArrayList<>(), new ArrayList<>());
+                    line = null;
+                    read.add(claim);
+                }
+                case "SVC" -> {
+                    if (claim == null) {
+                        warnings.add(segment.where() + ": a service line outside a claim, ignored");
+                    } else {
+                        line = new ArrayList<>(List.of(segment));
+                        claim.lines().add(line);
+                    }
+                }
+                case "LX", "TS3", "TS2" -> {
+                    claim = null;
+                    line = null;
+                }
+                case "PLB" -> {
+                    claim = null;
+                    line = null;
+                    warnings.add(providerAdjustment(segment));
+                }
+                default -> {
+                    if (line != null) {
+                        line.add(segment);
+                    } else if (claim != null) {
+                        claim.segments().add(segment);
+                    } else if (read.isEmpty()) {
+                        switch (segment.id()) {
+                            case "BPR" -> bpr = segment;
+                            case "TRN" -> trace = segment.has(2) ? segment.element(2) : null;
+                            case "DTM" -> productionDate = "405".equals(segment.element(1)) ? segment : productionDate;
+                            case "N1" -> {
+                                party = segment.element(1);
+                                if ("PR".equals(party)) {
+                                    payerName = segment.element(2);
+                                    payerId = segment.has(4) ? segment.element(4) : null;
+                                }
+                            }
+                            case "REF" -> {
+                                if ("PR".equals(party) && payerId == null && "2U".equals(segment.element(1)) && segment.has(2)) {
+                                    payerId = segment.element(2);
+                                }
+                            }
+                            default -> {
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        String name = payerName == null || payerName.isEmpty() ? "Unknown payer" : payerName;
+        LocalDate remitDate = remitDate(productionDate, bpr, warnings);
         if (trace == null) {
-            warnings.add("ST " + transaction.getElement("ST", "ST02") + ": no TRN trace number");
+            warnings.add(transaction.st().where() + " (" + transaction.controlNumber() + "): no TRN trace number");
         }
-        String payerKey = payerId != null ? payerId : payerName;
-        for (Loop claim : transaction.findLoop("2100")) {
+        String payerKey = payerId != null ? payerId : name;
+        for (Claim each : read) {
             try {
-                claims.add(readClaim(claim, payerName, payerKey, trace, remitDate));
+                claims.add(readClaim(each, name, payerKey, trace, remitDate));
             } catch (RuntimeException e) {
-                String ref = claim.getSegment("CLP") == null ? "?" : claim.getSegment("CLP").getElementValue("CLP01");
-                claims.add(new ClaimFinding(ClaimFinding.Kind.REJECTED, ref, null, null,
-                        "CLP " + ref + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+                String ref = each.clp().has(1) ? each.clp().element(1) : "?";
+                claims.add(new ClaimFinding(ClaimFinding.Kind.REJECTED, ref, null, null, "CLP " + ref + " (" + each.clp().where() + "): "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
             }
         }
     }
 
-    private ClaimFinding readClaim(Loop claim, String payerName, String payerKey, String trace, LocalDate remitDate) {
-        Segment clp = claim.getSegment("CLP");
-        String patientControl = required(clp, "CLP01");
-        String status = required(clp, "CLP02");
-        BigDecimal billed = amount(clp, "CLP03");
-        BigDecimal paid = amount(clp, "CLP04");
-        BigDecimal patientResponsibility = clp.getElementValue("CLP05") == null || clp.getElementValue("CLP05").isBlank()
-                ? BigDecimal.ZERO : amount(clp, "CLP05");
-        String payerClaim = clp.getElementValue("CLP07");
-        String claimKey = payerKey + ":" + (payerClaim == null || payerClaim.isBlank() ? patientControl : payerClaim);
-        SourceReference source = new SourceReference(SOURCE_SYSTEM, claimKey);
-        if ("22".equals(status)) {
-            return new ClaimFinding(ClaimFinding.Kind.REVERSAL, patientControl, null, source, "reversal of a previous payment");
+    private ClaimFinding readClaim(Claim claim, String payerName, String payerKey, String trace, LocalDate remitDate) {
+        X12Segment clp = claim.clp();
+        String patientControl = required(clp, 1, "CLP01");
+        String status = required(clp, 2, "CLP02");
+        BigDecimal billed = amount(clp, 3, "CLP03");
+        BigDecimal paid = amount(clp, 4, "CLP04");
+        BigDecimal patientResponsibility = clp.has(5) ? amount(clp, 5, "CLP05") : BigDecimal.ZERO;
+        String filingIndicator = clp.element(6);
+        String payerClaim = clp.has(7) ? clp.element(7) : null;
+        SourceReference source = new SourceReference(SOURCE_SYSTEM, payerKey + ":" + (payerClaim == null ? patientControl : payerClaim));
+        switch (status) {
+            case "22" -> {
+                return new ClaimFinding(ClaimFinding.Kind.REVERSAL, patientControl, null, source, "reversal of a previous payment");
+            }
+            case "23" -> {
+                return new ClaimFinding(ClaimFinding.Kind.ROUTINE, patientControl, null, source,
+                        "not this payer's claim (CLP02 = 23): forwarded to another payer");
+            }
+            case "25" -> {
+                return new ClaimFinding(ClaimFinding.Kind.ROUTINE, patientControl, null, source,
+                        "predetermination pricing only (CLP02 = 25): no payment");
+            }
+            default -> {
+            }
         }
         List<String[]> adjustments = new ArrayList<>();
-        claim.findSegment("CAS").forEach(cas -> adjustments.addAll(triplets(cas)));
         Set<String> rarcs = new LinkedHashSet<>();
-        int lines = 0;
+        for (X12Segment segment : claim.segments()) {
+            switch (segment.id()) {
+                case "CAS" -> adjustments.addAll(triplets(segment));
+                case "MOA" -> remarks(segment, MOA_REMARKS, rarcs);
+                case "MIA" -> remarks(segment, MIA_REMARKS, rarcs);
+                default -> {
+                }
+            }
+        }
         BigDecimal underpaid = BigDecimal.ZERO;
         BigDecimal allowedTotal = BigDecimal.ZERO;
-        for (Loop line : claim.findLoop("2110")) {
-            lines++;
+        for (List<X12Segment> line : claim.lines()) {
+            X12Segment svc = line.get(0);
             List<String[]> lineAdjustments = new ArrayList<>();
-            line.findSegment("CAS").forEach(cas -> lineAdjustments.addAll(triplets(cas)));
+            BigDecimal allowed = null;
+            for (X12Segment segment : line) {
+                switch (segment.id()) {
+                    case "CAS" -> lineAdjustments.addAll(triplets(segment));
+                    case "LQ" -> {
+                        if ("HE".equals(segment.element(1)) && segment.has(2)) {
+                            rarcs.add(segment.element(2));
+                        }
+                    }
+                    case "AMT" -> allowed = "B6".equals(segment.element(1)) ? amount(segment, 2, "AMT02") : allowed;
+                    default -> {
+                    }
+                }
+            }
             adjustments.addAll(lineAdjustments);
-            line.findSegment("LQ").forEach(lq -> rarcs.add(lq.getElementValue("LQ02")));
-            BigDecimal allowed = allowedAmount(line);
-            Segment svc = line.getSegment("SVC");
-            if (allowed != null && svc != null && svc.getElementValue("SVC03") != null && !svc.getElementValue("SVC03").isBlank()) {
-                BigDecimal patientShare = lineAdjustments.stream().filter(a -> "PR".equals(a[0])).map(a -> new BigDecimal(a[2]))
-                        .reduce(BigDecimal.ZERO, BigDecimal::add);
-                BigDecimal shortfall = allowed.subtract(patientShare).subtract(amount(svc, "SVC03"));
+            if (allowed != null && svc.has(3)) {
+                BigDecimal explained = lineAdjustments.stream().filter(a -> CarcTable.reducesPaymentWithinAllowed(a[0], a[1]))
+                        .map(a -> new BigDecimal(a[2])).reduce(BigDecimal.ZERO, BigDecimal::add);
+                BigDecimal shortfall = allowed.subtract(explained).subtract(amount(svc, 3, "SVC03"));
                 allowedTotal = allowedTotal.add(allowed);
                 if (shortfall.compareTo(UNDERPAYMENT_TOLERANCE) > 0) {
                     underpaid = underpaid.add(shortfall);
                 }
             }
         }
-        claim.findSegment("MOA").forEach(moa -> moa.getElements().stream().skip(2)
-                .map(e -> e.getValue()).filter(v -> v != null && !v.isBlank() && v.matches("[A-Z]{1,2}\\d+")).forEach(rarcs::add));
+        int lines = claim.lines().size();
         BigDecimal denied = BigDecimal.ZERO;
         Set<String> deniedCodes = new LinkedHashSet<>();
         Set<String> allCodes = new LinkedHashSet<>();
@@ -157,15 +245,15 @@ final class Remittance835Reader {
         if (!claimDenied && deniedCodes.isEmpty()) {
             if (underpaid.signum() > 0) {
                 return underpayment(patientControl, payerName, payerKey, payerClaim, status, billed, paid, allowedTotal, underpaid,
-                        allCodes, lines, remitDate, trace, clp.getElementValue("CLP06"));
+                        allCodes, lines, remitDate, trace, filingIndicator);
             }
             return new ClaimFinding(ClaimFinding.Kind.ROUTINE, patientControl, null, source, "routine adjustments " + allCodes);
         }
-        String firstCarc = deniedCodes.isEmpty() ? (allCodes.isEmpty() ? null : allCodes.iterator().next().split("-")[1])
-                : deniedCodes.iterator().next().split("-")[1];
+        String firstCarc = deniedCodes.isEmpty() ? (allCodes.isEmpty() ? null : allCodes.iterator().next().split("-", 2)[1])
+                : deniedCodes.iterator().next().split("-", 2)[1];
         CarcTable.Category category = firstCarc == null ? CarcTable.Category.OTHER : CarcTable.category(firstCarc);
         BigDecimal atStake = claimDenied ? billed.subtract(patientResponsibility).max(BigDecimal.ZERO) : denied.max(BigDecimal.ZERO);
-        int appealDays = appealRule.days(payerKey, payerName, clp.getElementValue("CLP06"));
+        int appealDays = appealRule.days(payerKey, payerName, filingIndicator);
         Instant appealDeadline = AppealDeadlineRule.deadline(remitDate, appealDays);
         Map<String, Object> attributes = claimAttributes(payerName, payerKey, patientControl, payerClaim, status, billed, paid);
         attributes.put("patientResponsibility", patientResponsibility);
@@ -241,108 +329,73 @@ final class Remittance835Reader {
         return new ClaimFinding(ClaimFinding.Kind.DENIAL, patientControl, content, null, null);
     }
 
-    /** AMT*B6 (allowed, actual) of a service line, or null. */
-    private static BigDecimal allowedAmount(Loop line) {
-        for (Segment amt : line.findSegment("AMT")) {
-            if ("B6".equals(amt.getElementValue("AMT01"))) {
-                return amount(amt, "AMT02");
-            }
-        }
-        return null;
-    }
-
     /** CAS group code followed by up to six (reason, amount, quantity) triplets. */
-    private static List<String[]> triplets(Segment cas) {
+    private static List<String[]> triplets(X12Segment cas) {
         List<String[]> out = new ArrayList<>();
-        String group = cas.getElementValue("CAS01");
+        String group = required(cas, 1, "CAS01");
         for (int i = 0; i < 6; i++) {
-            String reason = cas.getElementValue(String.format("CAS%02d", 2 + i * 3));
-            String amount = cas.getElementValue(String.format("CAS%02d", 3 + i * 3));
-            if (reason != null && !reason.isBlank()) {
-                new BigDecimal(amount);
-                out.add(new String[]{group, reason, amount});
+            int reason = 2 + i * 3;
+            if (cas.has(reason)) {
+                BigDecimal amount = amount(cas, reason + 1, String.format("CAS%02d", reason + 1));
+                out.add(new String[]{group, cas.element(reason), amount.toPlainString()});
             }
         }
         return out;
     }
 
-    private static String payerIdOf(Loop payer) {
-        Segment n1 = payer.getSegment("N1");
-        if (n1 != null && n1.getElementValue("N104") != null && !n1.getElementValue("N104").isBlank()) {
-            return n1.getElementValue("N104");
-        }
-        for (Segment ref : payer.findSegment("REF")) {
-            if ("2U".equals(ref.getElementValue("REF01"))) {
-                return ref.getElementValue("REF02");
+    private static void remarks(X12Segment segment, int[] elements, Set<String> rarcs) {
+        for (int element : elements) {
+            String value = segment.element(element);
+            if (REMARK_CODE.matcher(value).matches()) {
+                rarcs.add(value);
             }
         }
-        return null;
     }
 
-    private static LocalDate remitDate(Loop header, Segment bpr) {
-        if (header != null) {
-            for (Segment dtm : header.findSegment("DTM")) {
-                if ("405".equals(dtm.getElementValue("DTM01"))) {
-                    return LocalDate.parse(dtm.getElementValue("DTM02"), CCYYMMDD);
+    /** PLB pairs (reason:reference, amount): money the payer moved outside any claim, reported, not a work item. */
+    private static String providerAdjustment(X12Segment plb) {
+        List<String> adjustments = new ArrayList<>();
+        for (int i = 3; i + 1 < plb.elements().size(); i += 2) {
+            if (plb.has(i)) {
+                List<String> reason = plb.components(i);
+                adjustments.add(reason.get(0) + (reason.size() > 1 && !reason.get(1).isBlank() ? " (" + reason.get(1) + ")" : "")
+                        + " " + plb.element(i + 1));
+            }
+        }
+        return plb.where() + ": provider-level adjustment of provider " + plb.element(1) + " " + String.join(", ", adjustments)
+                + " — not tied to a claim, no work item";
+    }
+
+    /** DTM*405 (production date), else BPR16 (effective payment date), else today, each fallback a warning. */
+    private static LocalDate remitDate(X12Segment productionDate, X12Segment bpr, List<String> warnings) {
+        for (X12Segment dated : new X12Segment[]{productionDate, bpr}) {
+            int element = dated == productionDate ? 2 : 16;
+            if (dated != null && dated.has(element)) {
+                try {
+                    return LocalDate.parse(dated.element(element), CCYYMMDD);
+                } catch (DateTimeParseException e) {
+                    warnings.add(dated.where() + ": " + dated.id() + String.format("%02d", element) + " '" + dated.element(element)
+                            + "' is not a date (CCYYMMDD)");
                 }
             }
         }
-        String date = bpr == null ? null : bpr.getElementValue("BPR16");
-        return date == null || date.isBlank() ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(date, CCYYMMDD);
+        warnings.add("no readable remittance date (DTM*405 or BPR16): appeal deadlines count from today");
+        return LocalDate.now(ZoneOffset.UTC);
     }
 
-    private static String required(Segment segment, String element) {
-        String value = segment.getElementValue(element);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(element + " is missing");
+    private static String required(X12Segment segment, int element, String name) {
+        if (!segment.has(element)) {
+            throw new IllegalArgumentException(name + " is missing");
         }
-        return value;
+        return segment.element(element);
     }
 
-    private static BigDecimal amount(Segment segment, String element) {
+    private static BigDecimal amount(X12Segment segment, int element, String name) {
+        String value = required(segment, element, name);
         try {
-            return new BigDecimal(required(segment, element));
+            return new BigDecimal(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(element + " is not an amount");
-        }
-    }
-
-    /** SE01 against the segments counted, GE02 against GS06, IEA02 against ISA13: warnings, as clearinghouses report. */
-    private static void checkControlNumbers(String text, char elementSeparator, char terminator, List<String> warnings) {
-        String[] segments = text.split(java.util.regex.Pattern.quote(String.valueOf(terminator)));
-        String isa13 = null;
-        String gs06 = null;
-        int inTransaction = 0;
-        for (String raw : segments) {
-            String segment = raw.strip();
-            String[] e = segment.split(java.util.regex.Pattern.quote(String.valueOf(elementSeparator)), -1);
-            switch (e[0]) {
-                case "ISA" -> isa13 = e.length > 13 ? e[13].strip() : null;
-                case "GS" -> gs06 = e.length > 6 ? e[6].strip() : null;
-                case "ST" -> inTransaction = 1;
-                case "SE" -> {
-                    inTransaction++;
-                    if (e.length > 1 && !e[1].strip().equals(Integer.toString(inTransaction))) {
-                        warnings.add("SE segment count " + e[1].strip() + " but the transaction holds " + inTransaction + " segments");
-                    }
-                    inTransaction = 0;
-                }
-                case "GE" -> {
-                    if (e.length > 2 && gs06 != null && !e[2].strip().equals(gs06)) {
-                        warnings.add("GE02 " + e[2].strip() + " does not match GS06 " + gs06);
-                    }
-                }
-                case "IEA" -> {
-                    if (e.length > 2 && isa13 != null && !e[2].strip().equals(isa13)) {
-                        warnings.add("IEA02 " + e[2].strip() + " does not match ISA13 " + isa13);
-                    }
-                }
-                default -> {
-                    if (inTransaction > 0) {
-                        inTransaction++;
-                    }
-                }
-            }
+            throw new IllegalArgumentException(name + " '" + value + "' at segment " + segment.position() + " is not an amount");
         }
     }
 }

@@ -37,9 +37,9 @@ class ClaimResponseMapperTest {
         assertThat(finding.kind()).isEqualTo(ClaimFinding.Kind.DENIAL);
         var content = finding.content();
         assertThat(content.source().system()).isEqualTo("fhir-claimresponse");
-        assertThat(content.source().externalId()).isEqualTo("87726:UHC-2026-7001");
+        assertThat(content.source().externalId()).isEqualTo("http://hl7.org/fhir/sid/us-npi|87726:UHC-2026-7001");
         assertThat(content.moneyAtStake().value()).isEqualByComparingTo("2450.00");
-        assertThat(content.attributes().values()).containsEntry("payer", "UnitedHealthcare").containsEntry("carc", "197")
+        assertThat(content.attributes().values()).containsEntry("payer", "UnitedHealthcare").containsEntry("payerId", "87726").containsEntry("carc", "197")
                 .containsEntry("denialCategory", "AUTHORIZATION").containsEntry("outcome", "error")
                 .containsEntry("claimResponse", "ClaimResponse/CR-7001").containsEntry("patientReference", "Patient/pat-4471")
                 .containsEntry("appealLimitDays", BigDecimal.valueOf(180)).containsEntry("remitDate", "2026-11-20");
@@ -87,5 +87,37 @@ class ClaimResponseMapperTest {
                         .anySatisfy(d -> assertThat(d).contains("payerNotes"))
                         .anySatisfy(d -> assertThat(d).contains("the 20th of November")));
         assertThatThrownBy(() -> json.parse("{\"resourceType\": ".getBytes())).isInstanceOf(InvalidFhirResourceException.class);
+    }
+
+    @Test
+    void aLinePaidInFull_isNoDenial_whateverProprietaryCodeExplainsIt() throws IOException {
+        ClaimFinding finding = mapper.map((ClaimResponse) json.parse(fixture("claimresponse-paid-in-full.json")));
+
+        assertThat(finding.kind()).isEqualTo(ClaimFinding.Kind.ROUTINE);
+    }
+
+    @Test
+    void aReducedBenefit_putsTheUnpaidPartAtStake_notThePayment() throws IOException {
+        ClaimFinding finding = mapper.map((ClaimResponse) json.parse(fixture("claimresponse-plan-limit.json")));
+
+        assertThat(finding.kind()).isEqualTo(ClaimFinding.Kind.DENIAL);
+        assertThat(finding.content().moneyAtStake().value()).as("eligible 135.57 - copay 10.00 - benefit 90.47")
+                .isEqualByComparingTo("35.10");
+        assertThat(finding.content().attributes().values()).containsEntry("carc", "ar002").containsEntry("deniedLines", BigDecimal.ONE);
+    }
+
+    @Test
+    void payersSharingAnIdentifierValueOrAnId_areTwoPayers() throws IOException {
+        List<String> identities = List.of("contained-payer-a.json", "contained-payer-b.json", "absref-payer-c.json", "absref-payer-d.json")
+                .stream().map(name -> {
+                    try {
+                        return mapper.map((ClaimResponse) json.parse(fixture(name))).content().source().externalId();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).toList();
+
+        assertThat(identities).doesNotHaveDuplicates()
+                .contains("Payer A:100045", "https://payer-c.example.org/fhir/Organization/1:1");
     }
 }

@@ -116,4 +116,120 @@ class Remittance835ReaderTest {
                 .containsEntry("underpaidAmount", new BigDecimal("200")).containsEntry("payer", "UNITEDHEALTHCARE");
         assertThat(claims.get("PCN40002").kind()).as("allowed 320 - copay 25 = 295 paid").isEqualTo(ClaimFinding.Kind.ROUTINE);
     }
+
+    @Test
+    void claimsAreToldApartBySegmentIdsAlone_anOffListFilingIndicatorMergesNothing() throws IOException {
+        Remittance835Reader.Remittance remittance = reader.read(fixture("payer-variations.835"));
+        Map<String, ClaimFinding> claims = byClaim(remittance);
+
+        assertThat(remittance.claims()).hasSize(11);
+        var first = claims.get("PCNV1").content();
+        assertThat(first.moneyAtStake().value()).isEqualByComparingTo("250.00");
+        assertThat(first.attributes().values()).containsEntry("deniedCodes", "CO-16").containsEntry("serviceLines", BigDecimal.valueOf(2))
+                .containsEntry("rarcCodes", "N290");
+        var commercial = claims.get("PCNV2").content();
+        assertThat(commercial.moneyAtStake().value()).as("CLP06 = CI, not on the 5010 list").isEqualByComparingTo("800.00");
+        assertThat(commercial.attributes().values()).containsEntry("deniedCodes", "CO-29").containsEntry("denialCategory", "TIMELY_FILING");
+        assertThat(claims.get("PCNV3").content().attributes().values()).containsEntry("deniedCodes", "CO-18");
+    }
+
+    @Test
+    void paymentBelowAllowedExplainedBySequestrationOrAPriorPayer_isNoUnderpayment_anUnexplainedGapIs() throws IOException {
+        Map<String, ClaimFinding> claims = byClaim(reader.read(fixture("payer-variations.835")));
+
+        assertThat(claims.get("PCNV4").kind()).as("allowed 500 = coinsurance 100 + sequestration 8 + paid 392").isEqualTo(ClaimFinding.Kind.ROUTINE);
+        assertThat(claims.get("PCNV5").kind()).as("secondary: allowed 200 = prior payer 150 + paid 50").isEqualTo(ClaimFinding.Kind.ROUTINE);
+        var underpaid = claims.get("PCNV6").content();
+        assertThat(underpaid.type()).isEqualTo(health.ordo.domain.workitem.WorkItemType.UNDERPAYMENT);
+        assertThat(underpaid.moneyAtStake().value()).as("allowed 200, paid 100, nothing explains the rest").isEqualByComparingTo("100.00");
+    }
+
+    @Test
+    void forwardedPredeterminedCapitatedAndDiscountedClaims_createNothing_aDeniedClaimNamesItsRoutineCode() throws IOException {
+        Map<String, ClaimFinding> claims = byClaim(reader.read(fixture("payer-variations.835")));
+
+        assertThat(claims.get("PCNV7").kind()).as("CLP02 = 23").isEqualTo(ClaimFinding.Kind.ROUTINE);
+        assertThat(claims.get("PCNV7").reason()).contains("forwarded");
+        assertThat(claims.get("PCNV8").kind()).as("CLP02 = 25").isEqualTo(ClaimFinding.Kind.ROUTINE);
+        assertThat(claims.get("PCNV9").kind()).as("CO-24 capitation").isEqualTo(ClaimFinding.Kind.ROUTINE);
+        assertThat(claims.get("PCNV10").kind()).as("CO-131 negotiated discount").isEqualTo(ClaimFinding.Kind.ROUTINE);
+        assertThat(claims.get("PCNV11").content().attributes().values()).containsEntry("carc", "45")
+                .containsEntry("carcDescription", "Charge exceeds fee schedule/maximum allowable or contracted/legislated fee arrangement");
+    }
+
+    @Test
+    void providerLevelAdjustments_andMedicareRemarks_areReported() throws IOException {
+        Remittance835Reader.Remittance remittance = reader.read(fixture("payer-variations.835"));
+
+        assertThat(remittance.warnings()).anySatisfy(w -> assertThat(w).contains("PLB at segment 54").contains("L6 (PCNV1) -2.50")
+                .contains("WO (26001) 150.00"));
+        assertThat(remittance.warnings()).noneSatisfy(w -> assertThat(w).contains("SE segment count"));
+    }
+
+    @Test
+    void aNewlineAsSegmentTerminator_andAUtf8PayerName_areRead() {
+        String file = String.join("\n", isa(), "GS*HP*CH*PROV*20261120*1200*7*X*005010X221A1", "ST*835*0001*005010X221A1",
+                "BPR*I*0*C*NON************20261118", "TRN*1*TRN1*1512345678", "DTM*405*20261115", "N1*PR*SANTÉ PEÑA*XV*55555",
+                "LX*1", "CLP*PCNN1*4*100*0*0*12*N1*11*1", "CAS*CO*50*100", "SE*9*0001", "GE*1*7", "IEA*1*000000007") + "\n";
+
+        Remittance835Reader.Remittance remittance = reader.read(file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(remittance.claims()).singleElement().satisfies(c -> assertThat(c.content().attributes().values())
+                .containsEntry("payer", "SANTÉ PEÑA").containsEntry("payerId", "55555").containsEntry("deniedCodes", "CO-50"));
+        assertThat(remittance.warnings()).isEmpty();
+    }
+
+    @Test
+    void anUnreadableProductionDate_fallsBackToThePaymentDate_withAWarning() {
+        String file = String.join("~", isa(), "GS*HP*CH*PROV*20261120*1200*7*X*005010X221A1", "ST*835*0001*005010X221A1",
+                "BPR*I*0*C*NON************20261118", "TRN*1*TRN1*1512345678", "DTM*405*20261341", "N1*PR*ACME*XV*55555",
+                "LX*1", "CLP*PCNN1*4*100*0*0*12*N1*11*1", "CAS*CO*50*100", "SE*9*0001", "GE*1*7", "IEA*1*000000007") + "~";
+
+        Remittance835Reader.Remittance remittance = reader.read(file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(remittance.claims()).singleElement().satisfies(c -> assertThat(c.content().attributes().values())
+                .containsEntry("remitDate", "2026-11-18"));
+        assertThat(remittance.warnings()).anySatisfy(w -> assertThat(w).contains("DTM at segment 6").contains("'20261341' is not a date"));
+    }
+
+    @Test
+    void aTransactionWithoutSe_aTruncatedFile_andAFileWithout835_areRefusedNamingTheSegment() {
+        String header = String.join("~", isa(), "GS*HP*CH*PROV*20261120*1200*7*X*005010X221A1", "ST*835*0001*005010X221A1",
+                "BPR*I*0*C*NON************20261118", "TRN*1*TRN1*1512345678", "LX*1", "CLP*PCNN1*4*100*0*0*12*N1*11*1");
+        String noSe = header + "~GE*1*7~IEA*1*000000007~";
+        String truncated = header + "~CAS*CO*50*100~SE*7*0001~GE*1*7";
+        String claim837 = String.join("~", isa(), "GS*HC*CH*PROV*20261120*1200*7*X*005010X222A1", "ST*837*0001*005010X222A1",
+                "BHT*0019*00*1*20261120*1200*CH", "SE*3*0001", "GE*1*7", "IEA*1*000000007") + "~";
+
+        assertThatThrownBy(() -> reader.read(noSe.getBytes())).isInstanceOfSatisfying(UnreadableDocumentException.class, e -> {
+            assertThat(e.location()).isEqualTo("SE");
+            assertThat(e.getMessage()).contains("ST at segment 3").contains("no SE before GE at segment 8");
+        });
+        assertThatThrownBy(() -> reader.read(truncated.getBytes())).isInstanceOfSatisfying(UnreadableDocumentException.class, e -> {
+            assertThat(e.location()).isEqualTo("IEA");
+            assertThat(e.getMessage()).contains("incomplete");
+        });
+        assertThatThrownBy(() -> reader.read(claim837.getBytes())).isInstanceOfSatisfying(UnreadableDocumentException.class, e -> {
+            assertThat(e.location()).isEqualTo("ST");
+            assertThat(e.getMessage()).contains("no 835").contains("transaction set 837");
+        });
+    }
+
+    @Test
+    void anUnreadableAdjustmentAmount_rejectsThatClaimOnly_namingElementAndSegment() {
+        String file = String.join("~", isa(), "GS*HP*CH*PROV*20261120*1200*7*X*005010X221A1", "ST*835*0001*005010X221A1",
+                "BPR*I*0*C*NON************20261118", "TRN*1*TRN1*1512345678", "N1*PR*ACME*XV*55555", "LX*1",
+                "CLP*PCNA*4*100*0*0*12*A*11*1", "CAS*CO*50*1O0", "CLP*PCNB*4*100*0*0*12*B*11*1", "CAS*CO*50*100",
+                "SE*11*0001", "GE*1*7", "IEA*1*000000007") + "~";
+
+        Map<String, ClaimFinding> claims = byClaim(reader.read(file.getBytes()));
+
+        assertThat(claims.get("PCNA").kind()).isEqualTo(ClaimFinding.Kind.REJECTED);
+        assertThat(claims.get("PCNA").reason()).contains("CAS03 '1O0' at segment 9 is not an amount");
+        assertThat(claims.get("PCNB").kind()).isEqualTo(ClaimFinding.Kind.DENIAL);
+    }
+
+    private static String isa() {
+        return "ISA*00*          *00*          *ZZ*CLEARHOUSE     *ZZ*PROVIDER01     *261120*1200*^*00501*000000007*0*P*:";
+    }
 }

@@ -7,6 +7,7 @@ import health.ordo.application.port.out.approval.ApprovalPort;
 import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.domain.approval.ApprovalKind;
 import health.ordo.domain.approval.ApprovalRequest;
+import health.ordo.domain.approval.Checker;
 import health.ordo.domain.approval.ApprovalSettings;
 import health.ordo.domain.shared.Money;
 import health.ordo.domain.shared.TenantId;
@@ -98,9 +99,9 @@ public final class ApprovalService implements ManageApprovalsUseCase {
     }
 
     @Override
-    public ApprovalRequest approve(TenantId tenant, UUID id, Actor checker, String note) {
+    public ApprovalRequest approve(TenantId tenant, UUID id, Actor checker, boolean tenantAdmin, String note) {
         return transactions.inTransaction(tenant, () -> {
-            ApprovalRequest approved = locked(tenant, id).approve(checker.name(), note, clock.instant());
+            ApprovalRequest approved = locked(tenant, id).approve(new Checker(checker.name(), tenantAdmin), note, clock.instant());
             ApprovedAction action = actions.get(approved.kind());
             if (action == null) {
                 throw new IllegalStateException("no action is wired for " + approved.kind());
@@ -112,9 +113,9 @@ public final class ApprovalService implements ManageApprovalsUseCase {
     }
 
     @Override
-    public ApprovalRequest reject(TenantId tenant, UUID id, Actor checker, String note) {
+    public ApprovalRequest reject(TenantId tenant, UUID id, Actor checker, boolean tenantAdmin, String note) {
         return transactions.inTransaction(tenant, () -> {
-            ApprovalRequest rejected = locked(tenant, id).reject(checker.name(), note, clock.instant());
+            ApprovalRequest rejected = locked(tenant, id).reject(new Checker(checker.name(), tenantAdmin), note, clock.instant());
             approvals.update(rejected);
             return rejected.withoutSecrets();
         });

@@ -20,8 +20,11 @@ public interface ManageApprovalsUseCase {
 
     ApprovalRequest get(TenantId tenant, UUID id);
 
-    /** Approves and runs the held action in one transaction; the maker can never approve their own request. */
-    ApprovalRequest approve(TenantId tenant, UUID id, Actor checker, String note);
+    /**
+     * Approves and runs the held action in one transaction; the maker can never approve their own request, and only a
+     * tenant admin decides on configuration ({@code tenantAdmin}: the checker's role).
+     */
+    ApprovalRequest approve(TenantId tenant, UUID id, Actor checker, boolean tenantAdmin, String note);
 
-    ApprovalRequest reject(TenantId tenant, UUID id, Actor checker, String note);
+    ApprovalRequest reject(TenantId tenant, UUID id, Actor checker, boolean tenantAdmin, String note);
 }
