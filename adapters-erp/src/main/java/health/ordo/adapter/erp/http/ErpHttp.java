@@ -45,6 +45,15 @@ public final class ErpHttp {
                 java.time.Duration.ofSeconds(Math.max(1, seconds)));
     }
 
+    /**
+     * Option {@code release-resolutions}: the resolution codes whose write-back releases a hold or block in the ERP
+     * (default {@code RELEASED,APPROVED,CORRECTED}); any other, such as {@code REJECTED}, leaves it in place.
+     */
+    public static java.util.Set<String> releasingResolutions(ConnectorSettings settings) {
+        return java.util.Arrays.stream(settings.option("release-resolutions").orElse("RELEASED,APPROVED,CORRECTED").split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     public static HttpClient newClient() {
         return SourceHttp.newClient();
     }

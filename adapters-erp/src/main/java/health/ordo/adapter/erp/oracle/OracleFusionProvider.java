@@ -37,8 +37,7 @@ class OracleFusionProvider implements SourceAdapterProvider {
 
     @Override
     public SourceAdapter create(ConnectorSettings settings) {
-        Set<String> releasing = Arrays.stream(settings.option("release-resolutions").orElse("RELEASED,APPROVED,CORRECTED").split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        Set<String> releasing = ErpHttp.releasingResolutions(settings);
         Map<String, String> names = new HashMap<>();
         settings.option("release-name").ifPresent(name -> names.put("*", name));
         settings.options().forEach((key, value) -> {

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * Connector type {@code sap-s4hana-payment-blocks}. Options: {@code auth} ({@code basic} per SAP's published security
  * scheme, or OAuth, see {@link Auth#fromOptions}), {@code block-reasons} ({@code A:Blocked for payment,R:Invoice verification},
- * the customer's own blocking keys), and the supplier criticality lists of {@link SupplierCriticality}.
+ * the customer's own blocking keys), {@code release-resolutions} (default {@code RELEASED,APPROVED,CORRECTED}: the
+ * resolutions that release the block; any other, e.g. {@code REJECTED}, leaves the invoice blocked), and the supplier criticality lists of {@link SupplierCriticality}.
  */
 @Singleton
 class SapProvider implements SourceAdapterProvider {
@@ -38,6 +39,6 @@ class SapProvider implements SourceAdapterProvider {
                 .map(String::strip).filter(s -> s.contains(":"))
                 .collect(Collectors.toMap(s -> s.substring(0, s.indexOf(':')).strip(), s -> s.substring(s.indexOf(':') + 1).strip(), (a, b) -> a));
         return new SapSupplierInvoicePaymentBlocks(settings.baseUrl(), ErpHttp.of(settings, clock),
-                SupplierCriticality.from(settings), reasons);
+                SupplierCriticality.from(settings), reasons, ErpHttp.releasingResolutions(settings));
     }
 }

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -50,23 +51,27 @@ public final class SapSupplierInvoicePaymentBlocks implements SourceAdapter {
     private static final Pattern ODATA_DATE = Pattern.compile("/Date\\((-?\\d+)(?:[+-]\\d+)?\\)/");
     private static final String SELECT = String.join(",", "SupplierInvoice", "FiscalYear", "CompanyCode", "DocumentDate", "PostingDate",
             "SupplierInvoiceIDByInvcgParty", "InvoicingParty", "DocumentCurrency", "InvoiceGrossAmount", "PaymentTerms",
-            "DueCalculationBaseDate", "CashDiscount1Percent", "CashDiscount1Days", "NetPaymentDays", "PaymentBlockingReason",
+            "DueCalculationBaseDate", "CashDiscount1Percent", "CashDiscount1Days", "CashDiscount2Days", "NetPaymentDays", "PaymentBlockingReason",
             "SupplierInvoiceStatus", "SupplierInvoiceIsCreditMemo", "IsReversed", "DocumentHeaderText");
 
     private final URI service;
     private final ErpHttp http;
     private final SupplierCriticality criticality;
     private final Map<String, String> blockReasons;
+    private final Set<String> releasingResolutions;
 
     /**
-     * @param base         the S/4HANA host, e.g. {@code https://my-s4.example.org:443/}
-     * @param blockReasons blocking key → description, as configured in the customer's SAP
+     * @param base                 the S/4HANA host, e.g. {@code https://my-s4.example.org:443/}
+     * @param blockReasons         blocking key → description, as configured in the customer's SAP
+     * @param releasingResolutions resolution codes that release the block (others leave it: a rejected invoice stays blocked)
      */
-    public SapSupplierInvoicePaymentBlocks(URI base, ErpHttp http, SupplierCriticality criticality, Map<String, String> blockReasons) {
+    public SapSupplierInvoicePaymentBlocks(URI base, ErpHttp http, SupplierCriticality criticality, Map<String, String> blockReasons,
+                                           Set<String> releasingResolutions) {
         this.service = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/").resolve(SERVICE);
         this.http = http;
         this.criticality = criticality;
         this.blockReasons = Map.copyOf(blockReasons);
+        this.releasingResolutions = Set.copyOf(releasingResolutions);
     }
 
     @Override
@@ -128,8 +133,10 @@ public final class SapSupplierInvoicePaymentBlocks implements SourceAdapter {
         BigDecimal amount = decimal(required(invoice, "InvoiceGrossAmount"), "InvoiceGrossAmount");
         String currency = required(invoice, "DocumentCurrency");
         LocalDate baseline = date(invoice, "DueCalculationBaseDate");
-        int netDays = integer(invoice, "NetPaymentDays");
         int discountDays = integer(invoice, "CashDiscount1Days");
+        // SAP's net due date: the net days of the terms, else the second discount period's, else the first's.
+        int netDays = integer(invoice, "NetPaymentDays") > 0 ? integer(invoice, "NetPaymentDays")
+                : integer(invoice, "CashDiscount2Days") > 0 ? integer(invoice, "CashDiscount2Days") : discountDays;
         BigDecimal discountPercent = text(invoice, "CashDiscount1Percent") == null ? BigDecimal.ZERO
                 : decimal(text(invoice, "CashDiscount1Percent"), "CashDiscount1Percent");
         LocalDate due = baseline == null ? null : baseline.plusDays(netDays);
@@ -157,9 +164,12 @@ public final class SapSupplierInvoicePaymentBlocks implements SourceAdapter {
             attributes.put("discountDate", discount.toString());
             attributes.put("cashDiscountPercent", discountPercent);
         }
-        attributes.put("creditMemo", invoice.path("SupplierInvoiceIsCreditMemo").asBoolean(false));
+        // A single-character flag in SAP ("X" = set), not a boolean.
+        boolean creditMemo = "X".equalsIgnoreCase(text(invoice, "SupplierInvoiceIsCreditMemo"))
+                || invoice.path("SupplierInvoiceIsCreditMemo").asBoolean(false);
+        attributes.put("creditMemo", creditMemo);
         criticality.describe(supplier, null, null, attributes);
-        String title = "Supplier invoice " + number + " blocked for payment (" + blockReasons.getOrDefault(block, "block " + block)
+        String title = (creditMemo ? "Supplier credit memo " : "Supplier invoice ") + number + " blocked for payment (" + blockReasons.getOrDefault(block, "block " + block)
                 + "), supplier " + supplier;
         Instant received = documentDate == null ? null : documentDate.atStartOfDay().toInstant(ZoneOffset.UTC);
         return new WorkItemCommand("PAYMENT_BLOCK", SYSTEM, key, title.length() > 300 ? title.substring(0, 300) : title, amount, currency,
@@ -169,6 +179,9 @@ public final class SapSupplierInvoicePaymentBlocks implements SourceAdapter {
 
     @Override
     public WriteBackResult writeBack(Outcome outcome) {
+        if (!releasingResolutions.contains(outcome.resolution())) {
+            return new WriteBackResult(WriteBackResult.Status.APPLIED, "resolution " + outcome.resolution() + " does not release the block");
+        }
         String[] key = outcome.externalId().split("/", 2);
         if (key.length != 2) {
             return new WriteBackResult(WriteBackResult.Status.FAILED, "not a SAP supplier invoice key: " + outcome.externalId());

@@ -23,7 +23,8 @@ class SapSupplierInvoicePaymentBlocksTckTest extends SourceAdapterContract {
 
     static SapSupplierInvoicePaymentBlocks adapter(FakeSapS4 fake) {
         return new SapSupplierInvoicePaymentBlocks(fake.base(), new ErpHttp(ErpHttp.newClient(), Auth.basic("ORDO_COMM", "secret"),
-                Clock.systemUTC()), new SupplierCriticality(Set.of("17300001"), Set.of(), Set.of()), Map.of("A", "Blocked for payment"));
+                Clock.systemUTC()), new SupplierCriticality(Set.of("17300001"), Set.of(), Set.of()), Map.of("A", "Blocked for payment"),
+                Set.of("RELEASED", "APPROVED", "CORRECTED"));
     }
 
     @Override

@@ -84,4 +84,32 @@ class SapSupplierInvoicePaymentBlocksTest {
         assertThat(result.status()).isEqualTo(WriteBackResult.Status.FAILED);
         assertThat(fake.invoices.get(0).get("PaymentBlockingReason").asText()).isEqualTo("A");
     }
+
+    @Test
+    void aRejectedInvoice_staysBlockedInSap() {
+        fake.add("17300001", "12500.40", "A");
+
+        WriteBackResult result = SapSupplierInvoicePaymentBlocksTckTest.adapter(fake)
+                .writeBack(new Outcome("2026/5105600101", "REJECTED", "duplicate invoice", "key-12"));
+
+        assertThat(result.status()).isEqualTo(WriteBackResult.Status.APPLIED);
+        assertThat(result.detail()).contains("does not release");
+        assertThat(fake.invoices.get(0).get("PaymentBlockingReason").asText()).isEqualTo("A");
+        assertThat(fake.timesApplied("key-12")).isZero();
+    }
+
+    @Test
+    void aCreditMemoFlaggedX_isACreditMemo_andTermsWithoutNetDaysFallBackToTheSecondDiscountPeriod() {
+        fake.add("17300001", "500.00", "A").put("SupplierInvoiceIsCreditMemo", "X").put("NetPaymentDays", "0")
+                .put("CashDiscount1Days", "14").put("CashDiscount2Days", "30");
+
+        PullResult result = SapSupplierInvoicePaymentBlocksTckTest.adapter(fake).pull(Cursor.START, 10);
+
+        assertThat(result.commands()).singleElement().satisfies(c -> {
+            assertThat(c.attributes()).containsEntry("creditMemo", true);
+            assertThat(c.title()).startsWith("Supplier credit memo 5105600101");
+            assertThat(c.hardDeadlineAt()).as("baseline 2025-11-20 + 30 days (days 2)").isEqualTo(Instant.parse("2025-12-20T23:59:59Z"));
+            assertThat(c.dueAt()).as("first discount after 14 days").isEqualTo(Instant.parse("2025-12-04T23:59:59Z"));
+        });
+    }
 }
