@@ -93,7 +93,15 @@ class FhirApiTest {
         assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.SEARCHSET);
         assertThat(bundle.getEntry()).singleElement().satisfies(e -> assertThat(e.getResource()).isInstanceOf(Task.class));
         assertThat(badStatus.status()).isEqualTo(422);
-        assertThat(api.get("/api/v1/fhir/Task/" + UUID.randomUUID(), worker).status()).isEqualTo(404);
+        ApiClient.Response unknown = api.get("/api/v1/fhir/Task/" + UUID.randomUUID(), worker);
+        ApiClient.Response notAnId = api.get("/api/v1/fhir/Task/not-a-uuid", worker);
+        assertThat(List.of(unknown, notAnId)).allSatisfy(response -> {
+            assertThat(response.status()).isEqualTo(404);
+            assertThat(response.contentType()).startsWith("application/fhir+json");
+            assertThat(response.body()).containsEntry("resourceType", "OperationOutcome");
+            assertThat(response.raw().body()).contains("not-found");
+        });
+        assertThat(api.get("/api/v1/write-backs", admin).body()).containsEntry("items", List.of());
     }
 
     @Test

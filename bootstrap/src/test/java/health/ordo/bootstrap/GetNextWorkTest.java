@@ -67,8 +67,17 @@ class GetNextWorkTest {
     }
 
     private Actor worker(String name, List<String> queues, Map<String, Integer> skills, int capacity) {
+        queues.forEach(this::queue);
         workforce.saveWorker(new Worker(tenant, name + "@" + tenant.value(), null, null, queues, skills, capacity, true));
         return Actor.user(name + "@" + tenant.value());
+    }
+
+    /** Work only goes to queues that exist: the test's queues are created on first use (weight 1). */
+    private String queue(String id) {
+        if (workforce.queue(tenant, id).isEmpty()) {
+            workforce.saveQueue(new Queue(tenant, id, null, null, null, 1, null));
+        }
+        return id;
     }
 
     private List<WorkItem> items(String queue, int count, String amountBase) {
@@ -130,7 +139,7 @@ class GetNextWorkTest {
     @Test
     void workerWithoutTheRequiredSkill_neverReceivesTheItem() {
         workforce.saveRule(new RoutingRule(tenant, "coding-needed", 1, List.of(new RoutingCondition("type", "eq", "INVOICE_HOLD")),
-                "coding", List.of(new SkillRequirement("coding", 3, null)), 1));
+                queue("coding"), List.of(new SkillRequirement("coding", 3, null)), 1));
         WorkItem item = items("ignored", 1, "500").get(0);
         Actor novice = worker("novice", List.of("coding"), Map.of("coding", 2), 10);
         Actor expert = worker("expert", List.of("coding"), Map.of("coding", 4), 10);
@@ -142,7 +151,7 @@ class GetNextWorkTest {
 
     @Test
     void optionalSkill_noLongerBlocksAfterItsRelaxTime() throws Exception {
-        workforce.saveRule(new RoutingRule(tenant, "spanish-preferred", 1, List.of(), "spanish",
+        workforce.saveRule(new RoutingRule(tenant, "spanish-preferred", 1, List.of(), queue("spanish"),
                 List.of(new SkillRequirement("spanish", 3, Duration.ofSeconds(2))), 1));
         WorkItem item = items("ignored", 1, "500").get(0);
         Actor novice = worker("novice", List.of("spanish"), Map.of(), 10);
@@ -154,7 +163,7 @@ class GetNextWorkTest {
 
     @Test
     void fullCapacity_meansNothingMore_andSizeCounts() {
-        workforce.saveRule(new RoutingRule(tenant, "big", 1, List.of(new RoutingCondition("amount", "gte", "10000")), "cap",
+        workforce.saveRule(new RoutingRule(tenant, "big", 1, List.of(new RoutingCondition("amount", "gte", "10000")), queue("cap"),
                 List.of(), 3));
         items("cap", 3, "100");
         items("cap", 1, "10000");

@@ -87,6 +87,42 @@ class RoutingApiTest {
     }
 
     @Test
+    void workNeverGoesToAQueueThatDoesNotExist_andEveryRefusalNamesItsField() {
+        ApiClient api = new ApiClient(server.getURI(), json);
+        String ada = api.login("ada@demo", "ada-ordo-demo1");
+        String sam = api.login("sam@demo", "sam-ordo-demo1");
+        String item = api.get("/api/v1/work-items?status=READY&limit=1", sam).list("items").get(0).get("id").toString();
+
+        ApiClient.Response ghostWorker = api.put("/api/v1/workers/ghost@demo", ada, Map.of("queues", List.of("denials", "no-such-queue")));
+        ApiClient.Response ghostRule = api.put("/api/v1/routing-rules/ghost-rule", ada, Map.of("targetQueue", "ghost-queue"));
+        ApiClient.Response ghostTransfer = api.post("/api/v1/work-items/" + item + "/transfer", sam, Map.of("queue", "nowhere-queue"));
+        ApiClient.Response ghostBulk = api.post("/api/v1/work-items:assign", sam, Map.of("filter", Map.of("status", "READY"),
+                "queue", "zzz-missing", "limit", 1));
+        ApiClient.Response nullQueue = api.put("/api/v1/workers/ghost@demo", ada, Map.of("queues", java.util.Arrays.asList("denials", null)));
+        ApiClient.Response badCondition = api.put("/api/v1/routing-rules/ghost-rule", ada, Map.of("targetQueue", "denials",
+                "when", List.of(Map.of("field", "amount", "operator", "gt", "value", "10"), Map.of("field", "amount", "operator", "about"))));
+        ApiClient.Response badSkill = api.put("/api/v1/routing-rules/ghost-rule", ada, Map.of("targetQueue", "denials",
+                "skills", List.of(Map.of("skill", "appeals", "minProficiency", 6))));
+        ApiClient.Response badTimeout = api.put("/api/v1/queues/ghost-queue", ada, Map.of("reservationTimeoutSeconds", 0));
+
+        assertThat(List.of(ghostWorker, ghostRule, ghostTransfer, ghostBulk, nullQueue, badCondition, badSkill, badTimeout))
+                .allSatisfy(response -> {
+                    assertThat(response.status()).isEqualTo(400);
+                    assertThat(response.contentType()).startsWith("application/problem+json");
+                });
+        assertThat(ghostWorker.list("errors")).extracting(e -> e.get("field")).containsExactly("queues[1]");
+        assertThat(ghostRule.list("errors")).extracting(e -> e.get("field")).containsExactly("targetQueue");
+        assertThat(ghostTransfer.list("errors")).extracting(e -> e.get("field")).containsExactly("queue");
+        assertThat(ghostBulk.list("errors")).extracting(e -> e.get("field")).containsExactly("queue");
+        assertThat(nullQueue.list("errors")).extracting(e -> e.get("field")).containsExactly("queues[1]");
+        assertThat(badCondition.list("errors")).extracting(e -> e.get("field")).containsExactly("when[1].operator");
+        assertThat(badSkill.list("errors")).extracting(e -> e.get("field")).containsExactly("skills[0].minProficiency");
+        assertThat(badTimeout.list("errors")).extracting(e -> e.get("field")).containsExactly("reservationTimeoutSeconds");
+        assertThat(api.get("/api/v1/workers/ghost@demo", ada).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/work-items/" + item, sam).string("queue")).isNotEqualTo("nowhere-queue");
+    }
+
+    @Test
     void bulkTransferByFilter_movesMatchingReadyItemsAndCountsWhatItChanged() {
         ApiClient api = new ApiClient(server.getURI(), json);
         String sam = api.login("sam@demo", "sam-ordo-demo1");

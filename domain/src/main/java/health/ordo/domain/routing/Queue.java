@@ -25,5 +25,8 @@ public record Queue(TenantId tenant, String id, String name, String team, String
                 && reservationTimeout.compareTo(Duration.ofDays(7)) <= 0, "reservationTimeout",
                 "reservationTimeout lies between 1 second and 7 days");
         name = name == null || name.isBlank() ? id : name;
+        InvalidValueException.require(name.length() <= 200, "name", "name is at most 200 characters");
+        InvalidValueException.require(team == null || team.length() <= 100, "team", "team is at most 100 characters");
+        InvalidValueException.require(site == null || site.length() <= 100, "site", "site is at most 100 characters");
     }
 }

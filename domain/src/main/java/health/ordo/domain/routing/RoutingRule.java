@@ -22,6 +22,7 @@ public record RoutingRule(TenantId tenant, String id, int position, List<Routing
         InvalidValueException.require(targetQueue != null && targetQueue.matches("[a-z0-9][a-z0-9-]{0,62}"), "targetQueue",
                 "targetQueue is a queue id");
         InvalidValueException.require(size >= 1 && size <= 100, "size", "size lies between 1 and 100");
+        InvalidValueException.require(position >= 0 && position <= 1_000_000, "position", "position lies between 0 and 1000000");
         when = when == null ? List.of() : List.copyOf(when);
         skills = skills == null ? List.of() : List.copyOf(skills);
     }

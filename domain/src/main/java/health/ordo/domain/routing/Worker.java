@@ -23,10 +23,17 @@ public record Worker(TenantId tenant, String login, String team, String site, Li
         InvalidValueException.require(login != null && login.endsWith("@" + tenant.value()), "login",
                 "login must be a user of this tenant, e.g. name@" + tenant.value());
         InvalidValueException.require(capacity >= 0 && capacity <= 1000, "capacity", "capacity lies between 0 and 1000");
-        queues = queues == null ? List.of() : List.copyOf(queues);
-        skills = skills == null ? Map.of() : Map.copyOf(skills);
-        skills.forEach((skill, level) -> InvalidValueException.require(level != null && level >= 1 && level <= 5,
+        InvalidValueException.require(team == null || team.length() <= 100, "team", "team is at most 100 characters");
+        InvalidValueException.require(site == null || site.length() <= 100, "site", "site is at most 100 characters");
+        List<String> served = queues == null ? List.of() : queues;
+        for (int i = 0; i < served.size(); i++) {
+            InvalidValueException.require(served.get(i) != null && !served.get(i).isBlank(), "queues[" + i + "]", "a queue id is required");
+        }
+        queues = List.copyOf(served);
+        Map<String, Integer> levels = skills == null ? Map.of() : skills;
+        levels.forEach((skill, level) -> InvalidValueException.require(level != null && level >= 1 && level <= 5,
                 "skills." + skill, "a proficiency lies between 1 and 5"));
+        skills = Map.copyOf(levels);
     }
 
     public int proficiency(String skill) {

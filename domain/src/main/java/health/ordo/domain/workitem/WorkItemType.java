@@ -22,4 +22,14 @@ public enum WorkItemType {
     public String defaultQueue() {
         return defaultQueue;
     }
+
+    /** Whether the queue is some type's default queue: such a queue holds work even before anyone configures it. */
+    public static boolean isDefaultQueue(String queue) {
+        for (WorkItemType type : values()) {
+            if (type.defaultQueue.equals(queue)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

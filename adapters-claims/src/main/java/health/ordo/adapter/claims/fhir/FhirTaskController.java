@@ -15,6 +15,7 @@ import health.ordo.domain.workitem.WorkItemType;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -28,6 +29,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Task;
 
 import java.util.Arrays;
@@ -69,12 +71,20 @@ class FhirTaskController {
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            return HttpResponse.<String>notFound();
+            return notFound(id);
         }
         return get.get(CallerTenant.of(authentication), new WorkItemId(uuid))
                 .map(details -> HttpResponse.ok(json.encode(TaskMapper.toTask(details.item(), viewer(authentication))))
                         .contentType(FHIR_JSON))
-                .orElseGet(HttpResponse::notFound);
+                .orElseGet(() -> notFound(id));
+    }
+
+    /** FHIR's answer to an unknown id: 404 with an OperationOutcome saying so. */
+    private MutableHttpResponse<String> notFound(String id) {
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(OperationOutcome.IssueType.NOTFOUND)
+                .setDiagnostics("Task/" + (id.length() > 64 ? id.substring(0, 64) + "…" : id) + " is not known");
+        return HttpResponse.<String>status(io.micronaut.http.HttpStatus.NOT_FOUND).body(json.encode(outcome)).contentType(FHIR_JSON);
     }
 
     @Get(produces = {"application/fhir+json", "application/json"})

@@ -5,6 +5,7 @@ import health.ordo.domain.routing.Queue;
 import health.ordo.domain.routing.RoutingCondition;
 import health.ordo.domain.routing.RoutingRule;
 import health.ordo.domain.routing.Worker;
+import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.SkillRequirement;
 import io.micronaut.core.annotation.Nullable;
@@ -35,8 +36,12 @@ final class RoutingDtos {
         }
 
         Queue toQueue(TenantId tenant, String id) {
-            return new Queue(tenant, id, name, team, site, weight == null ? 1 : weight,
-                    reservationTimeoutSeconds == null ? null : Duration.ofSeconds(reservationTimeoutSeconds));
+            try {
+                return new Queue(tenant, id, name, team, site, weight == null ? 1 : weight,
+                        reservationTimeoutSeconds == null ? null : Duration.ofSeconds(reservationTimeoutSeconds));
+            } catch (InvalidValueException e) {
+                throw e.field().equals("reservationTimeout") ? new InvalidValueException("reservationTimeoutSeconds", e.getMessage()) : e;
+            }
         }
     }
 
@@ -70,8 +75,12 @@ final class RoutingDtos {
         }
 
         SkillRequirement toRequirement() {
-            return new SkillRequirement(skill, minProficiency == null ? 1 : minProficiency,
-                    relaxAfterSeconds == null ? null : Duration.ofSeconds(relaxAfterSeconds));
+            try {
+                return new SkillRequirement(skill, minProficiency == null ? 1 : minProficiency,
+                        relaxAfterSeconds == null ? null : Duration.ofSeconds(relaxAfterSeconds));
+            } catch (InvalidValueException e) {
+                throw e.field().equals("relaxAfter") ? new InvalidValueException("relaxAfterSeconds", e.getMessage()) : e;
+            }
         }
     }
 
@@ -94,10 +103,30 @@ final class RoutingDtos {
         }
 
         RoutingRule toRule(TenantId tenant, String id) {
-            return new RoutingRule(tenant, id, position == null ? 100 : position,
-                    when == null ? List.of() : when.stream().map(c -> new RoutingCondition(c.field(), c.operator(), c.value())).toList(),
-                    targetQueue, skills == null ? List.of() : skills.stream().map(SkillDto::toRequirement).toList(),
+            List<RoutingCondition> conditions = each(when, "when", c -> new RoutingCondition(c.field(), c.operator(), c.value()));
+            List<SkillRequirement> requirements = each(skills, "skills", SkillDto::toRequirement);
+            return new RoutingRule(tenant, id, position == null ? 100 : position, conditions, targetQueue, requirements,
                     size == null ? 1 : size);
+        }
+
+        /** Maps each element, naming a refused one by its place in the body ({@code when[1].operator}). */
+        private static <T, R> List<R> each(@Nullable List<T> elements, String name, java.util.function.Function<T, R> mapping) {
+            if (elements == null) {
+                return List.of();
+            }
+            List<R> mapped = new java.util.ArrayList<>();
+            for (int i = 0; i < elements.size(); i++) {
+                T element = elements.get(i);
+                if (element == null) {
+                    throw new InvalidValueException(name + "[" + i + "]", "an object is required");
+                }
+                try {
+                    mapped.add(mapping.apply(element));
+                } catch (InvalidValueException e) {
+                    throw new InvalidValueException(name + "[" + i + "]." + e.field(), e.getMessage());
+                }
+            }
+            return mapped;
         }
     }
 

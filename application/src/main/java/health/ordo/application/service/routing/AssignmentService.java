@@ -43,7 +43,10 @@ public final class AssignmentService implements AssignWorkUseCase {
 
     @Override
     public WorkItem transfer(TenantId tenant, WorkItemId id, String queue, Actor actor) {
-        return updater.change(tenant, id, (item, now) -> item.transferTo(queue, actor, now));
+        return updater.change(tenant, id, (item, now) -> {
+            WorkforceService.requireQueue(workforce, tenant, queue, "queue");
+            item.transferTo(queue, actor, now);
+        });
     }
 
     @Override
@@ -61,6 +64,11 @@ public final class AssignmentService implements AssignWorkUseCase {
         InvalidValueException.require(limit >= 1 && limit <= MAX_BULK, "limit", "limit lies between 1 and " + MAX_BULK);
         if (worker != null) {
             requireWorker(tenant, worker);
+        } else {
+            transactions.readOnly(tenant, () -> {
+                WorkforceService.requireQueue(workforce, tenant, queue, "queue");
+                return null;
+            });
         }
         List<WorkItem> matched = transactions.readOnly(tenant, () -> find.find(tenant, filter, (PageCursor) null, limit));
         int changed = 0;

@@ -12,8 +12,10 @@ import health.ordo.application.service.workitem.WorkItemUpdater;
 import health.ordo.domain.routing.Queue;
 import health.ordo.domain.routing.RoutingRule;
 import health.ordo.domain.routing.Worker;
+import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.WorkItem;
+import health.ordo.domain.workitem.WorkItemType;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -82,6 +84,9 @@ public final class WorkforceService implements ManageWorkforceUseCase, ReleaseEx
     @Override
     public Worker saveWorker(Worker worker) {
         transactions.inTransaction(worker.tenant(), () -> {
+            for (int i = 0; i < worker.queues().size(); i++) {
+                requireQueue(workforce, worker.tenant(), worker.queues().get(i), "queues[" + i + "]");
+            }
             workforce.saveWorker(worker);
             return null;
         });
@@ -103,6 +108,15 @@ public final class WorkforceService implements ManageWorkforceUseCase, ReleaseEx
         });
     }
 
+    /**
+     * Work may only be sent to a queue that exists: one the tenant configured, or a type's default queue (where
+     * arriving work lands before anyone configures it). Anything else would strand the work where no worker looks.
+     */
+    static void requireQueue(WorkforcePort workforce, TenantId tenant, String queue, String field) {
+        InvalidValueException.require(queue != null && (WorkItemType.isDefaultQueue(queue) || workforce.queue(tenant, queue).isPresent()),
+                field, "no queue " + queue + " in this tenant: create it first (PUT /api/v1/queues/" + queue + ")");
+    }
+
     @Override
     public List<RoutingRule> rules(TenantId tenant) {
         return transactions.readOnly(tenant, () -> workforce.rules(tenant));
@@ -111,6 +125,7 @@ public final class WorkforceService implements ManageWorkforceUseCase, ReleaseEx
     @Override
     public RoutingRule saveRule(RoutingRule rule) {
         transactions.inTransaction(rule.tenant(), () -> {
+            requireQueue(workforce, rule.tenant(), rule.targetQueue(), "targetQueue");
             workforce.saveRule(rule);
             return null;
         });
