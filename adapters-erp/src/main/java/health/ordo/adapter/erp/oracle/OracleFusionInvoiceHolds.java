@@ -39,8 +39,9 @@ import java.util.Set;
  * hold release ({@code PATCH invoiceHolds/{HoldId}} with {@code ReleaseName} and {@code ReleaseReason}).
  * <p>
  * Incremental: {@code q=LastUpdateDate>='…'} ordered by {@code LastUpdateDate} then {@code HoldId}; the cursor is the last
- * record's update time and hold id, so ties at a page boundary are neither skipped nor repeated (up to
- * {@value #TIE_ALLOWANCE} holds updated in the same millisecond). The key of a work item is the {@code HoldId}.
+ * record's update time and hold id, so ties at a page boundary are neither skipped nor repeated; a page reads
+ * {@value #TIE_ALLOWANCE} holds beyond the batch size for ties, and pages on by offset when even that is all ties. The
+ * key of a work item is the {@code HoldId}.
  */
 public final class OracleFusionInvoiceHolds implements SourceAdapter {
 
@@ -83,44 +84,57 @@ public final class OracleFusionInvoiceHolds implements SourceAdapter {
     @Override
     public PullResult pull(Cursor since, int max) {
         String[] position = since.value().isEmpty() ? null : since.value().split("\\|", 2);
-        StringBuilder query = new StringBuilder("invoiceHolds?onlyData=true&orderBy=LastUpdateDate:asc,HoldId:asc&offset=0&limit=")
-                .append(Math.min(max + TIE_ALLOWANCE, 500));
-        if (position != null) {
-            query.append("&q=").append(URLEncoder.encode("LastUpdateDate>='" + position[0] + "'", StandardCharsets.UTF_8));
-        }
-        JsonNode page = http.json(HttpRequest.newBuilder(base.resolve(query.toString())).GET());
+        int limit = Math.min(max + TIE_ALLOWANCE, 500);
         List<WorkItemCommand> commands = new ArrayList<>();
         List<SourceClosure> closures = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
         Cursor next = since;
         int taken = 0;
-        boolean more = page.path("hasMore").asBoolean(false);
-        for (JsonNode hold : page.path("items")) {
-            String key = position(hold);
-            if (since.value().isEmpty() ? false : compare(key, since.value()) <= 0) {
-                continue;
+        boolean more;
+        int offset = 0;
+        // Holds updated in the cursor's own instant come first again; when a whole page is at or before the cursor
+        // (more holds share one instant than a page holds), the same query pages on by offset until newer ones show.
+        do {
+            StringBuilder query = new StringBuilder("invoiceHolds?onlyData=true&orderBy=LastUpdateDate:asc,HoldId:asc&offset=")
+                    .append(offset).append("&limit=").append(limit);
+            if (position != null) {
+                query.append("&q=").append(URLEncoder.encode("LastUpdateDate>='" + position[0] + "'", StandardCharsets.UTF_8));
             }
-            if (taken == max) {
-                more = true;
+            JsonNode page = http.json(HttpRequest.newBuilder(base.resolve(query.toString())).GET());
+            more = page.path("hasMore").asBoolean(false);
+            int read = 0;
+            for (JsonNode hold : page.path("items")) {
+                read++;
+                String key = position(hold);
+                if (!since.value().isEmpty() && compare(key, since.value()) <= 0) {
+                    continue;
+                }
+                if (taken == max) {
+                    more = true;
+                    break;
+                }
+                taken++;
+                next = new Cursor(key);
+                String holdId = text(hold, "HoldId");
+                try {
+                    if (holdId == null) {
+                        throw new IllegalArgumentException("HoldId is missing");
+                    }
+                    if (text(hold, "ReleaseName") != null || text(hold, "ReleaseDate") != null) {
+                        closures.add(new SourceClosure(holdId, "released in Oracle Fusion: " + text(hold, "ReleaseName")
+                                + (text(hold, "ReleaseReason") == null ? "" : " (" + text(hold, "ReleaseReason") + ")")));
+                    } else {
+                        commands.add(command(hold, holdId));
+                    }
+                } catch (IllegalArgumentException e) {
+                    rejections.add(new Rejection(holdId, "invoiceHolds/" + (holdId == null ? "?" : holdId), e.getMessage()));
+                }
+            }
+            offset += read;
+            if (read == 0) {
                 break;
             }
-            taken++;
-            next = new Cursor(key);
-            String holdId = text(hold, "HoldId");
-            try {
-                if (holdId == null) {
-                    throw new IllegalArgumentException("HoldId is missing");
-                }
-                if (text(hold, "ReleaseName") != null || text(hold, "ReleaseDate") != null) {
-                    closures.add(new SourceClosure(holdId, "released in Oracle Fusion: " + text(hold, "ReleaseName")
-                            + (text(hold, "ReleaseReason") == null ? "" : " (" + text(hold, "ReleaseReason") + ")")));
-                } else {
-                    commands.add(command(hold, holdId));
-                }
-            } catch (IllegalArgumentException e) {
-                rejections.add(new Rejection(holdId, "invoiceHolds/" + (holdId == null ? "?" : holdId), e.getMessage()));
-            }
-        }
+        } while (taken == 0 && more);
         return new PullResult(commands, closures, rejections, next, more);
     }
 

@@ -37,6 +37,7 @@ final class FakeOracleFusion implements SourceFixture, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SINCE = Pattern.compile("LastUpdateDate>='([^']+)'");
     private static final Pattern LIMIT = Pattern.compile("limit=(\\d+)");
+    private static final Pattern OFFSET = Pattern.compile("offset=(\\d+)");
     private static final Pattern INVOICE = Pattern.compile("InvoiceNumber='((?:[^']|'')*)';Supplier='((?:[^']|'')*)'");
     private static final Pattern KEY = Pattern.compile("Ordo (\\S+):");
 
@@ -83,13 +84,15 @@ final class FakeOracleFusion implements SourceFixture, AutoCloseable {
             Instant from = since.find() ? OffsetDateTime.parse(since.group(1)).toInstant() : Instant.MIN;
             Matcher limit = LIMIT.matcher(query);
             int size = limit.find() ? Integer.parseInt(limit.group(1)) : 25;
+            Matcher offsetParameter = OFFSET.matcher(query);
+            int offset = offsetParameter.find() ? Integer.parseInt(offsetParameter.group(1)) : 0;
             List<ObjectNode> matching = holds.stream().filter(h -> !OffsetDateTime.parse(h.get("LastUpdateDate").asText()).toInstant().isBefore(from))
                     .sorted(Comparator.comparing((ObjectNode h) -> OffsetDateTime.parse(h.get("LastUpdateDate").asText()).toInstant())
                             .thenComparing(h -> h.get("HoldId").asLong())).toList();
             ObjectNode page = JSON.createObjectNode();
             ArrayNode items = page.putArray("items");
-            matching.stream().limit(size).forEach(items::add);
-            page.put("count", items.size()).put("hasMore", matching.size() > size).put("limit", size).put("offset", 0);
+            matching.stream().skip(offset).limit(size).forEach(items::add);
+            page.put("count", items.size()).put("hasMore", matching.size() > offset + size).put("limit", size).put("offset", offset);
             respond(exchange, 200, page.toString());
         } else if (path.startsWith("invoiceHolds/")) {
             String id = path.substring("invoiceHolds/".length());

@@ -55,6 +55,29 @@ class OracleFusionInvoiceHoldsTest {
     }
 
     @Test
+    void moreHoldsInOneInstantThanAPageHolds_areAllTakenOnce_andALaterHoldStillFollows() {
+        for (int i = 0; i < 80; i++) {
+            fake.addHold("Amount", "Supplier " + i, "100.00", true).put("LastUpdateDate", "2026-11-20T09:00:00.000+00:00");
+        }
+        fake.addHold("Amount", "Late supplier", "200.00", true).put("LastUpdateDate", "2026-11-21T09:00:00.000+00:00");
+        OracleFusionInvoiceHolds adapter = OracleFusionInvoiceHoldsTckTest.adapter(fake);
+
+        java.util.List<String> taken = new java.util.ArrayList<>();
+        Cursor cursor = Cursor.START;
+        for (int pull = 0; pull < 100; pull++) {
+            PullResult result = adapter.pull(cursor, 2);
+            result.commands().forEach(c -> taken.add(c.externalId()));
+            cursor = result.next();
+            if (!result.hasMore()) {
+                break;
+            }
+        }
+
+        assertThat(taken).hasSize(81).doesNotHaveDuplicates();
+        assertThat(taken.get(80)).isEqualTo("300100170746081");
+    }
+
+    @Test
     void release_patchesTheHoldWithAReleaseName_asAnAdfResourceItem_once() {
         fake.addHold("Price", "Medline", "900.00", true);
         OracleFusionInvoiceHolds adapter = OracleFusionInvoiceHoldsTckTest.adapter(fake);
