@@ -9,6 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 /**
  * One adapter's HTTP channel: adds credentials and a timeout, turns an unreachable source, a 5xx or a 429 (and, through
@@ -51,7 +55,9 @@ public final class SourceHttp {
         int status = response.statusCode();
         if (status == 401 || status == 403) {
             auth.invalidate();
-            throw fail("credentials refused (" + status + ") for " + response.request().method() + " " + response.request().uri().getPath(), null);
+            String reason = "credentials refused (" + status + ") for " + response.request().method() + " " + response.request().uri().getPath();
+            health = new HealthReport(HealthReport.Status.DOWN, reason, clock.instant());
+            throw new SourceUnavailableException(reason, null, null, false);
         }
         return response;
     }
@@ -67,7 +73,11 @@ public final class SourceHttp {
         try {
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 429 || response.statusCode() >= 500) {
-                throw fail("source answered " + response.statusCode() + " to " + built.method() + " " + built.uri().getPath(), null);
+                Duration retryAfter = retryAfter(response, clock.instant());
+                String reason = "source answered " + response.statusCode() + " to " + built.method() + " " + built.uri().getPath()
+                        + (retryAfter == null ? "" : ", retry after " + retryAfter.toSeconds() + " s");
+                health = new HealthReport(HealthReport.Status.DEGRADED, reason, clock.instant());
+                throw new SourceUnavailableException(reason, null, retryAfter, true);
             }
             health = HealthReport.up(clock.instant());
             return response;
@@ -78,6 +88,23 @@ public final class SourceHttp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw fail("interrupted", e);
+        }
+    }
+
+    /** RFC 9110 {@code Retry-After}: delay-seconds or an HTTP-date; null when absent or unreadable. */
+    static Duration retryAfter(HttpResponse<?> response, Instant now) {
+        String value = response.headers().firstValue("Retry-After").map(String::strip).orElse(null);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (value.matches("\\d{1,9}")) {
+            return Duration.ofSeconds(Long.parseLong(value));
+        }
+        try {
+            Duration until = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return until.isNegative() ? Duration.ZERO : until;
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 

@@ -97,7 +97,7 @@ class OracleFusionInvoiceHoldsTest {
     }
 
     @Test
-    void refusedCredentials_andASlowSource_turnTheAdapterDegraded_withTheReason() throws InterruptedException {
+    void refusedCredentialsTurnTheAdapterDown_aSlowSourceDegraded_eachWithTheReason() throws InterruptedException {
         fake.addHold("Amount", "Medline", "900.00", true);
         OracleFusionInvoiceHolds wrongPassword = new OracleFusionInvoiceHolds(fake.base(), new ErpHttp(ErpHttp.newClient(),
                 health.ordo.spi.http.Auth.basic("ap.user", "wrong"), java.time.Clock.systemUTC()),
@@ -116,7 +116,7 @@ class OracleFusionInvoiceHoldsTest {
         fake.delayMillis = 0;
         Thread.sleep(1_100);
 
-        assertThat(wrongPassword.health().status()).isEqualTo(health.ordo.spi.HealthReport.Status.DEGRADED);
+        assertThat(wrongPassword.health().status()).isEqualTo(health.ordo.spi.HealthReport.Status.DOWN);
         assertThat(wrongPassword.health().reason()).contains("credentials refused (401)");
         assertThat(impatient.health().reason()).contains("timed out after 300 ms");
         assertThat(impatient.pull(Cursor.START, 10).commands()).hasSize(1);

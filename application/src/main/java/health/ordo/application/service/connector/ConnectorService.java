@@ -70,6 +70,8 @@ public final class ConnectorService implements ConnectorUseCase {
     static final int MAX_PAGES_PER_ROUND = 50;
     static final int PAGE_ATTEMPTS = 3;
     static final int BREAKER_THRESHOLD = 3;
+    /** The longest wait a source may ask for (Retry-After) that a round sits out before trying the page again. */
+    static final Duration LONGEST_WAIT_IN_ROUND = Duration.ofSeconds(5);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private final ConnectorRegistryPort registry;
@@ -316,7 +318,7 @@ public final class ConnectorService implements ConnectorUseCase {
             error = e.getMessage();
             HealthReport health = connector.adapter().health();
             String status = health.status() == HealthReport.Status.UP ? HealthReport.Status.DEGRADED.name() : health.status().name();
-            finish(connector, status, e.getMessage(), false);
+            finish(connector, status, e.getMessage(), false, e.retryAfter().orElse(null));
         } catch (RuntimeException e) {
             error = "sync failed: " + e;
             finish(connector, HealthReport.Status.DEGRADED.name(), error, false);
@@ -332,18 +334,23 @@ public final class ConnectorService implements ConnectorUseCase {
         }
     }
 
-    /** A page, tried {@value #PAGE_ATTEMPTS} times with exponential backoff and full jitter between attempts. */
+    /**
+     * A page, tried {@value #PAGE_ATTEMPTS} times with exponential backoff and full jitter between attempts; a source
+     * that said when to come back is waited for (up to {@link #LONGEST_WAIT_IN_ROUND}; longer, the round ends and the
+     * circuit stays open that long), and refused credentials are not tried again in the round.
+     */
     private PullResult pullWithRetries(Connector connector, Cursor cursor) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return connector.adapter().pull(cursor, connector.pageSize());
             } catch (SourceUnavailableException e) {
-                if (attempt == PAGE_ATTEMPTS) {
+                Duration asked = e.retryAfter().orElse(Duration.ZERO);
+                if (attempt == PAGE_ATTEMPTS || !e.retryable() || asked.compareTo(LONGEST_WAIT_IN_ROUND) > 0) {
                     throw e;
                 }
                 long ceiling = retryBase.toMillis() << (attempt - 1);
                 try {
-                    Thread.sleep(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
+                    Thread.sleep(Math.max(asked.toMillis(), ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1)));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
@@ -353,6 +360,11 @@ public final class ConnectorService implements ConnectorUseCase {
     }
 
     private void finish(Connector connector, String health, String reason, boolean success) {
+        finish(connector, health, reason, success, null);
+    }
+
+    /** @param retryAfter how long the source asked to be left alone: the circuit stays open at least that long */
+    private void finish(Connector connector, String health, String reason, boolean success, Duration retryAfter) {
         transactions.inTransaction(connector.tenant(), () -> {
             Duration openFor = null;
             if (!success) {
@@ -360,6 +372,9 @@ public final class ConnectorService implements ConnectorUseCase {
                 if (failures >= BREAKER_THRESHOLD) {
                     long minutes = Math.min(30, 1L << Math.min(5, failures - BREAKER_THRESHOLD));
                     openFor = Duration.ofMinutes(minutes);
+                }
+                if (retryAfter != null && (openFor == null || retryAfter.compareTo(openFor) > 0)) {
+                    openFor = retryAfter;
                 }
             }
             state.finish(connector.tenant(), connector.name(), health, reason, success, clock.instant(), openFor);

@@ -136,6 +136,31 @@ class ConnectorServiceTest {
         verify(state).finish(TENANT, "erp", "DEGRADED", "HTTP 500", false, NOW, Duration.ofMinutes(1));
     }
 
+    @Test
+    void aSourceAskingForAPauseLongerThanTheRoundCanWait_isNotCalledAgain_andTheCircuitStaysOpenThatLong() {
+        when(state.leaseIfDue(eq(TENANT), eq("erp"), any(), any(), any(), any(), any())).thenReturn(Optional.of("c7"));
+        when(adapter.pull(new Cursor("c7"), 10)).thenThrow(new SourceUnavailableException("source answered 429", null,
+                Duration.ofSeconds(120), true));
+        when(adapter.health()).thenReturn(new HealthReport(HealthReport.Status.DEGRADED, "429", NOW));
+
+        service.syncAll();
+
+        verify(adapter, times(1)).pull(new Cursor("c7"), 10);
+        verify(state).finish(TENANT, "erp", "DEGRADED", "source answered 429", false, NOW, Duration.ofSeconds(120));
+    }
+
+    @Test
+    void refusedCredentials_areNotTriedAgainInTheRound_andTheConnectorIsDown() {
+        when(state.leaseIfDue(eq(TENANT), eq("erp"), any(), any(), any(), any(), any())).thenReturn(Optional.of("c7"));
+        when(adapter.pull(new Cursor("c7"), 10)).thenThrow(new SourceUnavailableException("credentials refused (401)", null, null, false));
+        when(adapter.health()).thenReturn(new HealthReport(HealthReport.Status.DOWN, "credentials refused (401)", NOW));
+
+        service.syncAll();
+
+        verify(adapter, times(1)).pull(new Cursor("c7"), 10);
+        verify(state).finish(TENANT, "erp", "DOWN", "credentials refused (401)", false, NOW, null);
+    }
+
     private ConnectorService withProvider() {
         SourceAdapterProvider provider = new SourceAdapterProvider() {
             @Override
