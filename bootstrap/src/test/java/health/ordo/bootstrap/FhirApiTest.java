@@ -66,7 +66,7 @@ class FhirApiTest {
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.body()).containsEntry("interchanges", 4).containsEntry("itemsCreated", 2)
                 .containsEntry("routineClaims", 1).containsEntry("rejectedClaims", 1);
-        assertThat(first.list("claims")).anySatisfy(c -> assertThat(c.get("reason").toString()).contains("Bundle.entry[2].resource.insurer"));
+        assertThat(first.list("claims")).anySatisfy(c -> assertThat(String.valueOf(c.get("reason"))).contains("Bundle.entry[2].resource.insurer"));
         assertThat((List<?>) first.body().get("warnings")).anySatisfy(w -> assertThat(w.toString()).contains("Patient ignored"));
         assertThat(again.body()).containsEntry("itemsCreated", 0).containsEntry("duplicates", 2);
         List<Map<String, Object>> denials = api.get("/api/v1/work-items?type=CLAIM_DENIAL&limit=50", admin).list("items");

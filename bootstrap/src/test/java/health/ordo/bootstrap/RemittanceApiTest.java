@@ -108,6 +108,25 @@ class RemittanceApiTest {
     }
 
     @Test
+    void aClaimDeniedAgainAfterItsAppeal_isNewWork() throws IOException {
+        String appealed = upload("multi-payer.835", admin).list("claims").stream().filter(c -> "PCN10001".equals(c.get("claim")))
+                .findFirst().orElseThrow().get("workItemId").toString();
+        api.post("/api/v1/work-items/" + appealed + "/claim", admin, Map.of());
+        api.post("/api/v1/work-items/" + appealed + "/start", admin, Map.of());
+        assertThat(api.post("/api/v1/work-items/" + appealed + "/complete", admin, Map.of("resolutionCode", "APPEALED")).status())
+                .isEqualTo(200);
+
+        ApiClient.Response deniedAgain = upload("denied-again.835", admin);
+        ApiClient.Response sentTwice = upload("denied-again.835", admin);
+
+        assertThat(deniedAgain.body()).containsEntry("itemsCreated", 1).containsEntry("conflicts", 0);
+        String again = deniedAgain.list("claims").get(0).get("workItemId").toString();
+        assertThat(again).isNotEqualTo(appealed);
+        assertThat(api.get("/api/v1/work-items/" + again, admin).string("status")).isEqualTo("READY");
+        assertThat(sentTwice.body()).containsEntry("itemsCreated", 0).containsEntry("duplicates", 1);
+    }
+
+    @Test
     void badClaim_isReportedWhileTheGoodOnesAreKept_andABrokenEnvelopeIs422() throws IOException {
         ApiClient.Response partial = upload("one-bad-claim.835", admin);
         ApiClient.Response broken = upload("malformed.835", admin);

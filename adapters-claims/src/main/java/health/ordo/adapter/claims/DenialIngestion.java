@@ -10,7 +10,6 @@ import health.ordo.domain.workitem.LifecycleAction;
 import health.ordo.domain.workitem.SourceReference;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemContent;
-import health.ordo.domain.workitem.WorkItemStatus;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -35,74 +34,80 @@ public class DenialIngestion {
 
     /**
      * Findings are applied in document order (consecutive denials in batches), so a reversal meets the denial a file
-     * states before it. A denial of a claim whose item was cancelled (reversed by the payer, or closed by a person) is
-     * new work: it is stored under the claim's key plus its content's fingerprint, so sending it again still creates
-     * nothing.
+     * states before it, and the report lists them in that order. A changed denial of a claim whose item is closed
+     * (cancelled by a reversal, or completed — an appeal the payer denied again) is new work: it is stored under the
+     * claim's key plus its content's fingerprint, so sending it again still creates nothing.
      *
      * @param documents the interchanges or resources the findings came from
      * @param reversalNote what the cancelled item's history says about the reversal
      */
     public IngestReport ingest(TenantId tenant, int documents, List<ClaimFinding> findings, List<String> defects,
                                String reversalNote, Actor actor) {
-        Tally tally = new Tally();
-        List<ClaimFinding> denials = new ArrayList<>();
-        for (ClaimFinding finding : findings) {
+        Tally tally = new Tally(findings.size());
+        List<Integer> denials = new ArrayList<>();
+        for (int i = 0; i < findings.size(); i++) {
+            ClaimFinding finding = findings.get(i);
             switch (finding.kind()) {
                 case DENIAL -> {
-                    denials.add(finding);
+                    denials.add(i);
                     if (denials.size() == IngestWorkItemUseCase.MAX_BATCH) {
-                        ingestDenials(tenant, denials, actor, tally);
+                        ingestDenials(tenant, findings, denials, actor, tally);
                     }
                 }
                 case REVERSAL -> {
-                    ingestDenials(tenant, denials, actor, tally);
-                    reverse(tenant, finding, reversalNote, actor, tally);
+                    ingestDenials(tenant, findings, denials, actor, tally);
+                    reverse(tenant, i, finding, reversalNote, actor, tally);
                 }
-                case ROUTINE -> tally.results.add(new IngestReport.ClaimResult(finding.claimRef(), "routine", null, finding.reason()));
-                case REJECTED -> tally.results.add(new IngestReport.ClaimResult(finding.claimRef(), "rejected", null, finding.reason()));
+                case ROUTINE -> tally.results[i] = new IngestReport.ClaimResult(finding.claimRef(), "routine", null, finding.reason());
+                case REJECTED -> tally.results[i] = new IngestReport.ClaimResult(finding.claimRef(), "rejected", null, finding.reason());
             }
         }
-        ingestDenials(tenant, denials, actor, tally);
-        long rejected = tally.results.stream().filter(r -> r.outcome().equals("rejected")).count();
-        long routine = tally.results.stream().filter(r -> r.outcome().equals("routine")).count();
+        ingestDenials(tenant, findings, denials, actor, tally);
+        List<IngestReport.ClaimResult> results = List.of(tally.results);
+        long rejected = results.stream().filter(r -> r.outcome().equals("rejected")).count();
+        long routine = results.stream().filter(r -> r.outcome().equals("routine")).count();
         return new IngestReport(documents, findings.size(), tally.created, tally.duplicates, tally.conflicts, tally.reversals,
-                (int) routine, (int) rejected, tally.results, new ArrayList<>(defects));
+                (int) routine, (int) rejected, results, new ArrayList<>(defects));
     }
 
-    /** What the report counts so far. */
+    /** What the report counts so far; results by the finding's place in the document. */
     private static final class Tally {
-        final List<IngestReport.ClaimResult> results = new ArrayList<>();
+        final IngestReport.ClaimResult[] results;
         int created;
         int duplicates;
         int conflicts;
         int reversals;
+
+        Tally(int findings) {
+            results = new IngestReport.ClaimResult[findings];
+        }
     }
 
-    private void reverse(TenantId tenant, ClaimFinding finding, String reversalNote, Actor actor, Tally tally) {
+    private void reverse(TenantId tenant, int index, ClaimFinding finding, String reversalNote, Actor actor, Tally tally) {
         WorkItem original = query.bySource(tenant, finding.original()).orElse(null);
         if (original != null && !original.status().isTerminal()) {
             changeStatus.apply(tenant, original.id(), LifecycleAction.CANCEL, reversalNote, actor);
             tally.reversals++;
-            tally.results.add(new IngestReport.ClaimResult(finding.claimRef(), "reversal-applied", original.id().toString(), null));
+            tally.results[index] = new IngestReport.ClaimResult(finding.claimRef(), "reversal-applied", original.id().toString(), null);
         } else {
-            tally.results.add(new IngestReport.ClaimResult(finding.claimRef(), "reversal-ignored", null,
-                    original == null ? "no item for the reversed claim" : "the item is already closed"));
+            tally.results[index] = new IngestReport.ClaimResult(finding.claimRef(), "reversal-ignored", null,
+                    original == null ? "no item for the reversed claim" : "the item is already closed");
         }
     }
 
-    /** Ingests the pending denials as one batch and empties the list. */
-    private void ingestDenials(TenantId tenant, List<ClaimFinding> denials, Actor actor, Tally tally) {
+    /** Ingests the pending denials (places in {@code findings}) as one batch and empties the list. */
+    private void ingestDenials(TenantId tenant, List<ClaimFinding> findings, List<Integer> denials, Actor actor, Tally tally) {
         if (denials.isEmpty()) {
             return;
         }
-        List<IngestOutcome> outcomes = ingest.ingestBatch(tenant, denials.stream().map(ClaimFinding::content).toList(), actor);
+        List<IngestOutcome> outcomes = ingest.ingestBatch(tenant, denials.stream().map(i -> findings.get(i).content()).toList(), actor);
         for (int i = 0; i < outcomes.size(); i++) {
             IngestOutcome outcome = outcomes.get(i);
-            WorkItemContent content = denials.get(i).content();
-            if (outcome instanceof IngestOutcome.Conflict conflict && conflict.existing().status() == WorkItemStatus.CANCELLED) {
-                outcome = ingest.ingestBatch(tenant, List.of(reissued(content)), actor).get(0);
+            ClaimFinding finding = findings.get(denials.get(i));
+            if (outcome instanceof IngestOutcome.Conflict conflict && conflict.existing().status().isTerminal()) {
+                outcome = ingest.ingestBatch(tenant, List.of(reissued(finding.content())), actor).get(0);
             }
-            record(denials.get(i).claimRef(), outcome, tally);
+            tally.results[denials.get(i)] = result(finding.claimRef(), outcome, tally);
         }
         denials.clear();
     }
@@ -115,19 +120,19 @@ public class DenialIngestion {
                 content.hardDeadlineAt(), content.attributes(), content.queue());
     }
 
-    private static void record(String ref, IngestOutcome outcome, Tally tally) {
+    private static IngestReport.ClaimResult result(String ref, IngestOutcome outcome, Tally tally) {
         if (outcome instanceof IngestOutcome.Created c) {
             tally.created++;
-            tally.results.add(new IngestReport.ClaimResult(ref, "created", c.item().id().toString(), null));
+            return new IngestReport.ClaimResult(ref, "created", c.item().id().toString(), null);
         } else if (outcome instanceof IngestOutcome.Duplicate d) {
             tally.duplicates++;
-            tally.results.add(new IngestReport.ClaimResult(ref, "duplicate", d.item().id().toString(), null));
+            return new IngestReport.ClaimResult(ref, "duplicate", d.item().id().toString(), null);
         } else if (outcome instanceof IngestOutcome.Conflict c) {
             tally.conflicts++;
-            tally.results.add(new IngestReport.ClaimResult(ref, "conflict", c.existing().id().toString(),
-                    "an item for this claim exists with different content"));
-        } else if (outcome instanceof IngestOutcome.Rejected r) {
-            tally.results.add(new IngestReport.ClaimResult(ref, "rejected", null, r.field() + ": " + r.reason()));
+            return new IngestReport.ClaimResult(ref, "conflict", c.existing().id().toString(),
+                    "an item for this claim exists with different content");
         }
+        IngestOutcome.Rejected r = (IngestOutcome.Rejected) outcome;
+        return new IngestReport.ClaimResult(ref, "rejected", null, r.field() + ": " + r.reason());
     }
 }

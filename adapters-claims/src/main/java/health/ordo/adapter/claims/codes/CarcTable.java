@@ -64,8 +64,8 @@ public final class CarcTable {
 
     /** Whether an adjustment of this group and reason denies (rather than routinely adjusts) the claim or line. */
     public static boolean isDenial(String group, String carc) {
-        if (ROUTINE.containsKey(carc)) {
-            return false;
+        if (ROUTINE.containsKey(carc) || "CR".equals(group)) {
+            return false; // CR: a 4010 correction or reversal of an earlier adjustment, not a denial of its own
         }
         if (DENIALS.containsKey(carc)) {
             return !"PR".equals(group) || "204".equals(carc) || "96".equals(carc) || "27".equals(carc) || "26".equals(carc);

@@ -3,6 +3,7 @@ package health.ordo.adapter.claims.fhir;
 import health.ordo.adapter.claims.ClaimFinding;
 import health.ordo.adapter.claims.codes.AppealDeadlineRule;
 import health.ordo.adapter.claims.codes.CarcTable;
+import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.shared.Money;
 import health.ordo.domain.workitem.Attributes;
 import health.ordo.domain.workitem.SourceReference;
@@ -172,8 +173,14 @@ final class ClaimResponseMapper {
         String title = "Claim " + claimKey + " " + what + " (" + payerName + ")"
                 + (firstCarc == null ? "" : ": " + String.join(", ", findings.deniedCodes) + " " + findings.description(firstCarc));
         String currency = findings.currency == null ? "USD" : findings.currency;
+        Money money;
+        try {
+            money = new Money(atStake, currency);
+        } catch (InvalidValueException e) {
+            throw new Unmappable("ClaimResponse.item.adjudication.amount", e.getMessage());
+        }
         WorkItemContent content = new WorkItemContent(WorkItemType.CLAIM_DENIAL, source,
-                title.length() > 300 ? title.substring(0, 300) : title, new Money(atStake, currency),
+                title.length() > 300 ? title.substring(0, 300) : title, money,
                 appealDeadline.minusSeconds(14L * 86_400), appealDeadline, Attributes.of(attributes), null);
         return new ClaimFinding(ClaimFinding.Kind.DENIAL, claimKey, content, null, null);
     }
@@ -327,7 +334,10 @@ final class ClaimResponseMapper {
                     continue;
                 }
                 allCodes.add(code);
-                boolean denies = system.equals(R4_REASON_SYSTEM) || !CarcTable.isRoutine(code);
+                // A payer's own code system says nothing Ordo can read as a denial; CARCs (with or without their
+                // system) and the R4 adjudication-reason codes do.
+                boolean carc = system.isEmpty() || system.equals(CARC_SYSTEM);
+                boolean denies = system.equals(R4_REASON_SYSTEM) || carc && !CarcTable.isRoutine(code);
                 if (denies && line == null) {
                     deniedCodes.add(code);
                 } else if (denies) {

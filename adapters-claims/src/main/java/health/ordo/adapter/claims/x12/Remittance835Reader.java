@@ -200,6 +200,7 @@ final class Remittance835Reader {
                 }
             }
         }
+        List<String[]> claimAdjustments = List.copyOf(adjustments);
         BigDecimal underpaid = BigDecimal.ZERO;
         BigDecimal allowedTotal = BigDecimal.ZERO;
         for (List<X12Segment> line : claim.lines()) {
@@ -230,13 +231,22 @@ final class Remittance835Reader {
                 }
             }
         }
+        // Claim-level adjustments that lower the payment within the allowed amount (a deductible, sequestration, a
+        // prior payer's payment stated once for the claim) explain the lines' shortfall too.
+        BigDecimal explainedForClaim = claimAdjustments.stream().filter(a -> CarcTable.reducesPaymentWithinAllowed(a[0], a[1]))
+                .map(a -> new BigDecimal(a[2])).reduce(BigDecimal.ZERO, BigDecimal::add);
+        underpaid = underpaid.subtract(explainedForClaim);
+        if (underpaid.compareTo(UNDERPAYMENT_TOLERANCE) <= 0) {
+            underpaid = BigDecimal.ZERO;
+        }
         int lines = claim.lines().size();
         BigDecimal denied = BigDecimal.ZERO;
         Set<String> deniedCodes = new LinkedHashSet<>();
         Set<String> allCodes = new LinkedHashSet<>();
         for (String[] adjustment : adjustments) {
             allCodes.add(adjustment[0] + "-" + adjustment[1]);
-            if (CarcTable.isDenial(adjustment[0], adjustment[1])) {
+            // A denying code with no money (or a negative amount, undoing an earlier adjustment) denies nothing.
+            if (CarcTable.isDenial(adjustment[0], adjustment[1]) && new BigDecimal(adjustment[2]).signum() > 0) {
                 deniedCodes.add(adjustment[0] + "-" + adjustment[1]);
                 denied = denied.add(new BigDecimal(adjustment[2]));
             }

@@ -120,4 +120,20 @@ class ClaimResponseMapperTest {
         assertThat(identities).doesNotHaveDuplicates()
                 .contains("Payer A:100045", "https://payer-c.example.org/fhir/Organization/1:1");
     }
+
+    @Test
+    void aPayersOwnCodes_denyNothing_andAnUnusableAmountNamesItsElement() throws IOException {
+        ClaimResponse proprietary = (ClaimResponse) json.parse(fixture("claimresponse-paid-in-full.json"));
+        proprietary.getItemFirstRep().getAdjudication().get(1).getAmount().setValue(new BigDecimal("120"));
+        proprietary.addAdjudication().setCategory(new org.hl7.fhir.r4.model.CodeableConcept().addCoding(
+                        new org.hl7.fhir.r4.model.Coding("http://terminology.hl7.org/CodeSystem/adjudication", "benefit", null)))
+                .setReason(new org.hl7.fhir.r4.model.CodeableConcept().addCoding(
+                        new org.hl7.fhir.r4.model.Coding("https://payer.example.org/CodeSystem/explanation-codes", "CR10", null)));
+        ClaimResponse lowerCase = (ClaimResponse) json.parse(fixture("claimresponse-plan-limit.json"));
+        lowerCase.getItemFirstRep().getAdjudication().forEach(a -> a.getAmount().setCurrency("usd"));
+
+        assertThat(mapper.map(proprietary).kind()).isEqualTo(ClaimFinding.Kind.ROUTINE);
+        assertThatThrownBy(() -> mapper.map(lowerCase)).isInstanceOfSatisfying(ClaimResponseMapper.Unmappable.class,
+                e -> assertThat(e.expression).isEqualTo("ClaimResponse.item.adjudication.amount"));
+    }
 }

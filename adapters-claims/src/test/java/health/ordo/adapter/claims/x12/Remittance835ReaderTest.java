@@ -232,4 +232,20 @@ class Remittance835ReaderTest {
     private static String isa() {
         return "ISA*00*          *00*          *ZZ*CLEARHOUSE     *ZZ*PROVIDER01     *261120*1200*^*00501*000000007*0*P*:";
     }
+
+    @Test
+    void claimLevelAdjustmentsExplainAShortfall_andDenialsWithoutMoneyOrCorrectionsDenyNothing() {
+        String file = String.join("~", isa(), "GS*HP*CH*PROV*20261120*1200*7*X*005010X221A1", "ST*835*0001*005010X221A1",
+                "BPR*I*0*C*NON************20261118", "TRN*1*TRN1*1512345678", "N1*PR*ACME*XV*55555", "LX*1",
+                "CLP*PCNC1*1*1000*600*200*12*C1*11*1", "CAS*PR*1*200", "SVC*HC:99215*1000*600**1", "CAS*CO*45*200", "AMT*B6*800",
+                "CLP*PCNC2*1*500*500*0*12*C2*11*1", "CAS*CO*16*-50", "CAS*CO*16*50", "CAS*CO*18*0",
+                "CLP*PCNC3*1*500*500*0*12*C3*11*1", "CAS*CR*16*50", "CAS*CR*16*-50",
+                "SE*16*0001", "GE*1*7", "IEA*1*000000007") + "~";
+
+        Map<String, ClaimFinding> claims = byClaim(reader.read(file.getBytes()));
+
+        assertThat(claims.get("PCNC1").kind()).as("allowed 800 = claim-level deductible 200 + paid 600").isEqualTo(ClaimFinding.Kind.ROUTINE);
+        assertThat(claims.get("PCNC2").content().moneyAtStake().value()).as("only the positive CO-16").isEqualByComparingTo("50.00");
+        assertThat(claims.get("PCNC3").kind()).as("CR: corrections of earlier adjustments").isEqualTo(ClaimFinding.Kind.ROUTINE);
+    }
 }
