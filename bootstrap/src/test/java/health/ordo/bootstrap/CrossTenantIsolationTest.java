@@ -95,6 +95,13 @@ class CrossTenantIsolationTest {
         ApiClient.Response held = api.post("/api/v1/priority-policies/north-first/versions/1:activate", owner, Map.of());
         assertThat(held.status()).isEqualTo(202);
         ids.put("approval", held.string("id"));
+        String denial = api.post("/api/v1/work-items", owner, Map.of("type", "CLAIM_DENIAL", "source", Map.of("system", "x12-835",
+                "externalId", "60054:NORTH-1"), "title", "Denied claim", "amount", Map.of("value", "300.00", "currency", "USD"))).string("id");
+        api.post("/api/v1/work-items/" + denial + "/claim", owner, Map.of());
+        api.post("/api/v1/work-items/" + denial + "/start", owner, Map.of());
+        api.post("/api/v1/work-items/" + denial + "/complete", owner, Map.of("resolutionCode", "APPEALED"));
+        ids.put("writeBack", api.get("/api/v1/write-backs", owner).list("items").stream().map(w -> w.get("id").toString())
+                .findFirst().orElse(null));
         assertThat(ids).doesNotContainValue(null);
 
         api.put("/api/v1/queues/south-q", intruder, Map.of("name", "South queue", "weight", 1));
@@ -151,6 +158,8 @@ class CrossTenantIsolationTest {
             path = path.replace("{id}", ids.get("job"));
         } else if (path.startsWith("/api/v1/approvals/")) {
             path = path.replace("{id}", ids.get("approval"));
+        } else if (path.startsWith("/api/v1/write-backs/")) {
+            path = path.replace("{id}", ids.get("writeBack"));
         } else if (path.startsWith("/api/v1/tenants/")) {
             path = path.replace("{id}", tenant);
         }

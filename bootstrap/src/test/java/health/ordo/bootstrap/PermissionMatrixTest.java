@@ -86,6 +86,7 @@ class PermissionMatrixTest {
         MATRIX.put("POST /api/v1/inbound/x12/835", Set.of("TENANT_ADMIN", "INTEGRATION"));
         MATRIX.put("POST /api/v1/inbound/fhir", Set.of("TENANT_ADMIN", "INTEGRATION"));
         MATRIX.put("GET /api/v1/write-backs", LEADS);
+        MATRIX.put("POST /api/v1/write-backs/{id}:retry", LEADS);
         MATRIX.put("GET /api/v1/approval-settings", LEADS);
         MATRIX.put("PUT /api/v1/approval-settings", ADMIN);
         MATRIX.put("GET /api/v1/approvals{?status,limit}", LEADS);

@@ -240,8 +240,9 @@ class ApplicationServicesFactory {
     @Singleton
     WriteBackService writeBackService(WriteBackOutboxPort outbox, TransactionPort transactions, List<WriteBackTargetPort> targets,
                                       Clock clock, @Value("${ordo.write-back.retry-base:30s}") Duration retryBase,
-                                      @Value("${ordo.write-back.retry-max:1h}") Duration retryMax) {
-        return new WriteBackService(outbox, transactions, targets, clock, retryBase, retryMax);
+                                      @Value("${ordo.write-back.retry-max:1h}") Duration retryMax,
+                                      @Value("${ordo.write-back.max-attempts:10}") int maxAttempts) {
+        return new WriteBackService(outbox, transactions, targets, clock, retryBase, retryMax, maxAttempts);
     }
 
     @Singleton

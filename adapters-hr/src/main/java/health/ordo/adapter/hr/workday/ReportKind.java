@@ -205,12 +205,43 @@ enum ReportKind {
             return fieldNames.getOrDefault(field, field);
         }
 
+        /**
+         * The field as text. A Workday reference ({@code {"descriptor": "Stryker", "id": "3ab8…"}}) reads as its
+         * descriptor, or as its id for an identifier field ({@code …_ID}); a multi-instance field (an array) as its
+         * values joined with ", ".
+         */
         String optional(String field) {
-            JsonNode value = node.get(name(field));
-            if (value != null && value.isObject()) {
-                value = value.has("id") ? value.get("id") : value.get("descriptor");
+            String text = text(node.get(name(field)), field.endsWith("_ID"));
+            return text == null || text.isBlank() ? null : text.strip();
+        }
+
+        private static String text(JsonNode value, boolean identifier) {
+            if (value == null || value.isNull() || value.isMissingNode()) {
+                return null;
             }
-            return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText().strip();
+            if (value.isArray()) {
+                java.util.List<String> values = new java.util.ArrayList<>();
+                value.forEach(element -> {
+                    String text = text(element, identifier);
+                    if (text != null && !text.isBlank()) {
+                        values.add(text.strip());
+                    }
+                });
+                return values.isEmpty() ? null : String.join(", ", values);
+            }
+            if (value.isObject()) {
+                JsonNode preferred = identifier ? value.path("id") : value.path("descriptor");
+                JsonNode fallback = identifier ? value.path("descriptor") : value.path("id");
+                if (!preferred.isMissingNode() && !preferred.isNull()) {
+                    return preferred.asText();
+                }
+                if (!fallback.isMissingNode() && !fallback.isNull()) {
+                    return fallback.asText();
+                }
+                // a multi-instance row of one column, e.g. {"Document": "W-9"}
+                return value.size() == 1 ? text(value.elements().next(), identifier) : null;
+            }
+            return value.asText();
         }
 
         String required(String field) {

@@ -101,4 +101,24 @@ class WorkdayReportSourceTest {
             assertThat(c.events()).extracting(e -> e.type()).containsExactly("SupplierApproved");
         });
     }
+
+    @Test
+    void referenceFieldsReadAsTheirNames_andMultiInstanceFieldsAsTheirValues() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ReportKind.Settings settings = new ReportKind.Settings("workday", Map.of("BADGE", -2), 30, "USD");
+        List<WorkItemCommand> commands = new ArrayList<>();
+
+        ReportKind.SUPPLIER_REQUESTS.map(new ReportKind.Entry(json.readTree("""
+                {"Supplier_Request_ID":{"id":"a1b2c3","descriptor":"SR-303"},
+                 "Supplier":{"id":"3ab8f0e1c2","descriptor":"Stryker"},"Needed_By":"2026-12-10",
+                 "Missing_Documents":[{"Document":"W-9"},{"Document":"Certificate of insurance"}]}"""), Map.of(), "USD"),
+                settings, commands, new ArrayList<>());
+
+        assertThat(commands).singleElement().satisfies(c -> {
+            assertThat(c.externalId()).isEqualTo("supplier-request:a1b2c3");
+            assertThat(c.title()).contains("Stryker").doesNotContain("3ab8f0e1c2");
+            assertThat(c.attributes()).containsEntry("supplier", "Stryker").containsEntry("missingInformation", true)
+                    .containsEntry("missingDocuments", "W-9, Certificate of insurance");
+        });
+    }
 }

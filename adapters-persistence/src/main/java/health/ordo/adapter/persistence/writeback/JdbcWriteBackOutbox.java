@@ -54,10 +54,14 @@ class JdbcWriteBackOutbox implements WriteBackOutboxPort {
     public List<WriteBack> leaseDue(Instant now, Duration lease, int limit) {
         return Sql.query(jdbc, """
                 update write_back set leased_until = ?
-                where id in (select id from write_back
-                             where status = 'PENDING' and next_attempt_at <= ? and (leased_until is null or leased_until <= ?)
-                             order by created_at, id limit ? for update skip locked)
-                returning *""", JdbcWriteBackOutbox::row, now.plus(lease), now, now, limit).stream()
+                where id in (select w.id from write_back w
+                             where w.status = 'PENDING' and w.next_attempt_at <= ? and (w.leased_until is null or w.leased_until <= ?)
+                               and not exists (select 1 from write_back o
+                                               where o.tenant_id = w.tenant_id and o.source_system = w.source_system
+                                                 and o.status = 'PENDING' and (o.created_at, o.id) < (w.created_at, w.id)
+                                                 and (o.next_attempt_at > ? or o.leased_until > ?))
+                             order by w.created_at, w.id limit ? for update of w skip locked)
+                returning *""", JdbcWriteBackOutbox::row, now.plus(lease), now, now, now, now, limit).stream()
                 .sorted(java.util.Comparator.comparing(WriteBack::createdAt).thenComparing(WriteBack::id)).toList();
     }
 
@@ -71,6 +75,24 @@ class JdbcWriteBackOutbox implements WriteBackOutboxPort {
     public void markRetry(UUID id, int attempts, Instant nextAttemptAt, String error) {
         Sql.update(jdbc, "update write_back set attempts = ?, next_attempt_at = ?, last_error = ?, leased_until = null where id = ?",
                 attempts, nextAttemptAt, error, id);
+    }
+
+    @Override
+    public void markFailed(UUID id, int attempts, String error) {
+        Sql.update(jdbc, "update write_back set status = 'FAILED', attempts = ?, last_error = ?, leased_until = null where id = ?",
+                attempts, error, id);
+    }
+
+    @Override
+    public java.util.Optional<WriteBack> lock(TenantId tenant, UUID id) {
+        return Sql.query(jdbc, "select * from write_back where tenant_id = ? and id = ? for update", JdbcWriteBackOutbox::row,
+                tenant.value(), id).stream().findFirst();
+    }
+
+    @Override
+    public void requeue(UUID id, Instant now) {
+        Sql.update(jdbc, "update write_back set status = 'PENDING', attempts = 0, next_attempt_at = ?, leased_until = null where id = ?",
+                now, id);
     }
 
     @Override

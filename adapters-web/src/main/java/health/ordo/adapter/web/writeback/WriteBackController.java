@@ -4,10 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import health.ordo.adapter.web.problem.InvalidRequestException;
 import health.ordo.adapter.web.security.Caller;
 import health.ordo.application.port.in.writeback.WriteBack;
+import health.ordo.application.port.in.writeback.WriteBackNotFoundException;
 import health.ordo.application.port.in.writeback.WriteBackUseCase;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -20,8 +23,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
-/** {@code GET /api/v1/write-backs}: outcomes queued for, or applied to, the source systems (TENANT_ADMIN, SUPERVISOR). */
+/**
+ * {@code GET /api/v1/write-backs}: outcomes queued for, applied to, or refused by the source systems, and
+ * {@code POST /api/v1/write-backs/{id}:retry} for a refused one (TENANT_ADMIN, SUPERVISOR).
+ */
 @Controller("/api/v1/write-backs")
 @Secured({"TENANT_ADMIN", "SUPERVISOR"})
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -32,7 +39,7 @@ class WriteBackController {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "WriteBack")
     record WriteBackDto(String id, String workItemId, String sourceSystem, String externalId, String resolution,
-                        String idempotencyKey, @Schema(allowableValues = {"PENDING", "APPLIED"}) String status, int attempts,
+                        String idempotencyKey, @Schema(allowableValues = {"PENDING", "APPLIED", "FAILED"}) String status, int attempts,
                         @Nullable Instant nextAttemptAt, @Nullable String lastError, Instant createdAt, @Nullable Instant appliedAt) {
 
         static WriteBackDto of(WriteBack w) {
@@ -61,12 +68,24 @@ class WriteBackController {
         try {
             wanted = status == null ? null : WriteBack.Status.valueOf(status);
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("status", "status must be PENDING or APPLIED");
+            throw new InvalidRequestException("status", "status must be PENDING, APPLIED or FAILED");
         }
         int size = limit == null ? 50 : limit;
         if (size < 1 || size > 500) {
             throw new InvalidRequestException("limit", "limit must be between 1 and 500");
         }
         return new WriteBackList(writeBacks.list(Caller.of(authentication).tenant(), wanted, size).stream().map(WriteBackDto::of).toList());
+    }
+
+    @Post("/{id}:retry")
+    @Operation(summary = "Queue a FAILED write-back again, due now (after the cause was fixed in the source system)")
+    WriteBackDto retry(Authentication authentication, @PathVariable String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new WriteBackNotFoundException(id);
+        }
+        return WriteBackDto.of(writeBacks.retry(Caller.of(authentication).tenant(), uuid));
     }
 }

@@ -1,11 +1,13 @@
 package health.ordo.application.service.writeback;
 
 import health.ordo.application.port.in.writeback.WriteBack;
+import health.ordo.application.port.in.writeback.WriteBackNotFoundException;
 import health.ordo.application.port.in.writeback.WriteBackUseCase;
 import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.application.port.out.writeback.WriteBackOutboxPort;
 import health.ordo.application.port.out.writeback.WriteBackTargetPort;
 import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.workitem.NotAllowedException;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemStatus;
 
@@ -19,8 +21,10 @@ import java.util.UUID;
 /**
  * The write-back outbox. When an item from a source system that takes write-backs completes, its resolution is queued in
  * the same transaction ({@link #plan}); a scheduled round leases due entries and delivers them. A failed or unconfigured
- * delivery is retried with exponential backoff (base doubling per attempt, capped, plus jitter), never dropped, and holds
- * back the write-backs queued after it for the same source, so they replay in queue order once it is back; the idempotency key
+ * delivery is retried with exponential backoff (base doubling per attempt, capped, plus jitter) and holds back the
+ * write-backs queued after it for the same source, so they replay in queue order once it is back; one the target refuses
+ * for {@code maxAttempts} attempts is set aside as FAILED (never dropped; retried on request) and no longer holds the
+ * others back; the idempotency key
  * ({@code <item id>:<resolution>}) makes a retry after a lost answer harmless.
  */
 public final class WriteBackService implements WriteBackUseCase {
@@ -34,15 +38,18 @@ public final class WriteBackService implements WriteBackUseCase {
     private final Clock clock;
     private final Duration retryBase;
     private final Duration retryMax;
+    private final int maxAttempts;
 
+    /** @param maxAttempts attempts after which a write-back the target keeps refusing is set aside as FAILED */
     public WriteBackService(WriteBackOutboxPort outbox, TransactionPort transactions, List<WriteBackTargetPort> targets,
-                            Clock clock, Duration retryBase, Duration retryMax) {
+                            Clock clock, Duration retryBase, Duration retryMax, int maxAttempts) {
         this.outbox = outbox;
         this.transactions = transactions;
         this.targets = List.copyOf(targets);
         this.clock = clock;
         this.retryBase = retryBase;
         this.retryMax = retryMax;
+        this.maxAttempts = maxAttempts;
     }
 
     /**
@@ -106,6 +113,14 @@ public final class WriteBackService implements WriteBackUseCase {
                 case FAILED, NOT_CONFIGURED -> {
                     int attempts = writeBack.attempts() + 1;
                     String error = delivery.detail();
+                    if (delivery.status() == WriteBackTargetPort.Delivery.Status.FAILED && attempts >= maxAttempts) {
+                        // refused every time: set aside (shown, retried on request) so later ones to the source go on
+                        transactions.inTransaction(writeBack.tenant(), () -> {
+                            outbox.markFailed(writeBack.id(), attempts, error);
+                            return null;
+                        });
+                        continue;
+                    }
                     Instant next = at.plus(backoff(attempts)).plusMillis(jitter(attempts));
                     heldBack.put(source, next);
                     transactions.inTransaction(writeBack.tenant(), () -> {
@@ -136,5 +151,19 @@ public final class WriteBackService implements WriteBackUseCase {
     @Override
     public List<WriteBack> list(TenantId tenant, WriteBack.Status status, int limit) {
         return transactions.readOnly(tenant, () -> outbox.list(tenant, status, limit));
+    }
+
+    @Override
+    public WriteBack retry(TenantId tenant, UUID id) {
+        return transactions.inTransaction(tenant, () -> {
+            WriteBack writeBack = outbox.lock(tenant, id).orElseThrow(() -> new WriteBackNotFoundException(id.toString()));
+            if (writeBack.status() == WriteBack.Status.APPLIED) {
+                throw new NotAllowedException("APPLIED_ONCE", "write-back " + id + " has applied; there is nothing to retry");
+            }
+            if (writeBack.status() == WriteBack.Status.FAILED) {
+                outbox.requeue(id, clock.instant());
+            }
+            return outbox.lock(tenant, id).orElseThrow();
+        });
     }
 }

@@ -50,7 +50,7 @@ class WriteBackServiceTest {
     @BeforeEach
     void setUp() {
         service = new WriteBackService(outbox, new DirectTransactions(), List.of(claims), Clock.fixed(NOW, ZoneOffset.UTC),
-                Duration.ofSeconds(30), Duration.ofHours(1));
+                Duration.ofSeconds(30), Duration.ofHours(1), 10);
     }
 
     private static WorkItem completed(String system) {
@@ -124,6 +124,41 @@ class WriteBackServiceTest {
         verify(outbox).deferLater(TENANT, "x12-835", failing.createdAt(), next.getValue());
         verify(claims, never()).deliver(later);
         verify(outbox).markRetry(eq(later.id()), eq(0), eq(next.getValue()), org.mockito.ArgumentMatchers.contains("held back"));
+    }
+
+    @Test
+    void aDeliveryRefusedForTheLastAllowedTime_isSetAsideAsFailed_andHoldsNothingBack() {
+        WriteBack refused = pending(9);
+        WriteBack later = new WriteBack(UUID.randomUUID(), TENANT, new WorkItemId(UUID.randomUUID()), "x12-835", "87726:CLM-2",
+                "APPEALED", null, "key-2", WriteBack.Status.PENDING, 0, NOW, null, NOW.plusSeconds(1), null);
+        when(outbox.leaseDue(eq(NOW), any(), anyInt())).thenReturn(List.of(refused, later));
+        when(claims.handles(any(), eq("x12-835"))).thenReturn(true);
+        when(claims.deliver(refused)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.FAILED, "400 locked"));
+        when(claims.deliver(later)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.APPLIED, "ok"));
+
+        service.dispatchDue(10);
+
+        verify(outbox).markFailed(refused.id(), 10, "400 locked");
+        verify(outbox, never()).deferLater(any(), any(), any(), any());
+        verify(outbox).markApplied(later.id(), NOW, "ok");
+    }
+
+    @Test
+    void retry_requeuesAFailedWriteBack_andRefusesAnAppliedOne() {
+        WriteBack failed = new WriteBack(UUID.randomUUID(), TENANT, new WorkItemId(UUID.randomUUID()), "x12-835", "87726:CLM-3",
+                "APPEALED", null, "key-3", WriteBack.Status.FAILED, 10, NOW, "400 locked", NOW, null);
+        WriteBack applied = new WriteBack(UUID.randomUUID(), TENANT, new WorkItemId(UUID.randomUUID()), "x12-835", "87726:CLM-4",
+                "APPEALED", null, "key-4", WriteBack.Status.APPLIED, 1, NOW, null, NOW, NOW);
+        when(outbox.lock(TENANT, failed.id())).thenReturn(java.util.Optional.of(failed));
+        when(outbox.lock(TENANT, applied.id())).thenReturn(java.util.Optional.of(applied));
+
+        service.retry(TENANT, failed.id());
+
+        verify(outbox).requeue(failed.id(), NOW);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.retry(TENANT, applied.id()))
+                .isInstanceOf(health.ordo.domain.workitem.NotAllowedException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.retry(TENANT, UUID.randomUUID()))
+                .isInstanceOf(health.ordo.application.port.in.writeback.WriteBackNotFoundException.class);
     }
 
     @Test

@@ -10,13 +10,14 @@ import java.util.UUID;
  * One outcome to write back to the system a work item came from, as kept in the outbox.
  *
  * @param idempotencyKey the same on every attempt; targets use it so a retry never applies twice
- * @param status         {@code PENDING} until a target confirms it, then {@code APPLIED}
+ * @param status         {@code PENDING} until a target confirms it, then {@code APPLIED}; {@code FAILED} when the target
+ *                       refused it for the configured number of attempts (set aside until someone retries it)
  * @param lastError      why the last attempt did not apply (including "no endpoint configured"), or null
  */
 public record WriteBack(UUID id, TenantId tenant, WorkItemId workItemId, String sourceSystem, String externalId,
                         String resolution, String note, String idempotencyKey, Status status, int attempts,
                         Instant nextAttemptAt, String lastError, Instant createdAt, Instant appliedAt) {
 
-    /** Outbox states; a pending write-back is retried until it applies, never dropped. */
-    public enum Status { PENDING, APPLIED }
+    /** Outbox states; nothing is ever dropped: a failed write-back stays, with its last error, until retried. */
+    public enum Status { PENDING, APPLIED, FAILED }
 }

@@ -12,4 +12,12 @@ public interface WriteBackUseCase {
 
     /** The tenant's write-backs, newest first; {@code status} null for all. */
     List<WriteBack> list(TenantId tenant, WriteBack.Status status, int limit);
+
+    /**
+     * Puts a FAILED write-back back in the queue, due now, its attempts counted afresh (a PENDING one is left as it is).
+     *
+     * @throws WriteBackNotFoundException when the tenant has no such write-back
+     * @throws health.ordo.domain.workitem.NotAllowedException when it has already applied
+     */
+    WriteBack retry(TenantId tenant, java.util.UUID id);
 }

@@ -22,13 +22,23 @@ public interface WriteBackOutboxPort {
 
     /**
      * Leases up to {@code limit} pending write-backs due at {@code now} for {@code lease}, oldest queued first, claimed
-     * with {@code FOR UPDATE SKIP LOCKED} so two nodes never attempt the same one at once.
+     * with {@code FOR UPDATE SKIP LOCKED} so two nodes never attempt the same one at once. One behind an older pending
+     * write-back of its source that is not due or is leased elsewhere waits, so each source receives them in queue order.
      */
     List<WriteBack> leaseDue(Instant now, Duration lease, int limit);
 
     void markApplied(UUID id, Instant at, String detail);
 
     void markRetry(UUID id, int attempts, Instant nextAttemptAt, String error);
+
+    /** Sets a write-back aside as FAILED with its last error. */
+    void markFailed(UUID id, int attempts, String error);
+
+    /** The tenant's write-back, locked, or empty. */
+    java.util.Optional<WriteBack> lock(TenantId tenant, UUID id);
+
+    /** A FAILED write-back pending again, due at {@code now}, attempts from zero. */
+    void requeue(UUID id, Instant now);
 
     /**
      * Holds back every pending write-back queued after {@code after} for the same tenant and source system until at least
