@@ -69,16 +69,16 @@ class CrossTenantIsolationTest {
                 "amount", Map.of("value", "1250.00", "currency", "USD")));
         assertThat(item.status()).isEqualTo(201);
         ids.put("item", item.string("id"));
-        assertThat(api.put("/api/v1/queues/north-q", owner, Map.of("name", "North queue", "weight", 2)).status()).isEqualTo(200);
+        assertThat(api.put("/api/v1/queues/north-q", owner, Map.of("name", "North queue", "weight", 2)).status()).isEqualTo(201);
         assertThat(api.put("/api/v1/workers/boss@" + north, owner, Map.of("queues", List.of("north-q"), "skills", Map.of("appeals", 3),
-                "capacity", 10, "available", true)).status()).isEqualTo(200);
+                "capacity", 10, "available", true)).status()).isEqualTo(201);
         assertThat(api.put("/api/v1/routing-rules/north-rule", owner, Map.of("position", 1, "when", List.of(Map.of("field", "type",
-                "operator", "eq", "value", "INVOICE_HOLD")), "targetQueue", "north-q")).status()).isEqualTo(200);
+                "operator", "eq", "value", "INVOICE_HOLD")), "targetQueue", "north-q")).status()).isEqualTo(201);
         assertThat(api.put("/api/v1/calendars/north-cal", owner, Map.of("zone", "America/New_York",
-                "hours", Map.of("MONDAY", List.of(Map.of("start", "09:00", "end", "17:00"))))).status()).isEqualTo(200);
+                "hours", Map.of("MONDAY", List.of(Map.of("start", "09:00", "end", "17:00"))))).status()).isEqualTo(201);
         assertThat(api.put("/api/v1/connectors/north-erp", owner, Map.of("type", "oracle-fusion-invoice-holds",
                 "baseUrl", "http://127.0.0.1:9", "enabled", false, "options", Map.of("auth", "basic", "username", "u"),
-                "secrets", Map.of("password", "p"))).status()).isEqualTo(200);
+                "secrets", Map.of("password", "p"))).status()).isEqualTo(201);
         ApiClient.Response client = api.post("/api/v1/api-clients", owner, Map.of("name", "North bridge"));
         ids.put("client", client.string("clientId"));
         ApiClient.Response policy = api.post("/api/v1/priority-policies", owner, Map.of("policyId", "north-first",
@@ -106,7 +106,7 @@ class CrossTenantIsolationTest {
 
         api.put("/api/v1/queues/south-q", intruder, Map.of("name", "South queue", "weight", 1));
         assertThat(api.put("/api/v1/workers/boss@" + south, intruder, Map.of("queues", List.of("south-q"), "capacity", 10,
-                "available", true)).status()).isEqualTo(200);
+                "available", true)).status()).isEqualTo(201);
 
         Set<String> routes = new TreeSet<>();
         router.uriRoutes().forEach(r -> routes.add(r.getHttpMethodName() + " " + r.getUriMatchTemplate().toString()));

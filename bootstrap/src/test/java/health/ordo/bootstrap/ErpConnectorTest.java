@@ -254,7 +254,8 @@ class ErpConnectorTest implements TestPropertyProvider {
             ApiClient.Response keepSecret = api.put("/api/v1/connectors/oracle-api", admin, Map.of("type", "oracle-fusion-invoice-holds",
                     "baseUrl", oracle.url(), "options", Map.of("auth", "basic", "username", "ap.integration")));
 
-            assertThat(put.status()).isEqualTo(200);
+            assertThat(put.status()).isEqualTo(201);
+            assertThat(put.raw().headers().firstValue("Location")).hasValue("/api/v1/connectors/oracle-api");
             assertThat(put.raw().body()).doesNotContain("s3cr3t-Pa55");
             assertThat(read.raw().body()).doesNotContain("s3cr3t-Pa55");
             assertThat(read.body().get("secretsSet")).isEqualTo(List.of("password"));

@@ -59,7 +59,7 @@ class MakerCheckerTest {
         ApiClient.Response rules = api.put("/api/v1/approval-settings", maker, Map.of("writeOffThreshold", Map.of("value", "1000.00", "currency", "USD"),
                 "required", List.of("PRIORITY_POLICY_ACTIVATION", "SLA_POLICY_ACTIVATION", "CONNECTOR_CREDENTIALS")));
         assertThat(rules.status()).isEqualTo(200);
-        assertThat(api.put("/api/v1/workers/mia@" + tenant, maker, Map.of("capacity", 20, "available", true)).status()).isEqualTo(200);
+        assertThat(api.put("/api/v1/workers/mia@" + tenant, maker, Map.of("capacity", 20, "available", true)).status()).isEqualTo(201);
     }
 
     private String inProgressItem(String externalId, String amount) {

@@ -77,7 +77,8 @@ class RoutingApiTest {
         assertThat(((Number) stats.body().get("depth")).longValue()).isPositive();
         assertThat(stats.body()).containsKeys("oldestReadyAgeSeconds", "byStatus");
         assertThat(workerTriesAdmin.status()).isEqualTo(403);
-        assertThat(created.status()).isEqualTo(200);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.raw().headers().firstValue("Location")).hasValue("/api/v1/queues/escalations");
         assertThat(created.body()).containsEntry("weight", 5).containsEntry("reservationTimeoutSeconds", 600);
         assertThat(supervisorTriesAdmin.status()).isEqualTo(403);
         assertThat(badWeight.status()).isEqualTo(400);

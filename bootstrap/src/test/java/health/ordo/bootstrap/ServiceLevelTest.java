@@ -225,7 +225,7 @@ class ServiceLevelTest {
         assertThat(badZone.list("errors")).extracting(e -> e.get("field")).containsExactly("zone");
         assertThat(goalAfterDeadline.status()).isEqualTo(422);
         assertThat(goalAfterDeadline.list("errors")).extracting(e -> e.get("field")).containsExactly("goal");
-        assertThat(good.status()).isEqualTo(200);
+        assertThat(good.status()).isEqualTo(201);
         assertThat(api.get("/api/v1/calendars/us", ada).body()).containsEntry("zone", "America/New_York");
 
         String sam = api.login("sam@" + tenant.value(), "password-of-sam");

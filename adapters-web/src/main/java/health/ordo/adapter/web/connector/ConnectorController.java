@@ -102,14 +102,19 @@ class ConnectorController {
 
     @Put("/{id}")
     @Operation(summary = "Create or replace a connector (type, baseUrl, pageSize, intervalSeconds, enabled, options, write-only secrets)")
-    ConfigResponse put(Authentication authentication, @PathVariable String id, @Nullable @Body ConfigRequest body) {
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The connector was created")
+    io.micronaut.http.HttpResponse<ConfigResponse> put(Authentication authentication, @PathVariable String id,
+                                                        @Nullable @Body ConfigRequest body) {
         if (body == null) {
             throw new InvalidRequestException("body", "a connector configuration is required");
         }
         Caller caller = Caller.of(authentication);
+        boolean existed = status(caller, id) != null;
         ConnectorConfig config = connectors.configure(caller.tenant(), id, new ConnectorConfigChange(body.type(), body.baseUrl(),
                 body.pageSize(), body.intervalSeconds(), body.enabled(), body.options(), body.secrets()), caller.actor().name());
-        return ConfigResponse.of(config, status(caller, id));
+        ConfigResponse response = ConfigResponse.of(config, status(caller, id));
+        return existed ? io.micronaut.http.HttpResponse.ok(response)
+                : io.micronaut.http.HttpResponse.created(response, java.net.URI.create("/api/v1/connectors/" + id));
     }
 
     private ConnectorStatus status(Caller caller, String id) {

@@ -27,6 +27,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
@@ -63,8 +64,11 @@ class WorkforceController {
 
     @Put(value = "/queues/{id}", consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or change a queue (weight = fair share, reservation timeout)")
-    QueueDto saveQueue(Authentication authentication, @PathVariable String id, @Body QueueDto body) {
-        return QueueDto.of(workforce.saveQueue(body.toQueue(tenant(authentication), id)));
+    @ApiResponse(responseCode = "201", description = "The queue was created")
+    HttpResponse<QueueDto> saveQueue(Authentication authentication, @PathVariable String id, @Body QueueDto body) {
+        TenantId tenant = tenant(authentication);
+        boolean existed = workforce.queue(tenant, id).isPresent();
+        return createdOrOk(existed, QueueDto.of(workforce.saveQueue(body.toQueue(tenant, id))), "/api/v1/queues/" + id);
     }
 
     @Delete("/queues/{id}")
@@ -99,8 +103,11 @@ class WorkforceController {
 
     @Put(value = "/workers/{login}", consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or change a worker profile: queues, skills (1-5), capacity, availability")
-    WorkerDto saveWorker(Authentication authentication, @PathVariable String login, @Body WorkerDto body) {
-        return WorkerDto.of(workforce.saveWorker(body.toWorker(tenant(authentication), login)));
+    @ApiResponse(responseCode = "201", description = "The worker profile was created")
+    HttpResponse<WorkerDto> saveWorker(Authentication authentication, @PathVariable String login, @Body WorkerDto body) {
+        TenantId tenant = tenant(authentication);
+        boolean existed = workforce.worker(tenant, login).isPresent();
+        return createdOrOk(existed, WorkerDto.of(workforce.saveWorker(body.toWorker(tenant, login))), "/api/v1/workers/" + login);
     }
 
     @Delete("/workers/{login}")
@@ -124,13 +131,21 @@ class WorkforceController {
 
     @Put(value = "/routing-rules/{id}", consumes = MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or change a routing rule (conditions → target queue, skills, size; lowest position first)")
-    RuleDto saveRule(Authentication authentication, @PathVariable String id, @Body RuleDto body) {
-        return RuleDto.of(workforce.saveRule(body.toRule(tenant(authentication), id)));
+    @ApiResponse(responseCode = "201", description = "The rule was created")
+    HttpResponse<RuleDto> saveRule(Authentication authentication, @PathVariable String id, @Body RuleDto body) {
+        TenantId tenant = tenant(authentication);
+        boolean existed = workforce.rules(tenant).stream().anyMatch(rule -> rule.id().equals(id));
+        return createdOrOk(existed, RuleDto.of(workforce.saveRule(body.toRule(tenant, id))), "/api/v1/routing-rules/" + id);
     }
 
     @Delete("/routing-rules/{id}")
     HttpResponse<?> deleteRule(HttpRequest<?> request, Authentication authentication, @PathVariable String id) {
         return workforce.deleteRule(tenant(authentication), id) ? HttpResponse.noContent() : notFound(request, "routing rule " + id);
+    }
+
+    /** RFC 9110: a PUT that creates the resource answers 201 with its location, one that replaces it 200. */
+    static <T> HttpResponse<T> createdOrOk(boolean existed, T body, String location) {
+        return existed ? HttpResponse.ok(body) : HttpResponse.created(body, java.net.URI.create(location));
     }
 
     private static HttpResponse<Problem> notFound(HttpRequest<?> request, String what) {

@@ -153,7 +153,9 @@ class SlaController {
     HttpResponse<?> saveCalendar(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
                                  @Body CalendarDto body) {
         TenantId tenant = Caller.of(authentication).tenant();
-        return unprocessable(request, () -> HttpResponse.ok(toDto(sla.saveCalendar(toCalendar(tenant, id, body)))));
+        boolean existed = sla.calendar(tenant, id).isPresent();
+        return unprocessable(request, () -> existed ? HttpResponse.ok(toDto(sla.saveCalendar(toCalendar(tenant, id, body))))
+                : HttpResponse.created(toDto(sla.saveCalendar(toCalendar(tenant, id, body))), URI.create("/api/v1/calendars/" + id)));
     }
 
     @Get("/sla-policies")
