@@ -56,8 +56,9 @@ final class X12Envelopes {
     /** Reads one interchange's segments from {@code offset} up to and including its IEA; returns the offset after it. */
     private static int interchange(String text, int offset, int before, List<X12Segment> segments) {
         if (!text.startsWith("ISA", offset) || text.length() - offset < ISA_LENGTH) {
-            throw new UnreadableDocumentException("ISA", "segment " + (before + 1) + ", position " + offset
-                    + ": an X12 interchange starts with a 106-character ISA segment");
+            throw new UnreadableDocumentException("ISA", "segment " + (before + 1) + ", position " + offset + ": "
+                    + (before == 0 ? "an X12 interchange starts with a 106-character ISA segment"
+                    : "what follows the IEA at segment " + before + " is not another ISA interchange"));
         }
         char elementSeparator = text.charAt(offset + 3);
         char componentSeparator = text.charAt(offset + 104);

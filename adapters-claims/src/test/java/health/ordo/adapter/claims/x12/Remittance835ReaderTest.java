@@ -198,6 +198,7 @@ class Remittance835ReaderTest {
                 "BPR*I*0*C*NON************20261118", "TRN*1*TRN1*1512345678", "LX*1", "CLP*PCNN1*4*100*0*0*12*N1*11*1");
         String noSe = header + "~GE*1*7~IEA*1*000000007~";
         String truncated = header + "~CAS*CO*50*100~SE*7*0001~GE*1*7";
+        String trailing = header + "~CAS*CO*50*100~SE*7*0001~GE*1*7~IEA*1*000000007~END OF FILE REPORT";
         String claim837 = String.join("~", isa(), "GS*HC*CH*PROV*20261120*1200*7*X*005010X222A1", "ST*837*0001*005010X222A1",
                 "BHT*0019*00*1*20261120*1200*CH", "SE*3*0001", "GE*1*7", "IEA*1*000000007") + "~";
 
@@ -209,6 +210,8 @@ class Remittance835ReaderTest {
             assertThat(e.location()).isEqualTo("IEA");
             assertThat(e.getMessage()).contains("incomplete");
         });
+        assertThatThrownBy(() -> reader.read(trailing.getBytes())).isInstanceOfSatisfying(UnreadableDocumentException.class,
+                e -> assertThat(e.getMessage()).contains("what follows the IEA at segment 11 is not another ISA interchange"));
         assertThatThrownBy(() -> reader.read(claim837.getBytes())).isInstanceOfSatisfying(UnreadableDocumentException.class, e -> {
             assertThat(e.location()).isEqualTo("ST");
             assertThat(e.getMessage()).contains("no 835").contains("transaction set 837");
