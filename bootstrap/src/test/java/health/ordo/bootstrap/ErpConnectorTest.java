@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
@@ -233,10 +234,31 @@ class ErpConnectorTest implements TestPropertyProvider {
                 .satisfies(c -> assertThat(c.get("health")).isEqualTo("UP"));
     }
 
+    /** A tenant of its own: one connector per source system, and TENANT has the deployment's Oracle connector. */
+    private String adminOfAFreshTenant(ApiClient api) {
+        String tenant = "erpx-" + UUID.randomUUID().toString().substring(0, 8);
+        provision.provision(TenantId.of(tenant), "ERP test", List.of(
+                new ProvisionTenantUseCase.NewUser(Login.parse("ada@" + tenant), "Ada", "password-of-ada", Set.of(Role.TENANT_ADMIN))));
+        return api.login("ada@" + tenant, "password-of-ada");
+    }
+
+    @Test
+    void aSecondConnectorOfASourceSystemTheTenantAlreadyHas_isRefused() {
+        ApiClient api = new ApiClient(server.getURI(), json);
+        String admin = api.login("ada@" + TENANT, "password-of-ada");
+
+        ApiClient.Response second = api.put("/api/v1/connectors/oracle-second", admin, Map.of("type", "oracle-fusion-invoice-holds",
+                "baseUrl", "http://127.0.0.1:9", "options", Map.of("auth", "basic", "username", "u"), "secrets", Map.of("password", "p")));
+
+        assertThat(second.status()).isEqualTo(422);
+        assertThat(second.list("errors")).extracting(e -> e.get("field")).containsExactly("type");
+        assertThat(second.string("detail")).contains("oracle-ap already serves source system oracle-fusion");
+    }
+
     @Test
     void connectorConfiguredThroughTheApi_keepsItsSecretWriteOnly_syncsWithIt_andRecordsTheRun() {
         ApiClient api = new ApiClient(server.getURI(), json);
-        String admin = api.login("ada@" + TENANT, "password-of-ada");
+        String admin = adminOfAFreshTenant(api);
         try (FakeOracle oracle = new FakeOracle()) {
             oracle.holds.add(hold(2001, "Cardinal Health", "1200.00", "2026-11-22T08:00:00.000+00:00"));
             Map<String, Object> config = Map.of("type", "oracle-fusion-invoice-holds", "baseUrl", oracle.url(), "intervalSeconds", 600,
@@ -301,7 +323,7 @@ class ErpConnectorTest implements TestPropertyProvider {
     @Test
     void syncCutShortAfterPage2Of4_resumesFromItsCursor_andEndsWithTheFullSetOnce() {
         ApiClient api = new ApiClient(server.getURI(), json);
-        String admin = api.login("ada@" + TENANT, "password-of-ada");
+        String admin = adminOfAFreshTenant(api);
         try (FakeOracle oracle = new FakeOracle()) {
             for (int i = 0; i < 12; i++) {
                 oracle.holds.add(hold(3001 + i, "Supplier " + i, (100 + i) + ".00", String.format("2026-11-23T08:00:%02d.000+00:00", i)));

@@ -81,6 +81,7 @@ class PermissionMatrixTest {
         MATRIX.put("DELETE /api/v1/workers/{login}", ADMIN);
         MATRIX.put("PUT /api/v1/workers/{login}/availability", LEADS);
         MATRIX.put("GET /api/v1/routing-rules", LEADS);
+        MATRIX.put("GET /api/v1/routing-rules/{id}", LEADS);
         MATRIX.put("PUT /api/v1/routing-rules/{id}", ADMIN);
         MATRIX.put("DELETE /api/v1/routing-rules/{id}", ADMIN);
         MATRIX.put("POST /api/v1/inbound/x12/835", Set.of("TENANT_ADMIN", "INTEGRATION"));

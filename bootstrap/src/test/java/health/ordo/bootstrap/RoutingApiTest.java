@@ -124,6 +124,32 @@ class RoutingApiTest {
     }
 
     @Test
+    void aQueueInUseIsNotDeleted_aRuleReadsByItsId_andBulkActionsNeedAFilter() {
+        ApiClient api = new ApiClient(server.getURI(), json);
+        String ada = api.login("ada@demo", "ada-ordo-demo1");
+        String sam = api.login("sam@demo", "sam-ordo-demo1");
+        api.put("/api/v1/queues/in-use", ada, Map.of("name", "In use"));
+        api.put("/api/v1/routing-rules/to-in-use", ada, Map.of("position", 999, "when", List.of(Map.of("field", "type", "operator", "eq",
+                "value", "CREDENTIAL_EXPIRY"), Map.of("field", "attributes.never", "operator", "exists")), "targetQueue", "in-use"));
+
+        ApiClient.Response deleteInUse = api.delete("/api/v1/queues/in-use", ada);
+        ApiClient.Response rule = api.get("/api/v1/routing-rules/to-in-use", sam);
+        ApiClient.Response noRule = api.get("/api/v1/routing-rules/no-such-rule", sam);
+        ApiClient.Response everything = api.post("/api/v1/work-items:assign", sam, Map.of("worker", "alice@demo", "limit", 20));
+        api.delete("/api/v1/routing-rules/to-in-use", ada);
+        ApiClient.Response deleteUnused = api.delete("/api/v1/queues/in-use", ada);
+
+        assertThat(deleteInUse.status()).isEqualTo(409);
+        assertThat(deleteInUse.string("detail")).contains("rule to-in-use");
+        assertThat(rule.status()).isEqualTo(200);
+        assertThat(rule.body()).containsEntry("targetQueue", "in-use");
+        assertThat(noRule.status()).isEqualTo(404);
+        assertThat(everything.status()).isEqualTo(400);
+        assertThat(everything.list("errors")).extracting(e -> e.get("field")).containsExactly("filter");
+        assertThat(deleteUnused.status()).isEqualTo(204);
+    }
+
+    @Test
     void bulkTransferByFilter_movesMatchingReadyItemsAndCountsWhatItChanged() {
         ApiClient api = new ApiClient(server.getURI(), json);
         String sam = api.login("sam@demo", "sam-ordo-demo1");

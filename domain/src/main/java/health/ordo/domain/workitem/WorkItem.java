@@ -283,7 +283,8 @@ public final class WorkItem {
     /** IN_PROGRESS → COMPLETED with the resolution code that says how the work ended. */
     public void complete(String resolutionCode, Actor actor, Instant now) {
         transition(LifecycleAction.COMPLETE, actor, required(resolutionCode, "resolutionCode"), now);
-        this.resolutionCode = resolutionCode.strip();
+        // a code, compared by the source systems' write-backs: "released" and "RELEASED" are one resolution
+        this.resolutionCode = resolutionCode.strip().toUpperCase(java.util.Locale.ROOT);
     }
 
     /** Any open state → CANCELLED, for the reason given. */

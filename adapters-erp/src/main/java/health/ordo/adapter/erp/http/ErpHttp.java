@@ -51,7 +51,8 @@ public final class ErpHttp {
      */
     public static java.util.Set<String> releasingResolutions(ConnectorSettings settings) {
         return java.util.Arrays.stream(settings.option("release-resolutions").orElse("RELEASED,APPROVED,CORRECTED").split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .map(s -> s.strip().toUpperCase(java.util.Locale.ROOT)).filter(s -> !s.isEmpty())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     public static HttpClient newClient() {

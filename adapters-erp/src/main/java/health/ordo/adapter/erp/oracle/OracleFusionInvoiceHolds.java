@@ -11,7 +11,6 @@ import health.ordo.spi.PullResult;
 import health.ordo.spi.Rejection;
 import health.ordo.spi.SourceAdapter;
 import health.ordo.spi.SourceClosure;
-import health.ordo.spi.SourceUnavailableException;
 import health.ordo.spi.WorkItemCommand;
 import health.ordo.spi.WriteBackResult;
 
@@ -48,6 +47,7 @@ public final class OracleFusionInvoiceHolds implements SourceAdapter {
     public static final String SYSTEM = "oracle-fusion";
     static final String API = "fscmRestApi/resources/11.13.18.05/";
     static final int TIE_ALLOWANCE = 50;
+    static final int RELEASE_REASON_LIMIT = 240;
     private static final DateTimeFormatter CURSOR_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxxx").withZone(ZoneOffset.UTC);
     private static final String ADF_ITEM = "application/vnd.oracle.adf.resourceitem+json";
 
@@ -67,7 +67,8 @@ public final class OracleFusionInvoiceHolds implements SourceAdapter {
         this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/").resolve(API);
         this.http = http;
         this.criticality = criticality;
-        this.releasingResolutions = Set.copyOf(releasingResolutions);
+        this.releasingResolutions = releasingResolutions.stream().map(r -> r.toUpperCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.releaseNames = Map.copyOf(releaseNames);
     }
 
@@ -236,30 +237,28 @@ public final class OracleFusionInvoiceHolds implements SourceAdapter {
 
     @Override
     public WriteBackResult writeBack(Outcome outcome) {
-        if (!releasingResolutions.contains(outcome.resolution())) {
+        if (!releasingResolutions.contains(outcome.resolution().toUpperCase(java.util.Locale.ROOT))) {
             return new WriteBackResult(WriteBackResult.Status.APPLIED, "resolution " + outcome.resolution() + " does not release the hold");
         }
         URI hold = base.resolve("invoiceHolds/" + URLEncoder.encode(outcome.externalId(), StandardCharsets.UTF_8));
-        try {
-            JsonNode current = http.json(HttpRequest.newBuilder(URI.create(hold + "?onlyData=true")).GET());
-            if (text(current, "ReleaseName") != null) {
-                return new WriteBackResult(WriteBackResult.Status.ALREADY_APPLIED, "hold already released: " + text(current, "ReleaseName"));
-            }
-            String releaseName = releaseNames.getOrDefault(outcome.resolution(), releaseNames.getOrDefault("*", "Invoice Quick Released"));
-            Map<String, String> body = new LinkedHashMap<>();
-            body.put("ReleaseName", releaseName);
-            body.put("ReleaseReason", "Ordo " + outcome.idempotencyKey() + ": " + outcome.resolution()
-                    + (outcome.note() == null ? "" : " - " + outcome.note()));
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(hold).header("Content-Type", ADF_ITEM)
-                    .method("PATCH", HttpRequest.BodyPublishers.ofString(ErpHttp.write(body))));
-            if (response.statusCode() >= 300) {
-                return new WriteBackResult(WriteBackResult.Status.FAILED, "Oracle refused the release (" + response.statusCode() + "): "
-                        + abbreviate(response.body()));
-            }
-            return new WriteBackResult(WriteBackResult.Status.APPLIED, "hold " + outcome.externalId() + " released as " + releaseName);
-        } catch (SourceUnavailableException e) {
-            return new WriteBackResult(WriteBackResult.Status.FAILED, e.getMessage());
+        JsonNode current = http.json(HttpRequest.newBuilder(URI.create(hold + "?onlyData=true")).GET());
+        if (text(current, "ReleaseName") != null) {
+            return new WriteBackResult(WriteBackResult.Status.ALREADY_APPLIED, "hold already released: " + text(current, "ReleaseName"));
         }
+        String releaseName = releaseNames.getOrDefault(outcome.resolution(), releaseNames.getOrDefault("*", "Invoice Quick Released"));
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("ReleaseName", releaseName);
+        String reason = "Ordo " + outcome.idempotencyKey() + ": " + outcome.resolution()
+                + (outcome.note() == null ? "" : " - " + outcome.note());
+        // Oracle keeps at most 240 characters of a release reason; a longer one is refused outright
+        body.put("ReleaseReason", reason.length() > RELEASE_REASON_LIMIT ? reason.substring(0, RELEASE_REASON_LIMIT - 1) + "…" : reason);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(hold).header("Content-Type", ADF_ITEM)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(ErpHttp.write(body))));
+        if (response.statusCode() >= 300) {
+            return new WriteBackResult(WriteBackResult.Status.FAILED, "Oracle refused the release (" + response.statusCode() + "): "
+                    + abbreviate(response.body()));
+        }
+        return new WriteBackResult(WriteBackResult.Status.APPLIED, "hold " + outcome.externalId() + " released as " + releaseName);
     }
 
     private static String abbreviate(String text) {

@@ -71,7 +71,8 @@ public final class SapSupplierInvoicePaymentBlocks implements SourceAdapter {
         this.http = http;
         this.criticality = criticality;
         this.blockReasons = Map.copyOf(blockReasons);
-        this.releasingResolutions = Set.copyOf(releasingResolutions);
+        this.releasingResolutions = releasingResolutions.stream().map(r -> r.toUpperCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -179,7 +180,7 @@ public final class SapSupplierInvoicePaymentBlocks implements SourceAdapter {
 
     @Override
     public WriteBackResult writeBack(Outcome outcome) {
-        if (!releasingResolutions.contains(outcome.resolution())) {
+        if (!releasingResolutions.contains(outcome.resolution().toUpperCase(java.util.Locale.ROOT))) {
             return new WriteBackResult(WriteBackResult.Status.APPLIED, "resolution " + outcome.resolution() + " does not release the block");
         }
         String[] key = outcome.externalId().split("/", 2);
@@ -188,53 +189,49 @@ public final class SapSupplierInvoicePaymentBlocks implements SourceAdapter {
         }
         URI entity = service.resolve("A_SupplierInvoice(SupplierInvoice=" + encode(literal(key[1])) + ",FiscalYear="
                 + encode(literal(key[0])) + ")?$format=json&$select=SupplierInvoice,FiscalYear,PaymentBlockingReason");
-        try {
-            for (int attempt = 0; attempt < 2; attempt++) {
-                HttpResponse<String> read = http.exchange(HttpRequest.newBuilder(entity).header("X-CSRF-Token", "Fetch")
-                        .header("Accept", "application/json").GET());
-                if (read.statusCode() == 404) {
-                    return new WriteBackResult(WriteBackResult.Status.FAILED, "SAP has no supplier invoice " + outcome.externalId());
-                }
-                if (read.statusCode() != 200) {
-                    throw http.fail("SAP answered " + read.statusCode() + " reading " + outcome.externalId(), null);
-                }
-                JsonNode d = http.parse(read.body()).path("d");
-                if (text(d, "PaymentBlockingReason") == null) {
-                    return new WriteBackResult(WriteBackResult.Status.ALREADY_APPLIED, "invoice " + outcome.externalId() + " is not blocked");
-                }
-                String token = read.headers().firstValue("x-csrf-token").orElse(null);
-                String etag = read.headers().firstValue("ETag").orElse(d.path("__metadata").path("etag").asText(null));
-                String cookies = read.headers().allValues("set-cookie").stream().map(c -> c.split(";", 2)[0]).collect(Collectors.joining("; "));
-                HttpRequest.Builder release = HttpRequest.newBuilder(service.resolve("Release?SupplierInvoice=" + encode(literal(key[1]))
-                                + "&FiscalYear=" + encode(literal(key[0])) + "&DiscountDaysHaveToBeShifted=false"))
-                        .header("Accept", "application/json").header("Ordo-Idempotency-Key", outcome.idempotencyKey())
-                        .POST(HttpRequest.BodyPublishers.noBody());
-                if (token != null) {
-                    release.header("X-CSRF-Token", token);
-                }
-                if (etag != null) {
-                    release.header("If-Match", etag);
-                }
-                if (!cookies.isEmpty()) {
-                    release.header("Cookie", cookies);
-                }
-                HttpResponse<String> released = http.exchange(release);
-                if (released.statusCode() == 403 && "required".equalsIgnoreCase(released.headers().firstValue("x-csrf-token").orElse(""))) {
-                    continue;
-                }
-                if (released.statusCode() == 412) {
-                    continue;
-                }
-                if (released.statusCode() >= 300) {
-                    return new WriteBackResult(WriteBackResult.Status.FAILED, "SAP refused the release (" + released.statusCode() + "): "
-                            + errorMessage(released.body()));
-                }
-                return new WriteBackResult(WriteBackResult.Status.APPLIED, "invoice " + outcome.externalId() + " released");
+        for (int attempt = 0; attempt < 2; attempt++) {
+            HttpResponse<String> read = http.exchange(HttpRequest.newBuilder(entity).header("X-CSRF-Token", "Fetch")
+                    .header("Accept", "application/json").GET());
+            if (read.statusCode() == 404) {
+                return new WriteBackResult(WriteBackResult.Status.FAILED, "SAP has no supplier invoice " + outcome.externalId());
             }
-            return new WriteBackResult(WriteBackResult.Status.FAILED, "SAP kept refusing the CSRF token or ETag");
-        } catch (SourceUnavailableException e) {
-            return new WriteBackResult(WriteBackResult.Status.FAILED, e.getMessage());
+            if (read.statusCode() != 200) {
+                throw http.fail("SAP answered " + read.statusCode() + " reading " + outcome.externalId(), null);
+            }
+            JsonNode d = http.parse(read.body()).path("d");
+            if (text(d, "PaymentBlockingReason") == null) {
+                return new WriteBackResult(WriteBackResult.Status.ALREADY_APPLIED, "invoice " + outcome.externalId() + " is not blocked");
+            }
+            String token = read.headers().firstValue("x-csrf-token").orElse(null);
+            String etag = read.headers().firstValue("ETag").orElse(d.path("__metadata").path("etag").asText(null));
+            String cookies = read.headers().allValues("set-cookie").stream().map(c -> c.split(";", 2)[0]).collect(Collectors.joining("; "));
+            HttpRequest.Builder release = HttpRequest.newBuilder(service.resolve("Release?SupplierInvoice=" + encode(literal(key[1]))
+                            + "&FiscalYear=" + encode(literal(key[0])) + "&DiscountDaysHaveToBeShifted=false"))
+                    .header("Accept", "application/json").header("Ordo-Idempotency-Key", outcome.idempotencyKey())
+                    .POST(HttpRequest.BodyPublishers.noBody());
+            if (token != null) {
+                release.header("X-CSRF-Token", token);
+            }
+            if (etag != null) {
+                release.header("If-Match", etag);
+            }
+            if (!cookies.isEmpty()) {
+                release.header("Cookie", cookies);
+            }
+            HttpResponse<String> released = http.exchange(release);
+            if (released.statusCode() == 403 && "required".equalsIgnoreCase(released.headers().firstValue("x-csrf-token").orElse(""))) {
+                continue;
+            }
+            if (released.statusCode() == 412) {
+                continue;
+            }
+            if (released.statusCode() >= 300) {
+                return new WriteBackResult(WriteBackResult.Status.FAILED, "SAP refused the release (" + released.statusCode() + "): "
+                        + errorMessage(released.body()));
+            }
+            return new WriteBackResult(WriteBackResult.Status.APPLIED, "invoice " + outcome.externalId() + " released");
         }
+        return new WriteBackResult(WriteBackResult.Status.FAILED, "SAP kept refusing the CSRF token or ETag");
     }
 
     private String errorMessage(String body) {

@@ -10,7 +10,6 @@ import health.ordo.spi.PullResult;
 import health.ordo.spi.Rejection;
 import health.ordo.spi.SourceAdapter;
 import health.ordo.spi.SourceClosure;
-import health.ordo.spi.SourceUnavailableException;
 import health.ordo.spi.WorkItemCommand;
 import health.ordo.spi.WriteBackResult;
 import health.ordo.spi.http.SourceHttp;
@@ -167,8 +166,6 @@ public final class WorkdayReportSource implements SourceAdapter {
                 return new WriteBackResult(WriteBackResult.Status.FAILED, "Workday answered " + response.statusCode());
             }
             return new WriteBackResult(WriteBackResult.Status.APPLIED, "sent to Workday");
-        } catch (SourceUnavailableException e) {
-            return new WriteBackResult(WriteBackResult.Status.FAILED, e.getMessage());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -35,7 +35,8 @@ class JdbcWriteBackOutbox implements WriteBackOutboxPort {
 
     @Override
     public void enqueueIfConnector(WriteBack w) {
-        insert(w, " where exists (select 1 from connector_config c where c.tenant_id = ? and c.source_system = ? and c.enabled)",
+        // a disabled connector still counts: its write-backs wait (NOT_CONFIGURED, retried) until it is enabled again
+        insert(w, " where exists (select 1 from connector_config c where c.tenant_id = ? and c.source_system = ?)",
                 w.tenant().value(), w.sourceSystem());
     }
 

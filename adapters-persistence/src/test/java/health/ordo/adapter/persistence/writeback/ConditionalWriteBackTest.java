@@ -88,12 +88,17 @@ class ConditionalWriteBackTest extends PersistenceTestSupport {
     }
 
     @Test
-    void notQueuedForADisabledConnector_anotherTenantsConnector_orOneWhoseSystemIsNotRecordedYet() {
+    void queuedForADisabledConnectorToo_soNoCompletionIsLostWhileItIsOff() {
         connector(tenant, "oracle-off", false, "oracle-fusion");
+
+        assertThat(completeFrom("oracle-fusion")).isTrue();
+    }
+
+    @Test
+    void notQueuedForAnotherTenantsConnector_orOneWhoseSystemIsNotRecordedYet() {
         connector(other, "oracle-theirs", true, "workday");
         connector(tenant, "legacy", true, null);
 
-        assertThat(completeFrom("oracle-fusion")).isFalse();
         assertThat(completeFrom("workday")).isFalse();
 
         assertThat(tx.readAcrossTenants(configs::lackingSourceSystem)).anyMatch(s -> s.tenant().equals(tenant)

@@ -74,9 +74,13 @@ class WorkforceController {
     @Delete("/queues/{id}")
     @Operation(summary = "Delete a queue that holds no open work")
     HttpResponse<?> deleteQueue(HttpRequest<?> request, Authentication authentication, @PathVariable String id) {
-        return workforce.deleteQueue(tenant(authentication), id) ? HttpResponse.noContent()
-                : Problems.response(request, ProblemType.CONCURRENT_UPDATE, "queue " + id + " still holds open work",
-                List.of());
+        TenantId tenant = tenant(authentication);
+        if (workforce.deleteQueue(tenant, id)) {
+            return HttpResponse.noContent();
+        }
+        List<String> users = workforce.queueUsers(tenant, id);
+        return Problems.response(request, ProblemType.CONCURRENT_UPDATE, "queue " + id + (users.isEmpty() ? " still holds open work"
+                : " is still used by " + String.join(", ", users)), List.of());
     }
 
     @Get("/queues/{id}/stats")
@@ -127,6 +131,13 @@ class WorkforceController {
     @Secured({"TENANT_ADMIN", "SUPERVISOR"})
     List<RuleDto> rules(Authentication authentication) {
         return workforce.rules(tenant(authentication)).stream().map(RuleDto::of).toList();
+    }
+
+    @Get("/routing-rules/{id}")
+    @Secured({"TENANT_ADMIN", "SUPERVISOR"})
+    HttpResponse<?> rule(HttpRequest<?> request, Authentication authentication, @PathVariable String id) {
+        return workforce.rules(tenant(authentication)).stream().filter(rule -> rule.id().equals(id)).findFirst()
+                .<HttpResponse<?>>map(rule -> HttpResponse.ok(RuleDto.of(rule))).orElseGet(() -> notFound(request, "routing rule " + id));
     }
 
     @Put(value = "/routing-rules/{id}", consumes = MediaType.APPLICATION_JSON)

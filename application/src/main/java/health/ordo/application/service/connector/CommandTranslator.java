@@ -23,11 +23,18 @@ final class CommandTranslator {
             throw new InvalidValueException("type", "unknown work item type " + command.type());
         }
         Money money = null;
+        java.util.Map<String, Object> attributes = command.attributes();
         if (command.amount() != null) {
             InvalidValueException.require(command.currency() != null, "currency", "an amount needs a currency");
-            money = new Money(command.amount(), command.currency());
+            // A negative amount (a credit memo on hold, a negative net pay) is still money to resolve: its size is at
+            // stake, and the item says which way it runs.
+            money = new Money(command.amount().abs(), command.currency());
+            if (command.amount().signum() < 0) {
+                attributes = new java.util.LinkedHashMap<>(attributes);
+                attributes.put("signedAmount", command.amount());
+            }
         }
         return new WorkItemContent(type, new SourceReference(command.sourceSystem(), command.externalId()), command.title(), money,
-                command.dueAt(), command.hardDeadlineAt(), Attributes.of(command.attributes()), null);
+                command.dueAt(), command.hardDeadlineAt(), Attributes.of(attributes), null);
     }
 }

@@ -73,6 +73,9 @@ public final class ConnectorService implements ConnectorUseCase {
     /** The longest wait a source may ask for (Retry-After) that a round sits out before trying the page again. */
     static final Duration LONGEST_WAIT_IN_ROUND = Duration.ofSeconds(5);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    /** Option names that hold credentials whatever they are called (client_secret, api-token, …). */
+    private static final Pattern SECRET_LIKE = Pattern.compile(
+            "(?i)(secret|password|passwd|api[-_]?key|private[-_]?key|access[-_]?token|refresh[-_]?token|bearer|(^|[-_])token$)");
 
     private final ConnectorRegistryPort registry;
     private final ConnectorConfigPort configs;
@@ -579,9 +582,14 @@ public final class ConnectorService implements ConnectorUseCase {
             throw new InvalidConnectorException("intervalSeconds", "intervalSeconds must be between 30 and 86400");
         }
         Map<String, String> options = change.options() == null ? Map.of() : change.options();
-        for (String name : options.keySet()) {
-            if (ConnectorConfig.SECRET_OPTIONS.contains(name)) {
-                throw new InvalidConnectorException("options." + name, name + " is a secret: send it under secrets");
+        for (Map.Entry<String, String> option : options.entrySet()) {
+            String name = option.getKey();
+            if (ConnectorConfig.SECRET_OPTIONS.contains(name) || SECRET_LIKE.matcher(name).find()) {
+                throw new InvalidConnectorException("options." + name, name + " looks like a secret: send it under secrets ("
+                        + ConnectorConfig.SECRET_OPTIONS.stream().sorted().toList() + "), which are stored encrypted and never shown");
+            }
+            if (option.getValue() == null) {
+                throw new InvalidConnectorException("options." + name, "an option needs a text value");
             }
         }
         Map<String, String> requested = change.secrets() == null ? Map.of() : change.secrets();
@@ -613,7 +621,24 @@ public final class ConnectorService implements ConnectorUseCase {
             if (check.connector() == null) {
                 throw new InvalidConnectorException("options", check.error());
             }
-            configs.save(tenant, config, secrets, check.connector().adapter().system());
+            String system = check.connector().adapter().system();
+            // Items are keyed by (source system, record id) and written back to the system's connector: two connectors
+            // of one system in a tenant would overwrite each other's items and send write-backs to the wrong one.
+            List<String> sameSystem = new ArrayList<>(deploymentConnectors(tenant).stream()
+                    .filter(c -> c.adapter().system().equals(system)).map(Connector::name).toList());
+            for (ConnectorConfigPort.Stored other : configs.all()) {
+                if (other.tenant().equals(tenant) && !other.config().id().equals(id)) {
+                    Connector built = create(other).connector();
+                    if (built != null && built.adapter().system().equals(system)) {
+                        sameSystem.add(other.config().id());
+                    }
+                }
+            }
+            if (!sameSystem.isEmpty()) {
+                throw new InvalidConnectorException("type", "connector " + sameSystem.get(0) + " already serves source system " + system
+                        + " in this tenant; change that connector instead (one connector per source system)");
+            }
+            configs.save(tenant, config, secrets, system);
             return config;
         });
     }

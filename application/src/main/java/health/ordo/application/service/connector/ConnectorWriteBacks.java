@@ -42,7 +42,7 @@ public final class ConnectorWriteBacks implements WriteBackTargetPort {
                         return new Delivery(switch (result.status()) {
                             case APPLIED -> Delivery.Status.APPLIED;
                             case ALREADY_APPLIED -> Delivery.Status.ALREADY_APPLIED;
-                            case FAILED -> Delivery.Status.FAILED;
+                            case FAILED -> Delivery.Status.REFUSED;
                         }, result.detail());
                     } catch (SourceUnavailableException e) {
                         return new Delivery(Delivery.Status.FAILED, e.getMessage());

@@ -62,6 +62,9 @@ public final class AssignmentService implements AssignWorkUseCase {
         InvalidValueException.require((worker == null) != (queue == null), "worker",
                 "give either a worker (assign) or a queue (transfer)");
         InvalidValueException.require(limit >= 1 && limit <= MAX_BULK, "limit", "limit lies between 1 and " + MAX_BULK);
+        InvalidValueException.require(filter != null && (filter.status() != null || filter.type() != null || filter.queue() != null
+                || filter.assignee() != null || filter.slaState() != null), "filter",
+                "a filter on status, type, queue, assignee or SLA state is required");
         if (worker != null) {
             requireWorker(tenant, worker);
         } else {

@@ -67,8 +67,20 @@ public final class WorkforceService implements ManageWorkforceUseCase, ReleaseEx
             if (workforce.queue(tenant, id).isEmpty()) {
                 throw new QueueNotFoundException(id);
             }
-            return workforce.deleteQueueIfEmpty(tenant, id);
+            return users(tenant, id).isEmpty() && workforce.deleteQueueIfEmpty(tenant, id);
         });
+    }
+
+    @Override
+    public List<String> queueUsers(TenantId tenant, String id) {
+        return transactions.readOnly(tenant, () -> users(tenant, id));
+    }
+
+    private List<String> users(TenantId tenant, String id) {
+        List<String> users = new java.util.ArrayList<>();
+        workforce.rules(tenant).stream().filter(rule -> rule.targetQueue().equals(id)).forEach(rule -> users.add("rule " + rule.id()));
+        workforce.workers(tenant).stream().filter(worker -> worker.queues().contains(id)).forEach(worker -> users.add("worker " + worker.login()));
+        return users;
     }
 
     @Override
@@ -113,7 +125,8 @@ public final class WorkforceService implements ManageWorkforceUseCase, ReleaseEx
      * arriving work lands before anyone configures it). Anything else would strand the work where no worker looks.
      */
     static void requireQueue(WorkforcePort workforce, TenantId tenant, String queue, String field) {
-        InvalidValueException.require(queue != null && (WorkItemType.isDefaultQueue(queue) || workforce.queue(tenant, queue).isPresent()),
+        InvalidValueException.require(queue != null && !queue.isBlank(), field, field + " is required");
+        InvalidValueException.require((WorkItemType.isDefaultQueue(queue) || workforce.queue(tenant, queue).isPresent()),
                 field, "no queue " + queue + " in this tenant: create it first (PUT /api/v1/queues/" + queue + ")");
     }
 

@@ -110,10 +110,10 @@ public final class WriteBackService implements WriteBackUseCase {
                         return null;
                     });
                 }
-                case FAILED, NOT_CONFIGURED -> {
+                case FAILED, REFUSED, NOT_CONFIGURED -> {
                     int attempts = writeBack.attempts() + 1;
                     String error = delivery.detail();
-                    if (delivery.status() == WriteBackTargetPort.Delivery.Status.FAILED && attempts >= maxAttempts) {
+                    if (delivery.status() == WriteBackTargetPort.Delivery.Status.REFUSED && attempts >= maxAttempts) {
                         // refused every time: set aside (shown, retried on request) so later ones to the source go on
                         transactions.inTransaction(writeBack.tenant(), () -> {
                             outbox.markFailed(writeBack.id(), attempts, error);

@@ -36,7 +36,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import health.ordo.application.port.in.connector.InvalidConnectorException;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
@@ -185,12 +187,39 @@ class ConnectorServiceTest {
                 options, java.util.Set.of(), 1, NOW, "ada@demo");
     }
 
+    /** A tenant without deployment connectors (TENANT has "erp" of system erp-system from the deployment). */
+    private static final TenantId ACME = TenantId.of("acme");
+
     @Test
     void savedConnector_recordsTheSourceSystemItsAdapterServes() {
-        withProvider().configure(TENANT, "erp-api", new ConnectorConfigChange("test-erp", "https://erp.example", null, null, null,
+        withProvider().configure(ACME, "erp-api", new ConnectorConfigChange("test-erp", "https://erp.example", null, null, null,
                 Map.of("username", "u"), Map.of()), "ada@demo");
 
-        verify(configs).save(eq(TENANT), any(), eq(Map.of()), eq("erp-system"));
+        verify(configs).save(eq(ACME), any(), eq(Map.of()), eq("erp-system"));
+    }
+
+    @Test
+    void aSecondConnectorOfTheSameSourceSystem_isRefused_asAreSecretLookingOrEmptyOptions() {
+        when(configs.all()).thenReturn(List.of(new ConnectorConfigPort.Stored(ACME, stored("erp-one", Map.of("username", "u")), Map.of())));
+        ConnectorService service = withProvider();
+        java.util.Map<String, String> nullValue = new java.util.HashMap<>();
+        nullValue.put("username", null);
+
+        assertThatThrownBy(() -> service.configure(ACME, "erp-two", new ConnectorConfigChange("test-erp", "https://erp2.example",
+                null, null, null, Map.of("username", "u"), Map.of()), "ada@demo"))
+                .isInstanceOfSatisfying(InvalidConnectorException.class, e -> {
+                    assertThat(e.field()).isEqualTo("type");
+                    assertThat(e.getMessage()).contains("erp-one already serves source system erp-system");
+                });
+        assertThatThrownBy(() -> service.configure(ACME, "erp-one", new ConnectorConfigChange("test-erp", "https://erp.example",
+                null, null, null, Map.of("username", "u", "client_secret", "s3cr3t"), Map.of()), "ada@demo"))
+                .isInstanceOfSatisfying(InvalidConnectorException.class, e -> assertThat(e.field()).isEqualTo("options.client_secret"));
+        assertThatThrownBy(() -> service.configure(ACME, "erp-one", new ConnectorConfigChange("test-erp", "https://erp.example",
+                null, null, null, nullValue, Map.of()), "ada@demo"))
+                .isInstanceOfSatisfying(InvalidConnectorException.class, e -> assertThat(e.field()).isEqualTo("options.username"));
+        service.configure(ACME, "erp-one", new ConnectorConfigChange("test-erp", "https://erp.example", null, null, null,
+                Map.of("username", "u", "token-url", "https://idp.example/token"), Map.of()), "ada@demo");
+        verify(configs).save(eq(ACME), any(), eq(Map.of()), eq("erp-system"));
     }
 
     @Test

@@ -133,7 +133,7 @@ class WriteBackServiceTest {
                 "APPEALED", null, "key-2", WriteBack.Status.PENDING, 0, NOW, null, NOW.plusSeconds(1), null);
         when(outbox.leaseDue(eq(NOW), any(), anyInt())).thenReturn(List.of(refused, later));
         when(claims.handles(any(), eq("x12-835"))).thenReturn(true);
-        when(claims.deliver(refused)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.FAILED, "400 locked"));
+        when(claims.deliver(refused)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.REFUSED, "400 locked"));
         when(claims.deliver(later)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.APPLIED, "ok"));
 
         service.dispatchDue(10);
@@ -141,6 +141,19 @@ class WriteBackServiceTest {
         verify(outbox).markFailed(refused.id(), 10, "400 locked");
         verify(outbox, never()).deferLater(any(), any(), any(), any());
         verify(outbox).markApplied(later.id(), NOW, "ok");
+    }
+
+    @Test
+    void anOutage_isRetriedForAsLongAsItLasts_neverSetAside() {
+        WriteBack unreachable = pending(40);
+        when(outbox.leaseDue(eq(NOW), any(), anyInt())).thenReturn(List.of(unreachable));
+        when(claims.handles(any(), eq("x12-835"))).thenReturn(true);
+        when(claims.deliver(unreachable)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.FAILED, "503"));
+
+        service.dispatchDue(10);
+
+        verify(outbox, never()).markFailed(any(), anyInt(), any());
+        verify(outbox).markRetry(eq(unreachable.id()), eq(41), any(), eq("503"));
     }
 
     @Test

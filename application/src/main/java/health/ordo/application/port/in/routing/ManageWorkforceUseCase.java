@@ -17,8 +17,14 @@ public interface ManageWorkforceUseCase {
 
     Queue saveQueue(Queue queue);
 
-    /** @return false when the queue still holds open work (it is then kept) or does not exist */
+    /**
+     * Deletes a queue that holds no open work and that no routing rule targets and no worker serves; false (nothing
+     * deleted) otherwise, with {@link #queueUsers} naming the rules and workers.
+     */
     boolean deleteQueue(TenantId tenant, String id);
+
+    /** The routing rules that target the queue and the workers who serve it, e.g. {@code rule high-value}, {@code worker alice@demo}. */
+    List<String> queueUsers(TenantId tenant, String id);
 
     List<Worker> workers(TenantId tenant);
 

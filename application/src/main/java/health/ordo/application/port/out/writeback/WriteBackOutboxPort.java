@@ -15,7 +15,7 @@ public interface WriteBackOutboxPort {
     void enqueue(WriteBack writeBack);
 
     /**
-     * {@link #enqueue}, but only when the write-back's tenant has an enabled stored connector serving its source system;
+     * {@link #enqueue}, but only when the write-back's tenant has a stored connector serving its source system (enabled or not);
      * decided by the insert itself, so the completing transaction needs no read of the connectors to know it.
      */
     void enqueueIfConnector(WriteBack writeBack);

@@ -22,8 +22,12 @@ public interface WriteBackTargetPort {
     /** One attempt; must be idempotent on {@link WriteBack#idempotencyKey()}. */
     Delivery deliver(WriteBack writeBack);
 
-    /** What an attempt did. {@code NOT_CONFIGURED}: no endpoint yet; the write-back stays queued. */
+    /**
+     * What an attempt did. {@code FAILED}: the target could not be reached or erred (an outage; retried for as long as
+     * it takes); {@code REFUSED}: the target answered and refused it (counts toward the attempts after which it is set
+     * aside); {@code NOT_CONFIGURED}: no endpoint yet; the write-back stays queued.
+     */
     record Delivery(Status status, String detail) {
-        public enum Status { APPLIED, ALREADY_APPLIED, FAILED, NOT_CONFIGURED }
+        public enum Status { APPLIED, ALREADY_APPLIED, FAILED, REFUSED, NOT_CONFIGURED }
     }
 }
