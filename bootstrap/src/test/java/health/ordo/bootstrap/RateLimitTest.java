@@ -51,6 +51,7 @@ class RateLimitTest {
             failures.add(api.post("/login", null, Map.of("username", "eve@" + tenant, "password", "guess-" + i)).status());
         }
         ApiClient.Response rightPasswordWhileLocked = api.post("/login", null, Map.of("username", "eve@" + tenant, "password", "password-of-eve1"));
+        ApiClient.Response spacedWhileLocked = api.post("/login", null, Map.of("username", " EVE@" + tenant + " ", "password", "password-of-eve1"));
 
         assertThat(burst).filteredOn(r -> r.status() == 200).hasSizeBetween(5, 6);
         ApiClient.Response limited = burst.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
@@ -60,5 +61,6 @@ class RateLimitTest {
         assertThat(limited.string("type")).endsWith("/rate-limited");
         assertThat(failures).containsOnly(401);
         assertThat(rightPasswordWhileLocked.status()).isEqualTo(401);
+        assertThat(spacedWhileLocked.status()).as("the same account, written with blanks and capitals").isEqualTo(401);
     }
 }

@@ -207,6 +207,27 @@ class ServiceLevelTest {
     }
 
     @Test
+    void aHoldPausesTheSla_butNotTheSourcesOwnDeadline_whichStillEscalates() throws Exception {
+        ApiClient api = new ApiClient(server.getURI(), json);
+        String ada = api.login("ada@" + tenant.value(), "password-of-ada");
+        String sam = api.login("sam@" + tenant.value(), "password-of-sam");
+        String id = api.post("/api/v1/work-items", ada, Map.of("type", "PAYMENT_EXCEPTION",
+                "source", Map.of("system", "workday", "externalId", "PX-HARD"), "title", "Filing limit",
+                "hardDeadlineAt", java.time.Instant.now().plusMillis(1_200).toString())).string("id");
+        api.post("/api/v1/work-items/" + id + "/claim", sam, Map.of());
+        api.post("/api/v1/work-items/" + id + "/start", sam, Map.of());
+        api.post("/api/v1/work-items/" + id + "/hold", sam, Map.of("reason", "waiting on the vendor"));
+
+        Thread.sleep(2_000);
+        escalations.fireDue(100);
+
+        ApiClient.Response clock = api.get("/api/v1/work-items/" + id + "/sla", sam);
+        assertThat(clock.string("state")).isEqualTo("BREACHED");
+        assertThat(clock.list("escalationsFired")).extracting(f -> f.get("stage")).contains("DEADLINE_REACHED");
+        assertThat(api.get("/api/v1/work-items?sla=breached", sam).list("items")).extracting(i -> i.get("id")).contains(id);
+    }
+
+    @Test
     void holdPausesTheClock_andBadCalendarsOrPoliciesAre422NamingTheField() {
         ApiClient api = new ApiClient(server.getURI(), json);
         String ada = api.login("ada@" + tenant.value(), "password-of-ada");

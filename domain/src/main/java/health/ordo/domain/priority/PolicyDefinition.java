@@ -136,11 +136,16 @@ public final class PolicyDefinition {
             problems.add(new Problem(path + ".value", "operator " + operator + " needs a value"));
             return;
         }
-        if (numeric && needsValue && !operator.equals("in")) {
-            try {
-                Double.parseDouble(condition.value().strip());
-            } catch (NumberFormatException e) {
-                problems.add(new Problem(path + ".value", field + " is a number; '" + condition.value() + "' is not"));
+        if (numeric && needsValue) {
+            // "in" takes a comma-separated list; each entry must be a number like the value of any other operator
+            for (String value : operator.equals("in") ? condition.value().split(",") : new String[]{condition.value()}) {
+                try {
+                    Double.parseDouble(value.strip());
+                } catch (NumberFormatException e) {
+                    problems.add(new Problem(path + ".value", field + " is a number; the value" + (operator.equals("in")
+                            ? " must be numbers separated by commas" : " is not one")));
+                    break;
+                }
             }
         }
         if (TEXT_FIELDS.contains(field) && Set.of("lt", "lte", "gt", "gte").contains(operator)) {

@@ -166,6 +166,12 @@ class PriorityPolicyTest {
         assertThatThrownBy(() -> withRule("amount", "lt", "lots", DecisionRule.Effect.SET, "1"))
                 .isInstanceOfSatisfying(InvalidPolicyException.class, e -> assertThat(e.problems())
                         .extracting(InvalidPolicyException.Problem::path).containsExactly("rules[0].when[0].value"));
+        assertThatThrownBy(() -> withRule("amount", "in", "100, lots", DecisionRule.Effect.SET, "1"))
+                .isInstanceOfSatisfying(InvalidPolicyException.class, e -> {
+                    assertThat(e.problems()).extracting(InvalidPolicyException.Problem::path).containsExactly("rules[0].when[0].value");
+                    assertThat(e.getMessage()).doesNotContain("lots");
+                });
+        assertThat(withRule("amount", "in", "100, 250.5", DecisionRule.Effect.SET, "1")).isNotNull();
         assertThatThrownBy(() -> withRule("amount", "lt", "1", DecisionRule.Effect.SET, "101"))
                 .isInstanceOfSatisfying(InvalidPolicyException.class, e -> assertThat(e.problems())
                         .extracting(InvalidPolicyException.Problem::path).containsExactly("rules[0].value"));

@@ -33,7 +33,8 @@ class UserPasswordAuthenticationProvider<B> implements HttpRequestExecutorAuthen
     @NonNull
     public AuthenticationResponse authenticate(HttpRequest<B> requestContext,
                                                @NonNull AuthenticationRequest<String, String> request) {
-        String username = request.getIdentity() == null ? "" : request.getIdentity().toLowerCase(java.util.Locale.ROOT);
+        // the throttle counts per account: the login as the sign-in reads it (blanks stripped, case folded)
+        String username = request.getIdentity() == null ? "" : request.getIdentity().strip().toLowerCase(java.util.Locale.ROOT);
         if (throttle.blocked(username)) {
             return AuthenticationResponse.failure(AuthenticationFailureReason.ACCOUNT_LOCKED);
         }

@@ -24,7 +24,8 @@ import java.util.UUID;
  * Fires due escalation timers. Timers are rows claimed with {@code FOR UPDATE SKIP LOCKED} and marked fired in the same
  * transaction as the item's change, so with any number of nodes each fires exactly once; timers that fell due while
  * no node ran fire at the next start, in due order, marked late. A timer whose clock has moved (the item went on hold,
- * completed, or its policy changed) is dropped; rescheduling planned the right one.
+ * completed, its calendar or policy changed) is dropped and the item's timers are planned afresh from the clock as it is
+ * now, so a deadline that moved later still escalates when it comes.
  */
 public final class EscalationService implements FireEscalationsUseCase {
 
@@ -74,7 +75,11 @@ public final class EscalationService implements FireEscalationsUseCase {
         SlaStage stage = SlaStage.valueOf(timer.stage());
         SlaClock slaClock = scheduler.clockOf(item, policy.get(), now);
         if (!stillDue(stage, slaClock, now)) {
+            // the clock moved (a hold, a new calendar or policy): plan the item's timers afresh from the clock as it is now
+            SlaScheduler.Plan plan = scheduler.plan(item, List.of(), now);
+            scheduler.apply(item, plan);
             timers.delete(timer.id());
+            timers.updateItemSla(item.tenantId(), item.id(), plan.summary().state(), plan.summary().deadlineAt());
             return;
         }
         boolean late = Duration.between(timer.dueAt(), now).compareTo(lateAfter) > 0;
