@@ -81,6 +81,7 @@ class GetNextWorkTest {
     }
 
     private List<WorkItem> items(String queue, int count, String amountBase) {
+        queue(queue);
         List<WorkItemContent> contents = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             contents.add(new WorkItemContent(WorkItemType.INVOICE_HOLD, new SourceReference("test", queue + "-" + i + "-" + UUID.randomUUID()),

@@ -80,6 +80,9 @@ class MachineClientTest {
     @Test
     void clientCredentialsToken_ingestsWithinItsScopes_rotatesWithGrace_andStopsWhenRevoked() throws Exception {
         ApiClient.Response created = api.post("/api/v1/api-clients", admin, Map.of("name", "Clearinghouse SFTP bridge"));
+        ApiClient.Response noScopes = api.post("/api/v1/api-clients", admin, Map.of("name", "Nothing at all", "scopes", List.of()));
+        assertThat(noScopes.status()).as("an empty scope list is a mistake, not every scope").isEqualTo(400);
+        assertThat(noScopes.list("errors")).extracting(e -> e.get("field")).containsExactly("scopes");
         String clientId = created.string("clientId");
         String secret = created.string("clientSecret");
 

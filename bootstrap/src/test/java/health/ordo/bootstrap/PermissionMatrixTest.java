@@ -103,6 +103,7 @@ class PermissionMatrixTest {
         }
         MATRIX.put("POST /api/v1/tenants", Set.of("PLATFORM_ADMIN"));
         MATRIX.put("GET /api/v1/tenants", Set.of("PLATFORM_ADMIN"));
+        MATRIX.put("GET /api/v1/tenants/{id}", Set.of("WORKER", "SUPERVISOR", "TENANT_ADMIN", "INTEGRATION", "PLATFORM_ADMIN"));
         MATRIX.put("GET /api/v1/tenants/{id}/branding", Set.of("WORKER", "SUPERVISOR", "TENANT_ADMIN", "INTEGRATION", "PLATFORM_ADMIN"));
         MATRIX.put("PUT /api/v1/tenants/{id}/branding", Set.of("TENANT_ADMIN", "PLATFORM_ADMIN"));
     }

@@ -105,8 +105,10 @@ class RoutingApiTest {
         ApiClient.Response badSkill = api.put("/api/v1/routing-rules/ghost-rule", ada, Map.of("targetQueue", "denials",
                 "skills", List.of(Map.of("skill", "appeals", "minProficiency", 6))));
         ApiClient.Response badTimeout = api.put("/api/v1/queues/ghost-queue", ada, Map.of("reservationTimeoutSeconds", 0));
+        ApiClient.Response ghostItem = api.post("/api/v1/work-items", ada, Map.of("type", "SUPPLIER_ONBOARDING", "source",
+                Map.of("system", "test", "externalId", "GHOST-1"), "title", "Onboard a supplier", "queue", "ghost-queue"));
 
-        assertThat(List.of(ghostWorker, ghostRule, ghostTransfer, ghostBulk, nullQueue, badCondition, badSkill, badTimeout))
+        assertThat(List.of(ghostWorker, ghostRule, ghostTransfer, ghostBulk, nullQueue, badCondition, badSkill, badTimeout, ghostItem))
                 .allSatisfy(response -> {
                     assertThat(response.status()).isEqualTo(400);
                     assertThat(response.contentType()).startsWith("application/problem+json");
@@ -119,6 +121,7 @@ class RoutingApiTest {
         assertThat(badCondition.list("errors")).extracting(e -> e.get("field")).containsExactly("when[1].operator");
         assertThat(badSkill.list("errors")).extracting(e -> e.get("field")).containsExactly("skills[0].minProficiency");
         assertThat(badTimeout.list("errors")).extracting(e -> e.get("field")).containsExactly("reservationTimeoutSeconds");
+        assertThat(ghostItem.list("errors")).extracting(e -> e.get("field")).containsExactly("queue");
         assertThat(api.get("/api/v1/workers/ghost@demo", ada).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/work-items/" + item, sam).string("queue")).isNotEqualTo("nowhere-queue");
     }

@@ -59,6 +59,10 @@ class TenantAdministrationTest {
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.header("Location")).isEqualTo("/api/v1/tenants/" + slug);
+        assertThat(api.get(created.header("Location"), ops).string("id")).as("the Location answers").isEqualTo(slug);
+        assertThat(api.get("/api/v1/tenants/no-such-tenant", ops).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/tenants/" + slug, root).string("id")).as("its own users read it").isEqualTo(slug);
+        assertThat(api.get("/api/v1/tenants/" + other, root).status()).as("another tenant does not exist for them").isEqualTo(404);
         assertThat(again.status()).isEqualTo(409);
         assertThat(badAdmin.list("errors")).extracting(e -> e.get("field")).containsExactly("admin.username");
         assertThat(opsReadsWork.status()).isEqualTo(403);

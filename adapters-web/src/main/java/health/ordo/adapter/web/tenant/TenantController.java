@@ -92,6 +92,14 @@ class TenantController {
         return new TenantList(tenants.list());
     }
 
+    @Get("/{id}")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "One tenant: id, name, created (its own users, or the platform admin) — where a created tenant's Location points")
+    TenantSummary tenant(Authentication authentication, @PathVariable String id) {
+        String visible = visible(authentication, id).value();
+        return tenants.list().stream().filter(t -> t.id().equals(visible)).findFirst().orElseThrow(() -> new TenantNotFoundException(id));
+    }
+
     @Get("/{id}/branding")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "The tenant's branding (its users, or the platform admin)")

@@ -44,7 +44,10 @@ public final class ApiClientService implements ManageApiClientsUseCase {
     @Override
     public IssuedSecret create(TenantId tenant, String name, Set<String> scopes, String actor) {
         InvalidValueException.require(name != null && !name.isBlank() && name.length() <= 100, "name", "name is required, at most 100 characters");
-        Set<String> granted = scopes == null || scopes.isEmpty() ? SCOPES : Set.copyOf(scopes);
+        // left out: every scope; an empty list would be a client that can do nothing, which is asked for by mistake
+        InvalidValueException.require(scopes == null || !scopes.isEmpty(), "scopes", "scopes may not be empty: leave it out for "
+                + SCOPES + ", or name the ones the client needs");
+        Set<String> granted = scopes == null ? SCOPES : Set.copyOf(scopes);
         InvalidValueException.require(SCOPES.containsAll(granted), "scopes", "scopes may be " + SCOPES);
         byte[] id = new byte[8];
         RANDOM.nextBytes(id);

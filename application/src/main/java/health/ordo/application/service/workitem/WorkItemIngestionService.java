@@ -14,6 +14,7 @@ import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
 import health.ordo.domain.workitem.WorkItem;
+import health.ordo.domain.workitem.WorkItemType;
 import health.ordo.domain.workitem.WorkItemContent;
 
 import java.time.Clock;
@@ -83,6 +84,12 @@ public final class WorkItemIngestionService implements IngestWorkItemUseCase {
         }
         WorkItem item = WorkItem.create(tenant, content, actor, clock.instant());
         RoutingDecision decision = RoutingDecision.route(workforce.rules(tenant), item);
+        if (decision.queue().equals(content.queue()) && !WorkItemType.isDefaultQueue(content.queue())
+                && workforce.queue(tenant, content.queue()).isEmpty()) {
+            // no rule took it and the queue it asked for does not exist: it would sit where no worker looks
+            throw new InvalidValueException("queue", "no queue " + content.queue() + " in this tenant: create it first (PUT /api/v1/queues/"
+                    + content.queue() + ") or leave queue out for the type's default queue");
+        }
         item.route(decision.queue(), decision.skills(), decision.size(), decision.describe(), Actor.SYSTEM, item.createdAt());
         item.applyScore(scoring.explain(item, item.createdAt()), item.createdAt());
         WorkItem.Changes changes = item.pullChanges();
