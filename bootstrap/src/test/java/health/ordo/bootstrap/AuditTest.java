@@ -55,11 +55,18 @@ class AuditTest {
         api.post("/api/v1/work-items/" + itemId + "/claim", admin, Map.of());
         ApiClient.Response refused = api.post("/api/v1/work-items/" + itemId + "/resume", admin, Map.of());
 
+        String created = api.post("/api/v1/work-items", admin, Map.of("type", "INVOICE_HOLD", "source", Map.of("system", "oracle-fusion",
+                "externalId", "AUDIT-1"), "title", "Price hold", "amount", Map.of("value", "10.00", "currency", "USD"))).string("id");
+        api.put("/api/v1/queues/audit-q", admin, Map.of("name", "Audited queue"));
+        List<Map<String, Object>> creation = api.get("/api/v1/audit?entity=" + created, admin).list("items");
+        List<Map<String, Object>> queue = api.get("/api/v1/audit?entity=audit-q", admin).list("items");
         List<Map<String, Object>> all = api.get("/api/v1/audit?entity=" + itemId, admin).list("items");
         Map<String, Object> refusedEntry = all.get(0);
         List<Map<String, Object>> entries = all.subList(1, all.size());
         ApiClient.Response intact = api.post("/api/v1/audit:verify", admin, Map.of());
 
+        assertThat(creation).extracting(e -> e.get("action")).containsExactly("post /api/v1/work-items");
+        assertThat(queue).extracting(e -> e.get("action")).containsExactly("put /api/v1/queues/{id}");
         assertThat(read.header("X-Request-Id")).isNotBlank();
         assertThat(entries).extracting(e -> e.get("action")).containsExactly("post /api/v1/work-items/{id}/claim", "read");
         assertThat(entries.get(1).get("requestId")).isEqualTo(read.header("X-Request-Id"));

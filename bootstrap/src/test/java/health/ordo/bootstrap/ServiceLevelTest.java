@@ -244,6 +244,10 @@ class ServiceLevelTest {
         assertThat(overlapping.status()).isEqualTo(422);
         assertThat(overlapping.list("errors")).extracting(e -> e.get("field")).containsExactly("hours.MONDAY");
         assertThat(badZone.list("errors")).extracting(e -> e.get("field")).containsExactly("zone");
+        ApiClient.Response inDays = api.post("/api/v1/sla-policies", ada, Map.of("policyId", "days", "appliesTo", "CLAIM_DENIAL",
+                "goal", "PT8H", "deadline", "P2D"));
+        assertThat(inDays.status()).as("P2D would be 48 business hours, not two business days").isEqualTo(422);
+        assertThat(inDays.list("errors")).extracting(e -> e.get("field")).containsExactly("deadline");
         assertThat(goalAfterDeadline.status()).isEqualTo(422);
         assertThat(goalAfterDeadline.list("errors")).extracting(e -> e.get("field")).containsExactly("goal");
         assertThat(good.status()).isEqualTo(201);

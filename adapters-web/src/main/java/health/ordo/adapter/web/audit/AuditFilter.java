@@ -37,6 +37,9 @@ class AuditFilter implements HttpServerFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditFilter.class);
     private static final Pattern ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    /** Collections whose entities are named (not UUIDs) in the path: a queue, a calendar, a client, a login. */
+    private static final java.util.Set<String> NAMED = java.util.Set.of("queues", "workers", "routing-rules", "calendars",
+            "connectors", "api-clients", "priority-policies", "sla-policies", "tenants");
     private static final Pattern PHI_READ = Pattern.compile("/api/v1/(work-items|fhir/Task)/" + ID.pattern());
 
     private final Provider<AuditUseCase> audit;
@@ -60,7 +63,7 @@ class AuditFilter implements HttpServerFilter {
             response.header("X-Request-Id", id);
             boolean writtenWithTheChange = RequestChangeTrail.written(request) && response.getStatus().getCode() < 400;
             if (facts != null && !writtenWithTheChange) {
-                record(request, facts, response.getStatus().getCode());
+                record(request, created(facts, response), response.getStatus().getCode());
             }
             return response;
         });
@@ -73,15 +76,39 @@ class AuditFilter implements HttpServerFilter {
             return null;
         }
         String path = request.getPath();
-        Matcher matcher = ID.matcher(path);
-        String entityId = matcher.find() ? matcher.group() : null;
         String[] parts = path.substring(Math.min(path.length(), "/api/v1/".length())).split("/");
         String entityType = parts.length == 0 ? null : parts[0].replaceAll(":.*", "");
+        // the entity is the segment after the collection (a UUID, a queue or calendar id, a client id, a login), without
+        // a custom method (":rotate"); the route names it {id}, so entries of one kind of request share one action
+        String entityId = null;
+        String route = path;
+        Matcher matcher = ID.matcher(path);
+        if (matcher.find()) {
+            entityId = matcher.group();
+            route = ID.matcher(path).replaceAll("{id}");
+        } else if (parts.length > 1 && !parts[1].isEmpty() && NAMED.contains(entityType)) {
+            String segment = parts[1].replaceAll(":.*", "");
+            entityId = java.net.URLDecoder.decode(segment, java.nio.charset.StandardCharsets.UTF_8);
+            entityId = entityId.length() > 200 ? entityId.substring(0, 200) : entityId;
+            parts[1] = parts[1].replace(segment, "{id}");
+            route = "/api/v1/" + String.join("/", parts);
+        }
         Map<String, String> details = new LinkedHashMap<>();
         details.put("method", request.getMethod().name());
-        details.put("route", ID.matcher(path).replaceAll("{id}"));
+        details.put("route", route);
         return new AuditFacts(TenantId.of(tenant), authentication.getName(), read ? "read" : request.getMethod().name().toLowerCase()
                 + " " + details.get("route"), entityType, entityId, details, requestId, request.getRemoteAddress().getAddress().getHostAddress());
+    }
+
+    /** A request that created its entity names it through the answer's Location (POST /work-items → the new id). */
+    private static AuditFacts created(AuditFacts facts, MutableHttpResponse<?> response) {
+        String location = response.getHeaders().get("Location");
+        if (facts.entityId() != null || location == null || response.getStatus().getCode() != 201) {
+            return facts;
+        }
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        return new AuditFacts(facts.tenant(), facts.actor(), facts.action(), facts.entityType(), id.isEmpty() ? null : id,
+                facts.details(), facts.requestId(), facts.clientIp());
     }
 
     private void record(HttpRequest<?> request, AuditFacts facts, int status) {

@@ -47,6 +47,11 @@ class RequestChangeTrail implements ChangeTrailPort {
             if (facts.entityId() == null) {
                 details.put("workItemId", entityId);
             }
+            if (facts.entityId() == null && ("work-items".equals(facts.entityType()) || "work".equals(facts.entityType()))) {
+                // a create or get-next-work names no item in its path, yet changes exactly one: the entry names it
+                facts = new AuditFacts(facts.tenant(), facts.actor(), facts.action(), facts.entityType(), entityId, facts.details(),
+                        facts.requestId(), facts.clientIp());
+            }
             return Optional.of(facts.entry(details));
         }
         @SuppressWarnings("unchecked")

@@ -209,7 +209,7 @@ class SlaController {
         } catch (IllegalArgumentException e) {
             throw new InvalidValueException("appliesTo", "appliesTo is a work item type");
         }
-        SlaTerms terms = new SlaTerms(duration(body.goal(), "goal"), duration(body.deadline(), "deadline"),
+        SlaTerms terms = new SlaTerms(businessTime(body.goal(), "goal"), businessTime(body.deadline(), "deadline"),
                 body.approachingPercent() == null ? 80 : body.approachingPercent());
         List<EscalationAction> escalations = (body.escalations() == null ? List.<EscalationDto>of() : body.escalations()).stream()
                 .map(e -> {
@@ -267,6 +267,17 @@ class SlaController {
         } catch (DateTimeException e) {
             throw new InvalidValueException(field, field + " are ISO-8601 date-times with offset");
         }
+    }
+
+    /**
+     * Goals and deadlines count business time: hours and minutes (PT16H is two 8-hour business days). A duration in days
+     * (P2D) would be read as 48 business hours — six such days — so it is refused rather than guessed.
+     */
+    private static Duration businessTime(String text, String field) {
+        Duration duration = duration(text, field);
+        InvalidValueException.require(!text.strip().toUpperCase(java.util.Locale.ROOT).matches("P\\d+D.*"), field,
+                field + " counts business time in hours and minutes, e.g. PT16H for two 8-hour business days; days are ambiguous");
+        return duration;
     }
 
     private static Duration duration(String text, String field) {
