@@ -65,6 +65,8 @@ class ServiceLevelTest {
     @Inject
     FireEscalationsUseCase escalations;
     @Inject
+    health.ordo.application.port.in.routing.ManageWorkforceUseCase workforce;
+    @Inject
     EmbeddedPostgresServer postgres;
 
     private TenantId tenant;
@@ -80,6 +82,7 @@ class ServiceLevelTest {
             always.put(day, List.of(new WorkingWindow(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT)));
         }
         sla.saveCalendar(new BusinessCalendar(tenant, "always", "America/New_York", always, Set.of(), List.of()));
+        workforce.saveQueue(new health.ordo.domain.routing.Queue(tenant, "payroll-escalations", "Payroll escalations", null, null, 1, null));
         sla.savePolicy(new SlaPolicy(tenant, "fast", 0, WorkItemType.PAYMENT_EXCEPTION, List.of(), "always",
                 new SlaTerms(Duration.ofSeconds(1), Duration.ofSeconds(2), 50),
                 List.of(new EscalationAction(SlaStage.GOAL_REACHED, null, null, null, true),
@@ -248,6 +251,11 @@ class ServiceLevelTest {
                 "goal", "PT8H", "deadline", "P2D"));
         assertThat(inDays.status()).as("P2D would be 48 business hours, not two business days").isEqualTo(422);
         assertThat(inDays.list("errors")).extracting(e -> e.get("field")).containsExactly("deadline");
+        ApiClient.Response strandedEscalation = api.post("/api/v1/sla-policies", ada, Map.of("policyId", "stranded",
+                "appliesTo", "CLAIM_DENIAL", "goal", "PT8H", "deadline", "PT16H", "escalations", List.of(Map.of("stage", "DEADLINE_REACHED",
+                        "moveToQueue", "no-such-queue"))));
+        assertThat(strandedEscalation.status()).isEqualTo(422);
+        assertThat(strandedEscalation.list("errors")).extracting(e -> e.get("field")).containsExactly("escalations[0].moveToQueue");
         assertThat(goalAfterDeadline.status()).isEqualTo(422);
         assertThat(goalAfterDeadline.list("errors")).extracting(e -> e.get("field")).containsExactly("goal");
         assertThat(good.status()).isEqualTo(201);

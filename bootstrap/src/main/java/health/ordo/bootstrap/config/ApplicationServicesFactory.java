@@ -190,8 +190,9 @@ class ApplicationServicesFactory {
 
     @Singleton
     SlaScheduler slaScheduler(SlaConfigPort config, SlaTimerPort timers, LoadWorkItemPort load, TransactionPort transactions,
-                              Clock clock, @Value("${ordo.sla.default-zone:America/New_York}") String defaultZone, ApprovalGate gate) {
-        return new SlaScheduler(config, timers, load, transactions, clock, defaultZone, gate);
+                              Clock clock, @Value("${ordo.sla.default-zone:America/New_York}") String defaultZone, ApprovalGate gate,
+                              WorkforcePort workforce) {
+        return new SlaScheduler(config, timers, load, transactions, clock, defaultZone, gate, workforce);
     }
 
     @Singleton

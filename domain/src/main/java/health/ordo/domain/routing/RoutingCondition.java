@@ -28,6 +28,15 @@ public record RoutingCondition(String field, String operator, String value) {
         if (Set.of("lt", "lte", "gt", "gte").contains(operator)) {
             InvalidValueException.require(decimal(value) != null, "value", "operator " + operator + " needs a number");
         }
+        if (field.equals("type") && !operator.equals("exists")) {
+            // a misspelt type (CLAIM_DENIALS) would make the rule never match, silently
+            for (String type : operator.equals("in") ? value.split(",") : new String[]{value}) {
+                boolean known = java.util.Arrays.stream(health.ordo.domain.workitem.WorkItemType.values())
+                        .anyMatch(t -> t.name().equalsIgnoreCase(type.strip()));
+                InvalidValueException.require(known, "value", "type is one of "
+                        + java.util.Arrays.toString(health.ordo.domain.workitem.WorkItemType.values()));
+            }
+        }
     }
 
     public boolean matches(WorkItem item) {

@@ -60,6 +60,10 @@ class RoutingTest {
         assertThat(band.matches(denial("9999.99", Map.of()))).isFalse();
         assertThatThrownBy(() -> new RoutingCondition("amount", "gte", "lots")).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> new RoutingCondition("payer", "eq", "x")).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> new RoutingCondition("type", "eq", "CLAIM_DENIALS")).as("a misspelt type would never match")
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> org.assertj.core.api.Assertions.assertThat(e.field()).isEqualTo("value"));
+        assertThatThrownBy(() -> new RoutingCondition("type", "in", "CLAIM_DENIAL, UNDERPAYMNT")).isInstanceOf(InvalidValueException.class);
+        new RoutingCondition("type", "in", "claim_denial, UNDERPAYMENT");
     }
 
     @Test

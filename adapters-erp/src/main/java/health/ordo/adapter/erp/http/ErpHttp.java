@@ -50,9 +50,14 @@ public final class ErpHttp {
      * (default {@code RELEASED,APPROVED,CORRECTED}); any other, such as {@code REJECTED}, leaves it in place.
      */
     public static java.util.Set<String> releasingResolutions(ConnectorSettings settings) {
-        return java.util.Arrays.stream(settings.option("release-resolutions").orElse("RELEASED,APPROVED,CORRECTED").split(","))
-                .map(s -> s.strip().toUpperCase(java.util.Locale.ROOT)).filter(s -> !s.isEmpty())
+        java.util.Set<String> releasing = java.util.Arrays.stream(settings.option("release-resolutions").orElse("RELEASED,APPROVED,CORRECTED")
+                        .split(",")).map(s -> s.strip().toUpperCase(java.util.Locale.ROOT)).filter(s -> !s.isEmpty())
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        if (releasing.isEmpty()) {
+            throw new IllegalArgumentException("connector " + settings.name() + ": release-resolutions names no resolution, so nothing "
+                    + "would ever be released");
+        }
+        return releasing;
     }
 
     public static HttpClient newClient() {

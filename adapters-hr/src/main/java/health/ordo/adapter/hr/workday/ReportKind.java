@@ -57,7 +57,9 @@ enum ReportKind {
                 first = false;
                 commands.add(new WorkItemCommand("EMPLOYEE_ONBOARDING", settings.system(), key,
                         "Onboarding: " + task.getKey().toLowerCase(Locale.ROOT).replace('_', ' ') + " for " + who + " (" + eventType
-                                + ", starts " + start + ")", null, null, endOfDay(start.plusDays(task.getValue())), endOfDay(start),
+                                + ", starts " + start + ")", null, null, endOfDay(start.plusDays(task.getValue())),
+                        // a task due after the start (I-9 section 2 within 3 days) binds at its own due date, not before it
+                        endOfDay(task.getValue() > 0 ? start.plusDays(task.getValue()) : start),
                         attributes, events));
             }
         }

@@ -52,6 +52,17 @@ class WorkdayReportSourceTest {
     }
 
     @Test
+    void aTaskDueAfterTheStartDate_isNotDueAfterItsOwnHardDeadline() {
+        fake.hire("2026-12-14");
+        PullResult result = WorkdayOnboardingTckTest.adapter(fake, "I9_VERIFICATION:3").pull(Cursor.START, 10);
+
+        assertThat(result.commands()).singleElement().satisfies(c -> {
+            assertThat(c.dueAt()).isEqualTo(Instant.parse("2026-12-17T23:59:59Z"));
+            assertThat(c.hardDeadlineAt()).isEqualTo(Instant.parse("2026-12-17T23:59:59Z"));
+        });
+    }
+
+    @Test
     void credentialsAndPayrollExceptions_mapToTheirTypes() throws IOException {
         ObjectMapper json = new ObjectMapper();
         ReportKind.Settings settings = new ReportKind.Settings("workday", Map.of("BADGE", -2), 30, "USD");

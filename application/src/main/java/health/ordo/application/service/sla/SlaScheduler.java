@@ -3,6 +3,7 @@ package health.ordo.application.service.sla;
 import health.ordo.application.port.in.sla.GetSlaQuery;
 import health.ordo.application.port.in.sla.ManageSlaUseCase;
 import health.ordo.application.port.out.sla.SlaConfigPort;
+import health.ordo.application.port.out.routing.WorkforcePort;
 import health.ordo.application.port.out.sla.SlaTimerPort;
 import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.application.service.approval.ApprovalGate;
@@ -19,6 +20,7 @@ import health.ordo.domain.sla.SlaStage;
 import health.ordo.domain.workitem.HistoryEntry;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemId;
+import health.ordo.domain.workitem.WorkItemType;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -45,6 +47,7 @@ public final class SlaScheduler implements ManageSlaUseCase, GetSlaQuery {
     private final Clock clock;
     private final String defaultZone;
     private final ApprovalGate gate;
+    private final WorkforcePort workforce;
 
     public SlaScheduler(SlaConfigPort config, SlaTimerPort timers, LoadWorkItemPort loadPort, TransactionPort transactions,
                         Clock clock, String defaultZone) {
@@ -54,6 +57,13 @@ public final class SlaScheduler implements ManageSlaUseCase, GetSlaQuery {
     /** @param gate maker-checker for SLA policy activation; null where it does not apply */
     public SlaScheduler(SlaConfigPort config, SlaTimerPort timers, LoadWorkItemPort loadPort, TransactionPort transactions,
                         Clock clock, String defaultZone, ApprovalGate gate) {
+        this(config, timers, loadPort, transactions, clock, defaultZone, gate, null);
+    }
+
+    /** @param workforce checks that escalations move work to queues that exist; null skips the check */
+    public SlaScheduler(SlaConfigPort config, SlaTimerPort timers, LoadWorkItemPort loadPort, TransactionPort transactions,
+                        Clock clock, String defaultZone, ApprovalGate gate, WorkforcePort workforce) {
+        this.workforce = workforce;
         this.gate = gate;
         this.config = config;
         this.timers = timers;
@@ -63,7 +73,6 @@ public final class SlaScheduler implements ManageSlaUseCase, GetSlaQuery {
         this.defaultZone = defaultZone;
     }
 
-    /** Whether a change recorded these history entries that move an SLA clock. */
     /** Whether a change whose history action is {@code action} ({@code complete}, {@code hold}…) moves the item's clock. */
     public static boolean movesClock(String action) {
         return CLOCK_ACTIONS.contains(action);
@@ -220,6 +229,13 @@ public final class SlaScheduler implements ManageSlaUseCase, GetSlaQuery {
     private SlaPolicy store(SlaPolicy policy, boolean active) {
         InvalidValueException.require(config.calendar(policy.tenant(), policy.calendarId()).isPresent()
                 || "default".equals(policy.calendarId()), "calendarId", "no calendar " + policy.calendarId());
+        for (int i = 0; workforce != null && i < policy.escalations().size(); i++) {
+            // an escalation that moves work to a queue that does not exist would strand it at the worst time
+            EscalationAction action = policy.escalations().get(i);
+            String queue = action.moveToQueue();
+            InvalidValueException.require(queue == null || WorkItemType.isDefaultQueue(queue)
+                    || workforce.queue(policy.tenant(), queue).isPresent(), "escalations[" + i + "].moveToQueue", "no queue " + queue);
+        }
         SlaPolicy versioned = new SlaPolicy(policy.tenant(), policy.policyId(),
                 config.latestVersion(policy.tenant(), policy.policyId()) + 1, policy.appliesTo(), policy.when(),
                 policy.calendarId(), policy.terms(), policy.escalations(), policy.repeatEvery(), active);
