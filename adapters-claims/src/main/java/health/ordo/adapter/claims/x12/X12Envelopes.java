@@ -107,8 +107,7 @@ final class X12Envelopes {
                         throw noSe(st, segment);
                     }
                     if (gs != null) {
-                        throw new UnreadableDocumentException("GE", "the group starting at " + gs.where() + " has no GE before "
-                                + segment.where());
+                        throw noGe(gs, segment);
                     }
                     gs = segment;
                     transactionsInGroup = 0;
@@ -157,8 +156,7 @@ final class X12Envelopes {
                         throw noSe(st, segment);
                     }
                     if (gs != null) {
-                        throw new UnreadableDocumentException("GE", "the group starting at " + gs.where() + " has no GE before "
-                                + segment.where());
+                        throw noGe(gs, segment);
                     }
                     if (!segment.element(2).equals(isa.element(13))) {
                         warnings.add(segment.where() + ": IEA02 " + segment.element(2) + " does not match ISA13 " + isa.element(13));
@@ -186,6 +184,10 @@ final class X12Envelopes {
             warnings.add(transaction.st().where() + ": version " + version + " read as 005010X221A1");
         }
         transactions.add(transaction);
+    }
+
+    private static UnreadableDocumentException noGe(X12Segment gs, X12Segment next) {
+        return new UnreadableDocumentException("GE", "the group starting at " + gs.where() + " has no GE before " + next.where());
     }
 
     private static UnreadableDocumentException noSe(X12Segment st, X12Segment next) {

@@ -168,11 +168,7 @@ class Remittance835ReaderTest {
 
     @Test
     void aNewlineAsSegmentTerminator_andAUtf8PayerName_areRead() {
-        String file = String.join("\n", isa(), "GS*HP*CH*PROV*20261120*1200*7*X*005010X221A1", "ST*835*0001*005010X221A1",
-                "BPR*I*0*C*NON************20261118", "TRN*1*TRN1*1512345678", "DTM*405*20261115", "N1*PR*SANTÉ PEÑA*XV*55555",
-                "LX*1", "CLP*PCNN1*4*100*0*0*12*N1*11*1", "CAS*CO*50*100", "SE*9*0001", "GE*1*7", "IEA*1*000000007") + "\n";
-
-        Remittance835Reader.Remittance remittance = reader.read(file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Remittance835Reader.Remittance remittance = reader.read(oneDeniedClaim('\n', "DTM*405*20261115", "N1*PR*SANTÉ PEÑA*XV*55555"));
 
         assertThat(remittance.claims()).singleElement().satisfies(c -> assertThat(c.content().attributes().values())
                 .containsEntry("payer", "SANTÉ PEÑA").containsEntry("payerId", "55555").containsEntry("deniedCodes", "CO-50"));
@@ -181,11 +177,7 @@ class Remittance835ReaderTest {
 
     @Test
     void anUnreadableProductionDate_fallsBackToThePaymentDate_withAWarning() {
-        String file = String.join("~", isa(), "GS*HP*CH*PROV*20261120*1200*7*X*005010X221A1", "ST*835*0001*005010X221A1",
-                "BPR*I*0*C*NON************20261118", "TRN*1*TRN1*1512345678", "DTM*405*20261341", "N1*PR*ACME*XV*55555",
-                "LX*1", "CLP*PCNN1*4*100*0*0*12*N1*11*1", "CAS*CO*50*100", "SE*9*0001", "GE*1*7", "IEA*1*000000007") + "~";
-
-        Remittance835Reader.Remittance remittance = reader.read(file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Remittance835Reader.Remittance remittance = reader.read(oneDeniedClaim('~', "DTM*405*20261341", "N1*PR*ACME*XV*55555"));
 
         assertThat(remittance.claims()).singleElement().satisfies(c -> assertThat(c.content().attributes().values())
                 .containsEntry("remitDate", "2026-11-18"));
@@ -230,6 +222,15 @@ class Remittance835ReaderTest {
         assertThat(claims.get("PCNA").kind()).isEqualTo(ClaimFinding.Kind.REJECTED);
         assertThat(claims.get("PCNA").reason()).contains("CAS03 '1O0' at segment 9 is not an amount");
         assertThat(claims.get("PCNB").kind()).isEqualTo(ClaimFinding.Kind.DENIAL);
+    }
+
+    /** One interchange with one CO-50 denial, the production date and payer segments given, ended by {@code terminator}. */
+    private static byte[] oneDeniedClaim(char terminator, String productionDate, String payer) {
+        String separator = String.valueOf(terminator);
+        return (String.join(separator, isa(), "GS*HP*CH*PROV*20261120*1200*7*X*005010X221A1", "ST*835*0001*005010X221A1",
+                "BPR*I*0*C*NON************20261118", "TRN*1*TRN1*1512345678", productionDate, payer, "LX*1",
+                "CLP*PCNN1*4*100*0*0*12*N1*11*1", "CAS*CO*50*100", "SE*9*0001", "GE*1*7", "IEA*1*000000007") + separator)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String isa() {
