@@ -117,7 +117,8 @@ class MachineClientTest {
         api.delete("/api/v1/api-clients/" + clientId, admin);
         Thread.sleep(5_200);
         assertThat(token(clientId, secret, "").statusCode()).isEqualTo(401);
-        assertThat(api.get("/api/v1/work-items", live).status()).as("an issued token of a revoked client").isEqualTo(403);
+        assertThat(api.get("/api/v1/work-items", live).status()).as("an issued token of a revoked client is no credential")
+                .isEqualTo(401);
     }
 
     @Test
