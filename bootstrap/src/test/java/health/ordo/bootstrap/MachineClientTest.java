@@ -136,6 +136,8 @@ class MachineClientTest {
         assertThat(api.get("/api/v1/work-items", admin).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/work-items", otherKey).status()).isEqualTo(401);
         assertThat(api.get("/api/v1/work-items", expired).status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/work-items", expired).header("WWW-Authenticate")).as("RFC 6750: the API takes bearer tokens")
+                .startsWith("Bearer");
         assertThat(api.get("/api/v1/work-items", altered).status()).isEqualTo(401);
     }
 
