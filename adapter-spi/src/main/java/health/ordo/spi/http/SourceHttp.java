@@ -91,21 +91,27 @@ public final class SourceHttp {
         }
     }
 
-    /** RFC 9110 {@code Retry-After}: delay-seconds or an HTTP-date; null when absent or unreadable. */
+    /** The longest pause a source's {@code Retry-After} is honoured for. */
+    public static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(1);
+
+    /** RFC 9110 {@code Retry-After}: delay-seconds or an HTTP-date (at most an hour); null when absent or unreadable. */
     static Duration retryAfter(HttpResponse<?> response, Instant now) {
         String value = response.headers().firstValue("Retry-After").map(String::strip).orElse(null);
         if (value == null || value.isEmpty()) {
             return null;
         }
+        Duration asked;
         if (value.matches("\\d{1,9}")) {
-            return Duration.ofSeconds(Long.parseLong(value));
+            asked = Duration.ofSeconds(Long.parseLong(value));
+        } else {
+            try {
+                asked = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            } catch (DateTimeParseException e) {
+                return null;
+            }
         }
-        try {
-            Duration until = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-            return until.isNegative() ? Duration.ZERO : until;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        // a source may ask for a pause, not for the integration to stop: at most an hour, then it is asked again
+        return asked.isNegative() ? Duration.ZERO : asked.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : asked;
     }
 
     /** Marks the source failing (DEGRADED with the reason) and returns the exception to throw. */

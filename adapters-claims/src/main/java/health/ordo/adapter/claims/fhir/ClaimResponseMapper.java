@@ -211,7 +211,8 @@ final class ClaimResponseMapper {
         }
         if (insurer.hasReference() && insurer.getReference().startsWith("#")) {
             Organization contained = response.getContained().stream().filter(Organization.class::isInstance).map(Organization.class::cast)
-                    .filter(o -> insurer.getReference().substring(1).equals(o.getIdElement().getIdPart().replaceFirst("^#", ""))).findFirst()
+                    .filter(o -> o.getIdElement().getIdPart() != null
+                            && insurer.getReference().substring(1).equals(o.getIdElement().getIdPart().replaceFirst("^#", ""))).findFirst()
                     .orElseThrow(() -> new Unmappable("ClaimResponse.insurer", "insurer refers to " + insurer.getReference()
                             + ", which the response does not contain as an Organization"));
             Identifier identifier = contained.getIdentifier().stream().filter(Identifier::hasValue).findFirst().orElse(null);

@@ -126,7 +126,7 @@ class Remittance835ReaderTest {
         var first = claims.get("PCNV1").content();
         assertThat(first.moneyAtStake().value()).isEqualByComparingTo("250.00");
         assertThat(first.attributes().values()).containsEntry("deniedCodes", "CO-16").containsEntry("serviceLines", BigDecimal.valueOf(2))
-                .containsEntry("rarcCodes", "N290");
+                .containsEntry("rarcCodes", "MA130,N290");
         var commercial = claims.get("PCNV2").content();
         assertThat(commercial.moneyAtStake().value()).as("CLP06 = CI, not on the 5010 list").isEqualByComparingTo("800.00");
         assertThat(commercial.attributes().values()).containsEntry("deniedCodes", "CO-29").containsEntry("denialCategory", "TIMELY_FILING");
@@ -153,15 +153,15 @@ class Remittance835ReaderTest {
         assertThat(claims.get("PCNV8").kind()).as("CLP02 = 25").isEqualTo(ClaimFinding.Kind.ROUTINE);
         assertThat(claims.get("PCNV9").kind()).as("CO-24 capitation").isEqualTo(ClaimFinding.Kind.ROUTINE);
         assertThat(claims.get("PCNV10").kind()).as("CO-131 negotiated discount").isEqualTo(ClaimFinding.Kind.ROUTINE);
-        assertThat(claims.get("PCNV11").content().attributes().values()).containsEntry("carc", "45")
+        assertThat(claims.get("PCNV11").content().attributes().values()).containsEntry("carc", "45").containsEntry("rarcCodes", "MA01")
                 .containsEntry("carcDescription", "Charge exceeds fee schedule/maximum allowable or contracted/legislated fee arrangement");
     }
 
     @Test
-    void providerLevelAdjustments_andMedicareRemarks_areReported() throws IOException {
+    void providerLevelAdjustments_areReported_andTheSegmentCountHolds() throws IOException {
         Remittance835Reader.Remittance remittance = reader.read(fixture("payer-variations.835"));
 
-        assertThat(remittance.warnings()).anySatisfy(w -> assertThat(w).contains("PLB at segment 54").contains("L6 (PCNV1) -2.50")
+        assertThat(remittance.warnings()).anySatisfy(w -> assertThat(w).contains("PLB at segment 55").contains("L6 (PCNV1) -2.50")
                 .contains("WO (26001) 150.00"));
         assertThat(remittance.warnings()).noneSatisfy(w -> assertThat(w).contains("SE segment count"));
     }

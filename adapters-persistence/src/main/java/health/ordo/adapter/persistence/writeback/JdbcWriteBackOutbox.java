@@ -61,6 +61,9 @@ class JdbcWriteBackOutbox implements WriteBackOutboxPort {
                                                where o.tenant_id = w.tenant_id and o.source_system = w.source_system
                                                  and o.status = 'PENDING' and (o.created_at, o.id) < (w.created_at, w.id)
                                                  and (o.next_attempt_at > ? or o.leased_until > ?))
+                               -- one node at a time leases a source's write-backs: another's uncommitted lease of an
+                               -- older one is invisible to this statement's snapshot
+                               and pg_try_advisory_xact_lock(hashtext('write_back/' || w.tenant_id || '/' || w.source_system))
                              order by w.created_at, w.id limit ? for update of w skip locked)
                 returning *""", JdbcWriteBackOutbox::row, now.plus(lease), now, now, now, now, limit).stream()
                 .sorted(java.util.Comparator.comparing(WriteBack::createdAt).thenComparing(WriteBack::id)).toList();
@@ -79,9 +82,12 @@ class JdbcWriteBackOutbox implements WriteBackOutboxPort {
     }
 
     @Override
-    public void markFailed(UUID id, int attempts, String error) {
-        Sql.update(jdbc, "update write_back set status = 'FAILED', attempts = ?, last_error = ?, leased_until = null where id = ?",
-                attempts, error, id);
+    public boolean markRefused(UUID id, int attempts, Instant nextAttemptAt, String error, int maxRefusals) {
+        return Sql.query(jdbc, """
+                update write_back set attempts = ?, next_attempt_at = ?, last_error = ?, leased_until = null, refusals = refusals + 1,
+                    status = case when refusals + 1 >= ? then 'FAILED' else status end
+                where id = ? returning status""", rs -> rs.getString(1), attempts, nextAttemptAt, error, maxRefusals, id)
+                .stream().anyMatch("FAILED"::equals);
     }
 
     @Override
@@ -92,8 +98,8 @@ class JdbcWriteBackOutbox implements WriteBackOutboxPort {
 
     @Override
     public void requeue(UUID id, Instant now) {
-        Sql.update(jdbc, "update write_back set status = 'PENDING', attempts = 0, next_attempt_at = ?, leased_until = null where id = ?",
-                now, id);
+        Sql.update(jdbc, "update write_back set status = 'PENDING', attempts = 0, refusals = 0, next_attempt_at = ?, leased_until = null"
+                + " where id = ?", now, id);
     }
 
     @Override

@@ -84,10 +84,11 @@ class WriteBackOrderTest extends PersistenceTestSupport {
 
         assertThat(leased(now)).containsExactly(otherSource.id());
 
-        tx.inTransaction(tenant, () -> {
-            outbox.markFailed(older.id(), 10, "SAP refused the release (400): locked by user");
-            return null;
-        });
+        assertThat(tx.inTransaction(tenant, () -> outbox.markRefused(older.id(), 30, now.plusSeconds(600), "refused", 2)))
+                .as("the first refusal of two allowed").isFalse();
+        assertThat(leased(now)).containsExactly(otherSource.id());
+        assertThat(tx.inTransaction(tenant, () -> outbox.markRefused(older.id(), 31, now.plusSeconds(600), "refused", 2)))
+                .as("the second: set aside").isTrue();
         assertThat(leased(now)).containsExactly(newer.id(), otherSource.id());
 
         tx.inTransaction(tenant, () -> {

@@ -88,9 +88,8 @@ class AuditFilter implements HttpServerFilter {
             route = ID.matcher(path).replaceAll("{id}");
         } else if (parts.length > 1 && !parts[1].isEmpty() && NAMED.contains(entityType)) {
             String segment = parts[1].replaceAll(":.*", "");
-            entityId = java.net.URLDecoder.decode(segment, java.nio.charset.StandardCharsets.UTF_8);
-            entityId = entityId.length() > 200 ? entityId.substring(0, 200) : entityId;
-            parts[1] = parts[1].replace(segment, "{id}");
+            entityId = pathSegment(segment);
+            parts[1] = "{id}" + parts[1].substring(segment.length());
             route = "/api/v1/" + String.join("/", parts);
         }
         Map<String, String> details = new LinkedHashMap<>();
@@ -98,6 +97,17 @@ class AuditFilter implements HttpServerFilter {
         details.put("route", route);
         return new AuditFacts(TenantId.of(tenant), authentication.getName(), read ? "read" : request.getMethod().name().toLowerCase()
                 + " " + details.get("route"), entityType, entityId, details, requestId, request.getRemoteAddress().getAddress().getHostAddress());
+    }
+
+    /** A path segment as its entity id: percent-escapes decoded (a '+' stays a '+'), a malformed one kept as sent. */
+    private static String pathSegment(String segment) {
+        String id;
+        try {
+            id = java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            id = segment;
+        }
+        return id.length() > 200 ? id.substring(0, 200) : id;
     }
 
     /** A request that created its entity names it through the answer's Location (POST /work-items → the new id). */

@@ -126,10 +126,10 @@ public final class SlaScheduler implements ManageSlaUseCase, GetSlaQuery {
                 plan(plan, item, SlaStage.PASSED_DEADLINE, slaClock.deadlineAt().plus(policy.get().repeatEvery()), fired,
                         policy.get().escalations());
             }
-        } else if (slaClock.state() == SlaClock.State.PAUSED && slaClock.hardDeadlineBinding()) {
-            // a hold pauses the SLA, never the source's own deadline (an appeal or filing limit): it still escalates
-            plan(plan, item, SlaStage.DEADLINE_APPROACHING, slaClock.approachingAt(), fired, null);
-            plan(plan, item, SlaStage.DEADLINE_REACHED, slaClock.deadlineAt(), fired, null);
+        } else if (slaClock.state() == SlaClock.State.PAUSED && item.content().hardDeadlineAt() != null) {
+            // a hold pauses the SLA, never the source's own deadline (an appeal or filing limit): when it passes, the
+            // clock is BREACHED whatever the hold, and the deadline stage fires
+            plan(plan, item, SlaStage.DEADLINE_REACHED, item.content().hardDeadlineAt(), fired, null);
         }
         return new Plan(new WorkItem.SlaSummary(slaClock.state().name(), slaClock.deadlineAt()), plan);
     }

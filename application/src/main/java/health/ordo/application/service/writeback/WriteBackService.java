@@ -40,7 +40,7 @@ public final class WriteBackService implements WriteBackUseCase {
     private final Duration retryMax;
     private final int maxAttempts;
 
-    /** @param maxAttempts attempts after which a write-back the target keeps refusing is set aside as FAILED */
+    /** @param maxAttempts refusals by the target after which a write-back is set aside as FAILED (outages never count) */
     public WriteBackService(WriteBackOutboxPort outbox, TransactionPort transactions, List<WriteBackTargetPort> targets,
                             Clock clock, Duration retryBase, Duration retryMax, int maxAttempts) {
         this.outbox = outbox;
@@ -113,21 +113,23 @@ public final class WriteBackService implements WriteBackUseCase {
                 case FAILED, REFUSED, NOT_CONFIGURED -> {
                     int attempts = writeBack.attempts() + 1;
                     String error = delivery.detail();
-                    if (delivery.status() == WriteBackTargetPort.Delivery.Status.REFUSED && attempts >= maxAttempts) {
-                        // refused every time: set aside (shown, retried on request) so later ones to the source go on
-                        transactions.inTransaction(writeBack.tenant(), () -> {
-                            outbox.markFailed(writeBack.id(), attempts, error);
-                            return null;
-                        });
-                        continue;
-                    }
                     Instant next = at.plus(backoff(attempts)).plusMillis(jitter(attempts));
-                    heldBack.put(source, next);
-                    transactions.inTransaction(writeBack.tenant(), () -> {
-                        outbox.markRetry(writeBack.id(), attempts, next, error);
+                    boolean refused = delivery.status() == WriteBackTargetPort.Delivery.Status.REFUSED;
+                    // refusals (not outages) count; at maxAttempts of them it is set aside (shown, retried on request)
+                    // and the later ones to its source go on
+                    boolean setAside = transactions.inTransaction(writeBack.tenant(), () -> {
+                        if (refused && outbox.markRefused(writeBack.id(), attempts, next, error, maxAttempts)) {
+                            return true;
+                        }
+                        if (!refused) {
+                            outbox.markRetry(writeBack.id(), attempts, next, error);
+                        }
                         outbox.deferLater(writeBack.tenant(), writeBack.sourceSystem(), writeBack.createdAt(), next);
-                        return null;
+                        return false;
                     });
+                    if (!setAside) {
+                        heldBack.put(source, next);
+                    }
                 }
             }
         }

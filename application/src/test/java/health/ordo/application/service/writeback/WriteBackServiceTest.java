@@ -128,17 +128,17 @@ class WriteBackServiceTest {
 
     @Test
     void aDeliveryRefusedForTheLastAllowedTime_isSetAsideAsFailed_andHoldsNothingBack() {
-        WriteBack refused = pending(9);
+        WriteBack refused = pending(30);
         WriteBack later = new WriteBack(UUID.randomUUID(), TENANT, new WorkItemId(UUID.randomUUID()), "x12-835", "87726:CLM-2",
                 "APPEALED", null, "key-2", WriteBack.Status.PENDING, 0, NOW, null, NOW.plusSeconds(1), null);
         when(outbox.leaseDue(eq(NOW), any(), anyInt())).thenReturn(List.of(refused, later));
         when(claims.handles(any(), eq("x12-835"))).thenReturn(true);
         when(claims.deliver(refused)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.REFUSED, "400 locked"));
         when(claims.deliver(later)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.APPLIED, "ok"));
+        when(outbox.markRefused(eq(refused.id()), eq(31), any(), eq("400 locked"), eq(10))).thenReturn(true);
 
         service.dispatchDue(10);
 
-        verify(outbox).markFailed(refused.id(), 10, "400 locked");
         verify(outbox, never()).deferLater(any(), any(), any(), any());
         verify(outbox).markApplied(later.id(), NOW, "ok");
     }
@@ -152,7 +152,7 @@ class WriteBackServiceTest {
 
         service.dispatchDue(10);
 
-        verify(outbox, never()).markFailed(any(), anyInt(), any());
+        verify(outbox, never()).markRefused(any(), anyInt(), any(), any(), anyInt());
         verify(outbox).markRetry(eq(unreachable.id()), eq(41), any(), eq("503"));
     }
 

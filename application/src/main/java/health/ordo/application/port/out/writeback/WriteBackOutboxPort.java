@@ -31,8 +31,11 @@ public interface WriteBackOutboxPort {
 
     void markRetry(UUID id, int attempts, Instant nextAttemptAt, String error);
 
-    /** Sets a write-back aside as FAILED with its last error. */
-    void markFailed(UUID id, int attempts, String error);
+    /**
+     * Records a refusal by the target: like {@link #markRetry}, and counts it; at {@code maxRefusals} refusals the
+     * write-back is set aside as FAILED instead. Answers whether it was set aside.
+     */
+    boolean markRefused(UUID id, int attempts, Instant nextAttemptAt, String error, int maxRefusals);
 
     /** The tenant's write-back, locked, or empty. */
     java.util.Optional<WriteBack> lock(TenantId tenant, UUID id);
