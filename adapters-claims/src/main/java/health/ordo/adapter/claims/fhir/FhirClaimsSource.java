@@ -157,8 +157,16 @@ public final class FhirClaimsSource implements SourceAdapter {
             call(HttpRequest.newBuilder(base.resolve("Task?identifier=" + identifier))
                     .PUT(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/fhir+json"));
             return new WriteBackResult(WriteBackResult.Status.APPLIED, "Task updated for " + outcome.externalId());
-        } catch (SourceUnavailableException e) {
+        } catch (Refused e) {
+            // the server answered and said no (a 4xx): a refusal, counted by the outbox; an outage propagates
             return new WriteBackResult(WriteBackResult.Status.FAILED, e.getMessage());
+        }
+    }
+
+    /** The FHIR server refused the request (a 4xx other than authentication, timeout or rate limit). */
+    static final class Refused extends SourceUnavailableException {
+        Refused(String reason) {
+            super(reason, null);
         }
     }
 
@@ -186,8 +194,14 @@ public final class FhirClaimsSource implements SourceAdapter {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
-                throw failed("FHIR server answered " + response.statusCode() + " to " + request.build().method() + " "
-                        + request.build().uri().getPath(), null);
+                String reason = "FHIR server answered " + response.statusCode() + " to " + request.build().method() + " "
+                        + request.build().uri().getPath();
+                int status = response.statusCode();
+                boolean refused = status >= 400 && status < 500 && status != 401 && status != 403 && status != 408 && status != 429;
+                if (refused) {
+                    throw new Refused(reason);
+                }
+                throw failed(reason, null);
             }
             health = HealthReport.up(clock.instant());
             return response.body();

@@ -45,12 +45,17 @@ class FhirWriteBackTarget implements WriteBackTargetPort {
         if (source == null) {
             return new Delivery(Delivery.Status.NOT_CONFIGURED, "no FHIR endpoint configured (ordo.claims.write-back.fhir-base-url)");
         }
-        WriteBackResult result = source.writeBack(new Outcome(writeBack.externalId(), writeBack.resolution(), writeBack.note(),
-                writeBack.idempotencyKey()));
+        WriteBackResult result;
+        try {
+            result = source.writeBack(new Outcome(writeBack.externalId(), writeBack.resolution(), writeBack.note(),
+                    writeBack.idempotencyKey()));
+        } catch (health.ordo.spi.SourceUnavailableException e) {
+            return new Delivery(Delivery.Status.FAILED, e.getMessage()); // an outage: retried for as long as it lasts
+        }
         return new Delivery(switch (result.status()) {
             case APPLIED -> Delivery.Status.APPLIED;
             case ALREADY_APPLIED -> Delivery.Status.ALREADY_APPLIED;
-            case FAILED -> Delivery.Status.FAILED;
+            case FAILED -> Delivery.Status.REFUSED;
         }, result.detail());
     }
 }

@@ -46,6 +46,7 @@ public final class FakeFhirServer implements SourceFixture, AutoCloseable {
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
     private final Map<String, Integer> applied = new ConcurrentHashMap<>();
     private final AtomicInteger failures = new AtomicInteger();
+    private final AtomicInteger refusals = new AtomicInteger();
     private final Instant epoch = Instant.parse("2026-11-20T08:00:00Z");
 
     public FakeFhirServer(FhirContext fhir) throws IOException {
@@ -67,6 +68,11 @@ public final class FakeFhirServer implements SourceFixture, AutoCloseable {
     private synchronized void handle(HttpExchange exchange) throws IOException {
         String query = exchange.getRequestURI().getRawQuery() == null ? "" : URLDecoder.decode(exchange.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getPath();
+        if (refusals.get() > 0) {
+            refusals.decrementAndGet();
+            respond(exchange, 422, "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"business-rule\"}]}");
+            return;
+        }
         if (failures.get() > 0) {
             failures.decrementAndGet();
             respond(exchange, 503, "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"transient\"}]}");
@@ -147,6 +153,11 @@ public final class FakeFhirServer implements SourceFixture, AutoCloseable {
     @Override
     public void addMalformedRecord() {
         add(false);
+    }
+
+    /** The next calls answer 422 (the server refuses them), not an outage. */
+    void refuseNextCalls(int calls) {
+        refusals.set(calls);
     }
 
     @Override
