@@ -210,6 +210,13 @@ class ServiceLevelTest {
     }
 
     @Test
+    void aQueueAnSlaPolicyEscalatesInto_isNotDeleted() {
+        assertThat(workforce.deleteQueue(tenant, "payroll-escalations")).isFalse();
+        assertThat(workforce.queueUsers(tenant, "payroll-escalations")).contains("SLA policy fast");
+        assertThat(workforce.queue(tenant, "payroll-escalations")).isPresent();
+    }
+
+    @Test
     void aHoldPausesTheSla_butNotTheSourcesOwnDeadline_whichStillEscalates() throws Exception {
         ApiClient api = new ApiClient(server.getURI(), json);
         String ada = api.login("ada@" + tenant.value(), "password-of-ada");

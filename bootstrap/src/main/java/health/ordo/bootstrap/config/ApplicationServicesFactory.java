@@ -260,8 +260,8 @@ class ApplicationServicesFactory {
 
     @Singleton
     WorkforceService workforceService(WorkforcePort workforce, ClaimNextWorkPort claims, WorkItemUpdater updater,
-                                      TransactionPort transactions, Clock clock) {
-        return new WorkforceService(workforce, claims, updater, transactions, clock);
+                                      TransactionPort transactions, Clock clock, SlaConfigPort slaConfig) {
+        return new WorkforceService(workforce, claims, updater, transactions, clock, slaConfig);
     }
 
     @Singleton

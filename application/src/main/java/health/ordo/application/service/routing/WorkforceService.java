@@ -7,6 +7,7 @@ import health.ordo.application.port.in.routing.ReleaseExpiredReservationsUseCase
 import health.ordo.application.port.in.routing.WorkerNotFoundException;
 import health.ordo.application.port.out.routing.ClaimNextWorkPort;
 import health.ordo.application.port.out.routing.WorkforcePort;
+import health.ordo.application.port.out.sla.SlaConfigPort;
 import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.application.service.workitem.WorkItemUpdater;
 import health.ordo.domain.routing.Queue;
@@ -14,6 +15,7 @@ import health.ordo.domain.routing.RoutingRule;
 import health.ordo.domain.routing.Worker;
 import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.sla.SlaPolicy;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemType;
 
@@ -32,9 +34,17 @@ public final class WorkforceService implements ManageWorkforceUseCase, ReleaseEx
     private final WorkItemUpdater updater;
     private final TransactionPort transactions;
     private final Clock clock;
+    private final SlaConfigPort slaConfig;
 
     public WorkforceService(WorkforcePort workforce, ClaimNextWorkPort claims, WorkItemUpdater updater,
                             TransactionPort transactions, Clock clock) {
+        this(workforce, claims, updater, transactions, clock, null);
+    }
+
+    /** @param slaConfig the SLA policies whose escalations may move work into a queue; null where they do not count */
+    public WorkforceService(WorkforcePort workforce, ClaimNextWorkPort claims, WorkItemUpdater updater,
+                            TransactionPort transactions, Clock clock, SlaConfigPort slaConfig) {
+        this.slaConfig = slaConfig;
         this.workforce = workforce;
         this.claims = claims;
         this.updater = updater;
@@ -80,6 +90,11 @@ public final class WorkforceService implements ManageWorkforceUseCase, ReleaseEx
         List<String> users = new java.util.ArrayList<>();
         workforce.rules(tenant).stream().filter(rule -> rule.targetQueue().equals(id)).forEach(rule -> users.add("rule " + rule.id()));
         workforce.workers(tenant).stream().filter(worker -> worker.queues().contains(id)).forEach(worker -> users.add("worker " + worker.login()));
+        if (slaConfig != null) {
+            slaConfig.policies(tenant).stream().filter(SlaPolicy::active)
+                    .filter(policy -> policy.escalations().stream().anyMatch(action -> id.equals(action.moveToQueue())))
+                    .forEach(policy -> users.add("SLA policy " + policy.policyId()));
+        }
         return users;
     }
 
