@@ -47,6 +47,8 @@ class WriteBackApiTest implements TestPropertyProvider {
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
     private final AtomicInteger puts = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
+    /** The test's own item: write-backs of other tests' tenants (one database, leased across tenants) are refused. */
+    private volatile String itemId;
     private HttpServer fhirServer;
 
     @Inject
@@ -81,7 +83,10 @@ class WriteBackApiTest implements TestPropertyProvider {
         String key = query.substring(query.indexOf('|') + 1);
         String body;
         int status = 200;
-        if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        if (itemId == null || !key.startsWith(itemId)) {
+            status = 404;
+            body = "{\"resourceType\":\"OperationOutcome\"}";
+        } else if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             status = 503;
             body = "{\"resourceType\":\"OperationOutcome\"}";
         } else if ("PUT".equals(exchange.getRequestMethod())) {
@@ -116,6 +121,7 @@ class WriteBackApiTest implements TestPropertyProvider {
         ApiClient.Response report = api.postRaw("/api/v1/inbound/x12/835", admin, file, "application/edi-x12");
         String id = report.list("claims").stream().filter(c -> "created".equals(c.get("outcome"))).findFirst().orElseThrow()
                 .get("workItemId").toString();
+        itemId = id;
         api.post("/api/v1/work-items/" + id + "/claim", admin, Map.of());
         api.post("/api/v1/work-items/" + id + "/start", admin, Map.of());
         api.post("/api/v1/work-items/" + id + "/complete", admin, Map.of("resolutionCode", "APPEALED"));
