@@ -1,5 +1,6 @@
 package health.ordo.adapter.web.approval;
 
+import health.ordo.adapter.web.api.PathIds;
 import health.ordo.adapter.web.problem.InvalidRequestException;
 import health.ordo.adapter.web.security.Caller;
 import health.ordo.application.port.in.approval.ApprovalNotFoundException;
@@ -151,10 +152,6 @@ class ApprovalController {
     }
 
     private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ApprovalNotFoundException(id);
-        }
+        return PathIds.uuid(id, ApprovalNotFoundException::new);
     }
 }

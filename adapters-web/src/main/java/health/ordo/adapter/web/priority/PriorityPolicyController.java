@@ -1,5 +1,6 @@
 package health.ordo.adapter.web.priority;
 
+import health.ordo.adapter.web.api.PathIds;
 import health.ordo.adapter.web.priority.PriorityDtos.JobResponse;
 import health.ordo.adapter.web.priority.PriorityDtos.MoveDto;
 import health.ordo.adapter.web.priority.PriorityDtos.PolicyRequest;
@@ -135,12 +136,7 @@ class PriorityPolicyController {
     @Secured({"TENANT_ADMIN", "SUPERVISOR"})
     @Operation(summary = "A background job: state, progress in percent, ETA")
     JobResponse job(Authentication authentication, @PathVariable String id) {
-        UUID jobId;
-        try {
-            jobId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("id", "id must be a UUID");
-        }
+        UUID jobId = PathIds.uuid(id, notAUuid -> new InvalidValueException("id", "id must be a UUID"));
         return jobs.job(Caller.of(authentication).tenant(), jobId).map(PriorityPolicyController::toResponse)
                 .orElseThrow(() -> new JobNotFoundException(id));
     }

@@ -1,6 +1,7 @@
 package health.ordo.adapter.web.writeback;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import health.ordo.adapter.web.api.PathIds;
 import health.ordo.adapter.web.problem.InvalidRequestException;
 import health.ordo.adapter.web.security.Caller;
 import health.ordo.application.port.in.writeback.WriteBack;
@@ -23,7 +24,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * {@code GET /api/v1/write-backs}: outcomes queued for, applied to, or refused by the source systems, and
@@ -80,12 +80,6 @@ class WriteBackController {
     @Post("/{id}:retry")
     @Operation(summary = "Queue a FAILED write-back again, due now (after the cause was fixed in the source system)")
     WriteBackDto retry(Authentication authentication, @PathVariable String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new WriteBackNotFoundException(id);
-        }
-        return WriteBackDto.of(writeBacks.retry(Caller.of(authentication).tenant(), uuid));
+        return WriteBackDto.of(writeBacks.retry(Caller.of(authentication).tenant(), PathIds.uuid(id, WriteBackNotFoundException::new)));
     }
 }
