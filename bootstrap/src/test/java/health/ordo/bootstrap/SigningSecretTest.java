@@ -36,10 +36,27 @@ class SigningSecretTest {
     }
 
     @Test
+    void givenDemoMode_theSecretsKeyIsItsOwn_notTheSigningSecret() {
+        Map<String, Object> resolved = SigningSecret.resolve(Map.of("ORDO_DATA_DIR", dataDir.toString()), new Properties());
+
+        assertThat(resolved.get(SigningSecret.SECRETS_KEY)).isNotNull().isNotEqualTo(resolved.get(SigningSecret.PROPERTY));
+        assertThat(dataDir.resolve("secrets-key")).exists();
+    }
+
+    @Test
+    void givenExternalDatabaseWithASigningSecretButNoSecretsKey_startIsRefused() {
+        Map<String, String> env = Map.of("DATASOURCES_DEFAULT_URL", "jdbc:postgresql://db:5432/ordo",
+                "ORDO_JWT_SECRET", "a-configured-secret-of-at-least-32-bytes!");
+
+        assertThatThrownBy(() -> SigningSecret.resolve(env, new Properties()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ORDO_SECRETS_KEY");
+    }
+
+    @Test
     void givenConfiguredSecret_itIsUsedAndAShortOneIsRefused() {
         String secret = "a-configured-secret-of-at-least-32-bytes!";
 
-        assertThat(SigningSecret.resolve(Map.of("ORDO_JWT_SECRET", secret), new Properties()))
+        assertThat(SigningSecret.resolve(Map.of("ORDO_JWT_SECRET", secret, "ORDO_DATA_DIR", dataDir.toString()), new Properties()))
                 .containsEntry(SigningSecret.PROPERTY, secret);
         assertThatThrownBy(() -> SigningSecret.resolve(Map.of("ORDO_JWT_SECRET", "short"), new Properties()))
                 .isInstanceOf(IllegalStateException.class);

@@ -5,7 +5,6 @@ import health.ordo.spi.SourceUnavailableException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +49,7 @@ public interface Auth {
      * ({@code bearer-token}), {@code oauth-client-credentials} ({@code token-url}, {@code client-id}, {@code client-secret},
      * optional {@code scope}) or {@code oauth-refresh-token} (also {@code refresh-token}); {@code none} when absent.
      */
-    static Auth fromOptions(String name, Map<String, String> options, HttpClient http, Clock clock) {
+    static Auth fromOptions(String name, Map<String, String> options, OutboundChannel http, Clock clock) {
         java.util.function.Function<String, String> required = key -> {
             String value = options.get(key);
             if (value == null || value.isBlank()) {
@@ -72,7 +71,13 @@ public interface Auth {
                 if (options.get("scope") != null && !options.get("scope").isBlank()) {
                     form.put("scope", options.get("scope"));
                 }
-                yield new OAuth(URI.create(required.apply("token-url")), required.apply("client-id"),
+                URI tokenUrl;
+                try {
+                    tokenUrl = URI.create(required.apply("token-url"));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("connector " + name + ": option token-url is not a URL");
+                }
+                yield new OAuth(tokenUrl, required.apply("client-id"),
                         required.apply("client-secret"), form, http, clock);
             }
             default -> throw new IllegalArgumentException("connector " + name
@@ -87,12 +92,12 @@ public interface Auth {
         private final URI tokenUrl;
         private final String clientAuth;
         private final Map<String, String> form;
-        private final HttpClient http;
+        private final OutboundChannel http;
         private final Clock clock;
         private String token;
         private Instant expiresAt = Instant.MIN;
 
-        OAuth(URI tokenUrl, String clientId, String clientSecret, Map<String, String> form, HttpClient http, Clock clock) {
+        OAuth(URI tokenUrl, String clientId, String clientSecret, Map<String, String> form, OutboundChannel http, Clock clock) {
             this.tokenUrl = tokenUrl;
             this.clientAuth = "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
             this.form = Map.copyOf(form);
@@ -118,9 +123,9 @@ public interface Auth {
                     .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(tokenUrl).timeout(Duration.ofSeconds(20))
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(tokenUrl)
                         .header("Authorization", clientAuth).header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), Duration.ofSeconds(20));
                 if (response.statusCode() != 200) {
                     throw new SourceUnavailableException("token endpoint answered " + response.statusCode(), null);
                 }
@@ -134,9 +139,6 @@ public interface Auth {
                 expiresAt = clock.instant().plusSeconds(Math.max(30, seconds - 60));
             } catch (IOException e) {
                 throw new SourceUnavailableException("token endpoint unreachable: " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SourceUnavailableException("interrupted", e);
             }
         }
     }

@@ -4,7 +4,6 @@ import health.ordo.spi.HealthReport;
 import health.ordo.spi.SourceUnavailableException;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -15,34 +14,31 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * One adapter's HTTP channel: adds credentials and a timeout, turns an unreachable source, a 5xx or a 429 (and, through
- * {@link #send}, refused credentials) into {@link SourceUnavailableException}, and keeps the adapter's health: DEGRADED
- * with the reason after a failure, UP after the next success.
+ * One adapter's HTTP channel: adds credentials and a total deadline, sends through the deployment's {@link OutboundChannel}
+ * (so only destinations the {@link OutboundPolicy} admits are reached), turns an unreachable source, a 5xx or a 429 (and,
+ * through {@link #send}, refused credentials) into {@link SourceUnavailableException}, and keeps the adapter's health:
+ * DEGRADED with the reason after a failure, DOWN when the policy refuses the destination, UP after the next success. No
+ * failure quotes what the source answered: a tenant sees the status, never the remote body.
  */
 public final class SourceHttp {
 
-    private final HttpClient http;
+    private final OutboundChannel http;
     private final Auth auth;
     private final Clock clock;
     private final Duration timeout;
     private volatile HealthReport health;
 
-    public SourceHttp(HttpClient http, Auth auth, Clock clock) {
+    public SourceHttp(OutboundChannel http, Auth auth, Clock clock) {
         this(http, auth, clock, Duration.ofSeconds(30));
     }
 
-    /** @param timeout how long one request may take before the source counts as failing */
-    public SourceHttp(HttpClient http, Auth auth, Clock clock, Duration timeout) {
+    /** @param timeout how long one request may take, body included, before the source counts as failing */
+    public SourceHttp(OutboundChannel http, Auth auth, Clock clock, Duration timeout) {
         this.http = http;
         this.auth = auth;
         this.clock = clock;
         this.timeout = timeout;
         this.health = HealthReport.up(clock.instant());
-    }
-
-    /** A client with a connect timeout that never follows redirects (a redirect to a login page is not data). */
-    public static HttpClient newClient() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     public HealthReport health() {
@@ -68,10 +64,16 @@ public final class SourceHttp {
      */
     public HttpResponse<String> exchange(HttpRequest.Builder request) {
         request.timeout(timeout);
-        auth.apply(request);
-        HttpRequest built = request.build();
+        HttpRequest built;
         try {
-            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            auth.apply(request);
+            built = request.build();
+        } catch (OutboundRefusedException e) {
+            health = new HealthReport(HealthReport.Status.DOWN, e.getMessage(), clock.instant());
+            throw e;
+        }
+        try {
+            HttpResponse<String> response = http.send(built, timeout);
             if (response.statusCode() == 429 || response.statusCode() >= 500) {
                 Duration retryAfter = retryAfter(response, clock.instant());
                 String reason = "source answered " + response.statusCode() + " to " + built.method() + " " + built.uri().getPath()
@@ -81,14 +83,36 @@ public final class SourceHttp {
             }
             health = HealthReport.up(clock.instant());
             return response;
+        } catch (OutboundRefusedException e) {
+            health = new HealthReport(HealthReport.Status.DOWN, e.getMessage(), clock.instant());
+            throw e;
         } catch (java.net.http.HttpTimeoutException e) {
             throw fail("source timed out after " + timeout.toMillis() + " ms on " + built.method() + " " + built.uri().getPath(), e);
         } catch (IOException e) {
             throw fail("source unreachable: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw fail("interrupted", e);
         }
+    }
+
+    /**
+     * A connector's request deadline from its option {@code timeout-seconds}.
+     *
+     * @throws IllegalArgumentException when it is not a whole number from 1 to the policy's longest timeout
+     */
+    public static Duration timeout(String connector, String option, int defaultSeconds, OutboundPolicy policy) {
+        long max = policy.maxTimeout().toSeconds();
+        if (option == null || option.isBlank()) {
+            return Duration.ofSeconds(Math.min(defaultSeconds, max));
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(option.strip());
+        } catch (NumberFormatException e) {
+            seconds = -1;
+        }
+        if (seconds < 1 || seconds > max) {
+            throw new IllegalArgumentException("connector " + connector + ": timeout-seconds must be a whole number from 1 to " + max);
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     /** The longest pause a source's {@code Retry-After} is honoured for. */

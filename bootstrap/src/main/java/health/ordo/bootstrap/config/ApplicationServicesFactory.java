@@ -30,6 +30,10 @@ import health.ordo.application.port.out.client.ApiClientPort;
 import health.ordo.application.port.out.tenant.TenantDirectoryPort;
 import health.ordo.application.port.in.user.ProvisionTenantUseCase;
 import health.ordo.application.port.in.sla.ManageSlaUseCase;
+import health.ordo.application.service.connector.ConnectorCatalogue;
+import health.ordo.application.service.secret.SecretRotationService;
+import health.ordo.application.port.out.secret.ResealSecretsPort;
+import health.ordo.spi.http.OutboundChannel;
 import health.ordo.application.service.connector.ConnectorService;
 import health.ordo.application.service.connector.ConnectorWriteBacks;
 import health.ordo.application.port.out.connector.ConnectorRegistryPort;
@@ -208,13 +212,38 @@ class ApplicationServicesFactory {
     }
 
     @Singleton
-    ConnectorService connectorService(ConnectorRegistryPort registry, ConnectorConfigPort configs, List<SourceAdapterProvider> providers,
-                                      ConnectorStatePort state, IngestWorkItemUseCase ingest, GetWorkItemQuery query,
-                                      WorkItemUpdater updater, SaveWorkItemPort save, AppendEventsPort events,
+    SecretRotationService secretRotationService(ResealSecretsPort secrets, TransactionPort transactions) {
+        return new SecretRotationService(secrets, transactions);
+    }
+
+    @Singleton
+    ConnectorCatalogue connectorCatalogue(ConnectorRegistryPort registry, ConnectorConfigPort configs, List<SourceAdapterProvider> providers,
+                                          TransactionPort transactions, OutboundChannel http) {
+        return new ConnectorCatalogue(registry, configs, providers, transactions, http);
+    }
+
+    /** Scheduled syncs run on their own pool, one task per connector, so a hung source holds one thread, not the round. */
+    @Singleton
+    @Named("connector-sync")
+    @Bean(preDestroy = "shutdownNow")
+    ExecutorService connectorSyncExecutor(@Value("${ordo.connector-sync.threads:8}") int threads) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread thread = new Thread(r, "ordo-connector-sync-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Singleton
+    ConnectorService connectorService(ConnectorCatalogue catalogue, ConnectorStatePort state, IngestWorkItemUseCase ingest,
+                                      GetWorkItemQuery query, WorkItemUpdater updater, SaveWorkItemPort save, AppendEventsPort events,
                                       TransactionPort transactions, Clock clock,
-                                      @Value("${ordo.connectors-retry-base:500ms}") Duration retryBase, ApprovalGate gate) {
-        return new ConnectorService(registry, configs, providers, state, ingest, query, updater, save, events, transactions, clock,
-                retryBase, gate);
+                                      @Value("${ordo.connectors-retry-base:500ms}") Duration retryBase,
+                                      @Named("connector-sync") ExecutorService syncExecutor,
+                                      @Value("${ordo.connector-sync.round-wait:20s}") Duration roundWait, ApprovalGate gate) {
+        return new ConnectorService(catalogue, new ConnectorService.Parts(state, ingest, query, updater, save, events, transactions, clock),
+                retryBase, syncExecutor, roundWait, gate);
     }
 
     @Singleton

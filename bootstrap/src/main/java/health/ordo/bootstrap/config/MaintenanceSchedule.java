@@ -1,6 +1,7 @@
 package health.ordo.bootstrap.config;
 
 import health.ordo.application.port.in.audit.AuditUseCase;
+import health.ordo.application.port.in.secret.RotateSecretsUseCase;
 import health.ordo.application.port.in.priority.MaintainScoresUseCase;
 import health.ordo.application.port.in.routing.ReleaseExpiredReservationsUseCase;
 import health.ordo.application.port.in.writeback.WriteBackUseCase;
@@ -36,11 +37,13 @@ class MaintenanceSchedule {
     private final ConnectorUseCase connectors;
     private final Duration maxScoreAge;
     private final AuditUseCase audit;
+    private final RotateSecretsUseCase rotation;
 
     MaintenanceSchedule(MaintainScoresUseCase maintenance, ReleaseExpiredReservationsUseCase reservations,
                         FireEscalationsUseCase escalations, WriteBackUseCase writeBacks, ConnectorUseCase connectors,
-                        @Value("${ordo.priority.max-score-age:4m}") Duration maxScoreAge, AuditUseCase audit) {
+                        @Value("${ordo.priority.max-score-age:4m}") Duration maxScoreAge, AuditUseCase audit, RotateSecretsUseCase rotation) {
         this.audit = audit;
+        this.rotation = rotation;
         this.maintenance = maintenance;
         this.reservations = reservations;
         this.escalations = escalations;
@@ -56,6 +59,19 @@ class MaintenanceSchedule {
             audit.chainPending();
         } catch (RuntimeException e) {
             LOG.warn("Chaining audit entries failed; the next round retries: {}", e.toString());
+        }
+    }
+
+    /** Stored secrets not yet under the current secrets key are sealed again under it (after a key rotation). */
+    @Scheduled(fixedDelay = "${ordo.secrets.rotation-interval:1h}", initialDelay = "${ordo.secrets.rotation-initial-delay:5s}")
+    void rotateSecrets() {
+        try {
+            int resealed = rotation.rotate();
+            if (resealed > 0) {
+                LOG.info("Sealed {} stored secrets again under the current secrets key", resealed);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Re-sealing stored secrets failed; the next round retries: {}", e.toString());
         }
     }
 

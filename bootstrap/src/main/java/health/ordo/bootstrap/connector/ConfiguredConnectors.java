@@ -4,6 +4,7 @@ import health.ordo.application.port.out.connector.ConnectorRegistryPort;
 import health.ordo.application.port.out.connector.ConnectorSettings;
 import health.ordo.application.port.out.connector.SourceAdapterProvider;
 import health.ordo.domain.shared.TenantId;
+import health.ordo.spi.http.OutboundChannel;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
@@ -19,7 +20,7 @@ class ConfiguredConnectors implements ConnectorRegistryPort {
 
     private final List<Connector> connectors;
 
-    ConfiguredConnectors(List<ConnectorProperties> properties, List<SourceAdapterProvider> providers) {
+    ConfiguredConnectors(List<ConnectorProperties> properties, List<SourceAdapterProvider> providers, OutboundChannel http) {
         Map<String, SourceAdapterProvider> byType = providers.stream()
                 .collect(Collectors.toMap(SourceAdapterProvider::type, Function.identity()));
         List<Connector> built = new ArrayList<>();
@@ -36,7 +37,7 @@ class ConfiguredConnectors implements ConnectorRegistryPort {
                 throw new IllegalStateException(where + ".page-size must be between 1 and 1000");
             }
             ConnectorSettings settings = new ConnectorSettings(p.getName(), TenantId.of(p.getTenant()), p.getType(),
-                    URI.create(p.getBaseUrl()), p.getOptions());
+                    URI.create(p.getBaseUrl()), p.getOptions(), http);
             built.add(new Connector(p.getName(), p.getType(), settings.tenant(), provider.create(settings), p.getPageSize(),
                     java.time.Duration.ofSeconds(Math.max(30, p.getIntervalSeconds()))));
         }

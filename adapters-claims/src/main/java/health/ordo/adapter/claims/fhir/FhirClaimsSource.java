@@ -27,7 +27,7 @@ import org.hl7.fhir.r4.model.Task;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
+import health.ordo.spi.http.OutboundChannel;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -62,21 +62,23 @@ public final class FhirClaimsSource implements SourceAdapter {
     private final String bearerToken;
     private final FhirContext fhir;
     private final ClaimResponseMapper mapper;
-    private final HttpClient http;
+    private final OutboundChannel http;
     private final Clock clock;
     private volatile HealthReport health;
 
     /**
      * @param base        the FHIR server's base URL, ending with a slash
      * @param bearerToken sent as {@code Authorization: Bearer}, or null
+     * @param http        the deployment's guarded channel
      */
-    public FhirClaimsSource(URI base, String bearerToken, FhirContext fhir, AppealDeadlineRule appealRule, Clock clock) {
+    public FhirClaimsSource(URI base, String bearerToken, FhirContext fhir, AppealDeadlineRule appealRule, Clock clock,
+                            OutboundChannel http) {
         this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
         this.bearerToken = bearerToken;
         this.fhir = fhir;
         this.mapper = new ClaimResponseMapper(appealRule);
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = http;
         this.health = HealthReport.up(clock.instant());
     }
 
@@ -187,12 +189,12 @@ public final class FhirClaimsSource implements SourceAdapter {
     }
 
     private String call(HttpRequest.Builder request) {
-        request.timeout(Duration.ofSeconds(30)).header("Accept", "application/fhir+json");
+        request.header("Accept", "application/fhir+json");
         if (bearerToken != null && !bearerToken.isBlank()) {
             request.header("Authorization", "Bearer " + bearerToken);
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), Duration.ofSeconds(30));
             if (response.statusCode() >= 300) {
                 String reason = "FHIR server answered " + response.statusCode() + " to " + request.build().method() + " "
                         + request.build().uri().getPath();
@@ -205,11 +207,11 @@ public final class FhirClaimsSource implements SourceAdapter {
             }
             health = HealthReport.up(clock.instant());
             return response.body();
+        } catch (health.ordo.spi.http.OutboundRefusedException e) {
+            health = new HealthReport(HealthReport.Status.DOWN, e.getMessage(), clock.instant());
+            throw e;
         } catch (IOException e) {
             throw failed("FHIR server unreachable: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failed("interrupted", e);
         }
     }
 

@@ -8,6 +8,7 @@ import health.ordo.application.port.in.writeback.WriteBack;
 import health.ordo.application.port.out.writeback.WriteBackTargetPort;
 import health.ordo.spi.Outcome;
 import health.ordo.spi.WriteBackResult;
+import health.ordo.spi.http.OutboundChannel;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -30,9 +31,9 @@ class FhirWriteBackTarget implements WriteBackTargetPort {
 
     FhirWriteBackTarget(@Nullable @Property(name = "ordo.claims.write-back.fhir-base-url") String baseUrl,
                         @Nullable @Property(name = "ordo.claims.write-back.bearer-token") String bearerToken,
-                        FhirContext fhir, AppealDeadlineRule appealRule, Clock clock) {
+                        FhirContext fhir, AppealDeadlineRule appealRule, Clock clock, OutboundChannel http) {
         this.source = baseUrl == null || baseUrl.isBlank() ? null
-                : new FhirClaimsSource(URI.create(baseUrl), bearerToken, fhir, appealRule, clock);
+                : new FhirClaimsSource(URI.create(baseUrl), bearerToken, fhir, appealRule, clock, http);
     }
 
     @Override

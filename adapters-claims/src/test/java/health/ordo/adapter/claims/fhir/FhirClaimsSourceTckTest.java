@@ -32,7 +32,7 @@ class FhirClaimsSourceTckTest extends SourceAdapterContract {
     @Override
     protected SourceAdapter newAdapter(SourceFixture fixture) {
         return new FhirClaimsSource(((FakeFhirServer) fixture).base(), null, ClaimResponseMapperTest.FHIR,
-                new AppealDeadlineRule(90, Map.of()), Clock.systemUTC());
+                new AppealDeadlineRule(90, Map.of()), Clock.systemUTC(), new health.ordo.adapter.outbound.GuardedHttp(health.ordo.spi.http.OutboundPolicy.allowing("127.0.0.1/32")));
     }
 
     @AfterEach

@@ -21,7 +21,7 @@ class FhirWriteBackTargetTest {
 
     private final FakeFhirServer server = new FakeFhirServer(ClaimResponseMapperTest.FHIR);
     private final FhirWriteBackTarget target = new FhirWriteBackTarget(server.base().toString(), null, ClaimResponseMapperTest.FHIR,
-            new AppealDeadlineRule(90, Map.of()), Clock.systemUTC());
+            new AppealDeadlineRule(90, Map.of()), Clock.systemUTC(), new health.ordo.adapter.outbound.GuardedHttp(health.ordo.spi.http.OutboundPolicy.allowing("127.0.0.1/32")));
     private final WriteBack writeBack = new WriteBack(UUID.randomUUID(), TenantId.of("demo"), new WorkItemId(UUID.randomUUID()),
             "fhir-claimresponse", "87726:CR-1", "APPEALED", null, "key-1", WriteBack.Status.PENDING, 0, Instant.now(), null,
             Instant.now(), null);

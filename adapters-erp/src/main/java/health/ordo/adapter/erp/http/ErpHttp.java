@@ -7,9 +7,9 @@ import health.ordo.application.port.out.connector.ConnectorSettings;
 import health.ordo.spi.HealthReport;
 import health.ordo.spi.SourceUnavailableException;
 import health.ordo.spi.http.Auth;
+import health.ordo.spi.http.OutboundChannel;
 import health.ordo.spi.http.SourceHttp;
 
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -21,28 +21,22 @@ public final class ErpHttp {
 
     private final SourceHttp http;
 
-    public ErpHttp(HttpClient client, Auth auth, Clock clock) {
+    public ErpHttp(OutboundChannel client, Auth auth, Clock clock) {
         this(client, auth, clock, java.time.Duration.ofSeconds(30));
     }
 
-    public ErpHttp(HttpClient client, Auth auth, Clock clock, java.time.Duration timeout) {
+    public ErpHttp(OutboundChannel client, Auth auth, Clock clock, java.time.Duration timeout) {
         this.http = new SourceHttp(client, auth, clock, timeout);
     }
 
     /**
      * A channel authenticated as the connector's options say (see {@link Auth#fromOptions}), with the request timeout of
-     * option {@code timeout-seconds} (default 30).
+     * option {@code timeout-seconds} (default 30, at most the deployment's longest), through the settings' guarded channel.
      */
     public static ErpHttp of(ConnectorSettings settings, Clock clock) {
-        HttpClient client = SourceHttp.newClient();
-        int seconds;
-        try {
-            seconds = Integer.parseInt(settings.option("timeout-seconds").orElse("30"));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("connector " + settings.name() + ": timeout-seconds must be a number");
-        }
+        OutboundChannel client = settings.http();
         return new ErpHttp(client, Auth.fromOptions(settings.name(), settings.options(), client, clock), clock,
-                java.time.Duration.ofSeconds(Math.max(1, seconds)));
+                SourceHttp.timeout(settings.name(), settings.option("timeout-seconds").orElse(null), 30, client.policy()));
     }
 
     /**
@@ -58,10 +52,6 @@ public final class ErpHttp {
                     + "would ever be released");
         }
         return releasing;
-    }
-
-    public static HttpClient newClient() {
-        return SourceHttp.newClient();
     }
 
     public HealthReport health() {

@@ -255,14 +255,10 @@ public final class OracleFusionInvoiceHolds implements SourceAdapter {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(hold).header("Content-Type", ADF_ITEM)
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(ErpHttp.write(body))));
         if (response.statusCode() >= 300) {
-            return new WriteBackResult(WriteBackResult.Status.FAILED, "Oracle refused the release (" + response.statusCode() + "): "
-                    + abbreviate(response.body()));
+            // the status only: what a source answers is never quoted to the tenant (it could be anything the host serves)
+            return new WriteBackResult(WriteBackResult.Status.FAILED, "Oracle refused the release (" + response.statusCode() + ")");
         }
         return new WriteBackResult(WriteBackResult.Status.APPLIED, "hold " + outcome.externalId() + " released as " + releaseName);
-    }
-
-    private static String abbreviate(String text) {
-        return text == null ? "" : text.length() > 300 ? text.substring(0, 300) : text;
     }
 
     static String text(JsonNode node, String field) {

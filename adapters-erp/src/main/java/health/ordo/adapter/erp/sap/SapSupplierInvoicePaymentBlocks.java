@@ -226,20 +226,12 @@ public final class SapSupplierInvoicePaymentBlocks implements SourceAdapter {
                 continue;
             }
             if (released.statusCode() >= 300) {
-                return new WriteBackResult(WriteBackResult.Status.FAILED, "SAP refused the release (" + released.statusCode() + "): "
-                        + errorMessage(released.body()));
+                // the status only: what a source answers is never quoted to the tenant (it could be anything the host serves)
+                return new WriteBackResult(WriteBackResult.Status.FAILED, "SAP refused the release (" + released.statusCode() + ")");
             }
             return new WriteBackResult(WriteBackResult.Status.APPLIED, "invoice " + outcome.externalId() + " released");
         }
         return new WriteBackResult(WriteBackResult.Status.FAILED, "SAP kept refusing the CSRF token or ETag");
-    }
-
-    private String errorMessage(String body) {
-        try {
-            return http.parse(body).path("error").path("message").path("value").asText(body);
-        } catch (SourceUnavailableException e) {
-            return body == null ? "" : body.length() > 200 ? body.substring(0, 200) : body;
-        }
     }
 
     /** An OData string literal: single-quoted, inner quotes doubled. */

@@ -48,6 +48,8 @@ final class FakeOracleFusion implements SourceFixture, AutoCloseable {
     private final Map<String, Integer> applied = new ConcurrentHashMap<>();
     private final AtomicInteger failures = new AtomicInteger();
     volatile long delayMillis;
+    /** When set, a release PATCH is refused with 400 and this body. */
+    volatile String refuseReleaseWith;
     private final Instant epoch = Instant.parse("2026-11-20T08:00:00Z");
 
     FakeOracleFusion() throws IOException {
@@ -99,6 +101,8 @@ final class FakeOracleFusion implements SourceFixture, AutoCloseable {
             ObjectNode hold = holds.stream().filter(h -> h.get("HoldId").asText().equals(id)).findFirst().orElse(null);
             if (hold == null) {
                 respond(exchange, 404, "");
+            } else if ("PATCH".equals(exchange.getRequestMethod()) && refuseReleaseWith != null) {
+                respond(exchange, 400, refuseReleaseWith);
             } else if ("PATCH".equals(exchange.getRequestMethod())) {
                 patchContentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));
                 JsonNode body = JSON.readTree(exchange.getRequestBody());

@@ -22,7 +22,7 @@ class OracleFusionInvoiceHoldsTckTest extends SourceAdapterContract {
     private final List<FakeOracleFusion> servers = new ArrayList<>();
 
     static OracleFusionInvoiceHolds adapter(FakeOracleFusion fake) {
-        return new OracleFusionInvoiceHolds(fake.base(), new ErpHttp(ErpHttp.newClient(), Auth.basic("ap.user", "secret"), Clock.systemUTC()),
+        return new OracleFusionInvoiceHolds(fake.base(), new ErpHttp(new health.ordo.adapter.outbound.GuardedHttp(health.ordo.spi.http.OutboundPolicy.allowing("127.0.0.1/32")), Auth.basic("ap.user", "secret"), Clock.systemUTC()),
                 new SupplierCriticality(Set.of(), Set.of("Baxter Healthcare"), Set.of()), Set.of("RELEASED"), Map.of());
     }
 

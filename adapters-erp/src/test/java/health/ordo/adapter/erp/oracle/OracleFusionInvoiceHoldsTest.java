@@ -97,13 +97,26 @@ class OracleFusionInvoiceHoldsTest {
     }
 
     @Test
+    void aRefusedRelease_isReportedWithItsStatus_neverWithWhatTheSourceAnswered() {
+        fake.addHold("Price", "Medline", "900.00", true);
+        OracleFusionInvoiceHolds adapter = OracleFusionInvoiceHoldsTckTest.adapter(fake);
+        WorkItemCommand hold = adapter.pull(Cursor.START, 10).commands().get(0);
+        fake.refuseReleaseWith = "{\"detail\":\"root:x:0:0:root:/root:/bin/bash\"}";
+
+        WriteBackResult refused = adapter.writeBack(new Outcome(hold.externalId(), "RELEASED", null, "k-9"));
+
+        assertThat(refused.status()).isEqualTo(WriteBackResult.Status.FAILED);
+        assertThat(refused.detail()).isEqualTo("Oracle refused the release (400)");
+    }
+
+    @Test
     void refusedCredentialsTurnTheAdapterDown_aSlowSourceDegraded_eachWithTheReason() throws InterruptedException {
         fake.addHold("Amount", "Medline", "900.00", true);
-        OracleFusionInvoiceHolds wrongPassword = new OracleFusionInvoiceHolds(fake.base(), new ErpHttp(ErpHttp.newClient(),
+        OracleFusionInvoiceHolds wrongPassword = new OracleFusionInvoiceHolds(fake.base(), new ErpHttp(new health.ordo.adapter.outbound.GuardedHttp(health.ordo.spi.http.OutboundPolicy.allowing("127.0.0.1/32")),
                 health.ordo.spi.http.Auth.basic("ap.user", "wrong"), java.time.Clock.systemUTC()),
                 new health.ordo.adapter.erp.http.SupplierCriticality(java.util.Set.of(), java.util.Set.of(), java.util.Set.of()),
                 java.util.Set.of("RELEASED"), java.util.Map.of());
-        OracleFusionInvoiceHolds impatient = new OracleFusionInvoiceHolds(fake.base(), new ErpHttp(ErpHttp.newClient(),
+        OracleFusionInvoiceHolds impatient = new OracleFusionInvoiceHolds(fake.base(), new ErpHttp(new health.ordo.adapter.outbound.GuardedHttp(health.ordo.spi.http.OutboundPolicy.allowing("127.0.0.1/32")),
                 health.ordo.spi.http.Auth.basic("ap.user", "secret"), java.time.Clock.systemUTC(), java.time.Duration.ofMillis(300)),
                 new health.ordo.adapter.erp.http.SupplierCriticality(java.util.Set.of(), java.util.Set.of(), java.util.Set.of()),
                 java.util.Set.of("RELEASED"), java.util.Map.of());

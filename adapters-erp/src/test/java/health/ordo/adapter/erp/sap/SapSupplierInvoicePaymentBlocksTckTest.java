@@ -22,7 +22,7 @@ class SapSupplierInvoicePaymentBlocksTckTest extends SourceAdapterContract {
     private final List<FakeSapS4> servers = new ArrayList<>();
 
     static SapSupplierInvoicePaymentBlocks adapter(FakeSapS4 fake) {
-        return new SapSupplierInvoicePaymentBlocks(fake.base(), new ErpHttp(ErpHttp.newClient(), Auth.basic("ORDO_COMM", "secret"),
+        return new SapSupplierInvoicePaymentBlocks(fake.base(), new ErpHttp(new health.ordo.adapter.outbound.GuardedHttp(health.ordo.spi.http.OutboundPolicy.allowing("127.0.0.1/32")), Auth.basic("ORDO_COMM", "secret"),
                 Clock.systemUTC()), new SupplierCriticality(Set.of("17300001"), Set.of(), Set.of()), Map.of("A", "Blocked for payment"),
                 Set.of("RELEASED", "APPROVED", "CORRECTED"));
     }

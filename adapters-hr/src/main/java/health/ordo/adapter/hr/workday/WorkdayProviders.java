@@ -4,12 +4,12 @@ import health.ordo.application.port.out.connector.ConnectorSettings;
 import health.ordo.application.port.out.connector.SourceAdapterProvider;
 import health.ordo.spi.SourceAdapter;
 import health.ordo.spi.http.Auth;
+import health.ordo.spi.http.OutboundChannel;
 import health.ordo.spi.http.SourceHttp;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -70,7 +70,7 @@ class WorkdayProviders {
     }
 
     static WorkdayReportSource source(ConnectorSettings settings, ReportKind kind, Clock clock) {
-        HttpClient client = SourceHttp.newClient();
+        OutboundChannel client = settings.http();
         Map<String, String> fields = new HashMap<>();
         settings.options().forEach((key, value) -> {
             if (key.startsWith("field.")) {
@@ -78,18 +78,16 @@ class WorkdayProviders {
             }
         });
         int leadDays;
-        int timeoutSeconds;
         try {
             leadDays = Integer.parseInt(settings.option("lead-days").orElse("30"));
-            timeoutSeconds = Math.max(1, Integer.parseInt(settings.option("timeout-seconds").orElse("60")));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("connector " + settings.name() + ": lead-days and timeout-seconds must be numbers");
+            throw new IllegalArgumentException("connector " + settings.name() + ": lead-days must be a number");
         }
+        java.time.Duration timeout = SourceHttp.timeout(settings.name(), settings.option("timeout-seconds").orElse(null), 60, client.policy());
         ReportKind.Settings kindSettings = new ReportKind.Settings(WorkdayReportSource.SYSTEM,
                 ReportKind.tasks(settings.option("tasks").orElse(DEFAULT_TASKS)), leadDays, settings.option("currency").orElse("USD"));
         return new WorkdayReportSource(settings.baseUrl(), kind,
-                new SourceHttp(client, Auth.fromOptions(settings.name(), settings.options(), client, clock), clock,
-                        java.time.Duration.ofSeconds(timeoutSeconds)), kindSettings, fields,
+                new SourceHttp(client, Auth.fromOptions(settings.name(), settings.options(), client, clock), clock, timeout), kindSettings, fields,
                 settings.option("updated-since-prompt").orElse(null), settings.option("write-back-url").map(URI::create).orElse(null));
     }
 }

@@ -29,7 +29,7 @@ class WorkdayOnboardingTckTest extends SourceAdapterContract {
                 "client-id", "ordo", "client-secret", "s3cret", "refresh-token", "rt-123", "write-back-url", fake.base() + "/ordo/outcomes",
                 "tasks", tasks));
         return WorkdayProviders.source(new ConnectorSettings("workday-hires", TenantId.of("acme"), "workday-onboarding",
-                URI.create(fake.base() + FakeWorkday.REPORT), options), ReportKind.ONBOARDING, Clock.systemUTC());
+                URI.create(fake.base() + FakeWorkday.REPORT), options, new health.ordo.adapter.outbound.GuardedHttp(health.ordo.spi.http.OutboundPolicy.allowing("127.0.0.1/32"))), ReportKind.ONBOARDING, Clock.systemUTC());
     }
 
     @Override

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * security, so another tenant's connector never counts.
  */
 @MicronautTest(transactional = false)
-@Property(name = "ordo.secrets.key", value = "conditional-write-back-test-key")
+@Property(name = "ordo.secrets.key", value = "conditional-write-back-test-key-0123456789")
 class ConditionalWriteBackTest extends PersistenceTestSupport {
 
     @Inject

@@ -27,7 +27,15 @@ import org.mockito.ArgumentCaptor;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 
+import health.ordo.spi.http.OutboundChannel;
+import health.ordo.spi.http.OutboundPolicy;
+
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,8 +82,7 @@ class ConnectorServiceTest {
 
     @BeforeEach
     void setUp() {
-        service = new ConnectorService(registry, configs, List.of(), state, ingest, query, null, save, events, new DirectTransactions(),
-                Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMillis(1));
+        service = service(List.of(), Duration.ofSeconds(30));
         // lenient: the tests of stored connectors' source systems use none of these
         lenient().when(registry.connectors()).thenReturn(List.of(new ConnectorRegistryPort.Connector("erp", "test", TENANT, adapter, 10,
                 Duration.ofMinutes(5))));
@@ -178,9 +185,36 @@ class ConnectorServiceTest {
                 return adapter;
             }
         };
-        return new ConnectorService(registry, configs, List.of(provider), state, ingest, query, null, save, events, new DirectTransactions(),
-                Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMillis(1));
+        return service(List.of(provider), Duration.ofSeconds(30));
     }
+
+    /** Public names resolve to a documentation address that passes the outbound policy; nothing is sent in these tests. */
+    static final OutboundChannel HTTP = new OutboundChannel() {
+        private final OutboundPolicy policy = OutboundPolicy.strict().withResolver(host ->
+                new InetAddress[]{InetAddress.getByName(host.matches("[0-9.]+|.*:.*") ? host : "93.184.216.34")});
+
+        @Override
+        public OutboundPolicy policy() {
+            return policy;
+        }
+
+        @Override
+        public java.net.http.HttpResponse<String> send(java.net.http.HttpRequest request, Duration deadline) {
+            throw new AssertionError("nothing is sent in these tests");
+        }
+    };
+
+    private ConnectorService service(List<SourceAdapterProvider> providers, Duration roundWait) {
+        return new ConnectorService(new ConnectorCatalogue(registry, configs, providers, new DirectTransactions(), HTTP),
+                new ConnectorService.Parts(state, ingest, query, null, save, events, new DirectTransactions(), Clock.fixed(NOW, ZoneOffset.UTC)),
+                Duration.ofMillis(1), EXECUTOR, roundWait, null);
+    }
+
+    private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r);
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private static ConnectorConfig stored(String id, Map<String, String> options) {
         return new ConnectorConfig(id, "test-erp", java.net.URI.create("https://erp.example"), 100, Duration.ofMinutes(5), true,
@@ -232,5 +266,119 @@ class ConnectorServiceTest {
 
         verify(configs).recordSourceSystem(TENANT, "old", "erp-system");
         verify(configs, never()).recordSourceSystem(eq(TENANT), eq("broken"), any());
+    }
+
+    private static ConnectorConfigChange change(String baseUrl, Map<String, String> options, Map<String, String> secrets) {
+        return new ConnectorConfigChange("test-erp", baseUrl, null, null, null, options, secrets);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"env:HOME", "env:SOME_UNSET_NAME", "file:/etc/passwd", "${ORDO_JWT_SECRET}",
+            "ENV: PATH"})
+    void aSecretThatRefersToTheServer_isRefused_namingTheFieldAndNoServerValue(String reference) {
+        assertThatThrownBy(() -> withProvider().configure(ACME, "erp-api", change("https://erp.example", Map.of("username", "u"),
+                Map.of("password", reference)), "ada@demo"))
+                .isInstanceOfSatisfying(InvalidConnectorException.class, e -> {
+                    assertThat(e.field()).isEqualTo("secrets.password");
+                    assertThat(e.getMessage()).doesNotContain("HOME").doesNotContain("not set").doesNotContain(System.getProperty("user.home"));
+                });
+        verify(configs, never()).save(any(), any(), any(), any());
+    }
+
+    @Test
+    void aStoredSecretThatLooksLikeAReference_reachesTheAdapterAsTheValueItIs() {
+        java.util.concurrent.atomic.AtomicReference<ConnectorSettings> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        SourceAdapterProvider capturing = new SourceAdapterProvider() {
+            @Override
+            public String type() {
+                return "test-erp";
+            }
+
+            @Override
+            public SourceAdapter create(ConnectorSettings settings) {
+                seen.set(settings);
+                return adapter;
+            }
+        };
+        when(configs.all()).thenReturn(List.of(new ConnectorConfigPort.Stored(ACME, stored("old", Map.of("username", "u")),
+                Map.of("password", "env:HOME"))));
+
+        service(List.of(capturing), Duration.ofSeconds(30)).connectors(ACME);
+
+        assertThat(seen.get().options()).containsEntry("password", "env:HOME");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"baseUrl,https://127.0.0.1:19099,", "baseUrl,https://169.254.169.254/latest,",
+            "baseUrl,http://10.0.0.1/,", "baseUrl,http://erp.example/,", "options.token-url,https://erp.example,https://[::1]/token",
+            "options.write-back-url,https://erp.example,https://metadata.google.internal/x"})
+    void aDestinationTheOutboundPolicyRefuses_isNotSaved(String field, String baseUrl, String optionUrl) {
+        Map<String, String> options = new java.util.HashMap<>(Map.of("username", "u"));
+        if (optionUrl != null) {
+            options.put(field.substring("options.".length()), optionUrl);
+        }
+
+        assertThatThrownBy(() -> withProvider().configure(ACME, "erp-api", change(baseUrl, options, Map.of()), "ada@demo"))
+                .isInstanceOfSatisfying(InvalidConnectorException.class, e -> {
+                    assertThat(e.field()).isEqualTo(field);
+                    assertThat(e.getMessage()).contains(OutboundPolicy.REFUSED);
+                });
+        verify(configs, never()).save(any(), any(), any(), any());
+    }
+
+    @Test
+    void aTimeoutAboveTheDeploymentsLongest_isRefused() {
+        assertThatThrownBy(() -> withProvider().configure(ACME, "erp-api", change("https://erp.example",
+                Map.of("username", "u", "timeout-seconds", "86400"), Map.of()), "ada@demo"))
+                .isInstanceOfSatisfying(InvalidConnectorException.class, e -> assertThat(e.field()).isEqualTo("options.timeout-seconds"));
+    }
+
+    @Test
+    void movingStoredCredentialsToAnotherDestination_needsThemSentAgain() {
+        ConnectorConfigPort.Stored existing = new ConnectorConfigPort.Stored(ACME, stored("erp-api", Map.of("username", "u")),
+                Map.of("password", "p"));
+        when(configs.find(ACME, "erp-api")).thenReturn(Optional.of(existing));
+        ConnectorService service = withProvider();
+
+        assertThatThrownBy(() -> service.configure(ACME, "erp-api", change("https://elsewhere.example", Map.of("username", "u"), Map.of()),
+                "ada@demo")).isInstanceOfSatisfying(InvalidConnectorException.class, e -> {
+                    assertThat(e.field()).isEqualTo("secrets.password");
+                    assertThat(e.getMessage()).contains("baseUrl changed");
+                });
+        assertThatThrownBy(() -> service.configure(ACME, "erp-api", change("https://erp.example",
+                Map.of("username", "u", "token-url", "https://elsewhere.example/token"), Map.of()), "ada@demo"))
+                .isInstanceOfSatisfying(InvalidConnectorException.class, e -> assertThat(e.getMessage()).contains("options.token-url"));
+        verify(configs, never()).save(any(), any(), any(), any());
+
+        service.configure(ACME, "erp-api", change("https://elsewhere.example", Map.of("username", "u"), Map.of("password", "p2")), "ada@demo");
+        verify(configs).save(eq(ACME), any(), eq(Map.of("password", "p2")), eq("erp-system"));
+    }
+
+    @Test
+    void aSourceThatHangs_doesNotHoldUpAnotherConnectorsSync() throws InterruptedException {
+        SourceAdapter hung = org.mockito.Mockito.mock(SourceAdapter.class);
+        CountDownLatch release = new CountDownLatch(1);
+        lenient().when(hung.system()).thenReturn("hung-system");
+        when(hung.pull(any(), anyInt())).thenAnswer(invocation -> {
+            release.await(30, TimeUnit.SECONDS);
+            return new PullResult(List.of(), List.of(), new Cursor("h1"), false);
+        });
+        lenient().when(hung.health()).thenReturn(HealthReport.up(NOW));
+        when(registry.connectors()).thenReturn(List.of(
+                new ConnectorRegistryPort.Connector("slow", "test", ACME, hung, 10, Duration.ofMinutes(5)),
+                new ConnectorRegistryPort.Connector("erp", "test", TENANT, adapter, 10, Duration.ofMinutes(5))));
+        when(state.leaseIfDue(any(), any(), any(), any(), any(), any(), any())).thenReturn(Optional.of(""));
+        when(adapter.pull(Cursor.START, 10)).thenReturn(new PullResult(List.of(), List.of(), new Cursor("c1"), false));
+        when(adapter.health()).thenReturn(HealthReport.up(NOW));
+
+        try {
+            assertThat(service(List.of(), Duration.ofMillis(500)).syncAll()).isEqualTo(2);
+
+            verify(state, org.mockito.Mockito.timeout(5000)).advance(eq(TENANT), eq("erp"), eq("c1"), any(), any());
+            verify(state, never()).advance(eq(ACME), eq("slow"), any(), any(), any());
+        } finally {
+            release.countDown();
+        }
+        verify(state, org.mockito.Mockito.timeout(5000)).advance(eq(ACME), eq("slow"), eq("h1"), any(), any());
     }
 }

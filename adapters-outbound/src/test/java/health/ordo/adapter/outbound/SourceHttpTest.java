@@ -1,4 +1,9 @@
-package health.ordo.spi.http;
+package health.ordo.adapter.outbound;
+
+import health.ordo.spi.http.Auth;
+import health.ordo.spi.http.OutboundPolicy;
+import health.ordo.spi.http.OutboundRefusedException;
+import health.ordo.spi.http.SourceHttp;
 
 import com.sun.net.httpserver.HttpServer;
 import health.ordo.spi.HealthReport;
@@ -48,7 +53,7 @@ class SourceHttpTest {
     }
 
     private SourceHttp http() {
-        return new SourceHttp(SourceHttp.newClient(), Auth.none(), Clock.fixed(NOW, ZoneOffset.UTC));
+        return new SourceHttp(new GuardedHttp(OutboundPolicy.allowing("127.0.0.1/32")), Auth.none(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private HttpRequest.Builder get(String path) {

@@ -1,0 +1,2 @@
+/** Ports of the stored secrets. */
+package health.ordo.application.port.out.secret;
