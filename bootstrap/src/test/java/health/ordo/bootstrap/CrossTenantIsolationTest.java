@@ -95,8 +95,13 @@ class CrossTenantIsolationTest {
         ApiClient.Response held = api.post("/api/v1/priority-policies/north-first/versions/1:activate", owner, Map.of());
         assertThat(held.status()).isEqualTo(202);
         ids.put("approval", held.string("id"));
-        String denial = api.post("/api/v1/work-items", owner, Map.of("type", "CLAIM_DENIAL", "source", Map.of("system", "x12-835",
-                "externalId", "60054:NORTH-1"), "title", "Denied claim", "amount", Map.of("value", "300.00", "currency", "USD"))).string("id");
+        // a denial the payer's 835 brought in (only what a source brought in is written back)
+        String remittance;
+        try (java.io.InputStream in = CrossTenantIsolationTest.class.getResourceAsStream("/x12/multi-payer.835")) {
+            remittance = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        String denial = api.postRaw("/api/v1/inbound/x12/835", owner, remittance, "application/edi-x12").list("claims").stream()
+                .filter(c -> "created".equals(c.get("outcome"))).findFirst().orElseThrow().get("workItemId").toString();
         api.post("/api/v1/work-items/" + denial + "/claim", owner, Map.of());
         api.post("/api/v1/work-items/" + denial + "/start", owner, Map.of());
         api.post("/api/v1/work-items/" + denial + "/complete", owner, Map.of("resolutionCode", "APPEALED"));

@@ -108,6 +108,25 @@ class WriteBackApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void anItemCreatedThroughTheApi_isNeverWrittenBack_thoughItClaimsAClaimsSystem() {
+        String tenant = "wb-" + UUID.randomUUID().toString().substring(0, 6);
+        provision.provision(TenantId.of(tenant), "Write-back test", List.of(
+                new ProvisionTenantUseCase.NewUser(Login.parse("ada@" + tenant), "Ada", "password-of-ada", Set.of(Role.TENANT_ADMIN))));
+        ApiClient api = new ApiClient(server.getURI(), json);
+        String admin = api.login("ada@" + tenant, "password-of-ada");
+        String forged = api.post("/api/v1/work-items", admin, Map.of("type", "CLAIM_DENIAL", "source", Map.of("system", "x12-835",
+                "externalId", "60054:FORGED-1"), "title", "Denied claim", "amount", Map.of("value", "300.00", "currency", "USD"))).string("id");
+
+        api.post("/api/v1/work-items/" + forged + "/claim", admin, Map.of());
+        api.post("/api/v1/work-items/" + forged + "/start", admin, Map.of());
+        ApiClient.Response completed = api.post("/api/v1/work-items/" + forged + "/complete", admin, Map.of("resolutionCode", "APPEALED"));
+
+        assertThat(completed.status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/write-backs", admin).list("items")).noneMatch(w -> forged.equals(String.valueOf(w.get("workItemId"))));
+        assertThat(api.get("/api/v1/write-backs", admin).list("items")).isEmpty();
+    }
+
+    @Test
     void completedDenial_isWrittenBackAsATask_onceDespiteAFailedFirstAttempt() throws Exception {
         String tenant = "wb-" + UUID.randomUUID().toString().substring(0, 6);
         provision.provision(TenantId.of(tenant), "Write-back test", List.of(

@@ -6,6 +6,7 @@ import health.ordo.application.port.in.workitem.IngestOutcome;
 import health.ordo.application.port.in.workitem.IngestWorkItemUseCase;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
+import health.ordo.domain.workitem.Provenance;
 import health.ordo.domain.workitem.LifecycleAction;
 import health.ordo.domain.workitem.SourceReference;
 import health.ordo.domain.workitem.WorkItem;
@@ -100,12 +101,13 @@ public class DenialIngestion {
         if (denials.isEmpty()) {
             return;
         }
-        List<IngestOutcome> outcomes = ingest.ingestBatch(tenant, denials.stream().map(i -> findings.get(i).content()).toList(), actor);
+        List<IngestOutcome> outcomes = ingest.ingestBatch(tenant, denials.stream().map(i -> findings.get(i).content()).toList(), actor,
+                Provenance.inbound(actor.name()));
         for (int i = 0; i < outcomes.size(); i++) {
             IngestOutcome outcome = outcomes.get(i);
             ClaimFinding finding = findings.get(denials.get(i));
             if (outcome instanceof IngestOutcome.Conflict conflict && conflict.existing().status().isTerminal()) {
-                outcome = ingest.ingestBatch(tenant, List.of(reissued(finding.content())), actor).get(0);
+                outcome = ingest.ingestBatch(tenant, List.of(reissued(finding.content())), actor, Provenance.inbound(actor.name())).get(0);
             }
             tally.results[denials.get(i)] = result(finding.claimRef(), outcome, tally);
         }

@@ -11,6 +11,7 @@ import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.user.Login;
 import health.ordo.domain.user.Role;
 import health.ordo.domain.workitem.Actor;
+import health.ordo.domain.workitem.Provenance;
 import health.ordo.domain.workitem.WorkItemContent;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Value;
@@ -79,7 +80,7 @@ class DemoDataSeeder {
         long created = 0;
         for (int from = 0; from < backlog.size(); from += IngestWorkItemUseCase.MAX_BATCH) {
             List<WorkItemContent> chunk = backlog.subList(from, Math.min(backlog.size(), from + IngestWorkItemUseCase.MAX_BATCH));
-            created += ingest.ingestBatch(DEMO, chunk, Actor.SYSTEM).stream()
+            created += ingest.ingestBatch(DEMO, chunk, Actor.SYSTEM, Provenance.seed()).stream()
                     .filter(IngestOutcome.Created.class::isInstance).count();
         }
         LOG.info("Seeded demo tenant with {} users and {} work items", USERS.size(), created);

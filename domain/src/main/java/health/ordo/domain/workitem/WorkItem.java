@@ -42,14 +42,17 @@ public final class WorkItem {
     private String statusReason;
     private String resolutionCode;
     private Instant updatedAt;
+    private final Provenance provenance;
     private final List<HistoryEntry> newHistory = new ArrayList<>();
     private final List<WorkItemEvent> newEvents = new ArrayList<>();
 
     private WorkItem(WorkItemId id, TenantId tenantId, WorkItemContent content, String contentFingerprint,
                      Instant createdAt, long version, WorkItemStatus status, String queue, String assignee,
                      PriorityScore priorityScore, ScoreBasis scoreBasis, PriorityOverride priorityOverride,
-                     Routing routing, SlaSummary sla, String statusReason, String resolutionCode, Instant updatedAt) {
+                     Routing routing, SlaSummary sla, String statusReason, String resolutionCode, Instant updatedAt,
+                     Provenance provenance) {
         this.id = Objects.requireNonNull(id, "id");
+        this.provenance = Objects.requireNonNull(provenance, "provenance");
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
         this.content = Objects.requireNonNull(content, "content");
         this.contentFingerprint = Objects.requireNonNull(contentFingerprint, "contentFingerprint");
@@ -72,10 +75,16 @@ public final class WorkItem {
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
-    /** A new work item, READY in its requested (or default) queue, with its creation recorded. */
+    /** A new work item created through the API by {@code actor}, READY in its requested (or default) queue. */
     public static WorkItem create(TenantId tenantId, WorkItemContent content, Actor actor, Instant now) {
+        return create(tenantId, content, Provenance.api(actor.name()), actor, now);
+    }
+
+    /** A new work item, READY in its requested (or default) queue, with its creation and where it came from recorded. */
+    public static WorkItem create(TenantId tenantId, WorkItemContent content, Provenance provenance, Actor actor, Instant now) {
         WorkItem item = new WorkItem(WorkItemId.newId(), tenantId, content, content.fingerprint(), now, 0,
-                WorkItemStatus.READY, content.queue(), null, PriorityScore.ZERO, null, null, Routing.NONE, SlaSummary.NONE, null, null, now);
+                WorkItemStatus.READY, content.queue(), null, PriorityScore.ZERO, null, null, Routing.NONE, SlaSummary.NONE, null, null, now,
+                provenance);
         item.newHistory.add(new HistoryEntry(now, "create", null, WorkItemStatus.READY, actor, null));
         item.newEvents.add(new WorkItemEvent.WorkItemCreated(tenantId, item.id, now, actor, content.type(),
                 content.source(), item.queue));
@@ -87,9 +96,14 @@ public final class WorkItem {
                                    Instant createdAt, long version, WorkItemStatus status, String queue,
                                    String assignee, PriorityScore priorityScore, ScoreBasis scoreBasis,
                                    PriorityOverride priorityOverride, Routing routing, SlaSummary sla,
-                                   String statusReason, String resolutionCode, Instant updatedAt) {
+                                   String statusReason, String resolutionCode, Instant updatedAt, Provenance provenance) {
         return new WorkItem(id, tenantId, content, contentFingerprint, createdAt, version, status, queue, assignee,
-                priorityScore, scoreBasis, priorityOverride, routing, sla, statusReason, resolutionCode, updatedAt);
+                priorityScore, scoreBasis, priorityOverride, routing, sla, statusReason, resolutionCode, updatedAt, provenance);
+    }
+
+    /** How the item came into Ordo (never changes). */
+    public Provenance provenance() {
+        return provenance;
     }
 
     /**

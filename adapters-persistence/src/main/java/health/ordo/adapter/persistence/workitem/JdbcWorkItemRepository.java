@@ -20,6 +20,7 @@ import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Attributes;
 import health.ordo.domain.workitem.HistoryEntry;
 import health.ordo.domain.workitem.SourceReference;
+import health.ordo.domain.workitem.Provenance;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemContent;
 import health.ordo.domain.workitem.WorkItemId;
@@ -52,7 +53,7 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
             resolution_code, priority_score, created_at, updated_at, version, score_computed, score_policy_id,
             score_policy_version, score_likelihood, score_likelihood_basis, score_degraded_reason, scored_at,
             priority_override::text as priority_override, skill_requirements::text as skill_requirements, size, claimed_at,
-            sla_boost, sla_state, sla_deadline_at""";
+            sla_boost, sla_state, sla_deadline_at, provenance, provenance_name""";
     private static final String LOCK = "select " + COLUMNS + " from work_item where tenant_id = ? and id = ? for update";
 
 
@@ -61,9 +62,9 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
                 currency, due_at, hard_deadline_at, deadline_at, attributes, requested_queue, queue, assignee, status,
                 status_reason, resolution_code, priority_score, created_at, updated_at, version, score_computed, score_policy_id,
                 score_policy_version, score_likelihood, score_likelihood_basis, score_degraded_reason, scored_at,
-                priority_override, override_expires_at, skill_requirements, size, claimed_at, sla_boost)
+                priority_override, override_expires_at, skill_requirements, size, claimed_at, sla_boost, provenance, provenance_name)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?,
-                ?::jsonb, ?, ?, ?)
+                ?::jsonb, ?, ?, ?, ?, ?)
             on conflict (tenant_id, source_system, external_id) do nothing""";
 
     private static final String UPDATE = """
@@ -163,7 +164,9 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
             statement.setBigDecimal(++i, item.priorityScore().value());
             setInstant(statement, ++i, item.createdAt());
             setInstant(statement, ++i, item.updatedAt());
-            bindScore(statement, i, item);
+            i = bindScore(statement, i, item);
+            statement.setString(++i, item.provenance().channel().name());
+            statement.setString(++i, item.provenance().name());
             return statement.executeUpdate();
         });
         if (inserted == 0) {
@@ -518,7 +521,8 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
                 new WorkItem.SlaSummary(rs.getString("sla_state"), instant(rs, "sla_deadline_at")),
                 rs.getString("status_reason"),
                 rs.getString("resolution_code"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                new Provenance(Provenance.Channel.valueOf(rs.getString("provenance")), rs.getString("provenance_name")));
     }
 
     private static ScoreBasis basis(ResultSet rs) throws SQLException {

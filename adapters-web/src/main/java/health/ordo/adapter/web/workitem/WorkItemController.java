@@ -90,6 +90,7 @@ class WorkItemController {
     }
 
     @Post(value = "/work-items", consumes = MediaType.APPLICATION_JSON)
+    @Secured({"WORKER", "SUPERVISOR", "TENANT_ADMIN", "INTEGRATION"})
     @Operation(summary = "Create a work item",
             description = "Idempotent on (source.system, source.externalId): a repeat with the same content returns "
                     + "the stored item with 200 and creates nothing; a repeat with different content is 409.")
@@ -119,6 +120,7 @@ class WorkItemController {
     }
 
     @Post(value = "/work-items:batch", consumes = MediaType.APPLICATION_JSON)
+    @Secured({"WORKER", "SUPERVISOR", "TENANT_ADMIN", "INTEGRATION"})
     @Operation(summary = "Create up to 1000 work items",
             description = "Each item is ingested on its own: one bad item never drops the good ones. The response "
                     + "lists, per item in request order, created / duplicate / conflict / rejected with the fields at fault.")

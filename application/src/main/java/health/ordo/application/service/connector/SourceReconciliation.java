@@ -13,6 +13,7 @@ import health.ordo.application.service.workitem.WorkItemUpdater;
 import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
+import health.ordo.domain.workitem.Provenance;
 import health.ordo.domain.workitem.SourceReference;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemContent;
@@ -76,7 +77,7 @@ final class SourceReconciliation {
         long created = 0;
         long updated = 0;
         long duplicates = 0;
-        List<IngestOutcome> outcomes = contents.isEmpty() ? List.of() : ingest.ingestBatch(tenant, contents, actor);
+        List<IngestOutcome> outcomes = contents.isEmpty() ? List.of() : ingest.ingestBatch(tenant, contents, actor, Provenance.connector(connector.name()));
         for (int i = 0; i < outcomes.size(); i++) {
             IngestOutcome outcome = outcomes.get(i);
             WorkItemCommand command = accepted.get(i);

@@ -13,6 +13,7 @@ import health.ordo.domain.routing.RoutingDecision;
 import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
+import health.ordo.domain.workitem.Provenance;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemType;
 import health.ordo.domain.workitem.WorkItemContent;
@@ -51,38 +52,39 @@ public final class WorkItemIngestionService implements IngestWorkItemUseCase {
     }
 
     @Override
-    public IngestOutcome ingest(TenantId tenant, WorkItemContent content, Actor actor) {
+    public IngestOutcome ingest(TenantId tenant, WorkItemContent content, Actor actor, Provenance provenance) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(content, "content");
-        return transactions.inTransaction(tenant, () -> ingestInCurrentTransaction(tenant, content, actor));
+        Objects.requireNonNull(provenance, "provenance");
+        return transactions.inTransaction(tenant, () -> ingestInCurrentTransaction(tenant, content, actor, provenance));
     }
 
     @Override
-    public List<IngestOutcome> ingestBatch(TenantId tenant, List<WorkItemContent> contents, Actor actor) {
+    public List<IngestOutcome> ingestBatch(TenantId tenant, List<WorkItemContent> contents, Actor actor, Provenance provenance) {
         if (contents.size() > MAX_BATCH) {
             throw new InvalidValueException("items", "a batch holds at most " + MAX_BATCH + " items");
         }
         List<IngestOutcome> outcomes = new ArrayList<>(contents.size());
         for (WorkItemContent content : contents) {
-            outcomes.add(ingestOne(tenant, content, actor));
+            outcomes.add(ingestOne(tenant, content, actor, provenance));
         }
         return outcomes;
     }
 
-    private IngestOutcome ingestOne(TenantId tenant, WorkItemContent content, Actor actor) {
+    private IngestOutcome ingestOne(TenantId tenant, WorkItemContent content, Actor actor, Provenance provenance) {
         try {
-            return ingest(tenant, content, actor);
+            return ingest(tenant, content, actor, provenance);
         } catch (InvalidValueException e) {
             return new IngestOutcome.Rejected(e.field(), e.getMessage());
         }
     }
 
-    private IngestOutcome ingestInCurrentTransaction(TenantId tenant, WorkItemContent content, Actor actor) {
+    private IngestOutcome ingestInCurrentTransaction(TenantId tenant, WorkItemContent content, Actor actor, Provenance provenance) {
         var known = loadPort.loadBySource(tenant, content.source());
         if (known.isPresent()) {
             return compareWithKnown(known.get(), content);
         }
-        WorkItem item = WorkItem.create(tenant, content, actor, clock.instant());
+        WorkItem item = WorkItem.create(tenant, content, provenance, actor, clock.instant());
         RoutingDecision decision = RoutingDecision.route(workforce.rules(tenant), item);
         if (decision.queue().equals(content.queue()) && !WorkItemType.isDefaultQueue(content.queue())
                 && workforce.queue(tenant, content.queue()).isEmpty()) {

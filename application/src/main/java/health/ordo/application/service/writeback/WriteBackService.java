@@ -60,6 +60,10 @@ public final class WriteBackService implements WriteBackUseCase {
         if (item.status() != WorkItemStatus.COMPLETED) {
             return;
         }
+        if (!item.provenance().mayWriteBack()) {
+            // created through the API (or seeded): its source system is only its creator's claim, never a licence to write
+            return;
+        }
         String system = item.content().source().system();
         String resolution = item.resolutionCode() == null ? "COMPLETED" : item.resolutionCode();
         WriteBack writeBack = new WriteBack(UUID.randomUUID(), item.tenantId(), item.id(), system,

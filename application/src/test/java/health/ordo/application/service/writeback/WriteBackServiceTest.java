@@ -7,6 +7,7 @@ import health.ordo.application.support.DirectTransactions;
 import health.ordo.domain.shared.Money;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
+import health.ordo.domain.workitem.Provenance;
 import health.ordo.domain.workitem.Attributes;
 import health.ordo.domain.workitem.SourceReference;
 import health.ordo.domain.workitem.WorkItem;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -54,8 +56,12 @@ class WriteBackServiceTest {
     }
 
     private static WorkItem completed(String system) {
+        return completed(system, Provenance.inbound("inbound-folder"));
+    }
+
+    private static WorkItem completed(String system, Provenance provenance) {
         WorkItem item = WorkItem.create(TENANT, new WorkItemContent(WorkItemType.CLAIM_DENIAL, new SourceReference(system, "87726:CLM-1"),
-                "Denied claim", Money.of("1200.00", "USD"), null, null, Attributes.NONE, null), Actor.SYSTEM, NOW);
+                "Denied claim", Money.of("1200.00", "USD"), null, null, Attributes.NONE, null), provenance, Actor.SYSTEM, NOW);
         item.claim(Actor.user("alice@demo"), NOW);
         item.start(Actor.user("alice@demo"), NOW);
         item.complete("APPEALED", Actor.user("alice@demo"), NOW);
@@ -94,6 +100,26 @@ class WriteBackServiceTest {
         assertThat(queued.getValue().sourceSystem()).isEqualTo("oracle-fusion");
         verify(outbox, never()).enqueue(any());
         verify(claims, never()).handles(any(), any());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"x12-835", "oracle-fusion"})
+    void itemCreatedThroughTheApi_isNeverWrittenBack_whateverSourceSystemItClaims(String system) {
+        lenient().when(claims.handlesFromDeployment(any(), any())).thenReturn(true);
+
+        service.plan(completed(system, Provenance.api("alice@demo")), NOW);
+        service.plan(completed(system, Provenance.seed()), NOW);
+
+        org.mockito.Mockito.verifyNoInteractions(outbox);
+    }
+
+    @Test
+    void itemAConnectorBroughtIn_isWrittenBack() {
+        when(claims.handlesFromDeployment(any(), eq("oracle-fusion"))).thenReturn(false);
+
+        service.plan(completed("oracle-fusion", Provenance.connector("oracle-ap")), NOW);
+
+        verify(outbox).enqueueIfConnector(any());
     }
 
     @Test
