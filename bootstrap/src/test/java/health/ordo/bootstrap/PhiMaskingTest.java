@@ -44,14 +44,17 @@ class PhiMaskingTest {
         String admin = api.login("ada@" + tenant, "password-of-ada1");
         Map<String, Object> body = new HashMap<>();
         body.put("type", "CLAIM_DENIAL");
-        body.put("source", Map.of("system", "x12-835", "externalId", "60054:PHI-1"));
-        body.put("title", "Denied claim");
+        // an API caller who wrote the patient control number into the title and the external id too
+        body.put("source", Map.of("system", "x12-835", "externalId", "60054:PCN-PLANTED-4711"));
+        body.put("title", "Denied claim PCN-PLANTED-4711");
         body.put("amount", Map.of("value", "1200.00", "currency", "USD"));
         body.put("attributes", Map.of("patientControlNumber", "PCN-PLANTED-4711", "payer", "AETNA", "billedAmount", 1200));
         String id = api.post("/api/v1/work-items", supervisor, body).string("id");
 
-        Map<?, ?> workerBefore = (Map<?, ?>) api.get("/api/v1/work-items/" + id, worker).body().get("attributes");
-        Map<?, ?> workerList = (Map<?, ?>) api.get("/api/v1/work-items", worker).list("items").get(0).get("attributes");
+        ApiClient.Response workerItem = api.get("/api/v1/work-items/" + id, worker);
+        Map<?, ?> workerBefore = (Map<?, ?>) workerItem.body().get("attributes");
+        ApiClient.Response workerListed = api.get("/api/v1/work-items", worker);
+        Map<?, ?> workerList = (Map<?, ?>) workerListed.list("items").get(0).get("attributes");
         ApiClient.Response supervisorItem = api.get("/api/v1/work-items/" + id, supervisor);
         Map<?, ?> supervisorView = (Map<?, ?>) supervisorItem.body().get("attributes");
         api.put("/api/v1/workers/wally@" + tenant, admin, Map.of("queues", List.of("elsewhere"), "capacity", 10, "available", true));
@@ -60,12 +63,20 @@ class PhiMaskingTest {
         ApiClient.Response taskForWorker = api.get("/api/v1/fhir/Task/" + id, worker);
         ApiClient.Response searchForWorker = api.get("/api/v1/fhir/Task", worker);
         ApiClient.Response taskForSupervisor = api.get("/api/v1/fhir/Task/" + id, supervisor);
+        ApiClient.Response claimOutsideItsQueues = api.post("/api/v1/work-items/" + id + "/claim", worker, Map.of());
+        api.put("/api/v1/workers/wally@" + tenant, admin, Map.of("queues", List.of(supervisorItem.string("queue")), "capacity", 10,
+                "available", true));
         api.post("/api/v1/work-items/" + id + "/claim", worker, Map.of());
         Map<?, ?> workerAfter = (Map<?, ?>) api.get("/api/v1/work-items/" + id, worker).body().get("attributes");
         Map<?, ?> queueWorkerAfterClaim = (Map<?, ?>) api.get("/api/v1/work-items/" + id, queueWorker).body().get("attributes");
         ApiClient.Response taskAfterClaim = api.get("/api/v1/fhir/Task/" + id, worker);
 
         assertThat(workerBefore.get("patientControlNumber")).isEqualTo("***");
+        assertThat(workerItem.string("title")).isEqualTo("Denied claim ***");
+        assertThat(workerItem.raw().body()).doesNotContain("PCN-PLANTED-4711");
+        assertThat(workerListed.raw().body()).doesNotContain("PCN-PLANTED-4711");
+        assertThat(claimOutsideItsQueues.status()).as("a worker claims only in the queues they serve").isEqualTo(403);
+        assertThat(claimOutsideItsQueues.string("rule")).isEqualTo("QUEUE_NOT_ELIGIBLE");
         assertThat(workerBefore.get("payer")).isEqualTo("AETNA");
         assertThat(workerList.get("patientControlNumber")).isEqualTo("***");
         assertThat(supervisorView.get("patientControlNumber")).isEqualTo("PCN-PLANTED-4711");

@@ -207,8 +207,9 @@ class ApplicationServicesFactory {
     }
 
     @Singleton
-    WorkItemLifecycleService workItemLifecycleService(WorkItemUpdater updater, WriteBackService writeBacks, ApprovalGate gate) {
-        return new WorkItemLifecycleService(updater, writeBacks, gate);
+    WorkItemLifecycleService workItemLifecycleService(WorkItemUpdater updater, WriteBackService writeBacks, ApprovalGate gate,
+                                                      WorkforcePort workforce) {
+        return new WorkItemLifecycleService(updater, writeBacks, gate, workforce);
     }
 
     @Singleton

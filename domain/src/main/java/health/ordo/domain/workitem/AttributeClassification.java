@@ -16,7 +16,11 @@ public final class AttributeClassification {
     public static final String MASK = "***";
 
     private static final Set<String> PHI = Set.of("patientcontrolnumber", "patientreference", "patientname", "patientid", "memberid",
-            "subscriberid", "dateofbirth", "birthdate", "medicalrecordnumber", "mrn", "ssn", "patientaccountnumber", "insuredid");
+            "subscriberid", "dateofbirth", "birthdate", "medicalrecordnumber", "mrn", "ssn", "patientaccountnumber", "insuredid",
+            // a payer's free-text disposition may name the patient
+            "disposition");
+    /** Shorter values are not looked for in free text: they would mask unrelated words and numbers. */
+    private static final int SHORTEST_SCRUBBED = 4;
 
     private AttributeClassification() {
     }
@@ -26,6 +30,26 @@ public final class AttributeClassification {
         java.util.Map<String, Object> masked = new java.util.LinkedHashMap<>();
         attributes.forEach((name, value) -> masked.put(name, classify(name) == Kind.PHI ? MASK : value));
         return masked;
+    }
+
+    /**
+     * Free text (a title, an external id) with every PHI attribute value of the item that occurs in it replaced by
+     * {@link #MASK}: the backstop for text that a source or an API caller wrote with PHI in it.
+     */
+    public static String scrubbed(String text, java.util.Map<String, Object> attributes) {
+        if (text == null) {
+            return null;
+        }
+        String result = text;
+        for (java.util.Map.Entry<String, Object> attribute : attributes.entrySet()) {
+            if (classify(attribute.getKey()) == Kind.PHI && attribute.getValue() != null) {
+                String value = attribute.getValue().toString().strip();
+                if (value.length() >= SHORTEST_SCRUBBED) {
+                    result = result.replace(value, MASK);
+                }
+            }
+        }
+        return result;
     }
 
     public static boolean hasPhi(java.util.Collection<String> attributeNames) {

@@ -1,5 +1,6 @@
 package health.ordo.adapter.claims.fhir;
 
+import health.ordo.adapter.claims.ClaimKeys;
 import health.ordo.adapter.claims.ClaimFinding;
 import health.ordo.adapter.claims.codes.AppealDeadlineRule;
 import health.ordo.adapter.claims.codes.CarcTable;
@@ -170,7 +171,10 @@ final class ClaimResponseMapper {
             attributes.put("preAuthRef", response.getPreAuthRef());
         }
         String what = claimDenied ? "denied" : deniedLines > 0 ? deniedLines + " of " + lines + " lines denied" : "partially paid";
-        String title = "Claim " + claimKey + " " + what + " (" + payerName + ")"
+        // the payer's own number only: the provider's claim number identifies the patient's account
+        String payerNumber = response.hasIdentifier() && response.getIdentifierFirstRep().hasValue()
+                ? " " + response.getIdentifierFirstRep().getValue() : "";
+        String title = "Claim" + payerNumber + " " + what + " (" + payerName + ")"
                 + (firstCarc == null ? "" : ": " + String.join(", ", findings.deniedCodes) + " " + findings.description(firstCarc));
         String currency = findings.currency == null ? "USD" : findings.currency;
         Money money;
@@ -242,7 +246,8 @@ final class ClaimResponseMapper {
             return response.getIdentifierFirstRep().getValue();
         }
         if (response.getRequest().hasIdentifier() && response.getRequest().getIdentifier().hasValue()) {
-            return response.getRequest().getIdentifier().getValue();
+            // the provider's claim number (in practice the patient control number): kept out of ids in clear
+            return ClaimKeys.opaque(payerIdentity(response), response.getRequest().getIdentifier().getValue());
         }
         if (response.getIdElement().hasIdPart()) {
             return response.getIdElement().getIdPart();

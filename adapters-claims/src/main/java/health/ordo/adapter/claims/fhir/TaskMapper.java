@@ -55,17 +55,19 @@ final class TaskMapper {
     static Task toTask(WorkItem item, PhiViewerQuery.Viewer viewer) {
         boolean masked = !viewer.sees(item.assignee(), item.queue());
         WorkItemContent content = item.content();
+        Map<String, Object> values = content.attributes().values();
+        String title = masked ? AttributeClassification.scrubbed(content.title(), values) : content.title();
+        String externalId = masked ? AttributeClassification.scrubbed(content.source().externalId(), values) : content.source().externalId();
         Task task = new Task();
         task.setId(item.id().toString());
         task.getMeta().setVersionId(Long.toString(item.version())).setLastUpdated(date(item.updatedAt()));
         task.addIdentifier(new Identifier().setSystem(WORK_ITEM_SYSTEM).setValue(item.id().toString()));
-        task.addIdentifier(new Identifier().setSystem(ORDO + "/sid/source/" + content.source().system())
-                .setValue(content.source().externalId()));
+        task.addIdentifier(new Identifier().setSystem(ORDO + "/sid/source/" + content.source().system()).setValue(externalId));
         task.setStatus(Task.TaskStatus.fromCode(item.status().fhirTaskStatus()));
         task.setIntent(Task.TaskIntent.ORDER);
         task.setPriority(priority(item.priorityScore() == null ? null : item.priorityScore().value()));
         task.setCode(new CodeableConcept(new Coding(TYPE_SYSTEM, content.type().name(), null)));
-        task.setDescription(content.title());
+        task.setDescription(title);
         if (item.sla() != null && item.sla().state() != null) {
             task.setBusinessStatus(new CodeableConcept(new Coding(SLA_SYSTEM, item.sla().state(), null))
                     .setText("SLA " + item.sla().state() + ", queue " + item.queue()));
@@ -73,15 +75,16 @@ final class TaskMapper {
             task.setBusinessStatus(new CodeableConcept().setText("queue " + item.queue()));
         }
         if (item.statusReason() != null) {
-            task.setStatusReason(new CodeableConcept().setText(item.statusReason()));
+            task.setStatusReason(new CodeableConcept().setText(masked ? AttributeClassification.scrubbed(item.statusReason(), values)
+                    : item.statusReason()));
         }
         Map<String, Object> attributes = masked ? AttributeClassification.masked(content.attributes().values()) : content.attributes().values();
         Object claimResponse = attributes.get("claimResponse");
         Reference focus = claimResponse != null && content.source().system().equals(ClaimResponseMapper.SOURCE_SYSTEM)
                 ? new Reference(claimResponse.toString())
                 : new Reference().setIdentifier(new Identifier().setSystem(ORDO + "/sid/source/" + content.source().system())
-                .setValue(content.source().externalId()));
-        task.setFocus(focus.setDisplay(content.title()));
+                .setValue(externalId));
+        task.setFocus(focus.setDisplay(title));
         if (masked && AttributeClassification.hasPhi(content.attributes().values().keySet())) {
             task.setFor(new Reference().setDisplay(AttributeClassification.MASK));
         } else if (attributes.get("patientReference") != null) {

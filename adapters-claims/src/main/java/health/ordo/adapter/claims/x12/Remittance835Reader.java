@@ -1,5 +1,6 @@
 package health.ordo.adapter.claims.x12;
 
+import health.ordo.adapter.claims.ClaimKeys;
 import health.ordo.adapter.claims.ClaimFinding;
 import health.ordo.adapter.claims.codes.AppealDeadlineRule;
 import health.ordo.adapter.claims.codes.CarcTable;
@@ -173,7 +174,7 @@ final class Remittance835Reader {
         BigDecimal patientResponsibility = clp.has(5) ? amount(clp, 5, "CLP05") : BigDecimal.ZERO;
         String filingIndicator = clp.element(6);
         String payerClaim = clp.has(7) ? clp.element(7) : null;
-        SourceReference source = new SourceReference(SOURCE_SYSTEM, payerKey + ":" + (payerClaim == null ? patientControl : payerClaim));
+        SourceReference source = source(payerKey, payerClaim, patientControl);
         switch (status) {
             case "22" -> {
                 return new ClaimFinding(ClaimFinding.Kind.REVERSAL, patientControl, null, source, "reversal of a previous payment");
@@ -284,13 +285,27 @@ final class Remittance835Reader {
             attributes.put("traceNumber", trace);
         }
         attributes.put("appealLimitDays", BigDecimal.valueOf(appealDays));
-        String title = "Denied claim " + patientControl + " (" + payerName + "): "
+        String title = "Denied claim" + payerClaimLabel(payerClaim) + " (" + payerName + "): "
                 + (firstCarc == null ? "claim denied" : String.join(", ", deniedCodes.isEmpty() ? allCodes : deniedCodes) + " "
                 + CarcTable.description(firstCarc));
         WorkItemContent content = new WorkItemContent(WorkItemType.CLAIM_DENIAL, source, title.length() > 300 ? title.substring(0, 300) : title,
                 new Money(atStake.setScale(2, java.math.RoundingMode.HALF_UP), "USD"), appealDeadline.minusSeconds(14L * 86_400),
                 appealDeadline, Attributes.of(attributes), null);
         return new ClaimFinding(ClaimFinding.Kind.DENIAL, patientControl, content, null, null);
+    }
+
+    /**
+     * A claim item's source key: the payer and its claim control number (CLP07), or, without one, an opaque key of the
+     * patient control number (which is never written into an external id or a title).
+     */
+    private static SourceReference source(String payerKey, String payerClaim, String patientControl) {
+        return new SourceReference(SOURCE_SYSTEM, payerKey + ":" + (payerClaim == null || payerClaim.isBlank()
+                ? ClaimKeys.opaque(payerKey, patientControl) : payerClaim));
+    }
+
+    /** The payer's claim number for a title (the payer's, never the patient control number); empty without one. */
+    private static String payerClaimLabel(String payerClaim) {
+        return payerClaim == null || payerClaim.isBlank() ? "" : " " + payerClaim;
     }
 
     /** What every claim item says of its claim: payer, the claim's control numbers, status, billed and paid amounts. */
@@ -317,8 +332,7 @@ final class Remittance835Reader {
     private ClaimFinding underpayment(String patientControl, String payerName, String payerKey, String payerClaim, String status,
                                       BigDecimal billed, BigDecimal paid, BigDecimal allowed, BigDecimal underpaid, Set<String> codes,
                                       int lines, LocalDate remitDate, String trace, String filingIndicator) {
-        SourceReference source = new SourceReference(SOURCE_SYSTEM, payerKey + ":" + (payerClaim == null || payerClaim.isBlank()
-                ? patientControl : payerClaim));
+        SourceReference source = source(payerKey, payerClaim, patientControl);
         int appealDays = appealRule.days(payerKey, payerName, filingIndicator);
         Instant appealDeadline = AppealDeadlineRule.deadline(remitDate, appealDays);
         Map<String, Object> attributes = claimAttributes(payerName, payerKey, patientControl, payerClaim, status, billed, paid);
@@ -331,7 +345,7 @@ final class Remittance835Reader {
             attributes.put("traceNumber", trace);
         }
         attributes.put("appealLimitDays", BigDecimal.valueOf(appealDays));
-        String title = "Underpaid claim " + patientControl + " (" + payerName + "): " + underpaid.setScale(2, java.math.RoundingMode.HALF_UP)
+        String title = "Underpaid claim" + payerClaimLabel(payerClaim) + " (" + payerName + "): " + underpaid.setScale(2, java.math.RoundingMode.HALF_UP)
                 + " below the allowed amount";
         WorkItemContent content = new WorkItemContent(WorkItemType.UNDERPAYMENT, source, title,
                 new Money(underpaid.setScale(2, java.math.RoundingMode.HALF_UP), "USD"), appealDeadline.minusSeconds(14L * 86_400),

@@ -136,4 +136,19 @@ class ClaimResponseMapperTest {
         assertThatThrownBy(() -> mapper.map(lowerCase)).isInstanceOfSatisfying(ClaimResponseMapper.Unmappable.class,
                 e -> assertThat(e.expression).isEqualTo("ClaimResponse.item.adjudication.amount"));
     }
+
+    @Test
+    void aResponseKnownOnlyByTheProvidersClaimNumber_keepsThatNumberOutOfItsTitleAndExternalId() throws IOException {
+        ClaimResponse response = (ClaimResponse) json.parse(fixture("claimresponse-denied.json"));
+        response.setIdentifier(new java.util.ArrayList<>());
+        response.setId((String) null);
+        response.getRequest().setReference(null).setIdentifier(new org.hl7.fhir.r4.model.Identifier().setValue("ACCT-55511234"));
+
+        ClaimFinding finding = mapper.map(response);
+
+        assertThat(finding.content().title()).doesNotContain("ACCT-55511234");
+        assertThat(finding.content().source().externalId()).doesNotContain("ACCT-55511234").contains(":pcn-")
+                .isEqualTo(mapper.map(response).content().source().externalId());
+        assertThat(finding.content().attributes().values().values()).doesNotContain("ACCT-55511234");
+    }
 }

@@ -252,4 +252,24 @@ class Remittance835ReaderTest {
         assertThat(claims.get("PCNC2").content().moneyAtStake().value()).as("only the positive CO-16").isEqualByComparingTo("50.00");
         assertThat(claims.get("PCNC3").kind()).as("CR: corrections of earlier adjustments").isEqualTo(ClaimFinding.Kind.ROUTINE);
     }
+
+    @Test
+    void noTitleOrExternalId_carriesThePatientControlNumber_evenWithoutAPayerClaimNumber() throws IOException {
+        String withoutPayerClaim = String.join("~", isa(), "GS*HP*CH*PROV*20261120*1200*7*X*005010X221A1", "ST*835*0001*005010X221A1",
+                "BPR*I*0*C*NON************20261118", "TRN*1*TRN1*1512345678", "N1*PR*ACME*XV*55555", "LX*1",
+                "CLP*ACCT99887766*4*100*0*0*12", "CAS*CO*50*100", "SE*9*0001", "GE*1*7", "IEA*1*000000007") + "~";
+        List<ClaimFinding> findings = new java.util.ArrayList<>(reader.read(withoutPayerClaim.getBytes()).claims());
+        for (String fixture : List.of("multi-payer.835", "underpayment.835", "payer-variations.835")) {
+            findings.addAll(reader.read(fixture(fixture)).claims());
+        }
+
+        assertThat(findings).filteredOn(f -> f.content() != null).hasSizeGreaterThan(5).allSatisfy(f -> {
+            assertThat(f.content().title()).doesNotContain(f.claimRef());
+            assertThat(f.content().source().externalId()).doesNotContain(f.claimRef());
+            assertThat(f.content().attributes().values()).containsEntry("patientControlNumber", f.claimRef());
+        });
+        ClaimFinding opaque = findings.get(0);
+        assertThat(opaque.content().source().externalId()).startsWith("55555:pcn-")
+                .isEqualTo(reader.read(withoutPayerClaim.getBytes()).claims().get(0).content().source().externalId());
+    }
 }

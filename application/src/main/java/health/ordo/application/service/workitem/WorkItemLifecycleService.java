@@ -1,5 +1,8 @@
 package health.ordo.application.service.workitem;
 
+import health.ordo.application.port.out.routing.WorkforcePort;
+import health.ordo.domain.routing.ClaimEligibility;
+import java.util.Optional;
 import health.ordo.application.service.sla.SlaScheduler;
 import health.ordo.application.port.in.workitem.ChangeWorkItemStatusUseCase;
 import health.ordo.application.service.approval.ApprovalGate;
@@ -25,19 +28,22 @@ public final class WorkItemLifecycleService implements ChangeWorkItemStatusUseCa
     private final WorkItemUpdater updater;
     private final WriteBackService writeBacks;
     private final ApprovalGate gate;
+    private final WorkforcePort workforce;
 
     public WorkItemLifecycleService(WorkItemUpdater updater) {
-        this(updater, null, null);
+        this(updater, null, null, null);
     }
 
     /**
      * @param writeBacks queues a completed item's resolution for its source system; null where none apply
      * @param gate       maker-checker for write-offs; null where it does not apply
+     * @param workforce  the workers' queues, for who may claim what ({@link ClaimEligibility}); null where it does not apply
      */
-    public WorkItemLifecycleService(WorkItemUpdater updater, WriteBackService writeBacks, ApprovalGate gate) {
+    public WorkItemLifecycleService(WorkItemUpdater updater, WriteBackService writeBacks, ApprovalGate gate, WorkforcePort workforce) {
         this.updater = updater;
         this.writeBacks = writeBacks;
         this.gate = gate;
+        this.workforce = workforce;
     }
 
     @Override
@@ -61,7 +67,12 @@ public final class WorkItemLifecycleService implements ChangeWorkItemStatusUseCa
     private WorkItem change(TenantId tenant, WorkItemId id, LifecycleAction action, String note, Actor actor, ApprovalSettings rules) {
         return updater.change(tenant, id, SlaScheduler.movesClock(action.verb()), (item, now) -> {
             switch (action) {
-                case CLAIM -> item.claim(actor, now);
+                case CLAIM -> {
+                    if (workforce != null) {
+                        ClaimEligibility.require(actor, actor.supervisor() ? Optional.empty() : workforce.worker(tenant, actor.name()), item);
+                    }
+                    item.claim(actor, now);
+                }
                 case START -> item.start(actor, now);
                 case HOLD -> item.hold(note, actor, now);
                 case RESUME -> item.resume(actor, now);

@@ -11,6 +11,9 @@ import health.ordo.application.support.DirectTransactions;
 import health.ordo.application.support.TestScoring;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
+import health.ordo.domain.workitem.NotAllowedException;
+import health.ordo.domain.routing.Worker;
+import health.ordo.application.port.out.routing.WorkforcePort;
 import health.ordo.domain.workitem.IllegalTransitionException;
 import health.ordo.domain.workitem.LifecycleAction;
 import health.ordo.domain.workitem.WorkItem;
@@ -131,5 +134,35 @@ class WorkItemLifecycleServiceTest {
         verify(loadPort, org.mockito.Mockito.times(2)).loadForUpdate(TENANT, item.id());
         verify(loadPort).loadForUpdateWithClock(TENANT, item.id());
         verify(timers, never()).clockInputs(any(), any());
+    }
+
+    @Test
+    void aWorkerWhoDoesNotServeTheItemsQueue_mayNotClaimIt_whileOneWhoDoes_andASupervisor_may() {
+        WorkforcePort workforce = org.mockito.Mockito.mock(WorkforcePort.class);
+        WorkItemLifecycleService guarded = new WorkItemLifecycleService(new WorkItemUpdater(loadPort, savePort, eventsPort,
+                new DirectTransactions(), TestScoring.builtin(Clock.fixed(NOW, ZoneOffset.UTC)), null, Clock.fixed(NOW, ZoneOffset.UTC)),
+                null, null, workforce);
+        WorkItem item = storedReadyItem();
+        when(workforce.worker(TENANT, "alice@demo")).thenReturn(Optional.of(new Worker(TENANT, "alice@demo", null, null,
+                java.util.List.of("denials"), java.util.Map.of(), 10, true)));
+        when(workforce.worker(TENANT, "bob@demo")).thenReturn(Optional.of(new Worker(TENANT, "bob@demo", null, null,
+                java.util.List.of(item.queue()), java.util.Map.of(), 10, true)));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> guarded.apply(TENANT, item.id(), LifecycleAction.CLAIM, null, ALICE))
+                .isInstanceOfSatisfying(NotAllowedException.class, e -> assertThat(e.rule()).isEqualTo("QUEUE_NOT_ELIGIBLE"));
+        assertThat(guarded.apply(TENANT, item.id(), LifecycleAction.CLAIM, null, Actor.user("bob@demo")).assignee()).isEqualTo("bob@demo");
+    }
+
+    @Test
+    void aSupervisor_mayClaimAnyQueuesItem_withoutAWorkerProfile() {
+        WorkforcePort workforce = org.mockito.Mockito.mock(WorkforcePort.class);
+        WorkItemLifecycleService guarded = new WorkItemLifecycleService(new WorkItemUpdater(loadPort, savePort, eventsPort,
+                new DirectTransactions(), TestScoring.builtin(Clock.fixed(NOW, ZoneOffset.UTC)), null, Clock.fixed(NOW, ZoneOffset.UTC)),
+                null, null, workforce);
+        WorkItem item = storedReadyItem();
+
+        assertThat(guarded.apply(TENANT, item.id(), LifecycleAction.CLAIM, null, Actor.supervisor("sam@demo")).status())
+                .isEqualTo(WorkItemStatus.CLAIMED);
+        org.mockito.Mockito.verifyNoInteractions(workforce);
     }
 }
