@@ -58,6 +58,8 @@ class ExternalIdentityProviderTest {
         jwks.start();
         Map<String, Object> properties = SecondNode.properties(postgres, "idp-node-secret-that-is-long-enough-0123456789");
         properties.put("micronaut.server.port", "-1");
+        properties.put("ordo.security.idp.issuer", "https://idp.hospital.example");
+        properties.put("ordo.security.idp.audience", "ordo");
         properties.put("micronaut.security.token.jwt.signatures.jwks.idp.url",
                 "http://127.0.0.1:" + jwks.getAddress().getPort() + "/.well-known/jwks.json");
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
@@ -67,11 +69,20 @@ class ExternalIdentityProviderTest {
             String expired = token(idpKey, "dana@hospital.example", "demo", List.of("SUPERVISOR"), Instant.now().minusSeconds(300));
             String noTenant = token(idpKey, "dana@hospital.example", null, List.of("SUPERVISOR"), Instant.now().plusSeconds(300));
             String workerOnly = token(idpKey, "wes@hospital.example", "demo", List.of("WORKER"), Instant.now().plusSeconds(300));
+            String otherAudience = token(idpKey, "dana@hospital.example", "demo", List.of("SUPERVISOR"), Instant.now().plusSeconds(300),
+                    "https://idp.hospital.example", "payroll");
+            String otherIssuer = token(idpKey, "dana@hospital.example", "demo", List.of("SUPERVISOR"), Instant.now().plusSeconds(300),
+                    "https://elsewhere.example", "ordo");
+            String noAudience = token(idpKey, "dana@hospital.example", "demo", List.of("SUPERVISOR"), Instant.now().plusSeconds(300),
+                    "https://idp.hospital.example", null);
 
             assertThat(get(items, good)).isEqualTo(200);
             assertThat(get(items, stranger)).isEqualTo(401);
             assertThat(get(items, expired)).isEqualTo(401);
             assertThat(get(items, noTenant)).isIn(401, 403);
+            assertThat(get(items, otherAudience)).as("a token the provider issued for another application").isEqualTo(401);
+            assertThat(get(items, otherIssuer)).as("a token of an issuer not configured").isEqualTo(401);
+            assertThat(get(items, noAudience)).as("a token without audience").isEqualTo(401);
             assertThat(get(server.getURI().resolve("/api/v1/queues"), workerOnly)).as("roles from the IdP's token apply").isEqualTo(403);
         } finally {
             jwks.stop(0);
@@ -84,8 +95,16 @@ class ExternalIdentityProviderTest {
     }
 
     private static String token(RSAKey key, String subject, String tenant, List<String> roles, Instant expires) throws Exception {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject).issuer("https://idp.hospital.example")
+        return token(key, subject, tenant, roles, expires, "https://idp.hospital.example", "ordo");
+    }
+
+    private static String token(RSAKey key, String subject, String tenant, List<String> roles, Instant expires, String issuer,
+                                String audience) throws Exception {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject).issuer(issuer)
                 .issueTime(new Date()).expirationTime(Date.from(expires)).claim("roles", roles);
+        if (audience != null) {
+            claims.audience(audience);
+        }
         if (tenant != null) {
             claims.claim("tenant", tenant);
         }

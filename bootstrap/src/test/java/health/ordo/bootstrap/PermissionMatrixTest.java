@@ -98,7 +98,7 @@ class PermissionMatrixTest {
                 "POST /api/v1/connectors/{id}:sync", "POST /api/v1/connectors/{id}/sync", "GET /api/v1/connectors/{id}/runs",
                 "GET /api/v1/connectors/{id}/rejections", "GET /api/v1/api-clients", "POST /api/v1/api-clients",
                 "POST /api/v1/api-clients/{clientId}:rotate", "DELETE /api/v1/api-clients/{clientId}", "GET /api/v1/audit",
-                "POST /api/v1/audit:verify")) {
+                "POST /api/v1/audit:verify", "POST /api/v1/users/{login}:disable", "POST /api/v1/users/{login}:enable")) {
             MATRIX.put(route, ADMIN);
         }
         MATRIX.put("POST /api/v1/tenants", Set.of("PLATFORM_ADMIN"));

@@ -32,6 +32,8 @@ import health.ordo.application.port.in.user.ProvisionTenantUseCase;
 import health.ordo.application.port.in.sla.ManageSlaUseCase;
 import health.ordo.application.service.connector.ConnectorCatalogue;
 import health.ordo.application.service.secret.SecretRotationService;
+import health.ordo.application.service.user.UserAccessService;
+import health.ordo.application.port.out.user.UpdateUserAccountPort;
 import health.ordo.application.port.out.secret.ResealSecretsPort;
 import health.ordo.spi.http.OutboundChannel;
 import health.ordo.application.service.connector.ConnectorService;
@@ -210,6 +212,11 @@ class ApplicationServicesFactory {
     WorkItemLifecycleService workItemLifecycleService(WorkItemUpdater updater, WriteBackService writeBacks, ApprovalGate gate,
                                                       WorkforcePort workforce) {
         return new WorkItemLifecycleService(updater, writeBacks, gate, workforce);
+    }
+
+    @Singleton
+    UserAccessService userAccessService(LoadUserAccountPort load, UpdateUserAccountPort update, TransactionPort transactions) {
+        return new UserAccessService(load, update, transactions);
     }
 
     @Singleton

@@ -53,15 +53,29 @@ class DemoDataSeeder {
     private final boolean enabled;
 
     DemoDataSeeder(ProvisionTenantUseCase provisionTenant, ManageWorkforceUseCase workforce, ManageSlaUseCase sla,
-                   IngestWorkItemUseCase ingest, Clock clock, BeanContext context, @Value("${ordo.demo.enabled:}") String enabledFlag) {
+                   IngestWorkItemUseCase ingest, Clock clock, BeanContext context, io.micronaut.context.env.Environment environment,
+                   @Value("${ordo.demo.enabled:}") String enabledFlag) {
         this.provisionTenant = provisionTenant;
         this.workforce = workforce;
         this.sla = sla;
         this.ingest = ingest;
         this.clock = clock;
-        this.enabled = enabledFlag == null || enabledFlag.isBlank()
-                ? context.containsBean(EmbeddedPostgresServer.class)
-                : Boolean.parseBoolean(enabledFlag.strip());
+        this.enabled = seeds(context.containsBean(EmbeddedPostgresServer.class), environment.getActiveNames(), enabledFlag);
+        if (!enabled && "true".equalsIgnoreCase(enabledFlag == null ? "" : enabledFlag.strip())) {
+            LOG.warn("ordo.demo.enabled=true is ignored: demo users with known passwords are never created with an external "
+                    + "database or in a production environment");
+        }
+    }
+
+    /**
+     * Demo users have passwords printed in the README: they exist only with the embedded database, never with an external
+     * one or in a production environment (an active environment named {@code prod} or {@code production}), whatever the
+     * flag says; the flag can only turn seeding off.
+     */
+    static boolean seeds(boolean embeddedDatabase, java.util.Set<String> environments, String flag) {
+        boolean production = environments.stream().anyMatch(name -> name.equalsIgnoreCase("prod") || name.equalsIgnoreCase("production"));
+        boolean wanted = flag == null || flag.isBlank() || Boolean.parseBoolean(flag.strip());
+        return embeddedDatabase && !production && wanted;
     }
 
     @EventListener

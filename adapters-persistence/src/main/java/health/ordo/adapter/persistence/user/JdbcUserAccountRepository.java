@@ -2,6 +2,7 @@ package health.ordo.adapter.persistence.user;
 
 import health.ordo.adapter.persistence.Sql;
 import health.ordo.application.port.out.user.LoadUserAccountPort;
+import health.ordo.application.port.out.user.UpdateUserAccountPort;
 import health.ordo.application.port.out.user.SaveTenantPort;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.user.Login;
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
 
 /** Tenants and user accounts in PostgreSQL; both inserts are idempotent. */
 @Singleton
-class JdbcUserAccountRepository implements LoadUserAccountPort, SaveTenantPort {
+class JdbcUserAccountRepository implements LoadUserAccountPort, SaveTenantPort, UpdateUserAccountPort {
 
     private final JdbcOperations jdbc;
 
@@ -53,6 +54,12 @@ class JdbcUserAccountRepository implements LoadUserAccountPort, SaveTenantPort {
             statement.setString(2, name);
             return statement.executeUpdate() == 1;
         });
+    }
+
+    @Override
+    public boolean setEnabled(Login login, boolean enabled) {
+        return Sql.update(jdbc, "update user_account set enabled = ? where tenant_id = ? and username = ?", enabled,
+                login.tenant().value(), login.user()) == 1;
     }
 
     @Override

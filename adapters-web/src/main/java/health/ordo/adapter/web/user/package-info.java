@@ -1,0 +1,2 @@
+/** REST for the tenant's users: turning their access off and on. */
+package health.ordo.adapter.web.user;
