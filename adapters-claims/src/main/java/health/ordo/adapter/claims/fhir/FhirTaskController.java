@@ -113,6 +113,7 @@ class FhirTaskController {
             throw new InvalidFhirResourceException("_cursor", e.getMessage());
         }
         WorkItemPage page = list.list(CallerTenant.of(authentication), new WorkItemFilter(workStatus, type, null, null), after, limit);
+        request.setAttribute("ordo.audit.count", page.items().size()); // the audit entry of this search records how many
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
         String base = request.getPath();
         bundle.addLink().setRelation("self").setUrl(base + (request.getUri().getRawQuery() == null ? "" : "?" + request.getUri().getRawQuery()));

@@ -1,5 +1,8 @@
 package health.ordo.adapter.web.client;
 
+import health.ordo.adapter.web.security.SignInAudit;
+import health.ordo.adapter.web.security.SignInGuard;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
 import health.ordo.adapter.web.security.Caller;
 import health.ordo.application.port.in.client.ManageApiClientsUseCase;
 import io.micronaut.core.annotation.Nullable;
@@ -45,10 +48,17 @@ class TokenController {
 
     private final ManageApiClientsUseCase clients;
     private final TokenGenerator tokens;
+    private final SignInGuard guard;
+    private final HttpClientAddressResolver addresses;
+    private final SignInAudit audit;
 
-    TokenController(ManageApiClientsUseCase clients, TokenGenerator tokens) {
+    TokenController(ManageApiClientsUseCase clients, TokenGenerator tokens, SignInGuard guard, HttpClientAddressResolver addresses,
+                    SignInAudit audit) {
         this.clients = clients;
         this.tokens = tokens;
+        this.guard = guard;
+        this.addresses = addresses;
+        this.audit = audit;
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.APPLICATION_JSON)
@@ -75,10 +85,21 @@ class TokenController {
         if (clientId == null || secret == null) {
             return error(HttpStatus.UNAUTHORIZED, "invalid_client", "client authentication is required");
         }
+        String account = "client:" + clientId;
+        String address = String.valueOf(addresses.resolve(request));
+        java.time.Duration blocked = guard.blocked(account, address, System.nanoTime());
+        if (!blocked.isZero()) {
+            audit.client(request, null, clientId, "token refused", "too many failed attempts: backing off", address);
+            return error(HttpStatus.UNAUTHORIZED, "invalid_client", "too many failed attempts; try again later")
+                    .header("Retry-After", Long.toString(Math.max(1, blocked.toSeconds())));
+        }
         var client = clients.authenticate(clientId, secret).orElse(null);
         if (client == null) {
+            guard.failed(account, address, System.nanoTime());
+            audit.client(request, null, clientId, "token refused", "unknown client, revoked client or wrong secret", address);
             return error(HttpStatus.UNAUTHORIZED, "invalid_client", "unknown client, revoked client or wrong secret");
         }
+        guard.succeeded(account, address);
         Set<String> scopes = client.scopes();
         if (params.get("scope") != null && !params.get("scope").isBlank()) {
             Set<String> asked = Arrays.stream(params.get("scope").split(" ")).filter(s -> !s.isBlank()).collect(Collectors.toSet());
@@ -92,6 +113,7 @@ class TokenController {
         claims.put(Caller.TENANT_CLAIM, client.tenant().value());
         claims.put("client_id", client.clientId());
         claims.put("scope", scope);
+        audit.client(request, client.tenant(), client.clientId(), "token granted", "scope " + scope, address);
         String token = tokens.generateToken(Authentication.build(client.clientId(), List.of("INTEGRATION"), claims), EXPIRES_IN)
                 .orElseThrow(() -> new IllegalStateException("no token generator"));
         Map<String, Object> body = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package health.ordo.adapter.web.security;
 
+import io.micronaut.http.server.util.HttpClientAddressResolver;
 import health.ordo.adapter.web.problem.ProblemType;
 import health.ordo.adapter.web.problem.Problems;
 import io.micronaut.context.annotation.Value;
@@ -20,10 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Token-bucket rate limits on {@code /api/**} and {@code /oauth/**}, after authentication: one bucket per caller (user
  * or machine client) and one per tenant, so one noisy integration cannot starve its tenant and one tenant cannot
- * starve the others. An empty bucket answers {@code 429} with {@code Retry-After} (seconds) and a problem body. Buckets
+ * starve the others. Sign-in ({@code /login}, {@code /oauth/token}) has a small bucket per client address of its own
+ * ({@code ordo.rate-limit.sign-in-per-minute}, 30, bursts of {@code ordo.rate-limit.sign-in-burst}, 10). At most
+ * {@code ordo.rate-limit.max-buckets} buckets are kept (the least recently used dropped first). An empty bucket answers {@code 429} with {@code Retry-After} (seconds) and a problem body. Buckets
  * live in each node's memory: with N nodes behind a balancer, a caller gets up to N times the rate.
  */
-@Filter({"/api/**", "/oauth/**"})
+@Filter({"/api/**", "/oauth/**", "/login"})
 class RateLimitFilter implements HttpServerFilter {
 
     /** A token bucket: {@code capacity} tokens, refilled at {@code perSecond}. */
@@ -56,12 +59,27 @@ class RateLimitFilter implements HttpServerFilter {
     private final double callerBurst;
     private final double tenantRate;
     private final double tenantBurst;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final double signInRate;
+    private final double signInBurst;
+    private final HttpClientAddressResolver addresses;
+    private final Map<String, Bucket> buckets;
 
     RateLimitFilter(@Value("${ordo.rate-limit.caller-per-second:100}") double callerRate,
                     @Value("${ordo.rate-limit.caller-burst:200}") double callerBurst,
                     @Value("${ordo.rate-limit.tenant-per-second:500}") double tenantRate,
-                    @Value("${ordo.rate-limit.tenant-burst:1000}") double tenantBurst) {
+                    @Value("${ordo.rate-limit.tenant-burst:1000}") double tenantBurst,
+                    @Value("${ordo.rate-limit.sign-in-per-minute:30}") double signInPerMinute,
+                    @Value("${ordo.rate-limit.sign-in-burst:10}") double signInBurst,
+                    @Value("${ordo.rate-limit.max-buckets:100000}") int maxBuckets, HttpClientAddressResolver addresses) {
+        this.signInRate = signInPerMinute / 60.0;
+        this.signInBurst = signInBurst;
+        this.addresses = addresses;
+        this.buckets = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+                return size() > maxBuckets;
+            }
+        });
         this.callerRate = callerRate;
         this.callerBurst = callerBurst;
         this.tenantRate = tenantRate;
@@ -72,9 +90,15 @@ class RateLimitFilter implements HttpServerFilter {
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         Authentication authentication = request.getUserPrincipal(Authentication.class).orElse(null);
         long now = System.nanoTime();
-        String caller = authentication == null ? "anonymous:" + request.getRemoteAddress().getAddress().getHostAddress()
-                : "caller:" + authentication.getName();
-        long wait = buckets.computeIfAbsent(caller, k -> new Bucket(callerBurst, callerRate, now)).take(now);
+        String address = String.valueOf(addresses.resolve(request));
+        String path = request.getPath();
+        long wait;
+        if (path.equals("/login") || path.equals("/oauth/token")) {
+            wait = buckets.computeIfAbsent("sign-in:" + address, k -> new Bucket(signInBurst, signInRate, now)).take(now);
+        } else {
+            String caller = authentication == null ? "anonymous:" + address : "caller:" + authentication.getName();
+            wait = buckets.computeIfAbsent(caller, k -> new Bucket(callerBurst, callerRate, now)).take(now);
+        }
         if (wait == 0 && authentication != null && authentication.getAttributes().get(Caller.TENANT_CLAIM) instanceof String tenant) {
             wait = buckets.computeIfAbsent("tenant:" + tenant, k -> new Bucket(tenantBurst, tenantRate, now)).take(now);
         }

@@ -1,5 +1,6 @@
 package health.ordo.adapter.web.security;
 
+import io.micronaut.http.server.util.HttpClientAddressResolver;
 import health.ordo.application.port.in.user.AuthenticateUserUseCase;
 import io.micronaut.core.annotation.NonNull;
 import io.micronaut.http.HttpRequest;
@@ -22,11 +23,16 @@ class UserPasswordAuthenticationProvider<B> implements HttpRequestExecutorAuthen
     // Lazy: security's start-up conditions enumerate authentication providers while the data layer is still
     // being created; an eager dependency on it would close a creation cycle.
     private final Provider<AuthenticateUserUseCase> authenticateUser;
-    private final LoginThrottle throttle;
+    private final SignInGuard guard;
+    private final HttpClientAddressResolver addresses;
+    private final SignInAudit audit;
 
-    UserPasswordAuthenticationProvider(Provider<AuthenticateUserUseCase> authenticateUser, LoginThrottle throttle) {
+    UserPasswordAuthenticationProvider(Provider<AuthenticateUserUseCase> authenticateUser, SignInGuard guard,
+                                       HttpClientAddressResolver addresses, SignInAudit audit) {
         this.authenticateUser = authenticateUser;
-        this.throttle = throttle;
+        this.guard = guard;
+        this.addresses = addresses;
+        this.audit = audit;
     }
 
     @Override
@@ -35,7 +41,9 @@ class UserPasswordAuthenticationProvider<B> implements HttpRequestExecutorAuthen
                                                @NonNull AuthenticationRequest<String, String> request) {
         // the throttle counts per account: the login as the sign-in reads it (blanks stripped, case folded)
         String username = request.getIdentity() == null ? "" : request.getIdentity().strip().toLowerCase(java.util.Locale.ROOT);
-        if (throttle.blocked(username)) {
+        String address = String.valueOf(addresses.resolve(requestContext));
+        if (!guard.blocked(username, address, System.nanoTime()).isZero()) {
+            audit.user(requestContext, username, "sign-in refused", "too many failed attempts: backing off", address);
             return AuthenticationResponse.failure(AuthenticationFailureReason.ACCOUNT_LOCKED);
         }
         AuthenticationResponse response = authenticateUser.get().authenticate(request.getIdentity(), request.getSecret())
@@ -44,9 +52,11 @@ class UserPasswordAuthenticationProvider<B> implements HttpRequestExecutorAuthen
                         Map.of(Caller.TENANT_CLAIM, user.login().tenant().value(), "name", user.displayName())))
                 .orElseGet(() -> AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH));
         if (response.isAuthenticated()) {
-            throttle.succeeded(username);
+            guard.succeeded(username, address);
+            audit.user(requestContext, username, "sign-in", null, address);
         } else {
-            throttle.failed(username);
+            guard.failed(username, address, System.nanoTime());
+            audit.user(requestContext, username, "sign-in failed", "unknown user, wrong password or disabled", address);
         }
         return response;
     }

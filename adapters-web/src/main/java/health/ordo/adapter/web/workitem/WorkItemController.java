@@ -180,7 +180,7 @@ class WorkItemController {
             description = "Sorted by priorityScore (highest first), then binding deadline (soonest first, none last). "
                     + "Cursor pagination: pass nextCursor as ?cursor= for the next page. sla=at_risk|breached|running|paused "
                     + "filters open items by the state of their SLA clock.")
-    WorkItemPageResponse list(Authentication authentication, @Nullable @QueryValue String status,
+    WorkItemPageResponse list(HttpRequest<?> request, Authentication authentication, @Nullable @QueryValue String status,
                               @Nullable @QueryValue String type, @Nullable @QueryValue String queue,
                               @Nullable @QueryValue String assignee, @Nullable @QueryValue String sla,
                               @Nullable @QueryValue Integer limit,
@@ -192,6 +192,7 @@ class WorkItemController {
         WorkItemPage page = listQuery.list(caller.tenant(), filter, after,
                 limit == null ? ListWorkItemsQuery.DEFAULT_LIMIT : limit);
         PhiViewerQuery.Viewer viewer = viewer(caller, authentication);
+        request.setAttribute("ordo.audit.count", page.items().size()); // the audit entry of this read records how many
         return new WorkItemPageResponse(page.items().stream().map(mapper::toResponse).map(r -> PhiMask.forViewer(r, viewer)).toList(),
                 page.next() == null ? null : page.next().encode());
     }
