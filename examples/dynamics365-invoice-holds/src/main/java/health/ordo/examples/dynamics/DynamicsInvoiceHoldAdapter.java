@@ -16,7 +16,7 @@ import health.ordo.spi.WriteBackResult;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
+import health.ordo.spi.http.OutboundChannel;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -42,10 +42,12 @@ public final class DynamicsInvoiceHoldAdapter implements SourceAdapter {
     private final URI base;
     private final String company;
     private final Supplier<String> bearerToken;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final OutboundChannel http;
     private volatile HealthReport health = HealthReport.up(Instant.now());
 
-    public DynamicsInvoiceHoldAdapter(URI base, String company, Supplier<String> bearerToken) {
+    /** @param http the deployment's outbound channel (from {@code ConnectorSettings}): an adapter opens no connections of its own */
+    public DynamicsInvoiceHoldAdapter(URI base, String company, Supplier<String> bearerToken, OutboundChannel http) {
+        this.http = http;
         this.base = base;
         this.company = company;
         this.bearerToken = bearerToken;
@@ -123,9 +125,9 @@ public final class DynamicsInvoiceHoldAdapter implements SourceAdapter {
 
     private JsonNode call(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(20))
+            HttpResponse<String> response = http.send(request
                     .header("Authorization", "Bearer " + bearerToken.get()).header("Accept", "application/json").build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    Duration.ofSeconds(20));
             if (response.statusCode() >= 300) {
                 throw new SourceUnavailableException("Dynamics 365 answered " + response.statusCode(), null);
             }
@@ -134,9 +136,6 @@ public final class DynamicsInvoiceHoldAdapter implements SourceAdapter {
         } catch (java.io.IOException | SourceUnavailableException e) {
             health = new HealthReport(HealthReport.Status.DEGRADED, "Dynamics 365 unreachable: " + e.getMessage(), Instant.now());
             throw e instanceof SourceUnavailableException s ? s : new SourceUnavailableException(e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SourceUnavailableException("interrupted", e);
         }
     }
 

@@ -25,7 +25,8 @@ class DynamicsInvoiceHoldAdapterTckTest extends SourceAdapterContract {
 
     @Override
     protected SourceAdapter newAdapter(SourceFixture fixture) {
-        return new DynamicsInvoiceHoldAdapter(((FakeDynamics) fixture).base(), "usmf", () -> "test-token");
+        return new DynamicsInvoiceHoldAdapter(((FakeDynamics) fixture).base(), "usmf", () -> "test-token",
+                new health.ordo.adapter.outbound.GuardedHttp(health.ordo.spi.http.OutboundPolicy.allowing("127.0.0.1/32")));
     }
 
     @AfterEach
