@@ -2,14 +2,15 @@ package health.ordo.domain.routing;
 
 import health.ordo.domain.workitem.Actor;
 import health.ordo.domain.workitem.NotAllowedException;
+import health.ordo.domain.workitem.Provenance;
 import health.ordo.domain.workitem.WorkItem;
 
 import java.util.Optional;
 
 /**
- * Who may claim a work item by its id: a supervisor any item; a worker only an item of a queue they serve. Claiming is how
- * a worker comes to see an item's PHI, so it follows the same eligibility as get-next-work (which only ever offers a
- * worker the queues they serve).
+ * Who may claim a work item by its id: a supervisor any item; a worker an item of a queue they serve, or one they created
+ * themselves through the API (they wrote what it holds). Claiming is how a worker comes to see an item's PHI, so it
+ * follows the same eligibility as get-next-work (which only ever offers a worker the queues they serve).
  */
 public final class ClaimEligibility {
 
@@ -21,7 +22,7 @@ public final class ClaimEligibility {
      * @throws NotAllowedException {@code QUEUE_NOT_ELIGIBLE} when a worker does not serve the item's queue
      */
     public static void require(Actor actor, Optional<Worker> worker, WorkItem item) {
-        if (actor.supervisor()) {
+        if (actor.supervisor() || item.provenance().equals(Provenance.api(actor.name()))) {
             return;
         }
         if (worker.isEmpty() || !worker.get().queues().contains(item.queue())) {

@@ -4,13 +4,13 @@ import java.util.Map;
 
 /**
  * Claim Adjustment Reason Codes that Ordo recognizes, with the denial category an operations team works them under.
- * Version {@value #VERSION}. Routine adjustments (contractual CO-45, deductible PR-1, coinsurance PR-2, co-payment PR-3,
- * prior payer OA-23, capitation 24, negotiated discount 131, sequestration 253 and the like) are not denials. A code not in the table counts as a denial of category OTHER when its group is CO,
+ * Version {@value #VERSION}. Routine adjustments (contractual CO-45 and CO-A2, deductible PR-1, coinsurance PR-2, co-payment
+ * PR-3, prior payer OA-23, capitation 24, negotiated discount 131, sequestration 253 and the like) are not denials. A code not in the table counts as a denial of category OTHER when its group is CO,
  * OA or PI, never as a reason to drop the claim.
  */
 public final class CarcTable {
 
-    public static final String VERSION = "2026-11-29";
+    public static final String VERSION = "2026-12-04";
 
     /** Denial categories. */
     public enum Category { ELIGIBILITY, AUTHORIZATION, CODING, MEDICAL_NECESSITY, MISSING_INFORMATION, TIMELY_FILING, DUPLICATE,
@@ -26,14 +26,25 @@ public final class CarcTable {
             Map.entry("3", "Co-payment amount"),
             Map.entry("23", "The impact of prior payer(s) adjudication including payments and/or adjustments"),
             Map.entry("24", "Charges are covered under a capitation agreement/managed care plan"),
+            Map.entry("42", "Charges exceed our fee schedule or maximum allowable amount"),
             Map.entry("45", "Charge exceeds fee schedule/maximum allowable or contracted/legislated fee arrangement"),
             Map.entry("59", "Processed based on multiple or concurrent procedure rules"),
+            Map.entry("66", "Blood deductible"),
             Map.entry("94", "Processed in excess of charges"),
+            Map.entry("100", "Payment made to patient/insured/responsible party"),
             Map.entry("104", "Managed care withholding"),
+            Map.entry("118", "ESRD network support adjustment"),
+            Map.entry("122", "Psychiatric reduction"),
             Map.entry("131", "Claim specific negotiated discount"),
+            Map.entry("132", "Prearranged demonstration project adjustment"),
             Map.entry("144", "Incentive adjustment"),
+            Map.entry("161", "Provider performance bonus"),
+            Map.entry("187", "Consumer spending account payments"),
+            Map.entry("223", "Adjustment for a mandated federal, state or local law/regulation not covered by another code"),
             Map.entry("237", "Legislated/regulatory penalty"),
-            Map.entry("253", "Sequestration - reduction in federal payment"));
+            Map.entry("241", "Low Income Subsidy (LIS) co-payment amount"),
+            Map.entry("253", "Sequestration - reduction in federal payment"),
+            Map.entry("A2", "Contractual adjustment"));
 
     /** Reasons that lower the payment below the allowed amount without the payer paying less than it owes. */
     private static final java.util.Set<String> WITHIN_ALLOWED = java.util.Set.of("23", "104", "237", "253");

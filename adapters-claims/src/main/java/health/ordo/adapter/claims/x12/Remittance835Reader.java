@@ -12,10 +12,6 @@ import health.ordo.domain.workitem.WorkItemContent;
 import health.ordo.domain.workitem.WorkItemType;
 
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -63,7 +59,7 @@ final class Remittance835Reader {
 
     Remittance read(byte[] document) {
         List<String> warnings = new ArrayList<>();
-        X12Envelopes.Contents contents = X12Envelopes.read(decode(document).replace("\uFEFF", ""), warnings);
+        X12Envelopes.Contents contents = X12Envelopes.read(X12Envelopes.text(document).replace("\uFEFF", ""), warnings);
         if (contents.transactions().isEmpty()) {
             throw new UnreadableDocumentException("ST", "the file holds no 835 transaction set"
                     + (warnings.isEmpty() ? "" : " (" + String.join("; ", warnings) + ")"));
@@ -76,15 +72,6 @@ final class Remittance835Reader {
     }
 
     /** UTF-8 when the bytes are valid UTF-8, else ISO-8859-1 (every byte a character): either way nothing is refused. */
-    private static String decode(byte[] document) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(document)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(document, StandardCharsets.ISO_8859_1);
-        }
-    }
-
     private void readTransaction(X12Envelopes.Transaction transaction, List<ClaimFinding> claims, List<String> warnings) {
         String trace = null;
         String payerName = null;

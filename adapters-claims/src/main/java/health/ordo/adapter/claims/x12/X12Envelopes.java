@@ -202,4 +202,22 @@ final class X12Envelopes {
         }
         return offset;
     }
+
+    /**
+     * The file's text: UTF-8, or ISO-8859-1 when it is not valid UTF-8. A NUL byte is refused: delimiters may be control
+     * characters, NUL never is, and it would only corrupt what is stored.
+     */
+    static String text(byte[] document) {
+        for (int i = 0; i < document.length; i++) {
+            if (document[i] == 0) {
+                throw new UnreadableDocumentException("ISA", "a NUL character at byte " + i + " is not allowed in an X12 file");
+            }
+        }
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(document)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return new String(document, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
 }

@@ -272,4 +272,28 @@ class Remittance835ReaderTest {
         assertThat(opaque.content().source().externalId()).startsWith("55555:pcn-")
                 .isEqualTo(reader.read(withoutPayerClaim.getBytes()).claims().get(0).content().source().externalId());
     }
+
+    @Test
+    void aNulCharacterAnywhereInTheFile_isRefusedBeforeAnythingIsRead() {
+        byte[] file = oneDeniedClaim('~', "DTM*405*20261118", "N1*PR*ACME*XV*55555");
+        byte[] withNul = new String(file, java.nio.charset.StandardCharsets.UTF_8).replace("PCNN1", "PCN\u0000N1")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> reader.read(withNul)).isInstanceOfSatisfying(UnreadableDocumentException.class,
+                e -> assertThat(e.getMessage()).contains("NUL"));
+    }
+
+    @Test
+    void paidClaimsWithOnlyRoutineContractualAndPatientAdjustments_createNoDenial() {
+        String file = String.join("~", isa(), "GS*HP*CH*PROV*20261120*1200*7*X*005010X221A1", "ST*835*0001*005010X221A1",
+                "BPR*I*580*C*ACH************20261118", "TRN*1*TRN1*1512345678", "N1*PR*ACME*XV*55555", "LX*1",
+                "CLP*PCNR1*1*1000*580*120*12*R1*11*1", "CAS*CO*A2*300", "CAS*PR*1*100**2*20",
+                "CLP*PCNR2*1*400*250*50*12*R2*11*1", "CAS*CO*45*100", "CAS*PR*3*50",
+                "SE*12*0001", "GE*1*7", "IEA*1*000000007") + "~";
+
+        Map<String, ClaimFinding> claims = byClaim(reader.read(file.getBytes()));
+
+        assertThat(claims.get("PCNR1").kind()).as("CO-A2: a contractual adjustment, routine").isEqualTo(ClaimFinding.Kind.ROUTINE);
+        assertThat(claims.get("PCNR2").kind()).isEqualTo(ClaimFinding.Kind.ROUTINE);
+    }
 }

@@ -78,6 +78,14 @@ class TokenController {
                 return error(HttpStatus.UNAUTHORIZED, "invalid_client", "malformed Basic credentials");
             }
         }
+        for (Map.Entry<String, String> param : params.entrySet()) {
+            if (param.getValue() != null && param.getValue().chars().anyMatch(c -> c < 0x20)) {
+                return error(HttpStatus.BAD_REQUEST, "invalid_request", param.getKey() + " holds a control character");
+            }
+        }
+        if (clientId != null && clientId.chars().anyMatch(c -> c < 0x20) || secret != null && secret.chars().anyMatch(c -> c < 0x20)) {
+            return error(HttpStatus.UNAUTHORIZED, "invalid_client", "malformed client credentials");
+        }
         if (!"client_credentials".equals(params.get("grant_type"))) {
             return error(HttpStatus.BAD_REQUEST, params.get("grant_type") == null ? "invalid_request" : "unsupported_grant_type",
                     "grant_type must be client_credentials");

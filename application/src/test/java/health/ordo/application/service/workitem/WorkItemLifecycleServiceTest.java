@@ -37,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.when;
 
 @ExtendWith(MockitoExtension.class)
@@ -164,5 +165,20 @@ class WorkItemLifecycleServiceTest {
         assertThat(guarded.apply(TENANT, item.id(), LifecycleAction.CLAIM, null, Actor.supervisor("sam@demo")).status())
                 .isEqualTo(WorkItemStatus.CLAIMED);
         org.mockito.Mockito.verifyNoInteractions(workforce);
+    }
+
+    @Test
+    void aWorker_mayClaimAnItemTheyCreatedThemselves_outsideTheirQueues() {
+        WorkforcePort workforce = org.mockito.Mockito.mock(WorkforcePort.class);
+        WorkItemLifecycleService guarded = new WorkItemLifecycleService(new WorkItemUpdater(loadPort, savePort, eventsPort,
+                new DirectTransactions(), TestScoring.builtin(Clock.fixed(NOW, ZoneOffset.UTC)), null, Clock.fixed(NOW, ZoneOffset.UTC)),
+                null, null, workforce);
+        WorkItem own = WorkItem.create(TENANT, anInvoiceHold("HOLD-OWN"), ALICE, NOW.minusSeconds(60));
+        own.pullChanges();
+        when(loadPort.loadForUpdate(TENANT, own.id())).thenReturn(Optional.of(own));
+        lenient().when(workforce.worker(TENANT, "alice@demo")).thenReturn(Optional.of(new Worker(TENANT, "alice@demo", null, null,
+                java.util.List.of("denials"), java.util.Map.of(), 10, true)));
+
+        assertThat(guarded.apply(TENANT, own.id(), LifecycleAction.CLAIM, null, ALICE).assignee()).isEqualTo("alice@demo");
     }
 }
