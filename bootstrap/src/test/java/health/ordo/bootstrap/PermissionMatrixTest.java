@@ -67,6 +67,7 @@ class PermissionMatrixTest {
         MATRIX.put("POST /api/v1/priority-policies/{policyId}/versions/{version}:activate", ADMIN);
         MATRIX.put("PUT /api/v1/priority-settings", ADMIN);
         MATRIX.put("GET /api/v1/calendars/{id}", LEADS);
+        MATRIX.put("GET /api/v1/calendars", LEADS);
         MATRIX.put("PUT /api/v1/calendars/{id}", ADMIN);
         MATRIX.put("GET /api/v1/sla-policies", LEADS);
         MATRIX.put("POST /api/v1/sla-policies", ADMIN);

@@ -70,6 +70,12 @@ public record PriorityPolicy(String policyId, TenantId tenant, WorkItemType appl
                 BigDecimal.valueOf(likelihood.value()), likelihood.basis(), likelihood.degradedReason());
     }
 
+    /** This version retired (superseded by another active one). */
+    public PriorityPolicy retired() {
+        return new PriorityPolicy(policyId, tenant, appliesTo, version, PolicyStatus.RETIRED, description, definition, createdAt, createdBy,
+                activatedAt);
+    }
+
     public PriorityPolicy activated(Instant at) {
         return new PriorityPolicy(policyId, tenant, appliesTo, version, PolicyStatus.ACTIVE, description, definition,
                 createdAt, createdBy, at);

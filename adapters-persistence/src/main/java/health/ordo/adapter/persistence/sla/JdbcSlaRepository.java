@@ -98,6 +98,11 @@ class JdbcSlaRepository implements SlaConfigPort, SlaTimerPort, ClockInputsReads
                 tenant.value(), id).stream().findFirst();
     }
 
+    @Override
+    public List<BusinessCalendar> calendars(TenantId tenant) {
+        return Sql.query(jdbc, CALENDARS + " order by id", rs -> calendar(rs, tenant), tenant.value());
+    }
+
     private BusinessCalendar calendar(ResultSet rs, TenantId tenant) throws SQLException {
         Map<String, List<WindowRow>> hours = read(rs.getString("hours"), Argument.mapOf(Argument.STRING, Argument.listOf(WindowRow.class)));
         Map<DayOfWeek, List<WorkingWindow>> windows = new EnumMap<>(DayOfWeek.class);

@@ -92,6 +92,7 @@ final class PolicyRequests {
                         r.when().stream().map(c -> new ConditionDto(c.field(), c.operator(), c.value())).toList(),
                         r.effect().name(), r.value())).toList(),
                 policy.createdAt().toString(), policy.createdBy(),
-                policy.activatedAt() == null ? null : policy.activatedAt().toString());
+                policy.activatedAt() == null ? null : policy.activatedAt().toString(),
+                PriorityPolicy.BUILTIN_ID.equals(policy.policyId()));
     }
 }

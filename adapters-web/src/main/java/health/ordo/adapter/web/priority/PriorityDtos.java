@@ -47,7 +47,9 @@ public final class PriorityDtos {
     @Schema(name = "PolicyVersion")
     public record PolicyResponse(String policyId, int version, @Nullable String appliesTo, String status,
                                  @Nullable String description, List<FactorDto> factors, List<RuleDto> rules, String createdAt,
-                                 String createdBy, @Nullable String activatedAt) {
+                                 String createdBy, @Nullable String activatedAt,
+                                 @Schema(description = "Ordo's own standard policy: read-only, scores items until the tenant activates a general policy")
+                                 boolean builtIn) {
     }
 
     @Serdeable

@@ -140,6 +140,17 @@ class SlaController {
                 fired);
     }
 
+    @Serdeable
+    record CalendarList(List<CalendarDto> items) {
+    }
+
+    @Get("/calendars")
+    @Secured({"TENANT_ADMIN", "SUPERVISOR"})
+    @io.swagger.v3.oas.annotations.Operation(summary = "The tenant's business calendars (the standard Monday-Friday one included)")
+    CalendarList calendars(Authentication authentication) {
+        return new CalendarList(sla.calendars(Caller.of(authentication).tenant()).stream().map(SlaController::toDto).toList());
+    }
+
     @Get("/calendars/{id}")
     @Secured({"TENANT_ADMIN", "SUPERVISOR"})
     HttpResponse<?> calendar(HttpRequest<?> request, Authentication authentication, @PathVariable String id) {

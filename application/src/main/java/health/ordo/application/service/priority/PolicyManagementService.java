@@ -57,11 +57,27 @@ public final class PolicyManagementService implements ManagePriorityPoliciesUseC
 
     @Override
     public List<PriorityPolicy> list(TenantId tenant) {
-        return transactions.readOnly(tenant, () -> policies.loadAll(tenant));
+        List<PriorityPolicy> all = new java.util.ArrayList<>(transactions.readOnly(tenant, () -> policies.loadAll(tenant)));
+        all.add(0, builtin(tenant, all));
+        return all;
+    }
+
+    /**
+     * Ordo's built-in policy as the tenant sees it (read-only, id {@value PriorityPolicy#BUILTIN_ID}, version 0): ACTIVE while
+     * no general policy of the tenant's is active, RETIRED once one is.
+     */
+    private static PriorityPolicy builtin(TenantId tenant, List<PriorityPolicy> stored) {
+        PriorityPolicy builtin = PriorityPolicy.builtin(tenant);
+        boolean superseded = stored.stream().anyMatch(p -> p.appliesTo() == null && p.status() == health.ordo.domain.priority.PolicyStatus.ACTIVE);
+        return superseded ? builtin.retired() : builtin;
     }
 
     @Override
     public Optional<PriorityPolicy> get(TenantId tenant, String policyId, int version) {
+        if (PriorityPolicy.BUILTIN_ID.equals(policyId) && version == 0) {
+            List<PriorityPolicy> stored = transactions.readOnly(tenant, () -> policies.loadAll(tenant));
+            return Optional.of(builtin(tenant, stored));
+        }
         return transactions.readOnly(tenant, () -> policies.load(tenant, policyId, version));
     }
 

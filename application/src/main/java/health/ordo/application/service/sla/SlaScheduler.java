@@ -186,6 +186,17 @@ public final class SlaScheduler implements ManageSlaUseCase, GetSlaQuery {
     }
 
     @Override
+    public List<BusinessCalendar> calendars(TenantId tenant) {
+        List<BusinessCalendar> stored = new ArrayList<>(transactions.readOnly(tenant, () -> config.calendars(tenant)));
+        BusinessCalendar standard = BusinessCalendar.standard(tenant, defaultZone);
+        if (stored.stream().noneMatch(c -> c.id().equals(standard.id()))) {
+            stored.add(standard);
+        }
+        stored.sort(java.util.Comparator.comparing(BusinessCalendar::id));
+        return stored;
+    }
+
+    @Override
     public BusinessCalendar saveCalendar(BusinessCalendar calendar) {
         transactions.inTransaction(calendar.tenant(), () -> {
             config.saveCalendar(calendar);

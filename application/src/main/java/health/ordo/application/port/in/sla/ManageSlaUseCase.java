@@ -13,6 +13,9 @@ public interface ManageSlaUseCase {
     /** The stored calendar, or for {@code default} the standard Monday–Friday 09:00–17:00 calendar. */
     Optional<BusinessCalendar> calendar(TenantId tenant, String id);
 
+    /** The tenant's calendars by id, the standard Monday–Friday calendar included when none of its id is stored. */
+    List<BusinessCalendar> calendars(TenantId tenant);
+
     BusinessCalendar saveCalendar(BusinessCalendar calendar);
 
     List<SlaPolicy> policies(TenantId tenant);

@@ -12,6 +12,9 @@ public interface SlaConfigPort {
 
     Optional<BusinessCalendar> calendar(TenantId tenant, String id);
 
+    /** The tenant's stored calendars, by id. */
+    List<BusinessCalendar> calendars(TenantId tenant);
+
     void saveCalendar(BusinessCalendar calendar);
 
     List<SlaPolicy> policies(TenantId tenant);
