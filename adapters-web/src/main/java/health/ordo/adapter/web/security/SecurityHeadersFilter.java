@@ -18,7 +18,7 @@ class SecurityHeadersFilter implements HttpServerFilter {
 
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-        boolean api = request.getPath().startsWith("/api/");
+        boolean api = request.getPath().startsWith("/api/") && !request.getPath().startsWith("/api/docs");
         return Publishers.map(chain.proceed(request), response -> {
             response.header("X-Content-Type-Options", "nosniff");
             response.header("X-Frame-Options", "DENY");
