@@ -81,7 +81,7 @@ public record PriorityPolicy(String policyId, TenantId tenant, WorkItemType appl
                 createdAt, createdBy, at);
     }
 
-    /** The standard policy: seven factors and two safety rules, used until a tenant activates its own. */
+    /** The standard policy: seven factors and three safety rules, used until a tenant activates its own. */
     public static PriorityPolicy builtin(TenantId tenant) {
         return BUILTINS.computeIfAbsent(tenant, t -> new PriorityPolicy(BUILTIN_ID, t, null, 0, PolicyStatus.ACTIVE,
                 "Ordo's standard policy: money, deadline and value per effort first", STANDARD, Instant.EPOCH, "ordo", Instant.EPOCH));
@@ -106,6 +106,9 @@ public record PriorityPolicy(String policyId, TenantId tenant, WorkItemType appl
                                 BigDecimal.valueOf(70)),
                         new DecisionRule("small and unlikely to recover", List.of(
                                 new RuleCondition("amount", "lt", "25"), new RuleCondition("likelihood", "lt", "0.1")),
-                                DecisionRule.Effect.CEILING, BigDecimal.TEN)));
+                                DecisionRule.Effect.CEILING, BigDecimal.TEN),
+                        new DecisionRule("adjustment code unknown to Ordo's code table: for review, not a top-priority denial", List.of(
+                                new RuleCondition("attributes.denialCategory", "eq", "UNKNOWN_CODE")),
+                                DecisionRule.Effect.CEILING, BigDecimal.valueOf(30))));
     }
 }

@@ -197,4 +197,15 @@ class PriorityPolicyTest {
         assertThat(CALENDAR.businessDaysBetween(monday, friday)).isEqualTo(-1.0);
         assertThat(CALENDAR.businessDaysBetween(NOW, NOW.plus(Duration.ofDays(14)))).isEqualTo(10.0);
     }
+
+    @Test
+    void anAdjustmentCodeUnknownToTheCodeTable_isNeverATopPriorityDenial_andTheExplanationSaysWhy() {
+        WorkItemContentBuilder unknown = aClaimDenial().withAmount("250000.00").withDueAt(NOW.plus(Duration.ofHours(4)))
+                .withAttributes(java.util.Map.of("denialCategory", "UNKNOWN_CODE", "carc", "ZZ9"));
+
+        ScoreExplanation explanation = policy.explain(input(unknown, 0.9));
+
+        assertThat(explanation.computedScore().value()).isLessThanOrEqualTo(java.math.BigDecimal.valueOf(30));
+        assertThat(explanation.rules()).extracting(r -> r.rule()).last().asString().contains("unknown to Ordo's code table");
+    }
 }

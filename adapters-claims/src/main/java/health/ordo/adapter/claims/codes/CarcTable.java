@@ -5,8 +5,9 @@ import java.util.Map;
 /**
  * Claim Adjustment Reason Codes that Ordo recognizes, with the denial category an operations team works them under.
  * Version {@value #VERSION}. Routine adjustments (contractual CO-45 and CO-A2, deductible PR-1, coinsurance PR-2, co-payment
- * PR-3, prior payer OA-23, capitation 24, negotiated discount 131, sequestration 253 and the like) are not denials. A code not in the table counts as a denial of category OTHER when its group is CO,
- * OA or PI, never as a reason to drop the claim.
+ * PR-3, prior payer OA-23, capitation 24, negotiated discount 131, sequestration 253 and the like) are not denials. A code not
+ * in the table is never a reason to drop the claim: with group CO, OA or PI its item is created for review, category
+ * {@link Category#UNKNOWN_CODE}, which the standard priority policy scores low (never a top-priority denial).
  */
 public final class CarcTable {
 
@@ -14,7 +15,9 @@ public final class CarcTable {
 
     /** Denial categories. */
     public enum Category { ELIGIBILITY, AUTHORIZATION, CODING, MEDICAL_NECESSITY, MISSING_INFORMATION, TIMELY_FILING, DUPLICATE,
-        COORDINATION_OF_BENEFITS, NON_COVERED, OTHER }
+        COORDINATION_OF_BENEFITS, NON_COVERED, OTHER,
+        /** A code not in this table: the item is for review, and the standard priority policy keeps its score low. */
+        UNKNOWN_CODE }
 
     public record Code(String description, Category category) {
     }
@@ -98,9 +101,10 @@ public final class CarcTable {
         return "PR".equals(group) || WITHIN_ALLOWED.contains(carc);
     }
 
+    /** The denial category of a code; {@link Category#UNKNOWN_CODE} for one in neither list of this version. */
     public static Category category(String carc) {
         Code code = DENIALS.get(carc);
-        return code == null ? Category.OTHER : code.category();
+        return code != null ? code.category() : ROUTINE.containsKey(carc) ? Category.OTHER : Category.UNKNOWN_CODE;
     }
 
     public static String description(String carc) {

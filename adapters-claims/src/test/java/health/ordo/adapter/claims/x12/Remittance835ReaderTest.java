@@ -296,4 +296,17 @@ class Remittance835ReaderTest {
         assertThat(claims.get("PCNR1").kind()).as("CO-A2: a contractual adjustment, routine").isEqualTo(ClaimFinding.Kind.ROUTINE);
         assertThat(claims.get("PCNR2").kind()).isEqualTo(ClaimFinding.Kind.ROUTINE);
     }
+
+    @Test
+    void aCodeUnknownToTheTable_makesAReviewItem_categoryUnknownCode() {
+        String file = String.join("~", isa(), "GS*HP*CH*PROV*20261120*1200*7*X*005010X221A1", "ST*835*0001*005010X221A1",
+                "BPR*I*0*C*NON************20261118", "TRN*1*TRN1*1512345678", "N1*PR*ACME*XV*55555", "LX*1",
+                "CLP*PCNU1*4*700*0*0*12*U1*11*1", "CAS*CO*ZZ9*700", "SE*9*0001", "GE*1*7", "IEA*1*000000007") + "~";
+
+        ClaimFinding finding = byClaim(reader.read(file.getBytes())).get("PCNU1");
+
+        assertThat(finding.kind()).isEqualTo(ClaimFinding.Kind.DENIAL);
+        assertThat(finding.content().attributes().values()).containsEntry("denialCategory", "UNKNOWN_CODE");
+        assertThat(finding.content().title()).contains("not in table");
+    }
 }
