@@ -88,7 +88,7 @@ public interface Auth {
     /** An OAuth 2.0 token endpoint client (RFC 6749 §4.4 and §6) with the client authenticated by HTTP Basic. */
     final class OAuth implements Auth {
         private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
-        private static final Pattern EXPIRES_IN = Pattern.compile("\"expires_in\"\\s*:\\s*\"?(\\d+)");
+        private static final Pattern EXPIRES_IN = Pattern.compile("\"expires_in\"\\s*:\\s*\"?(\\d{1,9})");
         private final URI tokenUrl;
         private final String clientAuth;
         private final Map<String, String> form;
@@ -133,12 +133,15 @@ public interface Auth {
                 if (!accessToken.find()) {
                     throw new SourceUnavailableException("token endpoint sent no access_token", null);
                 }
+                if (accessToken.group(1).chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+                    throw new SourceUnavailableException("token endpoint sent an access_token that is no token", null);
+                }
                 token = accessToken.group(1);
                 Matcher expiresIn = EXPIRES_IN.matcher(response.body());
                 long seconds = expiresIn.find() ? Long.parseLong(expiresIn.group(1)) : 3600;
                 expiresAt = clock.instant().plusSeconds(Math.max(30, seconds - 60));
             } catch (IOException e) {
-                throw new SourceUnavailableException("token endpoint unreachable: " + e.getMessage(), e);
+                throw new SourceUnavailableException("token endpoint unreachable (" + SourceHttp.unreachable(e) + ")", e);
             }
         }
     }

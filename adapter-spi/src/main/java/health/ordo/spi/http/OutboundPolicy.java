@@ -39,7 +39,8 @@ public final class OutboundPolicy {
             "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24",
             "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24",
             "224.0.0.0/4", "240.0.0.0/4",
-            "::/128", "::1/128", "::ffff:0:0/96", "64:ff9b::/96", "64:ff9b:1::/48", "100::/64", "2001:db8::/32", "2002::/16",
+            "::/96", "::1/128", "::ffff:0:0/96", "::ffff:0:0:0/96", "64:ff9b::/96", "64:ff9b:1::/48", "100::/64", "2001::/32",
+            "2001:db8::/32", "2002::/16",
             "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8"));
 
     /** Resolves a host name to its addresses; the JDK's resolver in production, a fixed table in tests. */
@@ -163,20 +164,25 @@ public final class OutboundPolicy {
         try {
             addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            throw new OutboundRefusedException("host " + host + " cannot be resolved", true);
+            throw notPublic(host, true);
         }
         if (addresses == null || addresses.length == 0) {
-            throw new OutboundRefusedException("host " + host + " cannot be resolved", true);
+            throw notPublic(host, true);
         }
-        if (!hostAdmitted) {
-            for (InetAddress address : addresses) {
-                if (!allowedNetwork(address) && forbidden(address)) {
-                    throw new OutboundRefusedException(REFUSED + ": " + host + " is not a public address"
-                            + " (loopback, private, link-local and similar networks need the deployment's ordo.outbound.allow)");
-                }
+        for (InetAddress address : addresses) {
+            // a name the deployment admits may be private, but never the machine's own link-local or metadata service
+            boolean refused = hostAdmitted ? address.isLinkLocalAddress() || address.isAnyLocalAddress() : forbidden(address);
+            if (refused && !allowedNetwork(address)) {
+                throw notPublic(host, false);
             }
         }
         return addresses.clone();
+    }
+
+    /** One refusal for a name that does not resolve and one that resolves inside: a tenant learns nothing of internal DNS. */
+    private static OutboundRefusedException notPublic(String host, boolean retryable) {
+        return new OutboundRefusedException(REFUSED + ": " + host + " is not a public address it may reach"
+                + " (loopback, private, link-local and similar networks need the deployment's ordo.outbound.allow)", retryable);
     }
 
     private boolean admitted(String host, InetAddress[] addresses) {

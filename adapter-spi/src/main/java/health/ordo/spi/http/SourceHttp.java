@@ -89,7 +89,7 @@ public final class SourceHttp {
         } catch (java.net.http.HttpTimeoutException e) {
             throw fail("source timed out after " + timeout.toMillis() + " ms on " + built.method() + " " + built.uri().getPath(), e);
         } catch (IOException e) {
-            throw fail("source unreachable: " + e.getMessage(), e);
+            throw fail("source unreachable (" + unreachable(e) + ")", e);
         }
     }
 
@@ -113,6 +113,21 @@ public final class SourceHttp {
             throw new IllegalArgumentException("connector " + connector + ": timeout-seconds must be a whole number from 1 to " + max);
         }
         return Duration.ofSeconds(seconds);
+    }
+
+    /** Why a source could not be reached, in words that name no address (the resolved address is not the tenant's to see). */
+    static String unreachable(IOException e) {
+        if (e instanceof java.net.ConnectException || e instanceof java.net.NoRouteToHostException) {
+            return "connection refused";
+        }
+        if (e instanceof java.net.SocketTimeoutException) {
+            return "no answer in time";
+        }
+        if (e.getClass().getName().startsWith("javax.net.ssl.")) {
+            return "TLS handshake failed";
+        }
+        String message = e.getMessage();
+        return message != null && message.contains("larger than") ? message : e.getClass().getSimpleName();
     }
 
     /** The longest pause a source's {@code Retry-After} is honoured for. */

@@ -27,7 +27,8 @@ class OutboundPolicyTest {
     @ValueSource(strings = {"https://127.0.0.1/", "https://127.1.2.3:8443/x", "https://169.254.169.254/latest/meta-data/",
             "https://10.0.0.1/", "https://172.16.4.4/", "https://192.168.1.1/", "https://100.64.0.1/", "https://0.0.0.0/",
             "https://[::1]/", "https://[fe80::1]/", "https://[fd00:ec2::254]/", "https://[::ffff:127.0.0.1]/", "https://224.0.0.1/",
-            "https://[::]/", "https://metadata.google.internal/computeMetadata/v1/", "https://instance-data/"})
+            "https://[::]/", "https://metadata.google.internal/computeMetadata/v1/", "https://instance-data/", "https://[::127.0.0.1]/",
+            "https://[2001::7f00:1]/", "https://2130706433/"})
     void givenTheStrictPolicy_aNonPublicDestination_isRefused(String url) {
         assertThatThrownBy(() -> OutboundPolicy.strict().check(URI.create(url)))
                 .isInstanceOf(OutboundRefusedException.class).hasMessageStartingWith(OutboundPolicy.REFUSED);
@@ -73,6 +74,35 @@ class OutboundPolicyTest {
 
         assertThatThrownBy(() -> policy.check(URI.create("https://inside.example.com/")))
                 .hasMessageContaining("inside.example.com").hasMessageNotContaining("10.9.8.7");
+    }
+
+    @Test
+    void aNameTheDeploymentAdmits_stillNeverReachesTheLinkLocalMetadataService() {
+        OutboundPolicy policy = OutboundPolicy.allowing("erp.hospital.local").withResolver(host -> new InetAddress[]{ip("169.254.169.254")});
+
+        assertThatThrownBy(() -> policy.check(URI.create("http://erp.hospital.local/"))).isInstanceOf(OutboundRefusedException.class);
+    }
+
+    @Test
+    void aNameThatDoesNotResolve_andOneThatResolvesInside_areRefusedAlike() {
+        OutboundPolicy inside = OutboundPolicy.strict().withResolver(host -> new InetAddress[]{ip("10.1.1.1")});
+        OutboundPolicy nowhere = OutboundPolicy.strict().withResolver(host -> {
+            throw new UnknownHostException(host);
+        });
+
+        String insideMessage = catchMessage(() -> inside.check(URI.create("https://hr.example.com/")));
+        String nowhereMessage = catchMessage(() -> nowhere.check(URI.create("https://hr.example.com/")));
+
+        assertThat(insideMessage).isEqualTo(nowhereMessage);
+    }
+
+    private static String catchMessage(Runnable call) {
+        try {
+            call.run();
+            return null;
+        } catch (OutboundRefusedException e) {
+            return e.getMessage();
+        }
     }
 
     @Test

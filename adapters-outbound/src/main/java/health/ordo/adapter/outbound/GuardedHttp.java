@@ -72,7 +72,9 @@ public final class GuardedHttp implements OutboundChannel, AutoCloseable {
         DnsResolver vetted = new DnsResolver() {
             @Override
             public InetAddress[] resolve(String host) {
-                return policy.resolve(host);
+                // at most two addresses: each gets its own connect attempt, which a request's deadline cannot cut short
+                InetAddress[] vetted = policy.resolve(host);
+                return vetted.length <= 2 ? vetted : java.util.Arrays.copyOf(vetted, 2);
             }
 
             @Override

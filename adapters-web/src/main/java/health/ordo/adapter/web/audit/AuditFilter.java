@@ -46,7 +46,7 @@ class AuditFilter implements HttpServerFilter {
     /** Collections whose entities are named (not UUIDs) in the path: a queue, a calendar, a client, a login. */
     private static final java.util.Set<String> NAMED = java.util.Set.of("queues", "workers", "routing-rules", "calendars",
             "connectors", "api-clients", "priority-policies", "sla-policies", "tenants");
-    private static final Pattern PHI_READ = Pattern.compile("/api/v1/(work-items/[^/:]+(/[a-z-]+)?|fhir/Task/[^/]+)");
+    private static final Pattern PHI_READ = Pattern.compile("/api/v1/(work-items/[^/:]+(/[a-z-]+)?|fhir/Task/[^/]+)/?");
     private static final Pattern PHI_SEARCH = Pattern.compile("/api/v1/(work-items|fhir/Task)/?");
     /** The request attribute a list or search sets to the number of items it answered. */
     static final String COUNT = "ordo.audit.count";
@@ -88,7 +88,7 @@ class AuditFilter implements HttpServerFilter {
                     record(request, facts1, response.getStatus().getCode());
                 } catch (Exception e) { // a JDBC failure may arrive as a checked SQLException, thrown on unchecked
                     LOG.error("audit entry could not be written for request {}", known.requestId(), e);
-                    if (phiRead) {
+                    if (phiRead && response.getStatus().getCode() < 300) {
                         MutableHttpResponse<?> withheld = Problems.response(request, ProblemType.SERVICE_UNAVAILABLE,
                                 "the read could not be recorded in the audit log, so it is not answered; try again", List.of());
                         return withheld.header("X-Request-Id", id);

@@ -1,8 +1,9 @@
 package health.ordo.adapter.web.client;
 
+import health.ordo.adapter.web.security.ClientAddress;
 import health.ordo.adapter.web.security.SignInAudit;
 import health.ordo.adapter.web.security.SignInGuard;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
+
 import health.ordo.adapter.web.security.Caller;
 import health.ordo.application.port.in.client.ManageApiClientsUseCase;
 import io.micronaut.core.annotation.Nullable;
@@ -49,10 +50,10 @@ class TokenController {
     private final ManageApiClientsUseCase clients;
     private final TokenGenerator tokens;
     private final SignInGuard guard;
-    private final HttpClientAddressResolver addresses;
+    private final ClientAddress addresses;
     private final SignInAudit audit;
 
-    TokenController(ManageApiClientsUseCase clients, TokenGenerator tokens, SignInGuard guard, HttpClientAddressResolver addresses,
+    TokenController(ManageApiClientsUseCase clients, TokenGenerator tokens, SignInGuard guard, ClientAddress addresses,
                     SignInAudit audit) {
         this.clients = clients;
         this.tokens = tokens;
@@ -94,7 +95,7 @@ class TokenController {
             return error(HttpStatus.UNAUTHORIZED, "invalid_client", "client authentication is required");
         }
         String account = "client:" + clientId;
-        String address = String.valueOf(addresses.resolve(request));
+        String address = addresses.of(request);
         java.time.Duration blocked = guard.blocked(account, address, System.nanoTime());
         if (!blocked.isZero()) {
             audit.client(request, null, clientId, "token refused", "too many failed attempts: backing off", address);

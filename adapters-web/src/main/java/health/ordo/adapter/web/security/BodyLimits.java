@@ -19,7 +19,8 @@ class BodyLimits {
         this.maxSignIn = maxSignIn;
     }
 
-    long forPath(String path) {
+    long forPath(String raw) {
+        String path = withoutTrailingSlash(raw);
         if (path.equals("/login") || path.startsWith("/oauth/")) {
             return maxSignIn;
         }
@@ -27,5 +28,10 @@ class BodyLimits {
             return Long.MAX_VALUE;
         }
         return maxJson;
+    }
+
+    /** A path as the router matches it: one trailing slash does not make another route. */
+    static String withoutTrailingSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }

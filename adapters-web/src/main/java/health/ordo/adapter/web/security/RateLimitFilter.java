@@ -1,6 +1,6 @@
 package health.ordo.adapter.web.security;
 
-import io.micronaut.http.server.util.HttpClientAddressResolver;
+
 import health.ordo.adapter.web.problem.ProblemType;
 import health.ordo.adapter.web.problem.Problems;
 import io.micronaut.context.annotation.Value;
@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code ordo.rate-limit.max-buckets} buckets are kept (the least recently used dropped first). An empty bucket answers {@code 429} with {@code Retry-After} (seconds) and a problem body. Buckets
  * live in each node's memory: with N nodes behind a balancer, a caller gets up to N times the rate.
  */
-@Filter({"/api/**", "/oauth/**", "/login"})
+@Filter({"/api/**", "/oauth/**", "/login", "/login/"})
 class RateLimitFilter implements HttpServerFilter {
 
     /** A token bucket: {@code capacity} tokens, refilled at {@code perSecond}. */
@@ -61,7 +61,7 @@ class RateLimitFilter implements HttpServerFilter {
     private final double tenantBurst;
     private final double signInRate;
     private final double signInBurst;
-    private final HttpClientAddressResolver addresses;
+    private final ClientAddress addresses;
     private final Map<String, Bucket> buckets;
 
     RateLimitFilter(@Value("${ordo.rate-limit.caller-per-second:100}") double callerRate,
@@ -70,7 +70,7 @@ class RateLimitFilter implements HttpServerFilter {
                     @Value("${ordo.rate-limit.tenant-burst:1000}") double tenantBurst,
                     @Value("${ordo.rate-limit.sign-in-per-minute:30}") double signInPerMinute,
                     @Value("${ordo.rate-limit.sign-in-burst:10}") double signInBurst,
-                    @Value("${ordo.rate-limit.max-buckets:100000}") int maxBuckets, HttpClientAddressResolver addresses) {
+                    @Value("${ordo.rate-limit.max-buckets:100000}") int maxBuckets, ClientAddress addresses) {
         this.signInRate = signInPerMinute / 60.0;
         this.signInBurst = signInBurst;
         this.addresses = addresses;
@@ -90,8 +90,8 @@ class RateLimitFilter implements HttpServerFilter {
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         Authentication authentication = request.getUserPrincipal(Authentication.class).orElse(null);
         long now = System.nanoTime();
-        String address = String.valueOf(addresses.resolve(request));
-        String path = request.getPath();
+        String address = addresses.of(request);
+        String path = BodyLimits.withoutTrailingSlash(request.getPath());
         long wait;
         if (path.equals("/login") || path.equals("/oauth/token")) {
             wait = buckets.computeIfAbsent("sign-in:" + address, k -> new Bucket(signInBurst, signInRate, now)).take(now);

@@ -17,7 +17,7 @@ import java.util.List;
  * Body size limits per endpoint ({@link BodyLimits}) for bodies that declare their length: a larger one is refused with
  * 413 before it is read. A body without a declared length (chunked) is counted as it arrives by {@link ChunkedBodyLimit}.
  */
-@Filter({"/api/**", "/login", "/oauth/**"})
+@Filter({"/api/**", "/login", "/login/", "/oauth/**"})
 class RequestSizeFilter implements HttpServerFilter {
 
     private final BodyLimits limits;

@@ -1,6 +1,6 @@
 package health.ordo.adapter.web.security;
 
-import io.micronaut.http.server.util.HttpClientAddressResolver;
+
 import health.ordo.application.port.in.user.AuthenticateUserUseCase;
 import io.micronaut.core.annotation.NonNull;
 import io.micronaut.http.HttpRequest;
@@ -24,11 +24,11 @@ class UserPasswordAuthenticationProvider<B> implements HttpRequestExecutorAuthen
     // being created; an eager dependency on it would close a creation cycle.
     private final Provider<AuthenticateUserUseCase> authenticateUser;
     private final SignInGuard guard;
-    private final HttpClientAddressResolver addresses;
+    private final ClientAddress addresses;
     private final SignInAudit audit;
 
     UserPasswordAuthenticationProvider(Provider<AuthenticateUserUseCase> authenticateUser, SignInGuard guard,
-                                       HttpClientAddressResolver addresses, SignInAudit audit) {
+                                       ClientAddress addresses, SignInAudit audit) {
         this.authenticateUser = authenticateUser;
         this.guard = guard;
         this.addresses = addresses;
@@ -41,7 +41,7 @@ class UserPasswordAuthenticationProvider<B> implements HttpRequestExecutorAuthen
                                                @NonNull AuthenticationRequest<String, String> request) {
         // the throttle counts per account: the login as the sign-in reads it (blanks stripped, case folded)
         String username = request.getIdentity() == null ? "" : request.getIdentity().strip().toLowerCase(java.util.Locale.ROOT);
-        String address = String.valueOf(addresses.resolve(requestContext));
+        String address = addresses.of(requestContext);
         if (!guard.blocked(username, address, System.nanoTime()).isZero()) {
             audit.user(requestContext, username, "sign-in refused", "too many failed attempts: backing off", address);
             return AuthenticationResponse.failure(AuthenticationFailureReason.ACCOUNT_LOCKED);

@@ -197,7 +197,8 @@ final class ConnectorSyncRunner {
             String status = health.status() == HealthReport.Status.UP ? HealthReport.Status.DEGRADED.name() : health.status().name();
             finish(connector, status, e.getMessage(), false, e.retryAfter().orElse(null));
         } catch (RuntimeException e) {
-            error = "sync failed: " + e;
+            // the tenant sees that the sync failed, not the internals of why (the exception goes on to the log)
+            error = "sync failed: an internal error (" + e.getClass().getSimpleName() + ")";
             finish(connector, HealthReport.Status.DEGRADED.name(), error, false);
             throw e;
         } finally {
