@@ -96,19 +96,31 @@ class TokenController {
         }
         String account = "client:" + clientId;
         String address = addresses.of(request);
-        java.time.Duration blocked = guard.blocked(account, address, System.nanoTime());
-        if (!blocked.isZero()) {
-            audit.client(request, null, clientId, "token refused", "too many failed attempts: backing off", address);
-            return error(HttpStatus.UNAUTHORIZED, "invalid_client", "too many failed attempts; try again later")
-                    .header("Retry-After", Long.toString(Math.max(1, blocked.toSeconds())));
-        }
-        var client = clients.authenticate(clientId, secret).orElse(null);
+        String id = clientId;
+        String presented = secret;
+        // check, verify and record as one step per client: parallel guesses see each other's failures
+        MutableHttpResponse<Map<String, Object>>[] refusal = new MutableHttpResponse[1];
+        var client = guard.serialized(account, () -> {
+            java.time.Duration blocked = guard.blocked(account, address, System.nanoTime());
+            if (!blocked.isZero()) {
+                audit.client(request, null, id, "token refused", "too many failed attempts: backing off", address);
+                refusal[0] = error(HttpStatus.UNAUTHORIZED, "invalid_client", "too many failed attempts; try again later")
+                        .header("Retry-After", Long.toString(Math.max(1, blocked.toSeconds())));
+                return null;
+            }
+            var authenticated = clients.authenticate(id, presented).orElse(null);
+            if (authenticated == null) {
+                guard.failed(account, address, System.nanoTime());
+                audit.client(request, null, id, "token refused", "unknown client, revoked client or wrong secret", address);
+                refusal[0] = error(HttpStatus.UNAUTHORIZED, "invalid_client", "unknown client, revoked client or wrong secret");
+                return null;
+            }
+            guard.succeeded(account, address);
+            return authenticated;
+        });
         if (client == null) {
-            guard.failed(account, address, System.nanoTime());
-            audit.client(request, null, clientId, "token refused", "unknown client, revoked client or wrong secret", address);
-            return error(HttpStatus.UNAUTHORIZED, "invalid_client", "unknown client, revoked client or wrong secret");
+            return refusal[0];
         }
-        guard.succeeded(account, address);
         Set<String> scopes = client.scopes();
         if (params.get("scope") != null && !params.get("scope").isBlank()) {
             Set<String> asked = Arrays.stream(params.get("scope").split(" ")).filter(s -> !s.isBlank()).collect(Collectors.toSet());

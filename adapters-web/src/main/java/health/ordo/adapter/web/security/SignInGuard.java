@@ -71,6 +71,29 @@ public class SignInGuard {
         this.addresses = new Table(maxTracked);
     }
 
+    /** Attempts on one account run one at a time (striped locks), so parallel guesses all see each other's failures. */
+    private final java.util.concurrent.locks.ReentrantLock[] stripes = new java.util.concurrent.locks.ReentrantLock[64];
+
+    {
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new java.util.concurrent.locks.ReentrantLock();
+        }
+    }
+
+    /**
+     * Runs one sign-in attempt on the account (check, verify, record) while no other attempt on it runs: a burst of
+     * parallel guesses is counted as the same number of guesses one after the other.
+     */
+    public <T> T serialized(String account, java.util.function.Supplier<T> attempt) {
+        java.util.concurrent.locks.ReentrantLock lock = stripes[Math.floorMod(account.hashCode(), stripes.length)];
+        lock.lock();
+        try {
+            return attempt.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** How long attempts for this account from this address are refused; zero when one may be tried now. */
     public synchronized Duration blocked(String account, String address, long now) {
         long until = Math.max(until(pairs, account + "|" + address, now),

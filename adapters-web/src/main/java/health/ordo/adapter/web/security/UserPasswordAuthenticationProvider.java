@@ -42,6 +42,11 @@ class UserPasswordAuthenticationProvider<B> implements HttpRequestExecutorAuthen
         // the throttle counts per account: the login as the sign-in reads it (blanks stripped, case folded)
         String username = request.getIdentity() == null ? "" : request.getIdentity().strip().toLowerCase(java.util.Locale.ROOT);
         String address = addresses.of(requestContext);
+        return guard.serialized(username, () -> attempt(requestContext, request, username, address));
+    }
+
+    private AuthenticationResponse attempt(HttpRequest<B> requestContext, AuthenticationRequest<String, String> request, String username,
+                                           String address) {
         if (!guard.blocked(username, address, System.nanoTime()).isZero()) {
             audit.user(requestContext, username, "sign-in refused", "too many failed attempts: backing off", address);
             return AuthenticationResponse.failure(AuthenticationFailureReason.ACCOUNT_LOCKED);

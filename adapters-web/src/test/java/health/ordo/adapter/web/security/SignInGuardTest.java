@@ -74,4 +74,34 @@ class SignInGuardTest {
 
         assertThat(guard.tracked()).isLessThanOrEqualTo(300);
     }
+
+    @Test
+    void parallelGuessesOnOneAccount_areCountedOneAfterTheOther() throws Exception {
+        SignInGuard guard = guard(1000);
+        java.util.concurrent.atomic.AtomicInteger checkedPasswords = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<?>> guesses = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            guesses.add(pool.submit(() -> {
+                start.await();
+                return guard.serialized("eve@acme", () -> {
+                    long now = System.nanoTime();
+                    if (!guard.blocked("eve@acme", "10.0.0.5", now).isZero()) {
+                        return false;
+                    }
+                    checkedPasswords.incrementAndGet(); // the slow password check of a wrong guess
+                    guard.failed("eve@acme", "10.0.0.5", now);
+                    return true;
+                });
+            }));
+        }
+        start.countDown();
+        for (java.util.concurrent.Future<?> guess : guesses) {
+            guess.get();
+        }
+        pool.shutdown();
+
+        assertThat(checkedPasswords).as("only the free failures reach the password check").hasValue(5);
+    }
 }
