@@ -42,11 +42,7 @@ class AuditGapsTest {
     EmbeddedPostgresServer postgres;
 
     private String tenant() {
-        String tenant = "ag-" + UUID.randomUUID().toString().substring(0, 6);
-        provision.provision(TenantId.of(tenant), "Audit gaps", List.of(
-                new ProvisionTenantUseCase.NewUser(Login.parse("ada@" + tenant), "Ada", "password-of-ada1", Set.of(Role.TENANT_ADMIN)),
-                new ProvisionTenantUseCase.NewUser(Login.parse("sam@" + tenant), "Sam", "password-of-sam1", Set.of(Role.SUPERVISOR))));
-        return tenant;
+        return FreshTenant.provision(provision, "ag");
     }
 
     private List<AuditEntry> entries(String tenant, String entityType) {

@@ -44,9 +44,7 @@ class CodeSetApiTest {
 
     @Test
     void routineAdjustmentsCreateNothing_andAnUnknownCodeOneLowScoredReviewItem() {
-        String tenant = "cs-" + UUID.randomUUID().toString().substring(0, 6);
-        provision.provision(TenantId.of(tenant), "Code sets", List.of(
-                new ProvisionTenantUseCase.NewUser(Login.parse("ada@" + tenant), "Ada", "password-of-ada1", Set.of(Role.TENANT_ADMIN))));
+        String tenant = FreshTenant.provision(provision, "cs");
         ApiClient api = new ApiClient(server.getURI(), json);
         String admin = api.login("ada@" + tenant, "password-of-ada1");
 

@@ -30,9 +30,7 @@ class FreshTenantSurfaceTest {
 
     @Test
     void aFreshTenant_seesItsBuiltInPolicy_andItsCalendars() {
-        String tenant = "fresh-" + UUID.randomUUID().toString().substring(0, 6);
-        provision.provision(TenantId.of(tenant), "Fresh", List.of(
-                new ProvisionTenantUseCase.NewUser(Login.parse("ada@" + tenant), "Ada", "password-of-ada1", Set.of(Role.TENANT_ADMIN))));
+        String tenant = FreshTenant.provision(provision, "fresh");
         ApiClient api = new ApiClient(server.getURI(), json);
         String admin = api.login("ada@" + tenant, "password-of-ada1");
 

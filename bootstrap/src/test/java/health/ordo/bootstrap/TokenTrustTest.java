@@ -41,11 +41,7 @@ class TokenTrustTest {
     String signingSecret;
 
     private String tenant() {
-        String tenant = "tok-" + UUID.randomUUID().toString().substring(0, 6);
-        provision.provision(TenantId.of(tenant), "Tokens", List.of(
-                new ProvisionTenantUseCase.NewUser(Login.parse("ada@" + tenant), "Ada", "password-of-ada1", Set.of(Role.TENANT_ADMIN)),
-                new ProvisionTenantUseCase.NewUser(Login.parse("sam@" + tenant), "Sam", "password-of-sam1", Set.of(Role.SUPERVISOR))));
-        return tenant;
+        return FreshTenant.provision(provision, "tok");
     }
 
     private String signed(String subject, String tenant, String issuer, String audience) throws Exception {
