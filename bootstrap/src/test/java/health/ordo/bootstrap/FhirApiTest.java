@@ -92,7 +92,8 @@ class FhirApiTest {
         Bundle bundle = fhir.newJsonParser().parseResource(Bundle.class, search.raw().body());
         assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.SEARCHSET);
         assertThat(bundle.getEntry()).singleElement().satisfies(e -> assertThat(e.getResource()).isInstanceOf(Task.class));
-        assertThat(badStatus.status()).isEqualTo(422);
+        assertThat(badStatus.status()).isEqualTo(400);
+        assertThat(badStatus.body()).containsEntry("resourceType", "OperationOutcome");
         ApiClient.Response unknown = api.get("/api/v1/fhir/Task/" + UUID.randomUUID(), worker);
         ApiClient.Response notAnId = api.get("/api/v1/fhir/Task/not-a-uuid", worker);
         assertThat(List.of(unknown, notAnId)).allSatisfy(response -> {

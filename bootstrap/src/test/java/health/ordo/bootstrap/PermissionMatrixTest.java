@@ -46,6 +46,10 @@ class PermissionMatrixTest {
         MATRIX.put("GET /api/v1/work-items/{id}/sla", TENANT_ROLES);
         MATRIX.put("GET /api/v1/fhir/Task", TENANT_ROLES);
         MATRIX.put("GET /api/v1/fhir/Task/{id}", TENANT_ROLES);
+        for (String conformance : List.of("metadata", "CodeSystem", "CodeSystem/{id}", "ValueSet", "ValueSet/{id}", "StructureDefinition",
+                "StructureDefinition/{id}")) { // public without a token (they describe the software); a platform admin's token is refused on /api/v1 as always
+            MATRIX.put("GET /api/v1/fhir/" + conformance, TENANT_ROLES);
+        }
         MATRIX.put("POST /api/v1/work-items", TENANT_ROLES);
         MATRIX.put("POST /api/v1/work-items:batch", TENANT_ROLES);
         for (String action : List.of("claim", "start", "hold", "resume", "complete", "cancel", "release")) {

@@ -15,6 +15,7 @@ import health.ordo.application.port.out.user.PasswordHashingPort;
 import health.ordo.application.port.out.user.SaveTenantPort;
 import health.ordo.application.port.out.workitem.AppendEventsPort;
 import health.ordo.application.port.out.workitem.FindWorkItemsPort;
+import health.ordo.application.port.out.workitem.SearchWorkItemsPort;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
 import health.ordo.application.port.out.workitem.SaveWorkItemPort;
 import health.ordo.application.service.user.TenantProvisioningService;
@@ -47,6 +48,7 @@ import health.ordo.application.port.in.workitem.GetWorkItemQuery;
 import health.ordo.application.port.out.writeback.WriteBackOutboxPort;
 import health.ordo.application.port.out.writeback.WriteBackTargetPort;
 import health.ordo.application.service.workitem.WorkItemQueryService;
+import health.ordo.application.service.workitem.WorkItemSearchService;
 import health.ordo.application.port.out.priority.JobPort;
 import health.ordo.application.port.out.priority.PriorityPolicyPort;
 import health.ordo.application.port.out.priority.PrioritySettingsPort;
@@ -185,6 +187,11 @@ class ApplicationServicesFactory {
     WorkItemQueryService workItemQueryService(LoadWorkItemPort load, FindWorkItemsPort find, TransactionPort transactions,
                                               PriorityScoringService scoring) {
         return new WorkItemQueryService(load, find, transactions, scoring);
+    }
+
+    @Singleton
+    WorkItemSearchService workItemSearchService(SearchWorkItemsPort search, TransactionPort transactions) {
+        return new WorkItemSearchService(search, transactions);
     }
 
     @Singleton

@@ -3,16 +3,11 @@ package health.ordo.adapter.claims.fhir;
 import health.ordo.application.port.in.phi.PhiViewerQuery;
 import health.ordo.adapter.claims.CallerTenant;
 import health.ordo.application.port.in.workitem.GetWorkItemQuery;
-import health.ordo.application.port.in.workitem.ListWorkItemsQuery;
-import health.ordo.application.port.in.workitem.PageCursor;
-import health.ordo.application.port.in.workitem.WorkItemFilter;
-import health.ordo.application.port.in.workitem.WorkItemPage;
+import health.ordo.application.port.in.workitem.SearchWorkItemsQuery;
+import health.ordo.application.port.in.workitem.WorkItemSearch;
 import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemId;
-import health.ordo.domain.workitem.WorkItemStatus;
-import health.ordo.domain.workitem.WorkItemType;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
@@ -20,7 +15,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -30,34 +24,38 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Task;
 
-import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Work items as FHIR R4 Tasks: {@code GET /api/v1/fhir/Task/{id}} and the search {@code GET /api/v1/fhir/Task?status=…&code=…&_count=…}
- * answered as a {@code searchset} Bundle in priority order, with a {@code next} link while more match.
+ * Work items as FHIR R4 Tasks: {@code GET /api/v1/fhir/Task/{id}} and the search {@code GET /api/v1/fhir/Task?…} with the
+ * parameters of {@link TaskSearchParameters}, in priority order unless sorted otherwise, with absolute links and full URLs
+ * and a {@code next} link while more match.
  */
-@Controller("/api/v1/fhir/Task")
+@Controller(FhirBase.PATH + "/Task")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "FHIR")
 class FhirTaskController {
 
-    static final MediaType FHIR_JSON = MediaType.of("application/fhir+json");
+    static final MediaType FHIR_JSON = FhirOutcomes.FHIR_JSON;
 
     private final GetWorkItemQuery get;
-    private final ListWorkItemsQuery list;
+    private final SearchWorkItemsQuery search;
     private final FhirJson json;
     private final PhiViewerQuery phi;
+    private final FhirBase base;
+    private final FhirOutcomes outcomes;
 
-    FhirTaskController(GetWorkItemQuery get, ListWorkItemsQuery list, FhirJson json, PhiViewerQuery phi) {
+    FhirTaskController(GetWorkItemQuery get, SearchWorkItemsQuery search, FhirJson json, PhiViewerQuery phi, FhirBase base,
+                       FhirOutcomes outcomes) {
         this.phi = phi;
         this.get = get;
-        this.list = list;
+        this.search = search;
         this.json = json;
+        this.base = base;
+        this.outcomes = outcomes;
     }
 
     private PhiViewerQuery.Viewer viewer(Authentication authentication) {
@@ -81,57 +79,53 @@ class FhirTaskController {
 
     /** FHIR's answer to an unknown id: 404 with an OperationOutcome saying so. */
     private MutableHttpResponse<String> notFound(String id) {
-        OperationOutcome outcome = new OperationOutcome();
-        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(OperationOutcome.IssueType.NOTFOUND)
-                .setDiagnostics("Task/" + (id.length() > 64 ? id.substring(0, 64) + "…" : id) + " is not known");
-        return HttpResponse.<String>status(io.micronaut.http.HttpStatus.NOT_FOUND).body(json.encode(outcome)).contentType(FHIR_JSON);
+        return outcomes.respond(io.micronaut.http.HttpStatus.NOT_FOUND, FhirOutcomes.outcome(OperationOutcome.IssueType.NOTFOUND,
+                "Task/" + (id.length() > 64 ? id.substring(0, 64) + "…" : id) + " is not known", null));
     }
 
     @Get(produces = {"application/fhir+json", "application/json"})
-    @Operation(summary = "Search work items as FHIR Tasks (status, code = work item type, _count, _cursor)")
-    HttpResponse<String> search(HttpRequest<?> request, Authentication authentication, @Nullable @QueryValue String status,
-                                @Nullable @QueryValue String code, @Nullable @QueryValue("_count") Integer count,
-                                @Nullable @QueryValue("_cursor") String cursor) {
-        int limit = count == null ? 20 : count;
-        if (limit < 1 || limit > 200) {
-            throw new InvalidFhirResourceException("_count", "_count must be between 1 and 200");
-        }
-        WorkItemStatus workStatus = status == null ? null : Arrays.stream(WorkItemStatus.values())
-                .filter(s -> s.fhirTaskStatus().equals(status)).findFirst()
-                .orElseThrow(() -> new InvalidFhirResourceException("status", "status must be one of ready, accepted, "
-                        + "in-progress, on-hold, completed, cancelled"));
-        WorkItemType type;
+    @Operation(summary = "Search work items as FHIR Tasks (the parameters the CapabilityStatement lists; _count, _sort, _total)")
+    HttpResponse<String> search(HttpRequest<?> request, Authentication authentication) {
+        String prefer = request.getHeaders().get("Prefer");
+        boolean strict = prefer != null && prefer.replace(" ", "").contains("handling=strict");
+        TaskSearchParameters.Parsed parsed = TaskSearchParameters.parse(request.getParameters().asMap(), strict);
+        String cursorText = request.getParameters().get("_cursor");
+        WorkItemSearch.Cursor after;
         try {
-            type = code == null ? null : WorkItemType.valueOf(code.substring(code.indexOf('|') + 1));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFhirResourceException("code", "code must be a work item type such as CLAIM_DENIAL");
-        }
-        PageCursor after;
-        try {
-            after = cursor == null ? null : PageCursor.decode(cursor);
+            after = cursorText == null ? null : WorkItemSearch.Cursor.decode(cursorText, parsed.search().order());
         } catch (InvalidValueException e) {
-            throw new InvalidFhirResourceException("_cursor", e.getMessage());
+            throw new FhirSearchException("_cursor", "_cursor is not one this server issued for this search");
         }
-        WorkItemPage page = list.list(CallerTenant.of(authentication), new WorkItemFilter(workStatus, type, null, null), after, limit);
-        request.setAttribute("ordo.audit.count", page.items().size()); // the audit entry of this search records how many
+        SearchWorkItemsQuery.Result result = search.search(CallerTenant.of(authentication), parsed.search(), after, parsed.count(),
+                parsed.total());
+        request.setAttribute("ordo.audit.count", result.items().size()); // the audit entry of this search records how many
+        String fhirBase = this.base.of(request);
+        String self = fhirBase + "/Task" + (parsed.query().isEmpty() ? "" : "?" + parsed.query());
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
-        String base = request.getPath();
-        bundle.addLink().setRelation("self").setUrl(base + (request.getUri().getRawQuery() == null ? "" : "?" + request.getUri().getRawQuery()));
-        if (page.next() != null) {
-            StringBuilder next = new StringBuilder(base).append("?_count=").append(limit);
-            if (status != null) {
-                next.append("&status=").append(status);
-            }
-            if (code != null) {
-                next.append("&code=").append(code);
-            }
-            bundle.addLink().setRelation("next").setUrl(next.append("&_cursor=").append(page.next().encode()).toString());
+        bundle.setId(UUID.randomUUID().toString());
+        bundle.getMeta().setLastUpdated(new java.util.Date());
+        bundle.addLink().setRelation("self").setUrl(cursorText == null ? self : self + (self.contains("?") ? "&" : "?") + "_cursor=" + cursorText);
+        if (cursorText != null) {
+            bundle.addLink().setRelation("first").setUrl(self);
+        }
+        if (result.next() != null) {
+            bundle.addLink().setRelation("next").setUrl(self + (self.contains("?") ? "&" : "?") + "_cursor=" + result.next().encode());
+        }
+        if (result.total() != null) {
+            bundle.setTotal(result.total().intValue());
         }
         PhiViewerQuery.Viewer viewer = viewer(authentication);
-        for (WorkItem item : page.items()) {
-            Task task = TaskMapper.toTask(item, viewer);
-            bundle.addEntry().setFullUrl("Task/" + item.id()).setResource(task)
+        for (WorkItem item : result.items()) {
+            bundle.addEntry().setFullUrl(fhirBase + "/Task/" + item.id()).setResource(TaskMapper.toTask(item, viewer))
                     .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+        }
+        if (!parsed.ignored().isEmpty()) {
+            OperationOutcome ignored = new OperationOutcome();
+            ignored.addIssue().setSeverity(OperationOutcome.IssueSeverity.WARNING).setCode(OperationOutcome.IssueType.NOTSUPPORTED)
+                    .setDiagnostics("Ignored, not supported on Task: " + String.join(", ", parsed.ignored())
+                            + " (see " + fhirBase + "/metadata; Prefer: handling=strict refuses them)");
+            bundle.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(ignored)
+                    .getSearch().setMode(Bundle.SearchEntryMode.OUTCOME);
         }
         return HttpResponse.ok(json.encode(bundle)).contentType(FHIR_JSON);
     }

@@ -4,12 +4,14 @@ import health.ordo.application.port.in.phi.PhiViewerQuery;
 import health.ordo.domain.workitem.AttributeClassification;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemContent;
+import health.ordo.domain.workitem.WorkItemStatus;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Money;
+import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
@@ -34,6 +36,8 @@ final class TaskMapper {
     static final String SLA_SYSTEM = ORDO + "/CodeSystem/sla-state";
     static final String INPUT_SYSTEM = ORDO + "/CodeSystem/task-input";
     static final String USER_SYSTEM = ORDO + "/sid/user";
+    static final String SOURCE_SYSTEM_SYSTEM = ORDO + "/sid/source-system";
+    static final String PROFILE = ORDO + "/StructureDefinition/ordo-task";
 
     private TaskMapper() {
     }
@@ -60,7 +64,7 @@ final class TaskMapper {
         String externalId = masked ? AttributeClassification.scrubbed(content.source().externalId(), values) : content.source().externalId();
         Task task = new Task();
         task.setId(item.id().toString());
-        task.getMeta().setVersionId(Long.toString(item.version())).setLastUpdated(date(item.updatedAt()));
+        task.getMeta().setVersionId(Long.toString(item.version())).setLastUpdated(date(item.updatedAt())).addProfile(PROFILE);
         task.addIdentifier(new Identifier().setSystem(WORK_ITEM_SYSTEM).setValue(item.id().toString()));
         task.addIdentifier(new Identifier().setSystem(ORDO + "/sid/source/" + content.source().system()).setValue(externalId));
         task.setStatus(Task.TaskStatus.fromCode(item.status().fhirTaskStatus()));
@@ -97,11 +101,25 @@ final class TaskMapper {
             task.setOwner(new Reference().setIdentifier(new Identifier().setSystem(USER_SYSTEM).setValue(item.assignee()))
                     .setDisplay(item.assignee()));
         }
+        task.setRequester(new Reference().setIdentifier(new Identifier().setSystem(SOURCE_SYSTEM_SYSTEM)
+                .setValue(content.source().system())).setDisplay(content.source().system()));
         task.setAuthoredOn(date(item.createdAt()));
         task.setLastModified(date(item.updatedAt()));
         Instant deadline = deadline(item);
         if (deadline != null) {
-            task.getRestriction().setPeriod(new Period().setStart(date(item.createdAt())).setEnd(date(deadline)));
+            // The deadline alone: a start (such as the creation time) would come after the end for items created overdue.
+            task.getRestriction().setPeriod(new Period().setEnd(date(deadline)));
+        }
+        boolean finished = item.status() == WorkItemStatus.COMPLETED || item.status() == WorkItemStatus.CANCELLED;
+        if (item.claimedAt() != null || finished) {
+            Period execution = new Period().setStart(date(item.claimedAt()));
+            if (finished) {
+                execution.setEnd(date(item.updatedAt()));
+                if (item.claimedAt() != null && item.claimedAt().isAfter(item.updatedAt())) {
+                    execution.setStart(null);
+                }
+            }
+            task.setExecutionPeriod(execution);
         }
         if (content.moneyAtStake() != null) {
             Money money = new Money();
@@ -115,7 +133,31 @@ final class TaskMapper {
             task.addOutput().setType(new CodeableConcept(new Coding(INPUT_SYSTEM, "resolution", null)))
                     .setValue(new StringType(item.resolutionCode()));
         }
+        task.getText().setStatus(Narrative.NarrativeStatus.GENERATED).setDivAsString(narrative(task, title, item, deadline));
         return task;
+    }
+
+    /** A human-readable summary of the Task, for any FHIR viewer: what it is, its state, its priority, its deadline. */
+    private static String narrative(Task task, String title, WorkItem item, Instant deadline) {
+        StringBuilder html = new StringBuilder("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p><b>")
+                .append(escape(title)).append("</b></p><table><tbody>");
+        row(html, "Type", item.content().type().name());
+        row(html, "Status", task.getStatus().toCode() + (item.assignee() == null ? "" : ", owner " + item.assignee()));
+        row(html, "Priority", task.getPriority().toCode() + (item.priorityScore() == null ? ""
+                : " (score " + item.priorityScore().value().toPlainString() + ")"));
+        row(html, "Queue", item.queue());
+        if (deadline != null) {
+            row(html, "Deadline", deadline.toString());
+        }
+        return html.append("</tbody></table></div>").toString();
+    }
+
+    private static void row(StringBuilder html, String name, String value) {
+        html.append("<tr><th>").append(name).append("</th><td>").append(escape(value)).append("</td></tr>");
+    }
+
+    private static String escape(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** The binding deadline: the earlier of the hard external deadline and the SLA deadline. */

@@ -382,7 +382,7 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
 
     private List<WorkItem> query(String sql, Object... params) {
         return Sql.prepare(jdbc, sql, statement -> {
-            bind(statement, params);
+            Sql.bind(statement, params);
             return readAll(statement);
         });
     }
@@ -433,49 +433,27 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
             params.add(filter.slaState());
         }
         if (after != null) {
-            // Keyset: rows strictly after the cursor in (score desc, deadline asc, id asc) order.
-            sql.append(" and (priority_score < ? or (priority_score = ? and (").append(DEADLINE_KEY)
-                    .append(" > coalesce(?, 'infinity'::timestamptz) or (").append(DEADLINE_KEY)
-                    .append(" = coalesce(?, 'infinity'::timestamptz) and id > ?))))");
-            OffsetDateTime deadline = after.deadline() == null ? null : after.deadline().atOffset(ZoneOffset.UTC);
-            params.add(after.score());
-            params.add(after.score());
-            params.add(new TypedNull(deadline));
-            params.add(new TypedNull(deadline));
-            params.add(after.id());
+            JdbcWorkItemSearch.afterInBacklog(after, sql, params);
         }
         sql.append(" order by priority_score desc, ").append(DEADLINE_KEY).append(", id limit ?");
         params.add(limit);
         return Sql.prepare(jdbc, sql.toString(), statement -> {
-            bind(statement, params.toArray());
+            Sql.bind(statement, params.toArray());
             return readAll(statement);
         });
     }
 
-    /** A timestamp parameter that may be null and must still be typed for PostgreSQL. */
-    private record TypedNull(OffsetDateTime value) {
+    /** Items of {@code select <columns> from work_item <tail>}: the rows of {@link JdbcWorkItemSearch}'s statements. */
+    List<WorkItem> selectWhere(String tail, List<Object> params) {
+        return query("select " + COLUMNS + " from work_item " + tail, params.toArray());
     }
 
     private Optional<WorkItem> queryOne(String sql, Object... params) {
         return Sql.prepare(jdbc, sql, statement -> {
-            bind(statement, params);
+            Sql.bind(statement, params);
             List<WorkItem> rows = readAll(statement);
             return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
         });
-    }
-
-    private static void bind(PreparedStatement statement, Object... params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            if (params[i] instanceof TypedNull typed) {
-                if (typed.value() == null) {
-                    statement.setNull(i + 1, Types.TIMESTAMP_WITH_TIMEZONE);
-                } else {
-                    statement.setObject(i + 1, typed.value());
-                }
-            } else {
-                statement.setObject(i + 1, params[i]);
-            }
-        }
     }
 
     private List<WorkItem> readAll(PreparedStatement statement) throws SQLException {

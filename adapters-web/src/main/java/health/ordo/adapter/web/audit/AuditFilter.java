@@ -52,7 +52,7 @@ class AuditFilter implements HttpServerFilter {
     static final String COUNT = "ordo.audit.count";
     /** Query parameters whose values are recorded (filters, never PHI); of any other only the name is. */
     private static final java.util.Set<String> FILTERS = java.util.Set.of("status", "type", "queue", "assignee", "sla", "limit", "code",
-            "_count");
+            "_count", "_sort", "_total", "_lastUpdated", "business-status", "priority", "authored-on", "modified", "period");
 
     private final Provider<AuditUseCase> audit;
 
