@@ -1,10 +1,13 @@
 package health.ordo.tck;
 
+import health.ordo.spi.plugin.ConnectorSettings;
 import health.ordo.spi.Cursor;
 import health.ordo.spi.HealthReport;
 import health.ordo.spi.Outcome;
 import health.ordo.spi.PullResult;
+import health.ordo.spi.plugin.SettingDescriptor;
 import health.ordo.spi.SourceAdapter;
+import health.ordo.spi.plugin.SourceAdapterProvider;
 import health.ordo.spi.SourceUnavailableException;
 import health.ordo.spi.WorkItemCommand;
 import health.ordo.spi.WriteBackResult;
@@ -15,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The contract of a source adapter. Extend it, return a fresh fixture and adapter per test, and every rule below is
@@ -37,6 +42,21 @@ public abstract class SourceAdapterContract {
 
     /** An adapter on the fixture's source; called again to simulate a restart (it must keep no state of its own). */
     protected abstract SourceAdapter newAdapter(SourceFixture fixture);
+
+    /**
+     * The connector type the adapter's {@link SourceAdapterProvider} registers, for the registration check: the type a
+     * deployment would configure, found by {@link ServiceLoader} from
+     * {@code META-INF/services/health.ordo.spi.plugin.SourceAdapterProvider}. Null (the default) skips that check, for adapters
+     * not packaged as a plug-in yet.
+     */
+    protected String connectorType() {
+        return null;
+    }
+
+    /** The settings of a connector of {@link #connectorType()} on the fixture's source (needed with a connector type). */
+    protected ConnectorSettings connectorSettings(SourceFixture fixture) {
+        throw new UnsupportedOperationException("override connectorSettings(fixture) when connectorType() names a type");
+    }
 
     /** Batch size the TCK pulls with; small, to exercise paging. */
     protected int pageSize() {
@@ -84,6 +104,37 @@ public abstract class SourceAdapterContract {
         }
         assertEquals(5, created);
         assertEquals(5, again.size());
+    }
+
+    @Test
+    void registration_oneProviderOfTheType_describesItsSettings_refusesAMissingOne_andBuildsAWorkingAdapter() {
+        assumeTrue(connectorType() != null, "the adapter names no connector type: registration not checked");
+        List<SourceAdapterProvider> providers = ServiceLoader.load(SourceAdapterProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(p -> connectorType().equals(p.type())).toList();
+        assertEquals(1, providers.size(), "exactly one SourceAdapterProvider of type " + connectorType()
+                + " is named in META-INF/services/" + SourceAdapterProvider.class.getName());
+        SourceAdapterProvider provider = providers.get(0);
+        assertTrue(connectorType().matches("[a-z0-9][a-z0-9-]{0,62}"), "a type name is lower-case letters, digits and dashes");
+        assertFalse(provider.description().isBlank(), "the type describes itself for administrators");
+        Set<String> names = new HashSet<>();
+        provider.settings().forEach(setting -> assertTrue(names.add(setting.name()), "setting " + setting.name() + " is described once"));
+
+        SourceFixture fixture = newFixture();
+        fixture.addValidRecords(4);
+        ConnectorSettings settings = connectorSettings(fixture);
+        assertEquals(connectorType(), settings.type());
+        for (SettingDescriptor setting : provider.settings()) {
+            if (setting.required()) {
+                assertTrue(settings.option(setting.name()).isPresent(), "connectorSettings sets the required " + setting.name());
+                Map<String, String> without = new HashMap<>(settings.options());
+                without.remove(setting.name());
+                IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> provider.create(
+                        new ConnectorSettings(settings.name(), settings.tenant(), settings.type(), settings.baseUrl(), without, settings.http())),
+                        "a connector without " + setting.name() + " is refused when it is built, not at its first sync");
+                assertTrue(String.valueOf(refused.getMessage()).contains(setting.name()), "the refusal names " + setting.name());
+            }
+        }
+        assertEquals(4, commands(pagesFromStart(provider.create(settings))).size(), "the provider's adapter reads the source");
     }
 
     private List<PullResult> pagesFromStart(SourceAdapter adapter) {

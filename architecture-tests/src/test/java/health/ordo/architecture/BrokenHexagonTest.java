@@ -45,6 +45,11 @@ class BrokenHexagonTest {
     }
 
     @Test
+    void erpAdapterUsingTheCore_breaksThePluginRule() {
+        assertViolated(RULES.sourceAdaptersUseOnlyTheSpi(), "CoreAwareErpSource");
+    }
+
+    @Test
     void webAdapterCallingPersistence_breaksTheAdapterRule() {
         assertViolated(RULES.adaptersDoNotDependOnEachOther(), "ShortcutController");
     }

@@ -66,6 +66,16 @@ final class HexagonRules {
         return CompositeArchRule.of(model).and(helpers).as("the adapter SPI depends on nothing but the JDK");
     }
 
+    /**
+     * Source adapters (ERP, HR) are built as a partner builds a plug-in: against the published adapter SPI only, never
+     * the application core or the domain, so whatever they need a partner has too.
+     */
+    ArchRule sourceAdaptersUseOnlyTheSpi() {
+        return noClasses().that().resideInAnyPackage(root + ".adapter.erp..", root + ".adapter.hr..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".application..", root + ".domain..")
+                .as("source adapters (ERP, HR) depend on the adapter SPI, not on the application or the domain");
+    }
+
     /** Adapters may use application and domain, never one another. */
     ArchRule adaptersDoNotDependOnEachOther() {
         return SlicesRuleDefinition.slices().matching(root + ".adapter.(*)..").namingSlices("adapter $1")

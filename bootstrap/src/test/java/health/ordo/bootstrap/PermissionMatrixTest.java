@@ -99,7 +99,7 @@ class PermissionMatrixTest {
         MATRIX.put("GET /api/v1/approvals/{id}", LEADS);
         MATRIX.put("POST /api/v1/approvals/{id}:approve", LEADS);
         MATRIX.put("POST /api/v1/approvals/{id}:reject", LEADS);
-        for (String route : List.of("GET /api/v1/connectors", "GET /api/v1/connectors/{id}", "PUT /api/v1/connectors/{id}",
+        for (String route : List.of("GET /api/v1/connector-types", "GET /api/v1/connectors", "GET /api/v1/connectors/{id}", "PUT /api/v1/connectors/{id}",
                 "POST /api/v1/connectors/{id}:sync", "POST /api/v1/connectors/{id}/sync", "GET /api/v1/connectors/{id}/runs",
                 "GET /api/v1/connectors/{id}/rejections", "GET /api/v1/api-clients", "POST /api/v1/api-clients",
                 "POST /api/v1/api-clients/{clientId}:rotate", "DELETE /api/v1/api-clients/{clientId}", "GET /api/v1/audit",

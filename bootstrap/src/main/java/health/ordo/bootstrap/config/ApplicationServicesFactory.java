@@ -16,6 +16,8 @@ import health.ordo.application.port.out.user.SaveTenantPort;
 import health.ordo.application.port.out.workitem.AppendEventsPort;
 import health.ordo.application.port.out.workitem.FindWorkItemsPort;
 import health.ordo.application.port.out.workitem.SearchWorkItemsPort;
+import health.ordo.application.port.out.connector.InstalledConnectorTypesPort;
+import health.ordo.application.service.connector.ConnectorTypesService;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
 import health.ordo.application.port.out.workitem.SaveWorkItemPort;
 import health.ordo.application.service.user.TenantProvisioningService;
@@ -42,7 +44,6 @@ import health.ordo.application.service.connector.ConnectorWriteBacks;
 import health.ordo.application.port.out.connector.ConnectorRegistryPort;
 import health.ordo.application.port.out.connector.ConnectorStatePort;
 import health.ordo.application.port.out.connector.ConnectorConfigPort;
-import health.ordo.application.port.out.connector.SourceAdapterProvider;
 import health.ordo.application.port.in.workitem.IngestWorkItemUseCase;
 import health.ordo.application.port.in.workitem.GetWorkItemQuery;
 import health.ordo.application.port.out.writeback.WriteBackOutboxPort;
@@ -232,9 +233,14 @@ class ApplicationServicesFactory {
     }
 
     @Singleton
-    ConnectorCatalogue connectorCatalogue(ConnectorRegistryPort registry, ConnectorConfigPort configs, List<SourceAdapterProvider> providers,
+    ConnectorCatalogue connectorCatalogue(ConnectorRegistryPort registry, ConnectorConfigPort configs, InstalledConnectorTypesPort types,
                                           TransactionPort transactions, OutboundChannel http) {
-        return new ConnectorCatalogue(registry, configs, providers, transactions, http);
+        return new ConnectorCatalogue(registry, configs, types.providers(), transactions, http);
+    }
+
+    @Singleton
+    ConnectorTypesService connectorTypesService(InstalledConnectorTypesPort types) {
+        return new ConnectorTypesService(types);
     }
 
     /** Scheduled syncs run on their own pool, one task per connector, so a hung source holds one thread, not the round. */

@@ -1,8 +1,9 @@
 package health.ordo.bootstrap.connector;
 
 import health.ordo.application.port.out.connector.ConnectorRegistryPort;
-import health.ordo.application.port.out.connector.ConnectorSettings;
-import health.ordo.application.port.out.connector.SourceAdapterProvider;
+import health.ordo.spi.plugin.ConnectorSettings;
+import health.ordo.spi.plugin.SourceAdapterProvider;
+import health.ordo.application.port.out.connector.InstalledConnectorTypesPort;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.spi.http.OutboundChannel;
 import jakarta.inject.Singleton;
@@ -20,8 +21,8 @@ class ConfiguredConnectors implements ConnectorRegistryPort {
 
     private final List<Connector> connectors;
 
-    ConfiguredConnectors(List<ConnectorProperties> properties, List<SourceAdapterProvider> providers, OutboundChannel http) {
-        Map<String, SourceAdapterProvider> byType = providers.stream()
+    ConfiguredConnectors(List<ConnectorProperties> properties, InstalledConnectorTypesPort types, OutboundChannel http) {
+        Map<String, SourceAdapterProvider> byType = types.providers().stream()
                 .collect(Collectors.toMap(SourceAdapterProvider::type, Function.identity()));
         List<Connector> built = new ArrayList<>();
         for (ConnectorProperties p : properties) {
@@ -36,9 +37,10 @@ class ConfiguredConnectors implements ConnectorRegistryPort {
             if (p.getPageSize() < 1 || p.getPageSize() > 1000) {
                 throw new IllegalStateException(where + ".page-size must be between 1 and 1000");
             }
-            ConnectorSettings settings = new ConnectorSettings(p.getName(), TenantId.of(p.getTenant()), p.getType(),
+            TenantId tenant = TenantId.of(p.getTenant());
+            ConnectorSettings settings = new ConnectorSettings(p.getName(), tenant.value(), p.getType(),
                     URI.create(p.getBaseUrl()), p.getOptions(), http);
-            built.add(new Connector(p.getName(), p.getType(), settings.tenant(), provider.create(settings), p.getPageSize(),
+            built.add(new Connector(p.getName(), p.getType(), tenant, provider.create(settings), p.getPageSize(),
                     java.time.Duration.ofSeconds(Math.max(30, p.getIntervalSeconds()))));
         }
         this.connectors = List.copyOf(built);

@@ -3,7 +3,7 @@ package health.ordo.adapter.erp.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import health.ordo.application.port.out.connector.ConnectorSettings;
+import health.ordo.spi.plugin.ConnectorSettings;
 import health.ordo.spi.HealthReport;
 import health.ordo.spi.SourceUnavailableException;
 import health.ordo.spi.http.Auth;

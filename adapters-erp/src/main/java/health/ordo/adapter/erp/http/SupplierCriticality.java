@@ -1,6 +1,6 @@
 package health.ordo.adapter.erp.http;
 
-import health.ordo.application.port.out.connector.ConnectorSettings;
+import health.ordo.spi.plugin.ConnectorSettings;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -25,6 +25,14 @@ public final class SupplierCriticality {
         this.critical = lower(critical);
         this.soleSource = lower(soleSource);
         this.clinicalCategories = lower(clinicalCategories);
+    }
+
+    /** The settings {@link #from} reads. */
+    public static java.util.List<health.ordo.spi.plugin.SettingDescriptor> settings() {
+        return java.util.List.of(
+                health.ordo.spi.plugin.SettingDescriptor.optional("critical-suppliers", "supplier ids or names, comma-separated, whose holds rank first"),
+                health.ordo.spi.plugin.SettingDescriptor.optional("sole-source-suppliers", "supplier ids or names, comma-separated, with no alternative"),
+                health.ordo.spi.plugin.SettingDescriptor.optional("clinical-categories", "supplier categories, comma-separated, that supply patient care"));
     }
 
     public static SupplierCriticality from(ConnectorSettings settings) {

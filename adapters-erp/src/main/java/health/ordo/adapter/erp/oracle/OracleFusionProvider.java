@@ -3,8 +3,11 @@ package health.ordo.adapter.erp.oracle;
 import health.ordo.spi.http.Auth;
 import health.ordo.adapter.erp.http.ErpHttp;
 import health.ordo.adapter.erp.http.SupplierCriticality;
-import health.ordo.application.port.out.connector.ConnectorSettings;
-import health.ordo.application.port.out.connector.SourceAdapterProvider;
+import health.ordo.spi.plugin.ConnectorSettings;
+import health.ordo.spi.plugin.SourceAdapterProvider;
+import health.ordo.spi.plugin.SettingDescriptor;
+import java.util.ArrayList;
+import java.util.List;
 import health.ordo.spi.SourceAdapter;
 import jakarta.inject.Singleton;
 
@@ -33,6 +36,21 @@ class OracleFusionProvider implements SourceAdapterProvider {
     @Override
     public String type() {
         return "oracle-fusion-invoice-holds";
+    }
+
+    @Override
+    public String description() {
+        return "Oracle Fusion Cloud Payables: invoices on hold in, hold releases written back";
+    }
+
+    @Override
+    public List<SettingDescriptor> settings() {
+        List<SettingDescriptor> settings = new ArrayList<>(SettingDescriptor.auth());
+        settings.add(SettingDescriptor.optional("release-resolutions", "resolutions that release the hold, default RELEASED,APPROVED,CORRECTED"));
+        settings.add(SettingDescriptor.optional("release-name", "the hold release name used, default Invoice Quick Released"));
+        settings.add(SettingDescriptor.optional("release-name.<RESOLUTION>", "the release name for one resolution"));
+        settings.addAll(SupplierCriticality.settings());
+        return settings;
     }
 
     @Override

@@ -3,8 +3,9 @@ package health.ordo.adapter.erp.sap;
 import health.ordo.spi.http.Auth;
 import health.ordo.adapter.erp.http.ErpHttp;
 import health.ordo.adapter.erp.http.SupplierCriticality;
-import health.ordo.application.port.out.connector.ConnectorSettings;
-import health.ordo.application.port.out.connector.SourceAdapterProvider;
+import health.ordo.spi.plugin.ConnectorSettings;
+import health.ordo.spi.plugin.SourceAdapterProvider;
+import health.ordo.spi.plugin.SettingDescriptor;
 import health.ordo.spi.SourceAdapter;
 import jakarta.inject.Singleton;
 
@@ -31,6 +32,20 @@ class SapProvider implements SourceAdapterProvider {
     @Override
     public String type() {
         return "sap-s4hana-payment-blocks";
+    }
+
+    @Override
+    public String description() {
+        return "SAP S/4HANA supplier invoices blocked for payment in, block releases written back";
+    }
+
+    @Override
+    public java.util.List<SettingDescriptor> settings() {
+        java.util.List<SettingDescriptor> settings = new java.util.ArrayList<>(SettingDescriptor.auth());
+        settings.add(SettingDescriptor.optional("block-reasons", "the customer's payment block keys, e.g. A:Blocked for payment,R:Invoice verification"));
+        settings.add(SettingDescriptor.optional("release-resolutions", "resolutions that release the block, default RELEASED,APPROVED,CORRECTED"));
+        settings.addAll(SupplierCriticality.settings());
+        return settings;
     }
 
     @Override

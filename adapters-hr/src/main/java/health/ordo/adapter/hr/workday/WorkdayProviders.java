@@ -1,7 +1,10 @@
 package health.ordo.adapter.hr.workday;
 
-import health.ordo.application.port.out.connector.ConnectorSettings;
-import health.ordo.application.port.out.connector.SourceAdapterProvider;
+import health.ordo.spi.plugin.ConnectorSettings;
+import health.ordo.spi.plugin.SourceAdapterProvider;
+import health.ordo.spi.plugin.SettingDescriptor;
+import java.util.ArrayList;
+import java.util.List;
 import health.ordo.spi.SourceAdapter;
 import health.ordo.spi.http.Auth;
 import health.ordo.spi.http.OutboundChannel;
@@ -55,11 +58,39 @@ class WorkdayProviders {
         return provider("workday-supplier-invoice-holds", ReportKind.SUPPLIER_INVOICE_HOLDS, clock);
     }
 
+    private static final Map<ReportKind, String> DESCRIPTIONS = Map.of(
+            ReportKind.ONBOARDING, "Workday hires (a RaaS report): onboarding tasks with deadlines before the start date",
+            ReportKind.CREDENTIALS, "Workday credentials and licences (a RaaS report) that expire soon",
+            ReportKind.PAYROLL_EXCEPTIONS, "Workday payroll exceptions (a RaaS report)",
+            ReportKind.SUPPLIER_REQUESTS, "Workday supplier requests awaiting onboarding (a RaaS report)",
+            ReportKind.SUPPLIER_INVOICE_HOLDS, "Workday supplier invoices on hold (a RaaS report)");
+
     private static SourceAdapterProvider provider(String type, ReportKind kind, Clock clock) {
         return new SourceAdapterProvider() {
             @Override
             public String type() {
                 return type;
+            }
+
+            @Override
+            public String description() {
+                return DESCRIPTIONS.get(kind);
+            }
+
+            @Override
+            public List<SettingDescriptor> settings() {
+                List<SettingDescriptor> settings = new ArrayList<>(SettingDescriptor.auth());
+                settings.add(SettingDescriptor.optional("field.<Name>", "renames a report field the adapter reads"));
+                settings.add(SettingDescriptor.optional("updated-since-prompt", "the report prompt that takes the last sync time"));
+                settings.add(SettingDescriptor.optional("write-back-url", "where outcomes are posted back"));
+                settings.add(SettingDescriptor.optional("currency", "default USD"));
+                if (kind == ReportKind.ONBOARDING) {
+                    settings.add(SettingDescriptor.optional("tasks", "onboarding tasks and their offsets in days, default " + DEFAULT_TASKS));
+                }
+                if (kind == ReportKind.CREDENTIALS) {
+                    settings.add(SettingDescriptor.optional("lead-days", "how many days before expiry an item is created, default 30"));
+                }
+                return settings;
             }
 
             @Override

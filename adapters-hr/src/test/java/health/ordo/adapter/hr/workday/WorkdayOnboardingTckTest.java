@@ -1,7 +1,6 @@
 package health.ordo.adapter.hr.workday;
 
-import health.ordo.application.port.out.connector.ConnectorSettings;
-import health.ordo.domain.shared.TenantId;
+import health.ordo.spi.plugin.ConnectorSettings;
 import health.ordo.spi.SourceAdapter;
 import health.ordo.tck.SourceAdapterContract;
 import health.ordo.tck.SourceFixture;
@@ -28,7 +27,7 @@ class WorkdayOnboardingTckTest extends SourceAdapterContract {
         Map<String, String> options = new HashMap<>(Map.of("auth", "oauth-refresh-token", "token-url", fake.base() + "/ccx/oauth2/acme/token",
                 "client-id", "ordo", "client-secret", "s3cret", "refresh-token", "rt-123", "write-back-url", fake.base() + "/ordo/outcomes",
                 "tasks", tasks));
-        return WorkdayProviders.source(new ConnectorSettings("workday-hires", TenantId.of("acme"), "workday-onboarding",
+        return WorkdayProviders.source(new ConnectorSettings("workday-hires", "acme", "workday-onboarding",
                 URI.create(fake.base() + FakeWorkday.REPORT), options, new health.ordo.adapter.outbound.GuardedHttp(health.ordo.spi.http.OutboundPolicy.allowing("127.0.0.1/32"))), ReportKind.ONBOARDING, Clock.systemUTC());
     }
 

@@ -6,8 +6,8 @@ import health.ordo.application.port.in.connector.InvalidConnectorException;
 import health.ordo.application.port.out.connector.ConnectorConfigPort;
 import health.ordo.application.port.out.connector.ConnectorRegistryPort;
 import health.ordo.application.port.out.connector.ConnectorRegistryPort.Connector;
-import health.ordo.application.port.out.connector.ConnectorSettings;
-import health.ordo.application.port.out.connector.SourceAdapterProvider;
+import health.ordo.spi.plugin.ConnectorSettings;
+import health.ordo.spi.plugin.SourceAdapterProvider;
 import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.spi.http.OutboundChannel;
@@ -161,7 +161,7 @@ public final class ConnectorCatalogue {
                 throw new IllegalArgumentException("no adapter of type " + c.type());
             }
             return new Built(c.version(), new Connector(c.id(), c.type(), stored.tenant(),
-                    provider.create(new ConnectorSettings(c.id(), stored.tenant(), c.type(), c.baseUrl(), options, http)), c.pageSize(),
+                    provider.create(new ConnectorSettings(c.id(), stored.tenant().value(), c.type(), c.baseUrl(), options, http)), c.pageSize(),
                     c.interval()), null);
         } catch (IllegalArgumentException e) {
             return new Built(c.version(), null, e.getMessage());

@@ -16,6 +16,7 @@ import health.ordo.spi.WriteBackResult;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
+import health.ordo.spi.http.Auth;
 import health.ordo.spi.http.OutboundChannel;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,7 +28,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Vendor invoices on hold in Dynamics 365 Finance and Operations, pulled from the OData collection
@@ -41,16 +41,23 @@ public final class DynamicsInvoiceHoldAdapter implements SourceAdapter {
 
     private final URI base;
     private final String company;
-    private final Supplier<String> bearerToken;
+    private final Auth auth;
     private final OutboundChannel http;
     private volatile HealthReport health = HealthReport.up(Instant.now());
 
     /** @param http the deployment's outbound channel (from {@code ConnectorSettings}): an adapter opens no connections of its own */
-    public DynamicsInvoiceHoldAdapter(URI base, String company, Supplier<String> bearerToken, OutboundChannel http) {
+    /**
+     * @param company the legal entity ({@code dataAreaId}), letters and digits only
+     * @param auth    how calls authenticate: Microsoft Entra ID client credentials in production ({@link Auth#fromOptions})
+     */
+    public DynamicsInvoiceHoldAdapter(URI base, String company, Auth auth, OutboundChannel http) {
+        if (company == null || !company.matches("[A-Za-z0-9]{1,10}")) {
+            throw new IllegalArgumentException("company must be a Dynamics 365 legal entity id (letters and digits), not " + company);
+        }
         this.http = http;
         this.base = base;
         this.company = company;
-        this.bearerToken = bearerToken;
+        this.auth = auth;
     }
 
     @Override
@@ -125,9 +132,12 @@ public final class DynamicsInvoiceHoldAdapter implements SourceAdapter {
 
     private JsonNode call(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request
-                    .header("Authorization", "Bearer " + bearerToken.get()).header("Accept", "application/json").build(),
+            auth.apply(request);
+            HttpResponse<String> response = http.send(request.header("Accept", "application/json").build(),
                     Duration.ofSeconds(20));
+            if (response.statusCode() == 401) {
+                auth.invalidate(); // an expired access token: the next call fetches a new one
+            }
             if (response.statusCode() >= 300) {
                 throw new SourceUnavailableException("Dynamics 365 answered " + response.statusCode(), null);
             }

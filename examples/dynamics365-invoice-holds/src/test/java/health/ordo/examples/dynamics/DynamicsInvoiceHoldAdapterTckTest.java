@@ -25,7 +25,19 @@ class DynamicsInvoiceHoldAdapterTckTest extends SourceAdapterContract {
 
     @Override
     protected SourceAdapter newAdapter(SourceFixture fixture) {
-        return new DynamicsInvoiceHoldAdapter(((FakeDynamics) fixture).base(), "usmf", () -> "test-token",
+        return new DynamicsInvoiceHoldAdapter(((FakeDynamics) fixture).base(), "usmf", health.ordo.spi.http.Auth.bearer("test-token"),
+                new health.ordo.adapter.outbound.GuardedHttp(health.ordo.spi.http.OutboundPolicy.allowing("127.0.0.1/32")));
+    }
+
+    @Override
+    protected String connectorType() {
+        return "dynamics365-invoice-holds";
+    }
+
+    @Override
+    protected health.ordo.spi.plugin.ConnectorSettings connectorSettings(SourceFixture fixture) {
+        return new health.ordo.spi.plugin.ConnectorSettings("d365-ap", "acme", connectorType(), ((FakeDynamics) fixture).base(),
+                java.util.Map.of("company", "usmf", "auth", "bearer", "bearer-token", "test-token"),
                 new health.ordo.adapter.outbound.GuardedHttp(health.ordo.spi.http.OutboundPolicy.allowing("127.0.0.1/32")));
     }
 
