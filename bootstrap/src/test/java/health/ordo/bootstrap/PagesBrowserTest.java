@@ -1,0 +1,229 @@
+package health.ordo.bootstrap;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import health.ordo.application.port.in.user.ProvisionTenantUseCase;
+import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.user.Login;
+import health.ordo.domain.user.Role;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pages in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}; never skipped: no
+ * browser is a failure): a worker signs in, gets the next item, sees why, starts and completes it and the next one
+ * comes; a worker who opens an administration page gets a 403 page; an administrator changes the tenant's name and
+ * colour and the next page shows them; a form without its CSRF token is refused. axe-core finds no serious or critical
+ * violation on any page, and a screenshot of each is saved under {@code target/screenshots}.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PagesBrowserTest {
+
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    ProvisionTenantUseCase provision;
+
+    private String tenant;
+    private WebDriver browser;
+
+    @BeforeAll
+    void tenantWithWork() {
+        tenant = "pages-" + UUID.randomUUID().toString().substring(0, 6);
+        provision.provision(TenantId.of(tenant), "Pages test", List.of(
+                new ProvisionTenantUseCase.NewUser(Login.parse("ada@" + tenant), "Ada Admin", "password-of-ada1", Set.of(Role.TENANT_ADMIN)),
+                new ProvisionTenantUseCase.NewUser(Login.parse("wanda@" + tenant), "Wanda Worker", "password-of-wanda", Set.of(Role.WORKER))));
+        ApiClient api = new ApiClient(server.getURI(), json);
+        String ada = api.login("ada@" + tenant, "password-of-ada1");
+        assertThat(api.put("/api/v1/queues/ap-exceptions", ada, Map.of("name", "AP exceptions")).status()).isIn(200, 201);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(api.post("/api/v1/work-items", ada, Map.of("type", "INVOICE_HOLD", "source", Map.of("system", "oracle-fusion",
+                    "externalId", "PG-" + i), "title", "Price variance hold " + i, "amount", Map.of("value", String.valueOf(i * 5000),
+                    "currency", "USD"))).status()).isEqualTo(201);
+        }
+        assertThat(api.put("/api/v1/workers/wanda@" + tenant, ada, Map.of("queues", List.of("ap-exceptions"), "capacity", 10,
+                "available", true)).status()).isIn(200, 201);
+
+        ChromeOptions options = new ChromeOptions();
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000");
+        File binary = new File("/usr/bin/chromium");
+        if (binary.exists()) {
+            options.setBinary(binary);
+        }
+        ChromeDriverService.Builder service = new ChromeDriverService.Builder();
+        File driver = new File("/usr/bin/chromedriver");
+        if (driver.exists()) {
+            service.usingDriverExecutable(driver);
+        }
+        browser = new ChromeDriver(service.build(), options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String url(String path) {
+        return server.getURI() + path;
+    }
+
+    private void signIn(String user, String password) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/ui/workbench"));
+        assertThat(browser.getCurrentUrl()).contains("/ui/sign-in");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/ui/workbench"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("sign-in did not reach the workbench: " + browser.getCurrentUrl() + " cookies "
+                    + browser.manage().getCookies(), e);
+        }
+    }
+
+    /** axe-core on the page: no serious or critical violation; and a screenshot of it. */
+    private void checkPage(String name) throws IOException {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+        List<String> severe = results.getViolations().stream().filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
+                .map(Rule::getId).toList();
+        assertThat(severe).as("serious or critical accessibility violations on " + name).isEmpty();
+        Files.createDirectories(SCREENSHOTS);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void aWorker_getsTheNextItem_seesWhy_completesIt_andTheNextOneComes() throws IOException {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/ui/sign-in"));
+        checkPage("sign-in");
+        signIn("wanda@" + tenant, "password-of-wanda");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Workbench");
+        checkPage("workbench");
+
+        browser.findElement(By.id("get-next")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/ui/items/"));
+        String first = browser.findElement(By.cssSelector("[data-testid=item-title]")).getText();
+        assertThat(first).as("the largest hold ranks first").isEqualTo("Price variance hold 3");
+        assertThat(browser.findElement(By.id("why")).getText()).contains("FINANCIAL_IMPACT").contains("policy");
+        assertThat(browser.findElements(By.cssSelector("#why meter"))).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=item-status]")).getText()).isEqualTo("CLAIMED");
+        checkPage("item");
+
+        browser.findElement(By.id("start")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=item-status]"),
+                "IN_PROGRESS"));
+        browser.findElement(By.id("resolution")).sendKeys("RELEASED");
+        browser.findElement(By.id("complete")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElement(By.cssSelector("[data-testid=item-title]")).getText()
+                .equals(first));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=item-title]")).getText()).isEqualTo("Price variance hold 2");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=item-status]")).getText()).isEqualTo("CLAIMED");
+
+        browser.get(url("/ui/admin/branding"));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=error-heading]")).getText()).isEqualTo("Not allowed");
+        checkPage("forbidden");
+    }
+
+    @Test
+    void anAdministrator_changesTheNameAndColour_andTheNextPageShowsThem() throws IOException {
+        signIn("ada@" + tenant, "password-of-ada1");
+        browser.get(url("/ui/admin/branding"));
+        checkPage("branding");
+        WebElement name = browser.findElement(By.id("displayName"));
+        name.clear();
+        name.sendKeys("Northwind Health");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('primaryColor').value = '#7b1fa2';");
+        browser.findElement(By.id("save-branding")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("saved"));
+
+        browser.get(url("/ui/workbench"));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=product-name]")).getText()).isEqualTo("Northwind Health");
+        assertThat(browser.getTitle()).endsWith("Northwind Health");
+        assertThat(browser.findElement(By.cssSelector("header.bar")).getCssValue("background-color")).isEqualTo("rgba(123, 31, 162, 1)");
+        checkPage("workbench-branded");
+    }
+
+    @Test
+    void formsWithoutTheirCsrfToken_areRefused() throws Exception {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        String signInPage = http.send(HttpRequest.newBuilder(URI.create(url("/ui/sign-in"))).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String preToken = csrf(signInPage);
+
+        // the administrator, who serves no queue: her get-next claims nothing the worker's scenario expects
+        HttpResponse<String> noToken = post(http, "/ui/sign-in", "username=ada%40" + tenant + "&password=password-of-ada1");
+        HttpResponse<String> signedIn = post(http, "/ui/sign-in", "_csrf=" + preToken + "&username=ada%40" + tenant + "&password=password-of-ada1");
+        assertThat(noToken.statusCode()).isEqualTo(403);
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        assertThat(signedIn.headers().firstValue("Set-Cookie").orElse("")).contains("ORDO_SESSION=").containsIgnoringCase("HttpOnly").contains("SameSite=Strict");
+
+        String workbench = http.send(HttpRequest.newBuilder(URI.create(url("/ui/workbench"))).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String token = csrf(workbench);
+        assertThat(post(http, "/ui/work/next", "").statusCode()).isEqualTo(403);
+        assertThat(post(http, "/ui/work/next", "_csrf=" + URLEncoder.encode(preToken, StandardCharsets.UTF_8)).statusCode())
+                .as("the sign-in form's token is not the session's").isEqualTo(403);
+        assertThat(post(http, "/ui/work/next", "_csrf=" + token).statusCode()).isEqualTo(303);
+        HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/work-items"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).as("the page session's cookie never authenticates the API").isEqualTo(401);
+    }
+
+    private HttpResponse<String> post(HttpClient http, String path, String form) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String csrf(String html) {
+        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(matcher.find()).as("the page carries a CSRF token").isTrue();
+        return matcher.group(1);
+    }
+}
