@@ -171,6 +171,9 @@ class PagesBrowserTest {
         browser.get(url("/ui/admin/branding"));
         assertThat(browser.findElement(By.cssSelector("[data-testid=error-heading]")).getText()).isEqualTo("Not allowed");
         checkPage("forbidden");
+        browser.get(url("/ui/backlog"));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=error-heading]")).getText()).as("a worker sees no backlog page")
+                .isEqualTo("Not allowed");
     }
 
     @Test
@@ -183,6 +186,7 @@ class PagesBrowserTest {
         name.sendKeys("Northwind Health");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "document.getElementById('primaryColor').value = '#7b1fa2';");
+        browser.findElement(By.id("term.work_items")).sendKeys("cases");
         browser.findElement(By.id("save-branding")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("saved"));
 
@@ -190,7 +194,12 @@ class PagesBrowserTest {
         assertThat(browser.findElement(By.cssSelector("[data-testid=product-name]")).getText()).isEqualTo("Northwind Health");
         assertThat(browser.getTitle()).endsWith("Northwind Health");
         assertThat(browser.findElement(By.cssSelector("header.bar")).getCssValue("background-color")).isEqualTo("rgba(123, 31, 162, 1)");
+        assertThat(browser.findElement(By.id("mine-heading")).getText()).as("the tenant's own word").isEqualTo("My cases");
         checkPage("workbench-branded");
+
+        browser.get(url("/ui/backlog"));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=queues]")).getText()).contains("AP exceptions");
+        checkPage("backlog");
     }
 
     @Test

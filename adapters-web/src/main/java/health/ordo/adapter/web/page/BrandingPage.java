@@ -21,8 +21,11 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The tenant's look: the branding page (tenant admins), which saves through the same use case as
@@ -36,8 +39,16 @@ import java.util.Map;
 public class BrandingPage {
 
     /** The form's values and the field at fault, if any. */
-    public record Form(String displayName, String logoUrl, String primaryColor, String accentColor, String errorField, String error,
-                       boolean saved) {
+    public record Form(String displayName, String logoUrl, String primaryColor, String accentColor, List<Term> terms,
+                       String errorField, String error, boolean saved) {
+    }
+
+    /** One renamable term: Ordo's word, the form field, the tenant's word (empty: Ordo's). */
+    public record Term(String term, String field, String value) {
+    }
+
+    private static List<Term> terms(Map<String, String> values) {
+        return new TreeSet<>(Branding.TERMS).stream().map(t -> new Term(t, "term." + t.replace(' ', '_'), values.getOrDefault(t, ""))).toList();
     }
 
     private final Pages pages;
@@ -54,7 +65,8 @@ public class BrandingPage {
         Branding b = pages.branding(authentication);
         boolean saved = request.getParameters().contains("saved");
         return pages.page(request, authentication, HttpStatus.OK, "branding", pages.layout(request, authentication, "@branding.title", "branding"),
-                new Form(b.displayName(), b.logoUrl() == null ? "" : b.logoUrl(), b.primaryColor(), b.accentColor(), null, null, saved));
+                new Form(b.displayName(), b.logoUrl() == null ? "" : b.logoUrl(), b.primaryColor(), b.accentColor(), terms(b.terminology()),
+                        null, null, saved));
     }
 
     @Post(value = "/admin/branding", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -62,17 +74,24 @@ public class BrandingPage {
     HttpResponse<?> save(HttpRequest<?> request, Authentication authentication, @Nullable @Body Map<String, String> form) {
         pages.csrf().verify(request, form);
         Caller caller = Caller.of(authentication);
-        Branding current = pages.branding(authentication);
         String logo = form.getOrDefault("logoUrl", "").strip();
+        Map<String, String> terminology = new TreeMap<>();
+        for (String term : Branding.TERMS) {
+            String word = form.getOrDefault("term." + term.replace(' ', '_'), "").strip();
+            if (!word.isEmpty()) {
+                terminology.put(term, word);
+            }
+        }
         Form values = new Form(form.getOrDefault("displayName", ""), logo, form.getOrDefault("primaryColor", ""),
-                form.getOrDefault("accentColor", ""), null, null, false);
+                form.getOrDefault("accentColor", ""), terms(terminology), null, null, false);
         try {
             tenants.brand(new Branding(caller.tenant(), values.displayName(), logo.isEmpty() ? null : logo,
-                    values.primaryColor().toUpperCase(Locale.ROOT), values.accentColor().toUpperCase(Locale.ROOT), current.terminology()));
+                    values.primaryColor().toUpperCase(Locale.ROOT), values.accentColor().toUpperCase(Locale.ROOT), terminology));
         } catch (InvalidValueException e) {
             return pages.page(request, authentication, HttpStatus.UNPROCESSABLE_ENTITY, "branding",
                     pages.layout(request, authentication, "@branding.title", "branding"),
-                    new Form(values.displayName(), logo, values.primaryColor(), values.accentColor(), e.field(), e.getMessage(), false));
+                    new Form(values.displayName(), logo, values.primaryColor(), values.accentColor(), values.terms(), e.field(),
+                            e.getMessage(), false));
         }
         return Pages.seeOther("/ui/admin/branding?saved");
     }

@@ -48,8 +48,9 @@ public final class WorkItemLifecycleService implements ChangeWorkItemStatusUseCa
 
     @Override
     public WorkItem apply(TenantId tenant, WorkItemId id, LifecycleAction action, String note, Actor actor) {
-        ApprovalSettings rules = action == LifecycleAction.COMPLETE && gate != null && ApprovalSettings.WRITE_OFF_CODES.contains(note)
-                ? gate.settings(tenant) : null;
+        // no resolution is no write-off (and an immutable set's contains(null) throws): the domain refuses it below
+        boolean writeOff = action == LifecycleAction.COMPLETE && note != null && ApprovalSettings.WRITE_OFF_CODES.contains(note);
+        ApprovalSettings rules = writeOff && gate != null ? gate.settings(tenant) : null;
         try {
             return change(tenant, id, action, note, actor, rules);
         } catch (HeldForApproval held) {
