@@ -8,9 +8,7 @@ import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
 import health.ordo.domain.workitem.Provenance;
 import health.ordo.domain.workitem.LifecycleAction;
-import health.ordo.domain.workitem.SourceReference;
 import health.ordo.domain.workitem.WorkItem;
-import health.ordo.domain.workitem.WorkItemContent;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -107,19 +105,11 @@ public class DenialIngestion {
             IngestOutcome outcome = outcomes.get(i);
             ClaimFinding finding = findings.get(denials.get(i));
             if (outcome instanceof IngestOutcome.Conflict conflict && conflict.existing().status().isTerminal()) {
-                outcome = ingest.ingestBatch(tenant, List.of(reissued(finding.content())), actor, Provenance.inbound(actor.name())).get(0);
+                outcome = ingest.ingestBatch(tenant, List.of(finding.content().reissued()), actor, Provenance.inbound(actor.name())).get(0);
             }
             tally.results[denials.get(i)] = result(finding.claimRef(), outcome, tally);
         }
         denials.clear();
-    }
-
-    /** The same content under the claim's key plus a digest of the content: a new item, stable across re-deliveries. */
-    static WorkItemContent reissued(WorkItemContent content) {
-        SourceReference source = new SourceReference(content.source().system(),
-                content.source().externalId() + ":reissued:" + content.fingerprint().substring(0, 12));
-        return new WorkItemContent(content.type(), source, content.title(), content.moneyAtStake(), content.dueAt(),
-                content.hardDeadlineAt(), content.attributes(), content.queue());
     }
 
     private static IngestReport.ClaimResult result(String ref, IngestOutcome outcome, Tally tally) {

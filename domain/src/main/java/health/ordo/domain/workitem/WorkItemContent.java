@@ -47,6 +47,17 @@ public record WorkItemContent(WorkItemType type, SourceReference source, String 
         }
     }
 
+    /**
+     * This content as new work after its record's item was closed: a changed record of a closed item (a claim denied again
+     * after an appeal or a reversal, a hold placed again on a released invoice) is new work, not a conflict with the
+     * closed item. It is keyed under the record's key plus a digest of this content, so the same delivery again is still a
+     * duplicate and creates nothing.
+     */
+    public WorkItemContent reissued() {
+        SourceReference reissued = new SourceReference(source.system(), source.externalId() + ":reissued:" + fingerprint().substring(0, 12));
+        return new WorkItemContent(type, reissued, title, moneyAtStake, dueAt, hardDeadlineAt, attributes, queue);
+    }
+
     /** The earliest deadline that binds the work: the hard external one or the due date, whichever comes first. */
     public Instant bindingDeadline() {
         if (dueAt == null) {

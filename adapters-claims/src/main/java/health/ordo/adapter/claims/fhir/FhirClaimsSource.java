@@ -12,6 +12,7 @@ import health.ordo.spi.Outcome;
 import health.ordo.spi.PullResult;
 import health.ordo.spi.Rejection;
 import health.ordo.spi.SourceAdapter;
+import health.ordo.spi.SourceClosure;
 import health.ordo.spi.SourceUnavailableException;
 import health.ordo.spi.WorkItemCommand;
 import health.ordo.spi.WriteBackResult;
@@ -47,7 +48,8 @@ import java.util.Map;
  * resolution back as a {@code Task} through a FHIR conditional update on an outcome identifier, so a retried write-back
  * never creates a second Task.
  * <p>
- * Pulled cancellations and routine adjudications produce no command. The cursor tolerates up to {@value #TIE_ALLOWANCE}
+ * Pulled cancellations close the denial they reverse ({@link SourceClosure}), as on the inbound path; routine
+ * adjudications produce nothing. The cursor tolerates up to {@value #TIE_ALLOWANCE}
  * resources sharing one {@code lastUpdated} instant at a page boundary.
  */
 public final class FhirClaimsSource implements SourceAdapter {
@@ -97,6 +99,7 @@ public final class FhirClaimsSource implements SourceAdapter {
         Bundle bundle = read(Bundle.class, call(HttpRequest.newBuilder(base.resolve(query.toString())).GET()));
         List<WorkItemCommand> commands = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
+        List<SourceClosure> closures = new ArrayList<>();
         Cursor next = since;
         int taken = 0;
         boolean more = bundle.getLink("next") != null;
@@ -118,12 +121,16 @@ public final class FhirClaimsSource implements SourceAdapter {
                 ClaimFinding finding = mapper.map(response);
                 if (finding.kind() == ClaimFinding.Kind.DENIAL) {
                     commands.add(command(finding.content()));
+                } else if (finding.kind() == ClaimFinding.Kind.REVERSAL && finding.original() != null) {
+                    // as on the inbound path: a cancelled ClaimResponse cancels the denial it reverses
+                    closures.add(new SourceClosure(finding.original().externalId(), "ClaimResponse/" + response.getIdElement().getIdPart()
+                            + " " + finding.reason() + " by the payer", List.of()));
                 }
             } catch (ClaimResponseMapper.Unmappable e) {
                 rejections.add(new Rejection(response.getIdElement().getIdPart(), e.expression, e.getMessage()));
             }
         }
-        return new PullResult(commands, rejections, next, more);
+        return new PullResult(commands, closures, rejections, next, more);
     }
 
     /** The sort key of a resource: its lastUpdated instant (fixed width, so text order is time order) and its id. */

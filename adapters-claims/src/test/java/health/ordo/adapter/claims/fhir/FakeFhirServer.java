@@ -143,6 +143,16 @@ public final class FakeFhirServer implements SourceFixture, AutoCloseable {
         responses.add(response);
     }
 
+    /** The payer cancels a response it sent: a new version of that resource, status cancelled, updated last. */
+    synchronized void cancel(String id) {
+        ClaimResponse original = responses.stream().filter(r -> r.getIdElement().getIdPart().equals(id)).findFirst().orElseThrow();
+        ClaimResponse cancelled = original.copy();
+        cancelled.setStatus(ClaimResponse.ClaimResponseStatus.CANCELLED);
+        cancelled.getMeta().setLastUpdated(Date.from(epoch.plusSeconds(3600 + responses.size())));
+        responses.remove(original);
+        responses.add(cancelled);
+    }
+
     @Override
     public void addValidRecords(int count) {
         for (int i = 0; i < count; i++) {

@@ -87,6 +87,18 @@ final class SourceReconciliation {
                 publish(tenant, c.item(), command.events(), actor);
             } else if (outcome instanceof IngestOutcome.Duplicate) {
                 duplicates++;
+            } else if (outcome instanceof IngestOutcome.Conflict c && c.existing().status().isTerminal()) {
+                // a changed record of a closed item is new work (the same rule as the inbound claims path)
+                IngestOutcome again = ingest.ingestBatch(tenant, List.of(content.reissued()), actor,
+                        Provenance.connector(connector.name())).get(0);
+                if (again instanceof IngestOutcome.Created c2) {
+                    created++;
+                    publish(tenant, c2.item(), command.events(), actor);
+                } else if (again instanceof IngestOutcome.Rejected r) {
+                    rejections.add(new ConnectorRejection(command.externalId(), r.field(), r.reason(), now));
+                } else {
+                    duplicates++;
+                }
             } else if (outcome instanceof IngestOutcome.Conflict c) {
                 boolean[] changed = {false};
                 WorkItem item = updater.change(tenant, c.existing().id(), (it, at) -> {

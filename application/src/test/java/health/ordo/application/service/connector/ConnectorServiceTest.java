@@ -45,6 +45,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import health.ordo.application.port.in.connector.InvalidConnectorException;
+import health.ordo.application.port.in.workitem.IngestOutcome;
+import health.ordo.domain.workitem.WorkItem;
+import health.ordo.domain.workitem.WorkItemContent;
+import health.ordo.domain.workitem.Actor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -118,6 +122,32 @@ class ConnectorServiceTest {
         });
         verify(state).advance(eq(TENANT), eq("erp"), eq("c1"), eq(new ConnectorStatePort.Progress(0, 0, 0, 0, 1)), any());
         verify(ingest, never()).ingestBatch(any(), any(), any());
+    }
+
+    @Test
+    void aChangedRecordOfAClosedItem_isNewWork_underItsReissuedKey() {
+        when(state.leaseIfDue(eq(TENANT), eq("erp"), any(), any(), any(), any(), any())).thenReturn(Optional.of(""));
+        WorkItemCommand again = new WorkItemCommand("INVOICE_HOLD", "erp-system", "HOLD-9", "Price hold again", new BigDecimal("2500.00"),
+                "USD", null, null, Map.of(), List.of());
+        when(adapter.pull(Cursor.START, 10)).thenReturn(new PullResult(List.of(again), List.of(), new Cursor("c1"), false));
+        when(adapter.health()).thenReturn(HealthReport.up(NOW));
+        WorkItem closed = WorkItem.create(TENANT, health.ordo.application.support.TestContent.anInvoiceHold("HOLD-9"), Actor.SYSTEM,
+                NOW.minusSeconds(7200));
+        closed.cancel("released in the ERP", Actor.SYSTEM, NOW.minusSeconds(3600));
+        WorkItem reissued = WorkItem.create(TENANT, health.ordo.application.support.TestContent.anInvoiceHold("HOLD-9:reissued:x"),
+                Actor.SYSTEM, NOW);
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<List<WorkItemContent>> batches = ArgumentCaptor.forClass(List.class);
+        when(ingest.ingestBatch(eq(TENANT), batches.capture(), any(), any()))
+                .thenReturn(List.of(new IngestOutcome.Conflict(closed)), List.of(new IngestOutcome.Created(reissued)));
+
+        service.syncAll();
+
+        assertThat(batches.getAllValues()).hasSize(2);
+        assertThat(batches.getAllValues().get(1)).singleElement().satisfies(content ->
+                assertThat(content.source().externalId()).startsWith("HOLD-9:reissued:"));
+        verify(state).advance(eq(TENANT), eq("erp"), eq("c1"), eq(new ConnectorStatePort.Progress(1, 0, 0, 0, 0)), any());
+        verify(save, never()).updateContent(any());
     }
 
     @Test
