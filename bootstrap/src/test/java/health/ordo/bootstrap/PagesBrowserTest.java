@@ -200,6 +200,18 @@ class PagesBrowserTest {
         browser.get(url("/ui/backlog"));
         assertThat(browser.findElement(By.cssSelector("[data-testid=queues]")).getText()).contains("AP exceptions");
         checkPage("backlog");
+
+        browser.get(url("/ui/admin/policies"));
+        WebElement financial = browser.findElement(By.id("w.FINANCIAL_IMPACT"));
+        financial.clear();
+        financial.sendKeys("0");
+        WebElement topN = browser.findElement(By.id("topN"));
+        topN.clear();
+        topN.sendKeys("1");
+        browser.findElement(By.id("what-if")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=rank-changes]")).getText()).contains("open items compared");
+        assertThat(browser.findElement(By.id("w.FINANCIAL_IMPACT")).getAttribute("value")).as("the weights tried stay in the form").isEqualTo("0");
+        checkPage("policies-what-if");
     }
 
     @Test
