@@ -34,11 +34,16 @@ final class HexagonRules {
         return new HexagonRules(root);
     }
 
-    /** The domain is plain Java: it depends on the JDK and itself only (no framework, JDBC, JSON, mapping). */
+    /**
+     * The domain is plain Java: it depends on the JDK and itself only (no framework, JDBC, JSON, mapping). One exception,
+     * for the process-intelligence maths only: Apache Commons Math, a pure computation library (no I/O, no state) that
+     * fits and tests the forecasting models.
+     */
     ArchRule domainDependsOnNothingButTheJdk() {
         return classes().that().resideInAPackage(root + ".domain..")
-                .should().onlyDependOnClassesThat(resideInAnyPackage(root + ".domain..", "java..").and(not(IO_APIS)))
-                .as("domain depends on nothing but the JDK");
+                .should().onlyDependOnClassesThat(resideInAnyPackage(root + ".domain..", "java..",
+                        "org.apache.commons.math3..").and(not(IO_APIS)))
+                .as("domain depends on nothing but the JDK (and Commons Math for the insights maths)");
     }
 
     /**

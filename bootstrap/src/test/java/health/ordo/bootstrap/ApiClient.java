@@ -57,6 +57,11 @@ final class ApiClient {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET(), token);
     }
 
+    /** A GET asking for CSV; the body is in {@code raw().body()}. */
+    Response getCsv(String path, String token) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET().header("Accept", "text/csv"), token);
+    }
+
     Response post(String path, String token, Object body) {
         return postRaw(path, token, write(body), "application/json");
     }

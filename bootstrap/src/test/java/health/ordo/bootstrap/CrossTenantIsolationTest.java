@@ -107,6 +107,8 @@ class CrossTenantIsolationTest {
         api.post("/api/v1/work-items/" + denial + "/complete", owner, Map.of("resolutionCode", "APPEALED"));
         ids.put("writeBack", api.get("/api/v1/write-backs", owner).list("items").stream().map(w -> w.get("id").toString())
                 .findFirst().orElse(null));
+        ids.put("import", api.postRaw("/api/v1/history:import", owner, "type,queue,source_reference,received\nCLAIM_DENIAL,north-q,H-1,2026-01-05\n",
+                "text/csv").string("id"));
         assertThat(ids).doesNotContainValue(null);
 
         api.put("/api/v1/queues/south-q", intruder, Map.of("name", "South queue", "weight", 1));
@@ -166,6 +168,8 @@ class CrossTenantIsolationTest {
             path = path.replace("{id}", ids.get("approval"));
         } else if (path.startsWith("/api/v1/write-backs/")) {
             path = path.replace("{id}", ids.get("writeBack"));
+        } else if (path.startsWith("/api/v1/history-imports/")) {
+            path = path.replace("{id}", ids.get("import"));
         } else if (path.startsWith("/api/v1/tenants/")) {
             path = path.replace("{id}", tenant);
         }

@@ -106,6 +106,18 @@ class PermissionMatrixTest {
                 "POST /api/v1/audit:verify", "POST /api/v1/users/{login}:disable", "POST /api/v1/users/{login}:enable")) {
             MATRIX.put(route, ADMIN);
         }
+        for (String insight : List.of("backlog", "flow", "durations", "sla", "quality", "acceptance", "money")) {
+            MATRIX.put("GET /api/v1/insights/" + insight, LEADS);
+        }
+        MATRIX.put("GET /api/v1/forecast/arrivals", LEADS);
+        MATRIX.put("GET /api/v1/forecast/breaches", LEADS);
+        MATRIX.put("GET /api/v1/forecast/staffing", LEADS);
+        MATRIX.put("POST /api/v1/forecast/what-if", LEADS);
+        MATRIX.put("GET /api/v1/forecast/allocation", LEADS);
+        MATRIX.put("POST /api/v1/history:import", Set.of("TENANT_ADMIN", "INTEGRATION"));
+        MATRIX.put("GET /api/v1/history-imports/columns", Set.of("TENANT_ADMIN", "INTEGRATION"));
+        MATRIX.put("GET /api/v1/history-imports/{id}", Set.of("TENANT_ADMIN", "INTEGRATION"));
+        MATRIX.put("GET /api/v1/history-imports/{id}/rejections", Set.of("TENANT_ADMIN", "INTEGRATION"));
         MATRIX.put("POST /api/v1/tenants", Set.of("PLATFORM_ADMIN"));
         MATRIX.put("GET /api/v1/tenants", Set.of("PLATFORM_ADMIN"));
         MATRIX.put("GET /api/v1/tenants/{id}", Set.of("WORKER", "SUPERVISOR", "TENANT_ADMIN", "INTEGRATION", "PLATFORM_ADMIN"));
@@ -157,7 +169,7 @@ class PermissionMatrixTest {
                     .replaceAll("\\{[^}]+}", "x");
             for (Map.Entry<String, String> token : tokens.entrySet()) {
                 HttpRequest.Builder request = HttpRequest.newBuilder(server.getURI().resolve(path)).header("Authorization", "Bearer " + token.getValue())
-                        .header("Content-Type", route.contains("/x12/") ? "text/plain" : "application/json").method(method, method.equals("GET") || method.equals("DELETE")
+                        .header("Content-Type", route.contains("/x12/") ? "text/plain" : route.contains("history:import") ? "text/csv" : "application/json").method(method, method.equals("GET") || method.equals("DELETE")
                                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 boolean denied = response.statusCode() == 403 && response.body().contains("Your roles do not allow this request");

@@ -1,6 +1,7 @@
 package health.ordo.bootstrap.demo;
 
 import health.ordo.adapter.persistence.embedded.EmbeddedPostgresServer;
+import health.ordo.application.port.in.insights.ImportHistoryUseCase;
 import health.ordo.application.port.in.routing.ManageWorkforceUseCase;
 import health.ordo.application.port.in.sla.ManageSlaUseCase;
 import health.ordo.application.port.in.user.ProvisionTenantUseCase;
@@ -26,8 +27,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Seeds tenant {@code demo} with three users, queues, worker profiles and routing rules, and about 500 work items
- * (routed by those rules) when the tenant does not exist yet.
+ * Seeds tenant {@code demo} with three users, queues, worker profiles and routing rules, about 500 work items
+ * (routed by those rules), and thirteen months of a legacy system's history imported as a history job
+ * ({@code ordo.demo.history-days}, 395; 0 for none), when the tenant does not exist yet.
  * Runs by default with the embedded database only; {@code ordo.demo.enabled} (env {@code ORDO_DEMO_ENABLED})
  * forces it on or off.
  */
@@ -49,16 +51,21 @@ class DemoDataSeeder {
     private final ManageWorkforceUseCase workforce;
     private final ManageSlaUseCase sla;
     private final IngestWorkItemUseCase ingest;
+    private final ImportHistoryUseCase history;
+    private final int historyDays;
     private final Clock clock;
     private final boolean enabled;
 
     DemoDataSeeder(ProvisionTenantUseCase provisionTenant, ManageWorkforceUseCase workforce, ManageSlaUseCase sla,
-                   IngestWorkItemUseCase ingest, Clock clock, BeanContext context, io.micronaut.context.env.Environment environment,
-                   @Value("${ordo.demo.enabled:}") String enabledFlag) {
+                   IngestWorkItemUseCase ingest, ImportHistoryUseCase history, Clock clock, BeanContext context,
+                   io.micronaut.context.env.Environment environment, @Value("${ordo.demo.enabled:}") String enabledFlag,
+                   @Value("${ordo.demo.history-days:395}") int historyDays) {
         this.provisionTenant = provisionTenant;
         this.workforce = workforce;
         this.sla = sla;
         this.ingest = ingest;
+        this.history = history;
+        this.historyDays = historyDays;
         this.clock = clock;
         this.enabled = seeds(context.containsBean(EmbeddedPostgresServer.class), environment.getActiveNames(), enabledFlag);
         if (!enabled && "true".equalsIgnoreCase(enabledFlag == null ? "" : enabledFlag.strip())) {
@@ -89,7 +96,8 @@ class DemoDataSeeder {
             return;
         }
         DemoWorkforce.configure(workforce, DEMO);
-        DemoServiceLevels.configure(sla, DEMO);
+        java.time.LocalDate today = clock.instant().atZone(java.time.ZoneId.of("America/New_York")).toLocalDate();
+        DemoServiceLevels.configure(sla, DEMO, today);
         List<WorkItemContent> backlog = DemoBacklog.generate(clock.instant());
         long created = 0;
         for (int from = 0; from < backlog.size(); from += IngestWorkItemUseCase.MAX_BATCH) {
@@ -98,5 +106,10 @@ class DemoDataSeeder {
                     .filter(IngestOutcome.Created.class::isInstance).count();
         }
         LOG.info("Seeded demo tenant with {} users and {} work items", USERS.size(), created);
+        if (historyDays > 0) {
+            var job = history.submit(DEMO, "system", ImportHistoryUseCase.Format.CSV, DemoHistory.SOURCE,
+                    DemoHistory.csv(today, clock.instant(), DemoServiceLevels.holidays(today), historyDays));
+            LOG.info("Importing {} days of demo history from a legacy work-queue system (job {})", historyDays, job.id());
+        }
     }
 }

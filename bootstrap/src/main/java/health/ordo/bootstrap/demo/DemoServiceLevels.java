@@ -30,11 +30,41 @@ final class DemoServiceLevels {
     private DemoServiceLevels() {
     }
 
-    static void configure(ManageSlaUseCase sla, TenantId tenant) {
+    /** US federal holidays (observed dates) of last year, this year and next: the demo history spans thirteen months. */
+    static Set<LocalDate> holidays(LocalDate today) {
+        Set<LocalDate> days = new java.util.TreeSet<>();
+        for (int year = today.getYear() - 1; year <= today.getYear() + 1; year++) {
+            days.add(observed(LocalDate.of(year, 1, 1)));
+            days.add(nth(year, 1, DayOfWeek.MONDAY, 3));
+            days.add(nth(year, 2, DayOfWeek.MONDAY, 3));
+            days.add(LocalDate.of(year, 5, 31).with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
+            days.add(observed(LocalDate.of(year, 6, 19)));
+            days.add(observed(LocalDate.of(year, 7, 4)));
+            days.add(nth(year, 9, DayOfWeek.MONDAY, 1));
+            days.add(nth(year, 10, DayOfWeek.MONDAY, 2));
+            days.add(observed(LocalDate.of(year, 11, 11)));
+            days.add(nth(year, 11, DayOfWeek.THURSDAY, 4));
+            days.add(observed(LocalDate.of(year, 12, 25)));
+        }
+        return days;
+    }
+
+    private static LocalDate nth(int year, int month, DayOfWeek day, int n) {
+        return LocalDate.of(year, month, 1).with(java.time.temporal.TemporalAdjusters.dayOfWeekInMonth(n, day));
+    }
+
+    /** A holiday on a Saturday is observed on the Friday before, on a Sunday on the Monday after. */
+    private static LocalDate observed(LocalDate day) {
+        return switch (day.getDayOfWeek()) {
+            case SATURDAY -> day.minusDays(1);
+            case SUNDAY -> day.plusDays(1);
+            default -> day;
+        };
+    }
+
+    static void configure(ManageSlaUseCase sla, TenantId tenant, LocalDate today) {
         BusinessCalendar standard = BusinessCalendar.standard(tenant, "America/New_York");
-        sla.saveCalendar(new BusinessCalendar(tenant, "default", "America/New_York", standard.hours(),
-                Set.of(LocalDate.parse("2026-11-26"), LocalDate.parse("2026-12-25"), LocalDate.parse("2027-01-01"),
-                        LocalDate.parse("2027-01-18"), LocalDate.parse("2027-05-31"), LocalDate.parse("2027-07-05")), List.of()));
+        sla.saveCalendar(new BusinessCalendar(tenant, "default", "America/New_York", standard.hours(), holidays(today), List.of()));
         Map<DayOfWeek, List<WorkingWindow>> always = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : DayOfWeek.values()) {
             always.put(day, List.of(new WorkingWindow(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT)));

@@ -22,6 +22,9 @@ public enum LifecycleAction {
     CANCEL("cancel", EnumSet.of(READY, CLAIMED, IN_PROGRESS, ON_HOLD), WorkItemStatus.CANCELLED, "WorkItemCancelled"),
     RELEASE("release", EnumSet.of(CLAIMED, IN_PROGRESS, ON_HOLD), READY, "WorkItemReleased");
 
+    /** The history note of a claim that took the item get-next-work proposed (recommendation acceptance counts them). */
+    public static final String PROPOSED_CLAIM = "proposed by get-next-work";
+
     private final String verb;
     private final Set<WorkItemStatus> allowedFrom;
     private final WorkItemStatus target;

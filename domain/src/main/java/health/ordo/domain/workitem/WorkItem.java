@@ -270,9 +270,9 @@ public final class WorkItem {
         }
     }
 
-    /** READY → CLAIMED, assigned to the claiming actor. */
-    public void claim(Actor actor, Instant now) {
-        transition(LifecycleAction.CLAIM, actor, null, now);
+    /** READY → CLAIMED, assigned to the claiming actor; a claim get-next-work proposed is noted (acceptance counts it). */
+    public void claim(Actor actor, Instant now, boolean proposed) {
+        transition(LifecycleAction.CLAIM, actor, proposed ? LifecycleAction.PROPOSED_CLAIM : null, now);
         assignee = actor.name();
         claimedAt = now;
     }

@@ -92,7 +92,7 @@ class RoutingTest {
     @Test
     void workerMayNotWorkSomeoneElsesItem_butASupervisorMay() {
         WorkItem item = denial("100.00", Map.of());
-        item.claim(Actor.user("alice@demo"), NOW);
+        item.claim(Actor.user("alice@demo"), NOW, false);
 
         assertThatThrownBy(() -> item.start(Actor.user("bob@demo"), NOW))
                 .isInstanceOfSatisfying(NotAllowedException.class, e -> assertThat(e.rule()).isEqualTo("ASSIGNEE_OR_SUPERVISOR_ONLY"));
@@ -120,7 +120,7 @@ class RoutingTest {
     @Test
     void claimNotStartedInTime_returnsToReadyWithHistory() {
         WorkItem item = denial("100.00", Map.of());
-        item.claim(Actor.user("alice@demo"), NOW);
+        item.claim(Actor.user("alice@demo"), NOW, false);
         item.pullChanges();
 
         assertThat(item.releaseIfReservationExpired(Duration.ofMinutes(15), NOW.plus(Duration.ofMinutes(14)))).isFalse();
@@ -137,7 +137,7 @@ class RoutingTest {
     @Test
     void startedItem_isNeverReleasedByTheReservationTimeout() {
         WorkItem item = denial("100.00", Map.of());
-        item.claim(Actor.user("alice@demo"), NOW);
+        item.claim(Actor.user("alice@demo"), NOW, false);
         item.start(Actor.user("alice@demo"), NOW);
 
         assertThat(item.releaseIfReservationExpired(Duration.ofMinutes(15), NOW.plus(Duration.ofDays(1)))).isFalse();

@@ -43,7 +43,7 @@ class WorkItemTest {
         WorkItem item = newItem();
         item.pullChanges();
 
-        item.claim(ALICE, T0.plusSeconds(60));
+        item.claim(ALICE, T0.plusSeconds(60), false);
         item.start(ALICE, T0.plusSeconds(120));
         item.hold("waiting on payer call-back", ALICE, T0.plusSeconds(180));
         item.resume(ALICE, T0.plusSeconds(240));
@@ -64,7 +64,7 @@ class WorkItemTest {
     @Test
     void givenClaimedItem_release_returnsItToReadyUnassigned() {
         WorkItem item = newItem();
-        item.claim(ALICE, T0);
+        item.claim(ALICE, T0, false);
 
         item.release(ALICE, T0.plusSeconds(5));
 
@@ -87,11 +87,11 @@ class WorkItemTest {
     @Test
     void givenClaimedItem_secondClaim_isRefused() {
         WorkItem item = newItem();
-        item.claim(ALICE, T0);
+        item.claim(ALICE, T0, false);
 
-        assertThatThrownBy(() -> item.claim(Actor.user("bob@demo"), T0))
+        assertThatThrownBy(() -> item.claim(Actor.user("bob@demo"), T0, false))
                 .isInstanceOf(IllegalTransitionException.class)
-                .hasMessageContaining("CLAIMED");
+                .hasMessageContaining("CLAIMED", false);
         assertThat(item.assignee()).isEqualTo("alice@demo");
     }
 
@@ -99,7 +99,7 @@ class WorkItemTest {
     @EnumSource(value = WorkItemStatus.class, names = {"COMPLETED", "CANCELLED"})
     void givenFinishedItem_everyAction_isRefused(WorkItemStatus finished) {
         WorkItem item = newItem();
-        item.claim(ALICE, T0);
+        item.claim(ALICE, T0, false);
         item.start(ALICE, T0);
         if (finished == WorkItemStatus.COMPLETED) {
             item.complete("PAID", ALICE, T0);
@@ -107,7 +107,7 @@ class WorkItemTest {
             item.cancel("duplicate of another item", ALICE, T0);
         }
 
-        assertThatThrownBy(() -> item.claim(ALICE, T0)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> item.claim(ALICE, T0, false)).isInstanceOf(IllegalTransitionException.class);
         assertThatThrownBy(() -> item.release(ALICE, T0)).isInstanceOf(IllegalTransitionException.class);
         assertThatThrownBy(() -> item.cancel("again", ALICE, T0)).isInstanceOf(IllegalTransitionException.class);
         assertThat(item.status()).isEqualTo(finished);
@@ -116,7 +116,7 @@ class WorkItemTest {
     @Test
     void givenInProgressItem_holdWithoutReason_isRefusedNamingTheField() {
         WorkItem item = newItem();
-        item.claim(ALICE, T0);
+        item.claim(ALICE, T0, false);
         item.start(ALICE, T0);
 
         assertThatThrownBy(() -> item.hold(" ", ALICE, T0))

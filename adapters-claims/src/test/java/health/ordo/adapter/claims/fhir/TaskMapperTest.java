@@ -28,7 +28,7 @@ class TaskMapperTest {
         ClaimFinding finding = new ClaimResponseMapper(new AppealDeadlineRule(90, Map.of()))
                 .map((ClaimResponse) json.parse(ClaimResponseMapperTest.fixture("claimresponse-denied.json")));
         WorkItem item = WorkItem.create(TenantId.of("acme"), finding.content(), Actor.user("ada@acme"), Instant.parse("2026-11-24T09:00:00Z"));
-        item.claim(Actor.user("wally@acme"), Instant.parse("2026-11-24T09:05:00Z"));
+        item.claim(Actor.user("wally@acme"), Instant.parse("2026-11-24T09:05:00Z"), false);
 
         Task parsed = (Task) json.parse(json.encode(TaskMapper.toTask(item)).getBytes());
 

@@ -225,7 +225,7 @@ class PrioritizationPersistenceTest {
     void givenClosedHistory_learnedLikelihood_shrinksGroupRatesTowardTheTenantRate() {
         for (int i = 0; i < 8; i++) {
             WorkItem item = storeItem("H-" + i, Map.of("payer", "Cigna", "carc", "50"), NOW.minusSeconds(7200));
-            item.claim(Actor.SYSTEM, NOW);
+            item.claim(Actor.SYSTEM, NOW, false);
             item.start(Actor.SYSTEM, NOW);
             item.complete(i < 6 ? "OVERTURNED" : "WRITTEN_OFF", Actor.SYSTEM, NOW);
             tx.inTransaction(tenant, () -> {

@@ -113,7 +113,7 @@ class DeferredWritesTest extends PersistenceTestSupport {
 
         List<String> actions = tx.inTransaction(tenant, () -> {
             WorkItem locked = loads.loadForUpdate(tenant, item.id()).orElseThrow();
-            locked.claim(Actor.user("ann@x"), Instant.now());
+            locked.claim(Actor.user("ann@x"), Instant.now(), false);
             items.update(locked, locked.pullChanges());
             // the held update (two statements: the row and its history) travels in front of these reads
             assertThat(loads.load(tenant, item.id()).orElseThrow().assignee()).isEqualTo("ann@x");
@@ -133,12 +133,12 @@ class DeferredWritesTest extends PersistenceTestSupport {
         Instant now = Instant.now();
 
         tx.inTransaction(tenant, () -> {
-            first.claim(Actor.user("ann@x"), now);
+            first.claim(Actor.user("ann@x"), now, false);
             items.update(first, first.pullChanges());
             return null;
         });
         assertThatThrownBy(() -> tx.inTransaction(tenant, () -> {
-            stale.claim(Actor.user("bob@x"), now);
+            stale.claim(Actor.user("bob@x"), now, false);
             items.update(stale, stale.pullChanges());
             return null;
         })).isInstanceOf(ConcurrentUpdateException.class);

@@ -166,7 +166,7 @@ class WorkItemPersistenceTest {
     void givenTransition_update_storesStateAndAppendsHistory() {
         WorkItem item = stored("CLP-4", "10", null);
         WorkItem loaded = tx.readOnly(tenant, () -> loadPort.load(tenant, item.id())).orElseThrow();
-        loaded.claim(Actor.user("alice@demo"), NOW.plusSeconds(5));
+        loaded.claim(Actor.user("alice@demo"), NOW.plusSeconds(5), false);
         loaded.start(Actor.user("alice@demo"), NOW.plusSeconds(6));
 
         tx.inTransaction(tenant, () -> {
@@ -186,7 +186,7 @@ class WorkItemPersistenceTest {
     void lockWithClock_answersTheItemAndTheSameClockInputsAsTheirOwnRead_inOneStatement() {
         WorkItem item = stored("CLP-9", "10", null);
         WorkItem loaded = tx.readOnly(tenant, () -> loadPort.load(tenant, item.id())).orElseThrow();
-        loaded.claim(Actor.user("alice@demo"), NOW.plusSeconds(5));
+        loaded.claim(Actor.user("alice@demo"), NOW.plusSeconds(5), false);
         tx.inTransaction(tenant, () -> {
             savePort.update(loaded, loaded.pullChanges());
             return null;
@@ -217,8 +217,8 @@ class WorkItemPersistenceTest {
         WorkItem item = stored("CLP-5", "10", null);
         WorkItem first = tx.readOnly(tenant, () -> loadPort.load(tenant, item.id())).orElseThrow();
         WorkItem second = tx.readOnly(tenant, () -> loadPort.load(tenant, item.id())).orElseThrow();
-        first.claim(Actor.user("alice@demo"), NOW);
-        second.claim(Actor.user("bob@demo"), NOW);
+        first.claim(Actor.user("alice@demo"), NOW, false);
+        second.claim(Actor.user("bob@demo"), NOW, false);
         tx.inTransaction(tenant, () -> {
             savePort.update(first, first.pullChanges());
             return null;
@@ -260,7 +260,7 @@ class WorkItemPersistenceTest {
         WorkItem claimed = stored("G", "20", null);
         stored("H", "30", null);
         WorkItem loaded = tx.readOnly(tenant, () -> loadPort.load(tenant, claimed.id())).orElseThrow();
-        loaded.claim(Actor.user("alice@demo"), NOW);
+        loaded.claim(Actor.user("alice@demo"), NOW, false);
         tx.inTransaction(tenant, () -> {
             savePort.update(loaded, loaded.pullChanges());
             return null;
@@ -289,7 +289,7 @@ class WorkItemPersistenceTest {
         // a change with two events (claim and start in one step): both, in order
         tx.inTransaction(tenant, () -> {
             WorkItem locked = loadPort.loadForUpdate(tenant, item.id()).orElseThrow();
-            locked.claim(Actor.user("ann@x"), NOW);
+            locked.claim(Actor.user("ann@x"), NOW, false);
             locked.start(Actor.user("ann@x"), NOW);
             WorkItem.Changes claimedAndStarted = locked.pullChanges();
             savePort.update(locked, claimedAndStarted);

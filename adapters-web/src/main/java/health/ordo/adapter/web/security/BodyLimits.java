@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 
 /**
  * How large a body each endpoint takes: sign-in ({@code /login}, {@code /oauth/token}) {@code ordo.max-sign-in-body}
- * (16 KiB); inbound documents (X12 835 files, FHIR Bundles) as large as the server allows
+ * (16 KiB); inbound documents (X12 835 files, FHIR Bundles) and history files as large as the server allows
  * ({@code micronaut.server.max-request-size}, 50 MB); every other endpoint {@code ordo.max-json-body} (2 MiB).
  */
 @Singleton
@@ -24,7 +24,7 @@ class BodyLimits {
         if (path.equals("/login") || path.startsWith("/oauth/")) {
             return maxSignIn;
         }
-        if (path.startsWith("/api/v1/inbound/")) {
+        if (path.startsWith("/api/v1/inbound/") || path.equals("/api/v1/history:import")) {
             return Long.MAX_VALUE;
         }
         return maxJson;

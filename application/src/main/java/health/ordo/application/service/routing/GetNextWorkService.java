@@ -58,7 +58,7 @@ public final class GetNextWorkService implements GetNextWorkUseCase {
                     WorkItem item = found.get();
                     Instant now = clock.instant();
                     java.util.Map<String, String> before = WorkItemUpdater.auditable(item);
-                    item.claim(actor, now);
+                    item.claim(actor, now, true);
                     if (start) {
                         item.start(actor, now);
                     }

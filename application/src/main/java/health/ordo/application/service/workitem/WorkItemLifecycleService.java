@@ -72,7 +72,7 @@ public final class WorkItemLifecycleService implements ChangeWorkItemStatusUseCa
                     if (workforce != null) {
                         ClaimEligibility.require(actor, actor.supervisor() ? Optional.empty() : workforce.worker(tenant, actor.name()), item);
                     }
-                    item.claim(actor, now);
+                    item.claim(actor, now, false);
                 }
                 case START -> item.start(actor, now);
                 case HOLD -> item.hold(note, actor, now);

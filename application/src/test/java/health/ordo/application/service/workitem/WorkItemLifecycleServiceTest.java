@@ -105,7 +105,7 @@ class WorkItemLifecycleServiceTest {
     @Test
     void givenInProgressItem_cancel_scoresItZero() {
         WorkItem item = storedReadyItem();
-        item.claim(ALICE, NOW);
+        item.claim(ALICE, NOW, false);
         item.start(ALICE, NOW);
 
         WorkItem cancelled = service.apply(TENANT, item.id(), LifecycleAction.CANCEL, "duplicate invoice", ALICE);

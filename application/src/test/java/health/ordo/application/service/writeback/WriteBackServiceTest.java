@@ -62,7 +62,7 @@ class WriteBackServiceTest {
     private static WorkItem completed(String system, Provenance provenance) {
         WorkItem item = WorkItem.create(TENANT, new WorkItemContent(WorkItemType.CLAIM_DENIAL, new SourceReference(system, "87726:CLM-1"),
                 "Denied claim", Money.of("1200.00", "USD"), null, null, Attributes.NONE, null), provenance, Actor.SYSTEM, NOW);
-        item.claim(Actor.user("alice@demo"), NOW);
+        item.claim(Actor.user("alice@demo"), NOW, false);
         item.start(Actor.user("alice@demo"), NOW);
         item.complete("APPEALED", Actor.user("alice@demo"), NOW);
         return item;

@@ -1,0 +1,55 @@
+package health.ordo.adapter.persistence.insights;
+
+import health.ordo.domain.insights.Dimension;
+import health.ordo.domain.insights.WorkFact;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The columns of {@code work_fact} a {@link WorkFact} is read from, and each dimension's column. */
+final class FactColumns {
+
+    static final String SELECT = """
+            queue, type, team, site, worker, payer, supplier, specialty, source_system, amount, received_at, first_claimed_at,
+            started_at, closed_at, cancelled, written_off, deadline_at, held_seconds, reopened, exception, overridden, claims,
+            claims_as_proposed""";
+
+    private FactColumns() {
+    }
+
+    /** The column holding a dimension's value (a fixed name from this enum, never caller text). */
+    static String column(Dimension dimension) {
+        return switch (dimension) {
+            case QUEUE -> "queue";
+            case TYPE -> "type";
+            case TEAM -> "team";
+            case SITE -> "site";
+            case WORKER -> "worker";
+            case PAYER -> "payer";
+            case SUPPLIER -> "supplier";
+            case SPECIALTY -> "specialty";
+            case SOURCE_SYSTEM -> "source_system";
+        };
+    }
+
+    static WorkFact read(ResultSet rs) throws SQLException {
+        Map<Dimension, String> dimensions = new EnumMap<>(Dimension.class);
+        for (Dimension dimension : Dimension.values()) {
+            dimensions.put(dimension, rs.getString(column(dimension)));
+        }
+        return new WorkFact(dimensions, rs.getBigDecimal("amount"), instant(rs, "received_at"), instant(rs, "first_claimed_at"),
+                instant(rs, "started_at"), instant(rs, "closed_at"), rs.getBoolean("cancelled"), rs.getBoolean("written_off"),
+                instant(rs, "deadline_at"), Duration.ofSeconds(rs.getLong("held_seconds")), rs.getInt("reopened"),
+                rs.getBoolean("exception"), rs.getBoolean("overridden"), rs.getInt("claims"), rs.getInt("claims_as_proposed"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,286 @@
+package health.ordo.adapter.persistence.insights;
+
+import health.ordo.adapter.persistence.Sql;
+import health.ordo.application.port.out.insights.FactsPort;
+import health.ordo.domain.approval.ApprovalSettings;
+import health.ordo.domain.insights.DailyRollup;
+import health.ordo.domain.insights.DayMetrics;
+import health.ordo.domain.insights.Dimension;
+import health.ordo.domain.insights.WorkFact;
+import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.workitem.LifecycleAction;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Facts of Ordo's items (one query joins each changed item with its queue, worker and history), imported facts, and the
+ * rollup rows. Facts are replaced by id: the old row is deleted (wherever its month) and the new one inserted, and the
+ * days both touch are marked for a new rollup.
+ */
+@Singleton
+class JdbcFacts implements FactsPort {
+
+    private static final String CHANGED_ITEMS = """
+            select w.tenant_id, w.id, w.source_system, w.external_id, w.type, w.queue, coalesce(wk.team, q.team) as team,
+                   coalesce(w.attributes ->> 'facility', w.attributes ->> 'site', wk.site, q.site) as site, w.assignee,
+                   coalesce(w.attributes ->> 'payer', w.attributes ->> 'payerName', w.attributes ->> 'payerId') as payer,
+                   coalesce(w.attributes ->> 'supplier', w.attributes ->> 'supplierName', w.attributes ->> 'vendor') as supplier,
+                   w.attributes ->> 'specialty' as specialty, w.amount, w.currency, w.created_at, w.status, w.resolution_code,
+                   w.deadline_at, w.priority_override is not null as overridden_now, w.updated_at, w.external_id like '%:reissued:%' as reissued,
+                   h.first_claim, h.first_start, h.closed_at, h.held_seconds, h.holds, h.escalations, h.claims, h.proposed, h.overrides
+            from work_item w
+            left join work_queue q on q.tenant_id = w.tenant_id and q.id = w.queue
+            left join worker wk on wk.tenant_id = w.tenant_id and wk.login = w.assignee
+            left join lateral (
+                select min(at) filter (where action = 'claim') as first_claim,
+                       min(at) filter (where action = 'start') as first_start,
+                       max(at) filter (where action in ('complete', 'cancel')) as closed_at,
+                       coalesce(sum(extract(epoch from (coalesce(next_at, at) - at))) filter (where action = 'hold'), 0)::bigint as held_seconds,
+                       count(*) filter (where action = 'hold') as holds,
+                       count(*) filter (where action = 'escalate') as escalations,
+                       count(*) filter (where action = 'claim') as claims,
+                       count(*) filter (where action = 'claim' and note = ?) as proposed,
+                       count(*) filter (where action in ('override-applied', 'override-approved')) as overrides
+                from (select action, at, note, lead(at) over (order by seq) as next_at
+                      from work_item_history hh where hh.tenant_id = w.tenant_id and hh.work_item_id = w.id) x
+            ) h on true
+            where (w.updated_at, w.id) > (?, ?) and w.updated_at < ?
+            order by w.updated_at, w.id
+            limit ?""";
+
+    private static final String INSERT_FACT = """
+            insert into work_fact (tenant_id, fact_id, origin, source_system, external_id, queue, type, team, site, worker, payer,
+                                   supplier, specialty, amount, currency, received_at, first_claimed_at, started_at, closed_at,
+                                   cancelled, written_off, deadline_at, held_seconds, reopened, exception, overridden, claims,
+                                   claims_as_proposed)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static final String INSERT_ROLLUP = """
+            insert into work_daily (tenant_id, day, dimension, value, arrivals, arrived_amount, completions, completed_amount,
+                                    cancellations, with_deadline, met, first_pass, reopened, exceptions, overridden, claims,
+                                    claims_as_proposed, written_off, recovered_amount, written_off_amount, cycle_histogram,
+                                    wait_histogram, touch_histogram)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private final JdbcOperations jdbc;
+
+    JdbcFacts(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Watermark> lockWatermark() {
+        return Sql.query(jdbc, "select changed_at, item_id from insight_watermark where name = 'live-facts' for update skip locked",
+                rs -> new Watermark(FactColumns.instant(rs, "changed_at"), rs.getObject("item_id", UUID.class))).stream().findFirst();
+    }
+
+    @Override
+    public ChangedItems changedItems(Watermark after, Instant settledBefore, int limit) {
+        List<Instant> changedAt = new ArrayList<>();
+        List<KeyedFact> facts = Sql.query(jdbc, CHANGED_ITEMS, rs -> {
+            changedAt.add(FactColumns.instant(rs, "updated_at"));
+            return liveFact(rs);
+        }, LifecycleAction.PROPOSED_CLAIM, after.changedAt(), after.itemId(), settledBefore, limit);
+        if (facts.isEmpty()) {
+            return new ChangedItems(List.of(), after);
+        }
+        KeyedFact last = facts.get(facts.size() - 1);
+        return new ChangedItems(facts, new Watermark(changedAt.get(changedAt.size() - 1), last.factId()));
+    }
+
+    private static KeyedFact liveFact(ResultSet rs) throws SQLException {
+        String status = rs.getString("status");
+        boolean closed = status.equals("COMPLETED") || status.equals("CANCELLED");
+        Instant closedAt = closed ? Optional.ofNullable(FactColumns.instant(rs, "closed_at")).orElse(FactColumns.instant(rs, "updated_at")) : null;
+        String resolution = rs.getString("resolution_code");
+        Map<Dimension, String> dimensions = new EnumMap<>(Dimension.class);
+        dimensions.put(Dimension.QUEUE, rs.getString("queue"));
+        dimensions.put(Dimension.TYPE, rs.getString("type"));
+        dimensions.put(Dimension.TEAM, rs.getString("team"));
+        dimensions.put(Dimension.SITE, rs.getString("site"));
+        dimensions.put(Dimension.WORKER, rs.getString("assignee"));
+        dimensions.put(Dimension.PAYER, rs.getString("payer"));
+        dimensions.put(Dimension.SUPPLIER, rs.getString("supplier"));
+        dimensions.put(Dimension.SPECIALTY, rs.getString("specialty"));
+        dimensions.put(Dimension.SOURCE_SYSTEM, rs.getString("source_system"));
+        WorkFact fact = new WorkFact(dimensions, rs.getBigDecimal("amount"), FactColumns.instant(rs, "created_at"),
+                FactColumns.instant(rs, "first_claim"), FactColumns.instant(rs, "first_start"), closedAt,
+                status.equals("CANCELLED"), status.equals("COMPLETED") && resolution != null && ApprovalSettings.WRITE_OFF_CODES.contains(resolution),
+                FactColumns.instant(rs, "deadline_at"), Duration.ofSeconds(rs.getLong("held_seconds")), rs.getBoolean("reissued") ? 1 : 0,
+                rs.getLong("holds") + rs.getLong("escalations") > 0, rs.getBoolean("overridden_now") || rs.getLong("overrides") > 0,
+                rs.getInt("claims"), rs.getInt("proposed"));
+        return new KeyedFact(new TenantId(rs.getString("tenant_id")), rs.getObject("id", UUID.class), true,
+                rs.getString("source_system"), rs.getString("external_id"), rs.getString("currency"), fact);
+    }
+
+    @Override
+    public void saveWatermark(Watermark watermark) {
+        Sql.update(jdbc, "update insight_watermark set changed_at = ?, item_id = ? where name = 'live-facts'",
+                watermark.changedAt(), watermark.itemId());
+    }
+
+    @Override
+    public void ensurePartitions(Collection<YearMonth> months) {
+        for (YearMonth month : new LinkedHashSet<>(months)) {
+            Sql.query(jdbc, "select ordo_work_fact_partition(?)", rs -> 1, month.atDay(1));
+        }
+    }
+
+    @Override
+    public void saveFacts(List<KeyedFact> facts, ZoneId zone) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        // marked in key order, so two transactions marking overlapping days never wait on each other in a cycle
+        Set<TenantDayKey> dirty = new java.util.TreeSet<>(java.util.Comparator.comparing(TenantDayKey::tenant).thenComparing(TenantDayKey::day));
+        // the rows replaced: found through work_fact_key, deleted by their full key; their days need a new rollup too
+        Map<String, List<UUID>> idsByTenant = new java.util.LinkedHashMap<>();
+        facts.forEach(keyed -> idsByTenant.computeIfAbsent(keyed.tenant().value(), t -> new ArrayList<>()).add(keyed.factId()));
+        List<Object[]> replaced = new ArrayList<>();
+        for (Map.Entry<String, List<UUID>> tenant : idsByTenant.entrySet()) {
+            String ids = tenant.getValue().stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+            Sql.query(jdbc, "select fact_id, received_at, closed_at from work_fact_key where tenant_id = ? and fact_id = any(?::uuid[])", rs -> {
+                Instant received = FactColumns.instant(rs, "received_at");
+                Instant closed = FactColumns.instant(rs, "closed_at");
+                dirty.add(new TenantDayKey(tenant.getKey(), day(received, zone)));
+                if (closed != null) {
+                    dirty.add(new TenantDayKey(tenant.getKey(), day(closed, zone)));
+                }
+                replaced.add(new Object[]{tenant.getKey(), received, rs.getObject("fact_id", UUID.class)});
+                return 1;
+            }, tenant.getKey(), ids);
+        }
+        if (!replaced.isEmpty()) {
+            Sql.prepareBatch(jdbc, "delete from work_fact where tenant_id = ? and received_at = ? and fact_id = ?", statement -> {
+                for (Object[] key : replaced) {
+                    Sql.bind(statement, key);
+                    statement.addBatch();
+                }
+                return statement.executeBatch();
+            });
+        }
+        Sql.prepareBatch(jdbc, """
+                insert into work_fact_key (tenant_id, fact_id, received_at, closed_at) values (?, ?, ?, ?)
+                on conflict (tenant_id, fact_id) do update set received_at = excluded.received_at, closed_at = excluded.closed_at""",
+                statement -> {
+                    for (KeyedFact keyed : facts) {
+                        Sql.bind(statement, keyed.tenant().value(), keyed.factId(), keyed.fact().receivedAt(), keyed.fact().closedAt());
+                        statement.addBatch();
+                    }
+                    return statement.executeBatch();
+                });
+        Sql.prepareBatch(jdbc, INSERT_FACT, statement -> {
+            for (KeyedFact keyed : facts) {
+                bindFact(statement, keyed);
+                statement.addBatch();
+                WorkFact fact = keyed.fact();
+                dirty.add(new TenantDayKey(keyed.tenant().value(), day(fact.receivedAt(), zone)));
+                if (fact.closedAt() != null) {
+                    dirty.add(new TenantDayKey(keyed.tenant().value(), day(fact.closedAt(), zone)));
+                }
+            }
+            return statement.executeBatch();
+        });
+        Sql.prepareBatch(jdbc, "insert into insight_dirty_day (tenant_id, day) values (?, ?) on conflict do nothing", statement -> {
+            for (TenantDayKey key : dirty) {
+                statement.setString(1, key.tenant());
+                statement.setObject(2, key.day());
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        });
+    }
+
+    private record TenantDayKey(String tenant, LocalDate day) {
+    }
+
+    private static LocalDate day(Instant instant, ZoneId zone) {
+        return instant.atZone(zone).toLocalDate();
+    }
+
+    private static void bindFact(PreparedStatement statement, KeyedFact keyed) throws SQLException {
+        WorkFact fact = keyed.fact();
+        Sql.bind(statement, keyed.tenant().value(), keyed.factId(), keyed.live() ? "LIVE" : "IMPORTED", keyed.sourceSystem(),
+                keyed.externalId(), fact.value(Dimension.QUEUE), fact.value(Dimension.TYPE), stored(fact, Dimension.TEAM),
+                stored(fact, Dimension.SITE), stored(fact, Dimension.WORKER), stored(fact, Dimension.PAYER),
+                stored(fact, Dimension.SUPPLIER), stored(fact, Dimension.SPECIALTY), fact.amount().signum() == 0 && keyed.currency() == null ? null : fact.amount(),
+                fact.amount().signum() == 0 && keyed.currency() == null ? null : keyed.currency() == null ? "USD" : keyed.currency(),
+                fact.receivedAt(), fact.firstClaimedAt(), fact.startedAt(), fact.closedAt(), fact.cancelled(), fact.writtenOff(),
+                fact.deadline(), fact.held().toSeconds(), fact.reopened(), fact.exception(), fact.overridden(), fact.claims(),
+                fact.claimsAsProposed());
+    }
+
+    /** A dimension's value as stored: null for none. */
+    private static String stored(WorkFact fact, Dimension dimension) {
+        String value = fact.value(dimension);
+        return Dimension.NONE.equals(value) ? null : value;
+    }
+
+    @Override
+    public List<TenantDay> claimChangedDays(int limit) {
+        return Sql.query(jdbc, """
+                delete from insight_dirty_day where (tenant_id, day) in (
+                    select tenant_id, day from insight_dirty_day order by day for update skip locked limit ?)
+                returning tenant_id, day""",
+                rs -> new TenantDay(new TenantId(rs.getString("tenant_id")), rs.getObject("day", LocalDate.class)), limit);
+    }
+
+    @Override
+    public List<WorkFact> factsTouching(TenantId tenant, LocalDate day, ZoneId zone) {
+        Instant start = day.atStartOfDay(zone).toInstant();
+        Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
+        return Sql.query(jdbc, "select " + FactColumns.SELECT + " from work_fact where tenant_id = ? and received_at >= ? and received_at < ?"
+                        + " union all select " + FactColumns.SELECT + " from work_fact where tenant_id = ? and closed_at >= ? and closed_at < ?"
+                        + " and not (received_at >= ? and received_at < ?)",
+                FactColumns::read, tenant.value(), start, end, tenant.value(), start, end, start, end);
+    }
+
+    @Override
+    public void replaceRollup(TenantId tenant, LocalDate day, List<DailyRollup.Row> rows) {
+        Sql.update(jdbc, "delete from work_daily where tenant_id = ? and day = ?", tenant.value(), day);
+        if (rows.isEmpty()) {
+            return;
+        }
+        Sql.prepareBatch(jdbc, INSERT_ROLLUP, statement -> {
+            Connection connection = statement.getConnection();
+            for (DailyRollup.Row row : rows) {
+                DayMetrics m = row.metrics();
+                Sql.bind(statement, tenant.value(), day, row.dimension() == null ? "" : row.dimension().apiName(), row.value(),
+                        m.arrivals, m.arrivedAmount, m.completions, m.completedAmount, m.cancellations, m.withDeadline, m.met,
+                        m.firstPass, m.reopened, m.exceptions, m.overridden, m.claims, m.claimsAsProposed, m.writtenOff,
+                        m.recoveredAmount, m.writtenOffAmount, array(connection, m.cycle), array(connection, m.waiting),
+                        array(connection, m.touch));
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        });
+    }
+
+    static Array array(Connection connection, long[] counts) throws SQLException {
+        Long[] boxed = new Long[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            boxed[i] = counts[i];
+        }
+        return connection.createArrayOf("bigint", boxed);
+    }
+}

@@ -1,0 +1,63 @@
+package health.ordo.application.port.out.insights;
+
+import health.ordo.domain.insights.DailyRollup;
+import health.ordo.domain.insights.WorkFact;
+import health.ordo.domain.shared.TenantId;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Facts and daily rollups. */
+public interface FactsPort {
+
+    /** Where the facts of Ordo's own items stand: the last item change they include. */
+    record Watermark(Instant changedAt, UUID itemId) {
+    }
+
+    /** A fact with its identity: a LIVE fact is keyed by its work item's id, an IMPORTED one by its source reference. */
+    record KeyedFact(TenantId tenant, UUID factId, boolean live, String sourceSystem, String externalId, String currency,
+                     WorkFact fact) {
+    }
+
+    record TenantDay(TenantId tenant, LocalDate day) {
+    }
+
+    /**
+     * Locks the watermark of Ordo's own items for this (cross-tenant) transaction; empty when another node holds it.
+     */
+    Optional<Watermark> lockWatermark();
+
+    /**
+     * The facts of items changed after the watermark and before {@code settledBefore} (changes still being committed
+     * are left for the next round), in change order, at most {@code limit}; with the watermark after the last one.
+     */
+    ChangedItems changedItems(Watermark after, Instant settledBefore, int limit);
+
+    record ChangedItems(List<KeyedFact> facts, Watermark last) {
+    }
+
+    void saveWatermark(Watermark watermark);
+
+    /** Makes sure the monthly partitions of these months exist (in this transaction, before the facts are written). */
+    void ensurePartitions(Collection<YearMonth> months);
+
+    /**
+     * Stores facts, replacing a stored fact of the same item, and marks the days each touches (arrival and closing,
+     * before and after) for a new rollup.
+     */
+    void saveFacts(List<KeyedFact> facts, ZoneId zone);
+
+    /** Claims up to {@code limit} days marked for a new rollup (SKIP LOCKED; the claim is the transaction's). */
+    List<TenantDay> claimChangedDays(int limit);
+
+    /** The facts that arrived or closed on the day (in the zone). */
+    List<WorkFact> factsTouching(TenantId tenant, LocalDate day, ZoneId zone);
+
+    void replaceRollup(TenantId tenant, LocalDate day, List<DailyRollup.Row> rows);
+}

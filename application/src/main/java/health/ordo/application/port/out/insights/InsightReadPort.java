@@ -1,0 +1,43 @@
+package health.ordo.application.port.out.insights;
+
+import health.ordo.application.port.in.insights.InsightRequest;
+import health.ordo.domain.insights.DailyRollup;
+import health.ordo.domain.insights.Dimension;
+import health.ordo.domain.insights.WorkFact;
+import health.ordo.domain.shared.TenantId;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/** Reads for insights: rollup rows, facts when a filter applies, and the open backlog by age. */
+public interface InsightReadPort {
+
+    /**
+     * Rollup rows of the days, for one dimension's values (or, with null, the rows over everything), summed per period:
+     * each row's day is its period's first day (the day itself for NONE and DAY, the Monday for WEEK, the 1st for MONTH;
+     * NONE sums the whole range under {@code from}). Duration histograms are filled only when asked for.
+     */
+    List<DailyRollup.Row> rollup(TenantId tenant, LocalDate from, LocalDate to, Dimension dimension, InsightRequest.Period period,
+                                 boolean withDurations);
+
+    /** Facts that arrived or closed within the days (in the zone) and match every filter. */
+    List<WorkFact> facts(TenantId tenant, LocalDate from, LocalDate to, ZoneId zone, Map<Dimension, String> where);
+
+    /**
+     * Open items (Ordo's and imported ones) grouped by a dimension's value (null: one group), counted in age buckets
+     * by their arrival: upper bounds in days, the last bucket open-ended.
+     */
+    List<BacklogGroup> backlog(TenantId tenant, Dimension groupBy, Map<Dimension, String> where, Instant now, int[] bucketUpperDays);
+
+    /**
+     * @param byAge       open items per age bucket
+     * @param pastDeadline open items whose deadline has passed
+     */
+    record BacklogGroup(String group, long[] byAge, BigDecimal amount, long pastDeadline, BigDecimal amountPastDeadline,
+                        Instant oldestReceived) {
+    }
+}

@@ -1,0 +1,230 @@
+package health.ordo.application.service.insights;
+
+import health.ordo.application.port.in.insights.Insight;
+import health.ordo.application.port.in.insights.InsightRequest;
+import health.ordo.application.port.in.insights.InsightTable;
+import health.ordo.application.port.in.insights.InsightsQuery;
+import health.ordo.application.port.out.insights.InsightReadPort;
+import health.ordo.application.port.out.routing.WorkforcePort;
+import health.ordo.application.port.out.transaction.TransactionPort;
+import health.ordo.domain.insights.DailyRollup;
+import health.ordo.domain.insights.DayMetrics;
+import health.ordo.domain.insights.Dimension;
+import health.ordo.domain.insights.DurationHistogram;
+import health.ordo.domain.insights.WorkFact;
+import health.ordo.domain.routing.Worker;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Answers insights from the daily rollups (grouped by one dimension, no filter) or, when a filter applies (a request's
+ * or a supervisor's team), from the facts of the range rolled up the same way. The metrics' definitions are the
+ * domain's ({@link DayMetrics}); this class only picks the rows and lays out the table.
+ */
+public class InsightsQueryService implements InsightsQuery {
+
+    /** Upper bounds of the backlog's age buckets in days: 0–2, 3–7, 8–30, 31–90, over 90. */
+    static final int[] AGE_BUCKETS = {2, 7, 30, 90};
+
+    private final InsightReadPort reads;
+    private final WorkforcePort workforce;
+    private final TransactionPort transactions;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public InsightsQueryService(InsightReadPort reads, WorkforcePort workforce, TransactionPort transactions, Clock clock, ZoneId zone) {
+        this.reads = reads;
+        this.workforce = workforce;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @Override
+    public InsightTable insight(Viewer viewer, Insight insight, InsightRequest request) {
+        return transactions.readOnly(viewer.tenant(), () -> {
+            InsightRequest scoped = scope(viewer, request);
+            return switch (insight) {
+                case BACKLOG -> backlog(viewer, scoped);
+                case MONEY -> money(viewer, scoped);
+                default -> fromMetrics(insight, metrics(viewer, scoped, insight == Insight.DURATIONS), scoped);
+            };
+        });
+    }
+
+    /** A supervisor who works in a team sees that team only; the filter replaces any team the request names. */
+    private InsightRequest scope(Viewer viewer, InsightRequest request) {
+        if (viewer.tenantWide()) {
+            return request;
+        }
+        String team = workforce.worker(viewer.tenant(), viewer.login()).map(Worker::team).orElse(null);
+        if (team == null) {
+            return request;
+        }
+        Map<Dimension, String> where = new EnumMap<>(Dimension.class);
+        where.putAll(request.where());
+        where.put(Dimension.TEAM, team);
+        return new InsightRequest(request.from(), request.to(), request.groupBy(), where, request.period());
+    }
+
+    /** Metrics per period (its label) and group. */
+    private Map<String, Map<String, DayMetrics>> metrics(Viewer viewer, InsightRequest request, boolean durations) {
+        Map<String, Map<String, DayMetrics>> byPeriod = new TreeMap<>();
+        List<DailyRollup.Row> rows;
+        if (request.where().isEmpty()) {
+            rows = reads.rollup(viewer.tenant(), request.from(), request.to(), request.groupBy(), request.period(), durations);
+        } else {
+            rows = rollUp(reads.facts(viewer.tenant(), request.from(), request.to(), zone, request.where()), request);
+        }
+        for (DailyRollup.Row row : rows) {
+            if (row.dimension() != request.groupBy()) {
+                continue;
+            }
+            String group = request.groupBy() == null ? "all" : row.value();
+            byPeriod.computeIfAbsent(period(row.day(), request.period()), p -> new TreeMap<>())
+                    .computeIfAbsent(group, g -> new DayMetrics()).add(row.metrics());
+        }
+        return byPeriod;
+    }
+
+    private List<DailyRollup.Row> rollUp(List<WorkFact> facts, InsightRequest request) {
+        Map<LocalDate, List<WorkFact>> byDay = new HashMap<>();
+        for (WorkFact fact : facts) {
+            LocalDate arrived = fact.receivedAt().atZone(zone).toLocalDate();
+            byDay.computeIfAbsent(arrived, d -> new ArrayList<>()).add(fact);
+            if (fact.closedAt() != null) {
+                LocalDate closed = fact.closedAt().atZone(zone).toLocalDate();
+                if (!closed.equals(arrived)) {
+                    byDay.computeIfAbsent(closed, d -> new ArrayList<>()).add(fact);
+                }
+            }
+        }
+        List<DailyRollup.Row> rows = new ArrayList<>();
+        byDay.forEach((day, touching) -> {
+            if (!day.isBefore(request.from()) && !day.isAfter(request.to())) {
+                rows.addAll(DailyRollup.of(day, zone, touching));
+            }
+        });
+        return rows;
+    }
+
+    private static String period(LocalDate day, InsightRequest.Period period) {
+        return switch (period) {
+            case NONE -> "";
+            case DAY -> day.toString();
+            case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString();
+            case MONTH -> day.toString().substring(0, 7);
+        };
+    }
+
+    private static InsightTable fromMetrics(Insight insight, Map<String, Map<String, DayMetrics>> metrics, InsightRequest request) {
+        List<String> columns = new ArrayList<>();
+        boolean periods = request.period() != InsightRequest.Period.NONE;
+        if (periods) {
+            columns.add("period");
+        }
+        columns.add("group");
+        columns.addAll(switch (insight) {
+            case FLOW -> List.of("arrivals", "completions", "cancellations", "net_change", "arrived_amount", "completed_amount");
+            case DURATIONS -> List.of("completions", "cycle_p50_hours", "cycle_p90_hours", "cycle_p95_hours", "wait_p50_hours",
+                    "wait_p90_hours", "wait_p95_hours", "touch_p50_hours", "touch_p90_hours", "touch_p95_hours");
+            case SLA -> List.of("completed_with_deadline", "met", "breached", "attainment_percent");
+            case QUALITY -> List.of("completions", "first_pass_percent", "rework_percent", "exception_percent", "override_percent");
+            case ACCEPTANCE -> List.of("claims", "claims_as_proposed", "acceptance_percent");
+            default -> throw new IllegalArgumentException(insight.name());
+        });
+        InsightTable.Builder table = InsightTable.of(insight.name().toLowerCase(java.util.Locale.ROOT), columns.toArray(String[]::new));
+        metrics.forEach((period, groups) -> groups.forEach((group, m) -> {
+            List<Object> values = new ArrayList<>();
+            if (periods) {
+                values.add(period);
+            }
+            values.add(group);
+            values.addAll(switch (insight) {
+                case FLOW -> List.of(m.arrivals, m.completions, m.cancellations, m.arrivals - m.completions - m.cancellations,
+                        money(m.arrivedAmount), money(m.completedAmount));
+                case DURATIONS -> durations(m);
+                case SLA -> listOf(m.withDeadline, m.met, m.breached(), DayMetrics.percent(m.met, m.withDeadline));
+                case QUALITY -> listOf(m.completions, DayMetrics.percent(m.firstPass, m.completions),
+                        DayMetrics.percent(m.reopened, m.completions), DayMetrics.percent(m.exceptions, m.completions),
+                        DayMetrics.percent(m.overridden, m.completions));
+                case ACCEPTANCE -> listOf(m.claims, m.claimsAsProposed, DayMetrics.percent(m.claimsAsProposed, m.claims));
+                default -> List.of();
+            });
+            table.row(values.toArray());
+        }));
+        return table.build();
+    }
+
+    private static List<Object> durations(DayMetrics m) {
+        List<Object> values = new ArrayList<>();
+        values.add(m.completions);
+        for (long[] histogram : List.of(m.cycle, m.waiting, m.touch)) {
+            for (double p : new double[]{0.5, 0.9, 0.95}) {
+                values.add(hours(DurationHistogram.percentile(histogram, p)));
+            }
+        }
+        return values;
+    }
+
+    private static List<Object> listOf(Object... values) {
+        return java.util.Arrays.asList(values);
+    }
+
+    private InsightTable backlog(Viewer viewer, InsightRequest request) {
+        Instant now = clock.instant();
+        InsightTable.Builder table = InsightTable.of("backlog", "group", "open", "days_0_2", "days_3_7", "days_8_30", "days_31_90",
+                "days_over_90", "oldest_days", "money_at_stake", "past_deadline", "money_past_deadline");
+        for (InsightReadPort.BacklogGroup group : reads.backlog(viewer.tenant(), request.groupBy(), request.where(), now, AGE_BUCKETS)) {
+            long open = java.util.Arrays.stream(group.byAge()).sum();
+            Long oldest = group.oldestReceived() == null ? null : Duration.between(group.oldestReceived(), now).toDays();
+            table.row(request.groupBy() == null ? "all" : group.group(), open, group.byAge()[0], group.byAge()[1], group.byAge()[2],
+                    group.byAge()[3], group.byAge()[4], oldest, money(group.amount()), group.pastDeadline(), money(group.amountPastDeadline()));
+        }
+        return table.build();
+    }
+
+    private InsightTable money(Viewer viewer, InsightRequest request) {
+        Map<String, DayMetrics> closed = new TreeMap<>();
+        metrics(viewer, new InsightRequest(request.from(), request.to(), request.groupBy(), request.where(), InsightRequest.Period.NONE), false)
+                .values().forEach(groups -> groups.forEach((group, m) -> closed.computeIfAbsent(group, g -> new DayMetrics()).add(m)));
+        Map<String, InsightReadPort.BacklogGroup> open = new TreeMap<>();
+        for (InsightReadPort.BacklogGroup group : reads.backlog(viewer.tenant(), request.groupBy(), request.where(), clock.instant(), AGE_BUCKETS)) {
+            open.put(request.groupBy() == null ? "all" : group.group(), group);
+        }
+        InsightTable.Builder table = InsightTable.of("money", "group", "recovered_amount", "written_off_amount", "written_off_items",
+                "open_money_at_stake", "open_money_past_deadline");
+        java.util.TreeSet<String> groups = new java.util.TreeSet<>(closed.keySet());
+        groups.addAll(open.keySet());
+        for (String group : groups) {
+            DayMetrics m = closed.getOrDefault(group, new DayMetrics());
+            InsightReadPort.BacklogGroup backlog = open.get(group);
+            table.row(group, money(m.recoveredAmount), money(m.writtenOffAmount), m.writtenOff,
+                    money(backlog == null ? BigDecimal.ZERO : backlog.amount()),
+                    money(backlog == null ? BigDecimal.ZERO : backlog.amountPastDeadline()));
+        }
+        return table.build();
+    }
+
+    private static BigDecimal money(BigDecimal amount) {
+        return amount == null ? BigDecimal.ZERO : amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static Double hours(Duration duration) {
+        return duration == null ? null : Math.round(duration.toMinutes() / 6.0) / 10.0;
+    }
+}

@@ -1,0 +1,59 @@
+package health.ordo.bootstrap.config;
+
+import health.ordo.application.port.out.insights.FactsPort;
+import health.ordo.application.port.out.insights.HistoryFilePort;
+import health.ordo.application.port.out.insights.HistoryImportPort;
+import health.ordo.application.port.out.insights.InsightReadPort;
+import health.ordo.application.port.out.insights.OpenWorkPort;
+import health.ordo.application.port.out.routing.WorkforcePort;
+import health.ordo.application.port.out.sla.SlaConfigPort;
+import health.ordo.application.port.out.transaction.TransactionPort;
+import health.ordo.application.service.insights.ForecastService;
+import health.ordo.application.service.insights.HistoryImportService;
+import health.ordo.application.service.insights.InsightsMaintenanceService;
+import health.ordo.application.service.insights.InsightsQueryService;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * Process intelligence wiring. {@code ordo.insights.time-zone} (UTC) is the zone whose days rollups count in;
+ * {@code ordo.insights.settle} (30 s) how old an item change must be before its fact is refreshed;
+ * {@code ordo.insights.productive-share} (0.8) the share of working time a worker spends on queue items;
+ * {@code ordo.insights.default-handling} (30 min) the handling time of a type with no completed history yet.
+ */
+@Factory
+class InsightsFactory {
+
+    @Singleton
+    InsightsMaintenanceService insightsMaintenanceService(FactsPort facts, HistoryImportPort imports, HistoryFilePort files,
+                                                          TransactionPort transactions, Clock clock,
+                                                          @Value("${ordo.insights.time-zone:UTC}") String zone,
+                                                          @Value("${ordo.insights.settle:30s}") Duration settle) {
+        return new InsightsMaintenanceService(facts, imports, files, transactions, clock, ZoneId.of(zone), settle);
+    }
+
+    @Singleton
+    InsightsQueryService insightsQueryService(InsightReadPort reads, WorkforcePort workforce, TransactionPort transactions, Clock clock,
+                                              @Value("${ordo.insights.time-zone:UTC}") String zone) {
+        return new InsightsQueryService(reads, workforce, transactions, clock, ZoneId.of(zone));
+    }
+
+    @Singleton
+    ForecastService forecastService(InsightReadPort reads, OpenWorkPort openWork, WorkforcePort workforce, SlaConfigPort calendars,
+                                    TransactionPort transactions, Clock clock, @Value("${ordo.insights.time-zone:UTC}") String zone,
+                                    @Value("${ordo.insights.productive-share:0.8}") double productiveShare,
+                                    @Value("${ordo.insights.default-handling:30m}") Duration defaultHandling) {
+        return new ForecastService(reads, openWork, workforce, calendars, transactions, clock, ZoneId.of(zone), productiveShare,
+                defaultHandling);
+    }
+
+    @Singleton
+    HistoryImportService historyImportService(HistoryImportPort imports, TransactionPort transactions, Clock clock) {
+        return new HistoryImportService(imports, transactions, clock);
+    }
+}

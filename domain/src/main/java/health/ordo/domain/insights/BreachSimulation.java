@@ -1,0 +1,143 @@
+package health.ordo.domain.insights;
+
+import health.ordo.domain.sla.BusinessCalendar;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Works a queue forward in Ordo's order with a given staff and tells when each open item is done and which miss their
+ * deadline. A fluid model, so a person can check it by hand:
+ * <ul>
+ *   <li>the staff delivers {@code workers × productiveShare} hours of work per working hour of the business calendar
+ *       (holidays, closures and opening hours included);</li>
+ *   <li>items are worked one after another in {@link OpenWork#ORDO_ORDER}: an item is done when the capacity delivered
+ *       since now covers its own hours, the hours of every item before it, and the hours of forecast arrivals that
+ *       outrank it ({@link ArrivalLoad#shareAbove}); a day's arrivals count from that day's first working hour;</li>
+ *   <li>an item breaches when it is done after its deadline, or is not done by the end of the simulation while its
+ *       deadline falls before that end; an item already past its deadline is overdue (a breach nobody can prevent).</li>
+ * </ul>
+ */
+public final class BreachSimulation {
+
+    private final BusinessCalendar calendar;
+    private final double productiveShare;
+
+    /**
+     * @param productiveShare the share of working time spent on the queue's items (the rest: breaks, meetings, other
+     *                        work), between 0 and 1
+     */
+    public BreachSimulation(BusinessCalendar calendar, double productiveShare) {
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
+        if (!(productiveShare > 0 && productiveShare <= 1)) {
+            throw new IllegalArgumentException("the productive share lies in (0, 1]");
+        }
+        this.productiveShare = productiveShare;
+    }
+
+    public Result run(Instant now, Instant until, List<OpenWork> open, double workers, ArrivalLoad arrivals) {
+        if (workers < 0) {
+            throw new IllegalArgumentException("workers must not be negative");
+        }
+        List<OpenWork> ordered = new ArrayList<>(open);
+        ordered.sort(OpenWork.ORDO_ORDER);
+        List<BusinessCalendar.Interval> intervals = calendar.workingIntervals(now, until);
+        int n = intervals.size();
+        double rate = workers * productiveShare;
+        double[] capacityAtStart = new double[n + 1];
+        double[] arrivedAtStart = new double[n];
+        LocalDate today = now.atZone(calendar.zone()).toLocalDate();
+        for (int k = 0; k < n; k++) {
+            BusinessCalendar.Interval interval = intervals.get(k);
+            capacityAtStart[k + 1] = capacityAtStart[k] + rate * hours(interval.length());
+            arrivedAtStart[k] = arrivals.hoursBetween(today, interval.from().atZone(calendar.zone()).toLocalDate());
+        }
+        List<Outcome> outcomes = new ArrayList<>(ordered.size());
+        double workAhead = 0;
+        int cursor = 0;
+        double lastShare = 0;
+        for (OpenWork work : ordered) {
+            workAhead += work.hours();
+            double share = work.started() ? 0 : arrivals.shareAbove(work.score());
+            if (share < lastShare) {
+                cursor = 0;
+            }
+            lastShare = share;
+            Instant done = null;
+            if (rate > 0) {
+                for (int k = cursor; k < n; k++) {
+                    double needed = workAhead + share * arrivedAtStart[k];
+                    if (capacityAtStart[k + 1] >= needed) {
+                        double intoInterval = Math.max(0, needed - capacityAtStart[k]) / rate;
+                        BusinessCalendar.Interval interval = intervals.get(k);
+                        Instant at = interval.from().plus(Duration.ofMillis(Math.round(intoInterval * 3_600_000)));
+                        done = at.isAfter(interval.to()) ? interval.to() : at;
+                        cursor = k;
+                        break;
+                    }
+                }
+                if (done == null) {
+                    cursor = n;
+                }
+            }
+            outcomes.add(outcome(work, done, now, until));
+        }
+        return new Result(now, until, workers, outcomes);
+    }
+
+    private static Outcome outcome(OpenWork work, Instant done, Instant now, Instant until) {
+        Instant deadline = work.deadline();
+        if (deadline == null) {
+            return new Outcome(work, done, false, false);
+        }
+        boolean overdue = !deadline.isAfter(now);
+        boolean breaches = overdue || (done == null ? deadline.isBefore(until) : done.isAfter(deadline));
+        return new Outcome(work, done, overdue, breaches);
+    }
+
+    private static double hours(Duration duration) {
+        return duration.toMillis() / 3_600_000.0;
+    }
+
+    /**
+     * One item's fate.
+     *
+     * @param expectedCompletion when it is expected done; null when not before the end of the simulation
+     * @param overdue            its deadline has already passed
+     */
+    public record Outcome(OpenWork work, Instant expectedCompletion, boolean overdue, boolean breaches) {
+    }
+
+    /** Every open item's outcome, in the order they are worked. */
+    public record Result(Instant now, Instant until, double workers, List<Outcome> outcomes) {
+
+        public Result {
+            outcomes = List.copyOf(outcomes);
+        }
+
+        /** The items whose deadline falls on or before {@code by} and that miss it (overdue ones included). */
+        public List<Outcome> breachesBy(Instant by) {
+            return outcomes.stream().filter(o -> o.breaches() && !o.work().deadline().isAfter(by)).toList();
+        }
+
+        /** Breaches by {@code by} that staff could still prevent (not yet overdue). */
+        public List<Outcome> avoidableBreachesBy(Instant by) {
+            return breachesBy(by).stream().filter(o -> !o.overdue()).toList();
+        }
+
+        /** Items whose deadline falls between now and {@code by}: the ones an SLA target counts. */
+        public long dueBy(Instant by) {
+            return outcomes.stream().filter(o -> o.work().deadline() != null && !o.overdue()
+                    && !o.work().deadline().isAfter(by)).count();
+        }
+
+        public static BigDecimal money(List<Outcome> outcomes) {
+            return outcomes.stream().map(o -> o.work().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+    }
+}
