@@ -123,6 +123,22 @@ class InsightsApiTest {
         assertThat(rows(acceptance).get(0)).containsEntry("claims_as_proposed", 1);
         assertThat(((Number) rows(acceptance).get(0).get("acceptance_percent")).doubleValue()).isEqualTo(50.0);
 
+        // overrides by reason, write-backs and connector runs: their own grouping, no dimension
+        String pinned = create(api, ada, "OVR-1", now.plus(Duration.ofDays(30)));
+        assertThat(api.post("/api/v1/work-items/" + pinned + "/priority-override", sam, Map.of("target", "PIN_TOP",
+                "reasonCode", "EXECUTIVE_REQUEST", "expiresAt", now.plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS).toString()))
+                .status()).isIn(200, 201);
+        List<Map<String, Object>> overrides = rows(api.get("/api/v1/insights/overrides?from=" + today + "&to=" + today, sam).body());
+        assertThat(overrides).hasSize(1);
+        assertThat(overrides.get(0)).containsEntry("reason", "EXECUTIVE_REQUEST").containsEntry("kind", "PIN_TOP").containsEntry("items", 1);
+        assertThat(((Number) overrides.get(0).get("requested")).intValue() + ((Number) overrides.get(0).get("applied")).intValue()).isEqualTo(1);
+        for (String insight : List.of("automation", "integration", "overrides")) {
+            assertThat(api.get("/api/v1/insights/" + insight, sam).status()).isEqualTo(200);
+            assertThat(api.getCsv("/api/v1/insights/" + insight, sam).contentType()).startsWith("text/csv");
+            assertThat(api.get("/api/v1/insights/" + insight + "?groupBy=queue", sam).list("errors"))
+                    .extracting(e -> e.get("field")).containsExactly("groupBy");
+        }
+
         // arrivals forecast: the weekly rhythm is found, beats seasonal-naive in its backtest, and carries intervals
         Map<String, Object> arrivals = api.get("/api/v1/forecast/arrivals?days=14&groupBy=queue", sam).body();
         Map<String, Object> denials = listOf(arrivals, "forecasts").stream().filter(f -> "denials".equals(f.get("group"))).findFirst().orElseThrow();
@@ -152,6 +168,16 @@ class InsightsApiTest {
         assertThat(whatIf.get("workersBefore")).isEqualTo(0.0);
         assertThat(listOf(whatIf, "saved")).extracting(item -> item.get("workItemId")).contains(soon, later);
         assertThat(((Number) whatIf.get("breachesAfter")).intValue()).isLessThan(((Number) whatIf.get("breachesBefore")).intValue());
+
+        // a draft priority policy: the queue worked in the order it would score, before it is activated
+        assertThat(api.post("/api/v1/priority-policies", ada, Map.of("policyId", "money-first", "factors",
+                List.of(Map.of("factor", "FINANCIAL_IMPACT", "weight", 1, "parameters", Map.of("cap", 1000000))))).status()).isEqualTo(201);
+        Map<String, Object> draftWhatIf = api.post("/api/v1/forecast/what-if", sam, Map.of("queue", "denials", "addWorkers", 5,
+                "by", today.plusDays(14).toString(), "policyId", "money-first", "version", 1)).body();
+        assertThat(draftWhatIf).containsEntry("policy", "money-first v1").containsEntry("workersAfter", 5.0);
+        assertThat(listOf(draftWhatIf, "saved")).extracting(item -> item.get("workItemId")).contains(soon, later);
+        assertThat(api.post("/api/v1/forecast/what-if", sam, Map.of("queue", "denials", "policyId", "no-such", "version", 1))
+                .list("errors")).extracting(e -> e.get("field")).containsExactly("policyId");
 
         Map<String, Object> staffing = listOf(api.get("/api/v1/forecast/staffing?queue=denials&target=1&by=" + today.plusDays(14), sam).body(),
                 "queues").get(0);

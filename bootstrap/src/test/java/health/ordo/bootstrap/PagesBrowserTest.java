@@ -87,6 +87,19 @@ class PagesBrowserTest {
         }
         assertThat(api.put("/api/v1/workers/wanda@" + tenant, ada, Map.of("queues", List.of("ap-exceptions"), "capacity", 10,
                 "available", true)).status()).isIn(200, 201);
+        // eight weeks of history, so the dashboard has arrivals to chart and to forecast from
+        StringBuilder history = new StringBuilder("type,queue,source_reference,received,started,completed,deadline\n");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        for (java.time.LocalDate day = today.minusDays(56); day.isBefore(today); day = day.plusDays(1)) {
+            int count = day.getDayOfWeek().getValue() > 5 ? 1 : 6 + day.getDayOfMonth() % 3;
+            for (int i = 0; i < count; i++) {
+                java.time.Instant received = day.atTime(9, 0).plusMinutes(10L * i).toInstant(java.time.ZoneOffset.UTC);
+                history.append(String.join(",", "INVOICE_HOLD", "ap-exceptions", "PH-" + day + "-" + i, received.toString(),
+                        received.plusSeconds(3600).toString(), received.plusSeconds(5400).toString(), received.plusSeconds(86_400).toString()))
+                        .append('\n');
+            }
+        }
+        assertThat(api.postRaw("/api/v1/history:import", ada, history.toString(), "text/csv").status()).isEqualTo(202);
 
         ChromeOptions options = new ChromeOptions();
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000");
@@ -200,6 +213,24 @@ class PagesBrowserTest {
         browser.get(url("/ui/backlog"));
         assertThat(browser.findElement(By.cssSelector("[data-testid=queues]")).getText()).contains("AP exceptions");
         checkPage("backlog");
+
+        // the dashboard: charts drawn by ECharts under the strict CSP, the forecast of the imported history, breaches, staffing
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            driver.get(url("/ui/insights"));
+            return driver.findElement(By.cssSelector("[data-testid=forecast-summary]")).getText().contains("ap-exceptions");
+        });
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-chart=forecast][data-rendered=true] svg")));
+        assertThat(browser.findElements(By.cssSelector("[data-chart][data-rendered=true]"))).hasSize(3);
+        assertThat(browser.findElement(By.cssSelector("[data-testid=tiles]")).getText()).contains("money at stake");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=staffing]")).getText()).contains("ap-exceptions");
+        WebElement by = browser.findElement(By.id("breach-by"));
+        String date = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(14).toString();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", by, date);
+        by.submit();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-testid=breach-summary]"), date));
+        checkPage("insights");
 
         browser.get(url("/ui/admin/policies"));
         WebElement financial = browser.findElement(By.id("w.FINANCIAL_IMPACT"));

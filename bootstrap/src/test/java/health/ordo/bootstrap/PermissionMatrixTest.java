@@ -106,7 +106,7 @@ class PermissionMatrixTest {
                 "POST /api/v1/audit:verify", "POST /api/v1/users/{login}:disable", "POST /api/v1/users/{login}:enable")) {
             MATRIX.put(route, ADMIN);
         }
-        for (String insight : List.of("backlog", "flow", "durations", "sla", "quality", "acceptance", "money")) {
+        for (String insight : List.of("backlog", "flow", "durations", "sla", "quality", "acceptance", "money", "automation", "integration", "overrides")) {
             MATRIX.put("GET /api/v1/insights/" + insight, LEADS);
         }
         MATRIX.put("GET /api/v1/forecast/arrivals", LEADS);
@@ -114,6 +114,10 @@ class PermissionMatrixTest {
         MATRIX.put("GET /api/v1/forecast/staffing", LEADS);
         MATRIX.put("POST /api/v1/forecast/what-if", LEADS);
         MATRIX.put("GET /api/v1/forecast/allocation", LEADS);
+        MATRIX.put("GET /api/v1/insights/anomalies", LEADS);
+        MATRIX.put("POST /api/v1/insights/anomalies:detect", ADMIN);
+        MATRIX.put("GET /api/v1/watch-settings", LEADS);
+        MATRIX.put("PUT /api/v1/watch-settings", ADMIN);
         MATRIX.put("POST /api/v1/history:import", Set.of("TENANT_ADMIN", "INTEGRATION"));
         MATRIX.put("GET /api/v1/history-imports/columns", Set.of("TENANT_ADMIN", "INTEGRATION"));
         MATRIX.put("GET /api/v1/history-imports/{id}", Set.of("TENANT_ADMIN", "INTEGRATION"));

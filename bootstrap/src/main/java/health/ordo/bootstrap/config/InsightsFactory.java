@@ -5,13 +5,20 @@ import health.ordo.application.port.out.insights.HistoryFilePort;
 import health.ordo.application.port.out.insights.HistoryImportPort;
 import health.ordo.application.port.out.insights.InsightReadPort;
 import health.ordo.application.port.out.insights.OpenWorkPort;
+import health.ordo.application.port.out.priority.PriorityPolicyPort;
+import health.ordo.application.port.out.priority.RescoringPort;
 import health.ordo.application.port.out.routing.WorkforcePort;
+import health.ordo.application.service.scoring.PriorityScoringService;
 import health.ordo.application.port.out.sla.SlaConfigPort;
 import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.application.service.insights.ForecastService;
 import health.ordo.application.service.insights.HistoryImportService;
 import health.ordo.application.service.insights.InsightsMaintenanceService;
 import health.ordo.application.service.insights.InsightsQueryService;
+import health.ordo.application.service.insights.WatchService;
+import health.ordo.application.port.in.workitem.IngestWorkItemUseCase;
+import health.ordo.application.port.out.insights.WatchPort;
+import health.ordo.application.port.out.tenant.TenantDirectoryPort;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -45,11 +52,20 @@ class InsightsFactory {
 
     @Singleton
     ForecastService forecastService(InsightReadPort reads, OpenWorkPort openWork, WorkforcePort workforce, SlaConfigPort calendars,
+                                    PriorityPolicyPort policies, RescoringPort rescoring, PriorityScoringService scoring,
                                     TransactionPort transactions, Clock clock, @Value("${ordo.insights.time-zone:UTC}") String zone,
                                     @Value("${ordo.insights.productive-share:0.8}") double productiveShare,
                                     @Value("${ordo.insights.default-handling:30m}") Duration defaultHandling) {
-        return new ForecastService(reads, openWork, workforce, calendars, transactions, clock, ZoneId.of(zone), productiveShare,
+        return new ForecastService(reads, openWork, workforce, calendars, policies, rescoring, scoring, transactions, clock,
+                ZoneId.of(zone), productiveShare,
                 defaultHandling);
+    }
+
+    @Singleton
+    WatchService watchService(InsightReadPort reads, WatchPort watch, TenantDirectoryPort tenants, SlaConfigPort calendars,
+                              IngestWorkItemUseCase ingest, TransactionPort transactions, Clock clock,
+                              @Value("${ordo.insights.time-zone:UTC}") String zone) {
+        return new WatchService(reads, watch, tenants, calendars, ingest, transactions, clock, ZoneId.of(zone));
     }
 
     @Singleton

@@ -1,6 +1,7 @@
 package health.ordo.bootstrap.config;
 
 import health.ordo.application.port.in.insights.MaintainInsightsUseCase;
+import health.ordo.application.port.in.insights.WatchUseCase;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -18,9 +19,24 @@ class InsightsSchedule {
     private static final Logger LOG = LoggerFactory.getLogger(InsightsSchedule.class);
 
     private final MaintainInsightsUseCase insights;
+    private final WatchUseCase watch;
 
-    InsightsSchedule(MaintainInsightsUseCase insights) {
+    InsightsSchedule(MaintainInsightsUseCase insights, WatchUseCase watch) {
         this.insights = insights;
+        this.watch = watch;
+    }
+
+    /** The watch looks at each tenant's new whole days (yesterday, or every day since it last looked). */
+    @Scheduled(fixedDelay = "${ordo.insights.watch-interval:15m}", initialDelay = "${ordo.insights.watch-initial-delay:90s}")
+    void watch() {
+        try {
+            int found = watch.watchAll();
+            if (found > 0) {
+                LOG.info("The watch found {} unusual days", found);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("The watch round failed; the next round retries: {}", e.toString());
+        }
     }
 
     @Scheduled(fixedDelay = "${ordo.insights.refresh-interval:10s}", initialDelay = "${ordo.insights.initial-delay:6s}")

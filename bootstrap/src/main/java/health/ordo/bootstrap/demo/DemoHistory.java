@@ -37,7 +37,7 @@ final class DemoHistory {
             new Stream("CLAIM_DENIAL", "denials", "revenue-cycle", 26, 35, 7, 18_000, List.of("alice@demo", "sam@demo", "bob.lee", "carla.diaz")),
             new Stream("UNDERPAYMENT", "underpayments", "revenue-cycle", 9, 45, 14, 9_000, List.of("alice@demo", "bob.lee")),
             new Stream("PRIOR_AUTHORIZATION", "prior-auth", "access", 14, 25, 2, 0, List.of("dana.kim", "eli.ross")),
-            new Stream("INVOICE_HOLD", "ap-exceptions", "accounts-payable", 12, 30, 5, 60_000, List.of("sam@demo", "fay.chen")),
+            new Stream("INVOICE_HOLD", "ap-exceptions", "accounts-payable", 16, 30, 5, 60_000, List.of("sam@demo", "fay.chen")),
             new Stream("SUPPLIER_ONBOARDING", "supplier-onboarding", "procurement", 2, 90, 10, 0, List.of("gus.park")),
             new Stream("CREDENTIAL_EXPIRY", "hr-credentialing", "hr", 3, 40, 20, 0, List.of("hana.ito")));
 

@@ -10,7 +10,9 @@ public enum WorkItemType {
     PAYMENT_EXCEPTION("payroll-exceptions"),
     SUPPLIER_ONBOARDING("supplier-onboarding"),
     EMPLOYEE_ONBOARDING("hr-onboarding"),
-    CREDENTIAL_EXPIRY("hr-credentialing");
+    CREDENTIAL_EXPIRY("hr-credentialing"),
+    /** Raised by Ordo's own watch: an unusual day of arrivals, SLA attainment, aging or integration failures. */
+    OPERATIONS_ALERT("operations-alerts");
 
     private final String defaultQueue;
 

@@ -78,9 +78,9 @@ class JdbcFacts implements FactsPort {
     private static final String INSERT_ROLLUP = """
             insert into work_daily (tenant_id, day, dimension, value, arrivals, arrived_amount, completions, completed_amount,
                                     cancellations, with_deadline, met, first_pass, reopened, exceptions, overridden, claims,
-                                    claims_as_proposed, written_off, recovered_amount, written_off_amount, cycle_histogram,
-                                    wait_histogram, touch_histogram)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                    claims_as_proposed, written_off, recovered_amount, written_off_amount, cycle_buckets, cycle_counts,
+                                    wait_buckets, wait_counts, touch_buckets, touch_counts)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcOperations jdbc;
 
@@ -268,19 +268,33 @@ class JdbcFacts implements FactsPort {
                 Sql.bind(statement, tenant.value(), day, row.dimension() == null ? "" : row.dimension().apiName(), row.value(),
                         m.arrivals, m.arrivedAmount, m.completions, m.completedAmount, m.cancellations, m.withDeadline, m.met,
                         m.firstPass, m.reopened, m.exceptions, m.overridden, m.claims, m.claimsAsProposed, m.writtenOff,
-                        m.recoveredAmount, m.writtenOffAmount, array(connection, m.cycle), array(connection, m.waiting),
-                        array(connection, m.touch));
+                        m.recoveredAmount, m.writtenOffAmount, buckets(connection, m.cycle), counts(connection, m.cycle),
+                        buckets(connection, m.waiting), counts(connection, m.waiting), buckets(connection, m.touch), counts(connection, m.touch));
                 statement.addBatch();
             }
             return statement.executeBatch();
         });
     }
 
-    static Array array(Connection connection, long[] counts) throws SQLException {
-        Long[] boxed = new Long[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            boxed[i] = counts[i];
+    /** The buckets of a histogram that hold anything (sparse: a rollup row fills a dozen or so of the 80). */
+    static Array buckets(Connection connection, long[] histogram) throws SQLException {
+        List<Short> buckets = new ArrayList<>();
+        for (int i = 0; i < histogram.length; i++) {
+            if (histogram[i] != 0) {
+                buckets.add((short) i);
+            }
         }
-        return connection.createArrayOf("bigint", boxed);
+        return connection.createArrayOf("smallint", buckets.toArray());
+    }
+
+    /** The counts of those buckets, in the same order. */
+    static Array counts(Connection connection, long[] histogram) throws SQLException {
+        List<Long> counts = new ArrayList<>();
+        for (long count : histogram) {
+            if (count != 0) {
+                counts.add(count);
+            }
+        }
+        return connection.createArrayOf("bigint", counts.toArray());
     }
 }

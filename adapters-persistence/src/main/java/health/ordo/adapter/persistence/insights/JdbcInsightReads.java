@@ -84,18 +84,30 @@ class JdbcInsightReads implements InsightReadPort {
             return 1;
         }, params.toArray());
         if (withDurations && !rows.isEmpty()) {
-            Sql.query(jdbc, "select " + start + " as period, value, u.i, sum(u.c), sum(u.w), sum(u.t) from work_daily"
-                    + " cross join lateral unnest(cycle_histogram, wait_histogram, touch_histogram) with ordinality as u(c, w, t, i)"
-                    + " where tenant_id = ? and dimension = ? and day between ? and ? and u.c + u.w + u.t > 0 group by 1, 2, 3", rs -> {
+            List<Object> three = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                three.addAll(params);
+            }
+            StringBuilder sql = new StringBuilder();
+            String[] measures = {"cycle", "wait", "touch"};
+            for (int m = 0; m < measures.length; m++) {
+                sql.append(m == 0 ? "" : " union all ").append("select ").append(start).append(" as period, value, ").append(m)
+                        .append(" as measure, u.b, sum(u.c) from work_daily cross join lateral unnest(").append(measures[m])
+                        .append("_buckets, ").append(measures[m]).append("_counts) as u(b, c)")
+                        .append(" where tenant_id = ? and dimension = ? and day between ? and ? group by 1, 2, 3, 4");
+            }
+            Sql.query(jdbc, sql.toString(), rs -> {
                 DailyRollup.Row row = rows.get(rs.getObject(1, LocalDate.class) + "\u0000" + rs.getString(2));
                 if (row != null) {
-                    int bucket = rs.getInt(3) - 1;
-                    row.metrics().cycle[bucket] = rs.getLong(4);
-                    row.metrics().waiting[bucket] = rs.getLong(5);
-                    row.metrics().touch[bucket] = rs.getLong(6);
+                    long[] histogram = switch (rs.getInt(3)) {
+                        case 0 -> row.metrics().cycle;
+                        case 1 -> row.metrics().waiting;
+                        default -> row.metrics().touch;
+                    };
+                    histogram[rs.getInt(4)] = rs.getLong(5);
                 }
                 return 1;
-            }, params.toArray());
+            }, three.toArray());
         }
         return List.copyOf(rows.values());
     }
@@ -121,6 +133,43 @@ class JdbcInsightReads implements InsightReadPort {
         return Sql.query(jdbc, "select " + FactColumns.SELECT + " from work_fact where tenant_id = ? and received_at >= ? and received_at < ?"
                 + filter + " union all select " + FactColumns.SELECT + " from work_fact where tenant_id = ? and closed_at >= ? and closed_at < ?"
                 + " and not (received_at >= ? and received_at < ?)" + filter, FactColumns::read, params.toArray());
+    }
+
+    @Override
+    public List<AutomationGroup> automation(TenantId tenant, LocalDate from, LocalDate to, ZoneId zone) {
+        return Sql.query(jdbc, """
+                select source_system, count(*), count(*) filter (where status = 'APPLIED'), count(*) filter (where status = 'PENDING'),
+                       count(*) filter (where status = 'FAILED'), count(*) filter (where status = 'APPLIED' and attempts <= 1),
+                       percentile_cont(0.5) within group (order by extract(epoch from applied_at - created_at))
+                           filter (where status = 'APPLIED')
+                from write_back where tenant_id = ? and created_at >= ? and created_at < ? group by 1 order by 1""",
+                rs -> new AutomationGroup(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                        (Double) rs.getObject(7)), tenant.value(), from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    @Override
+    public List<IntegrationGroup> integration(TenantId tenant, LocalDate from, LocalDate to, ZoneId zone) {
+        return Sql.query(jdbc, """
+                select connector, count(*), count(*) filter (where status = 'FAILED'), coalesce(sum(fetched), 0), coalesce(sum(created), 0),
+                       coalesce(sum(updated), 0), coalesce(sum(closed), 0), coalesce(sum(failed), 0),
+                       max(started_at) filter (where status = 'FAILED') as last_failure
+                from connector_run where tenant_id = ? and started_at >= ? and started_at < ? group by 1 order by 1""",
+                rs -> new IntegrationGroup(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                        rs.getLong(7), rs.getLong(8), FactColumns.instant(rs, "last_failure")),
+                tenant.value(), from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    @Override
+    public List<OverrideGroup> overrides(TenantId tenant, LocalDate from, LocalDate to, ZoneId zone) {
+        // the history note of an override (asked for approval, applied, approved) reads "PIN_TOP (EXECUTIVE_REQUEST) until …": its kind, then its reason code
+        return Sql.query(jdbc, """
+                select coalesce(substring(note from '\\(([^)]*)\\)'), 'unknown') as reason, coalesce(split_part(note, ' ', 1), 'unknown') as kind,
+                       count(*) filter (where action = 'override-requested'),
+                       count(*) filter (where action in ('override-applied', 'override-approved')), count(distinct work_item_id)
+                from work_item_history where tenant_id = ? and action in ('override-requested', 'override-applied', 'override-approved')
+                    and at >= ? and at < ? group by 1, 2 order by 4 desc, 3 desc, 1""",
+                rs -> new OverrideGroup(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)),
+                tenant.value(), from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
     @Override

@@ -84,7 +84,8 @@ class ForecastController {
     }
 
     @Serdeable
-    record WhatIfRequest(@Nullable String queue, @Nullable Double addWorkers, @Nullable LocalDate by) {
+    record WhatIfRequest(@Nullable String queue, @Nullable Double addWorkers, @Nullable LocalDate by, @Nullable String policyId,
+                         @Nullable Integer version) {
     }
 
     @Get("/arrivals")
@@ -178,13 +179,14 @@ class ForecastController {
 
     @Post(value = "/what-if", consumes = MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Breaches and money at risk by a date before and after adding (or, negative, removing) workers on a queue")
+    @Operation(summary = "Breaches and money at risk by a date before and after adding (or, negative, removing) workers on a queue, "
+            + "and/or working it in the order a stored (draft) priority policy version would score it")
     ForecastUseCase.WhatIf whatIf(Authentication authentication, @Body WhatIfRequest body) {
-        if (body.addWorkers() == null) {
-            throw new InvalidRequestException("addWorkers", "addWorkers is required, e.g. 2 or -1");
+        if (body.addWorkers() == null && body.policyId() == null) {
+            throw new InvalidRequestException("addWorkers", "addWorkers (e.g. 2 or -1) or a policy (policyId and version) is required");
         }
-        return forecasts.whatIf(Caller.of(authentication).tenant(), body.queue(), body.addWorkers(),
-                body.by() == null ? LocalDate.now(zone).plusDays(7) : body.by());
+        return forecasts.whatIf(Caller.of(authentication).tenant(), body.queue(), body.addWorkers() == null ? 0 : body.addWorkers(),
+                body.by() == null ? LocalDate.now(zone).plusDays(7) : body.by(), body.policyId(), body.version());
     }
 
     private LocalDate by(String text) {

@@ -95,6 +95,24 @@ class InsightsController {
         return answer(request, authentication, Insight.MONEY);
     }
 
+    @Get("/automation")
+    @Operation(summary = "Write-backs created in the days per target system: applied, retrying, given up, first-try success, median hours to apply")
+    HttpResponse<?> automation(HttpRequest<?> request, Authentication authentication) {
+        return answer(request, authentication, Insight.AUTOMATION);
+    }
+
+    @Get("/integration")
+    @Operation(summary = "Connector runs in the days per connector: failed runs, records fetched, created, updated, closed, refused")
+    HttpResponse<?> integration(HttpRequest<?> request, Authentication authentication) {
+        return answer(request, authentication, Insight.INTEGRATION);
+    }
+
+    @Get("/overrides")
+    @Operation(summary = "Priority overrides applied or approved in the days, per reason code and kind")
+    HttpResponse<?> overrides(HttpRequest<?> request, Authentication authentication) {
+        return answer(request, authentication, Insight.OVERRIDES);
+    }
+
     private HttpResponse<?> answer(HttpRequest<?> request, Authentication authentication, Insight insight) {
         InsightRequest asked = InsightParameters.read(request, zone);
         Caller caller = Caller.of(authentication);

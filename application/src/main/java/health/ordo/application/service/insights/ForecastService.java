@@ -4,7 +4,12 @@ import health.ordo.application.port.in.insights.ForecastUseCase;
 import health.ordo.application.port.in.insights.InsightRequest;
 import health.ordo.application.port.out.insights.InsightReadPort;
 import health.ordo.application.port.out.insights.OpenWorkPort;
+import health.ordo.application.port.out.priority.PriorityPolicyPort;
+import health.ordo.application.port.out.priority.RescoringPort;
 import health.ordo.application.port.out.routing.WorkforcePort;
+import health.ordo.application.service.scoring.PriorityScoringService;
+import health.ordo.domain.priority.PriorityPolicy;
+import health.ordo.domain.workitem.WorkItem;
 import health.ordo.application.port.out.sla.SlaConfigPort;
 import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.domain.insights.AllocationAdvisor;
@@ -57,6 +62,7 @@ public class ForecastService implements ForecastUseCase {
     static final int MAX_HORIZON_DAYS = 180;
     /** How far past the chosen date the simulation runs, so late items get an expected completion too. */
     static final int RUN_ON_DAYS = 60;
+    static final int MAX_RESCORED = 50_000;
 
     private final InsightReadPort reads;
     private final OpenWorkPort openWork;
@@ -67,10 +73,17 @@ public class ForecastService implements ForecastUseCase {
     private final ZoneId zone;
     private final double productiveShare;
     private final Duration defaultHandling;
+    private final PriorityPolicyPort policies;
+    private final RescoringPort rescoring;
+    private final PriorityScoringService scoring;
     private final ArrivalForecaster forecaster = new ArrivalForecaster();
 
     public ForecastService(InsightReadPort reads, OpenWorkPort openWork, WorkforcePort workforce, SlaConfigPort calendars,
+                           PriorityPolicyPort policies, RescoringPort rescoring, PriorityScoringService scoring,
                            TransactionPort transactions, Clock clock, ZoneId zone, double productiveShare, Duration defaultHandling) {
+        this.policies = policies;
+        this.rescoring = rescoring;
+        this.scoring = scoring;
         this.reads = reads;
         this.openWork = openWork;
         this.workforce = workforce;
@@ -131,25 +144,44 @@ public class ForecastService implements ForecastUseCase {
     }
 
     @Override
-    public WhatIf whatIf(TenantId tenant, String queue, double addWorkers, LocalDate by) {
+    public WhatIf whatIf(TenantId tenant, String queue, double addWorkers, LocalDate by, String policyId, Integer version) {
         InvalidValueException.require(queue != null && !queue.isBlank(), "queue", "queue is required");
         InvalidValueException.require(Math.abs(addWorkers) <= StaffingPlanner.MAX_WORKERS, "addWorkers", "addWorkers lies between -1000 and 1000");
+        InvalidValueException.require((policyId == null) == (version == null), policyId == null ? "policyId" : "version",
+                "a policy is named by policyId and version together");
         return transactions.readOnly(tenant, () -> {
             Situation situation = situation(tenant, by, queue);
             QueueSituation q = situation.queues().stream().filter(s -> s.queue().equals(queue)).findFirst()
                     .orElseGet(() -> new QueueSituation(queue, List.of(), 0, defaultHandling.toMinutes() / 60.0, ArrivalLoad.NONE));
             double after = Math.max(0, q.workers() + addWorkers);
+            List<OpenWork> reordered = policyId == null ? q.open() : rescored(tenant, queue, q.open(), policyId, version);
             BreachSimulation.Result before = situation.simulation().run(situation.now(), situation.until(), q.open(), q.workers(), q.arrivals());
-            BreachSimulation.Result changed = situation.simulation().run(situation.now(), situation.until(), q.open(), after, q.arrivals());
+            BreachSimulation.Result changed = situation.simulation().run(situation.now(), situation.until(), reordered, after, q.arrivals());
             List<BreachSimulation.Outcome> breachesBefore = before.breachesBy(situation.by());
             List<BreachSimulation.Outcome> breachesAfter = changed.breachesBy(situation.by());
             Set<String> idsBefore = ids(breachesBefore);
             Set<String> idsAfter = ids(breachesAfter);
             List<BreachingItem> saved = breachesBefore.stream().filter(o -> !idsAfter.contains(o.work().id())).map(o -> item(queue, o)).toList();
             List<BreachingItem> lost = breachesAfter.stream().filter(o -> !idsBefore.contains(o.work().id())).map(o -> item(queue, o)).toList();
-            return new WhatIf(queue, situation.by(), round(q.workers()), round(after), breachesBefore.size(), breachesAfter.size(),
-                    BreachSimulation.Result.money(breachesBefore), BreachSimulation.Result.money(breachesAfter), saved, lost);
+            return new WhatIf(queue, situation.by(), policyId == null ? null : policyId + " v" + version, round(q.workers()), round(after),
+                    breachesBefore.size(), breachesAfter.size(), BreachSimulation.Result.money(breachesBefore),
+                    BreachSimulation.Result.money(breachesAfter), saved, lost);
         });
+    }
+
+    /** The queue's open items with the scores the named policy version gives those of its type (others keep theirs). */
+    private List<OpenWork> rescored(TenantId tenant, String queue, List<OpenWork> open, String policyId, int version) {
+        PriorityPolicy policy = policies.load(tenant, policyId, version).orElseThrow(() -> new InvalidValueException("policyId",
+                "priority policy " + policyId + " has no version " + version));
+        Instant now = clock.instant();
+        Map<String, Double> scores = new HashMap<>();
+        for (WorkItem item : rescoring.loadOpen(tenant, policy.appliesTo(), MAX_RESCORED)) {
+            if (queue.equals(item.queue())) {
+                scores.put(item.id().value().toString(), policy.scoreValue(scoring.input(item, now)));
+            }
+        }
+        return open.stream().map(work -> scores.containsKey(work.id()) ? new OpenWork(work.id(), work.type(), work.started(),
+                scores.get(work.id()), work.deadline(), work.hours(), work.amount()) : work).toList();
     }
 
     @Override

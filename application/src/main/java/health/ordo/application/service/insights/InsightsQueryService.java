@@ -13,6 +13,7 @@ import health.ordo.domain.insights.Dimension;
 import health.ordo.domain.insights.DurationHistogram;
 import health.ordo.domain.insights.WorkFact;
 import health.ordo.domain.routing.Worker;
+import health.ordo.domain.shared.InvalidValueException;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -57,6 +58,9 @@ public class InsightsQueryService implements InsightsQuery {
     @Override
     public InsightTable insight(Viewer viewer, Insight insight, InsightRequest request) {
         return transactions.readOnly(viewer.tenant(), () -> {
+            if (insight.fixedGrouping()) {
+                return operations(viewer, insight, request);
+            }
             InsightRequest scoped = scope(viewer, request);
             return switch (insight) {
                 case BACKLOG -> backlog(viewer, scoped);
@@ -196,6 +200,43 @@ public class InsightsQueryService implements InsightsQuery {
                     group.byAge()[3], group.byAge()[4], oldest, money(group.amount()), group.pastDeadline(), money(group.amountPastDeadline()));
         }
         return table.build();
+    }
+
+    /** Automation, integration and overrides: tenant-wide operational counts with their own grouping, no PHI. */
+    private InsightTable operations(Viewer viewer, Insight insight, InsightRequest request) {
+        InvalidValueException.require(request.groupBy() == null, "groupBy", insight.name().toLowerCase(java.util.Locale.ROOT)
+                + " is grouped by " + (insight == Insight.AUTOMATION ? "target system" : insight == Insight.INTEGRATION ? "connector" : "reason"));
+        InvalidValueException.require(request.where().isEmpty(), request.where().isEmpty() ? "where"
+                : request.where().keySet().iterator().next().apiName(), "this insight takes no dimension filter");
+        InvalidValueException.require(request.period() == InsightRequest.Period.NONE, "period", "this insight sums the whole range");
+        return switch (insight) {
+            case AUTOMATION -> {
+                InsightTable.Builder table = InsightTable.of("automation", "target", "created", "applied", "retrying", "failed",
+                        "applied_first_try", "success_percent", "median_hours_to_apply");
+                for (InsightReadPort.AutomationGroup g : reads.automation(viewer.tenant(), request.from(), request.to(), zone)) {
+                    table.row(g.target(), g.created(), g.applied(), g.retrying(), g.failed(), g.appliedFirstTry(),
+                            DayMetrics.percent(g.applied(), g.applied() + g.failed()),
+                            g.medianSeconds() == null ? null : Math.round(g.medianSeconds() / 360.0) / 10.0);
+                }
+                yield table.build();
+            }
+            case INTEGRATION -> {
+                InsightTable.Builder table = InsightTable.of("integration", "connector", "runs", "failed_runs", "failure_percent",
+                        "fetched", "created", "updated", "closed", "refused", "last_failure");
+                for (InsightReadPort.IntegrationGroup g : reads.integration(viewer.tenant(), request.from(), request.to(), zone)) {
+                    table.row(g.connector(), g.runs(), g.failedRuns(), DayMetrics.percent(g.failedRuns(), g.runs()), g.fetched(),
+                            g.created(), g.updated(), g.closed(), g.refused(), g.lastFailure() == null ? null : g.lastFailure().toString());
+                }
+                yield table.build();
+            }
+            default -> {
+                InsightTable.Builder table = InsightTable.of("overrides", "reason", "kind", "requested", "applied", "items");
+                for (InsightReadPort.OverrideGroup g : reads.overrides(viewer.tenant(), request.from(), request.to(), zone)) {
+                    table.row(g.reason(), g.kind(), g.requested(), g.applied(), g.items());
+                }
+                yield table.build();
+            }
+        };
     }
 
     private InsightTable money(Viewer viewer, InsightRequest request) {

@@ -21,8 +21,11 @@ public interface ForecastUseCase {
     /** Per queue, the workers needed so that {@code target} of the items due by {@code by} meet their deadline. */
     List<Staffing> staffing(TenantId tenant, LocalDate by, double target, String queue);
 
-    /** Breaches and money at risk by {@code by} before and after adding (or removing) workers on a queue. */
-    WhatIf whatIf(TenantId tenant, String queue, double addWorkers, LocalDate by);
+    /**
+     * Breaches and money at risk by {@code by} before and after adding (or removing) workers on a queue and, when a policy
+     * version is named, working the queue in the order that version would score it (a draft, before activating it).
+     */
+    WhatIf whatIf(TenantId tenant, String queue, double addWorkers, LocalDate by, String policyId, Integer version);
 
     /**
      * Ranked moves of workers between queues until {@code by}, each with the breaches and money at risk it saves in the
@@ -65,7 +68,7 @@ public interface ForecastUseCase {
                     int breachesNeeded, List<StaffingDay> days) {
     }
 
-    record WhatIf(String queue, Instant by, double workersBefore, double workersAfter, int breachesBefore, int breachesAfter,
+    record WhatIf(String queue, Instant by, String policy, double workersBefore, double workersAfter, int breachesBefore, int breachesAfter,
                   BigDecimal moneyAtRiskBefore, BigDecimal moneyAtRiskAfter, List<BreachingItem> saved, List<BreachingItem> lost) {
     }
 }

@@ -15,5 +15,16 @@ public enum Insight {
     /** How often workers take the item Ordo proposes. */
     ACCEPTANCE,
     /** Money recovered, written off, and at risk. */
-    MONEY
+    MONEY,
+    /** Write-backs to source systems: applied, retrying, given up, per target system. */
+    AUTOMATION,
+    /** Connector runs and the records they refused, per connector. */
+    INTEGRATION,
+    /** Priority overrides by reason. */
+    OVERRIDES;
+
+    /** Whether the insight has its own grouping (target system, connector, reason) and takes no groupBy, filter or period. */
+    public boolean fixedGrouping() {
+        return this == AUTOMATION || this == INTEGRATION || this == OVERRIDES;
+    }
 }

@@ -33,6 +33,35 @@ public interface InsightReadPort {
      */
     List<BacklogGroup> backlog(TenantId tenant, Dimension groupBy, Map<Dimension, String> where, Instant now, int[] bucketUpperDays);
 
+    /** Write-backs created in the days (in the zone), per target system. */
+    List<AutomationGroup> automation(TenantId tenant, LocalDate from, LocalDate to, ZoneId zone);
+
+    /**
+     * @param applied          confirmed by the target
+     * @param retrying         still pending (waiting out a backoff or not yet sent)
+     * @param failed           given up (dead letters, retried by hand)
+     * @param appliedFirstTry  applied on the first attempt
+     * @param medianSeconds    median time from creation to confirmation of those applied; null when none
+     */
+    record AutomationGroup(String target, long created, long applied, long retrying, long failed, long appliedFirstTry,
+                           Double medianSeconds) {
+    }
+
+    /** Connector runs started in the days (in the zone), per connector. */
+    List<IntegrationGroup> integration(TenantId tenant, LocalDate from, LocalDate to, ZoneId zone);
+
+    /** @param refused records a run could not turn into work (see the connector's rejections) */
+    record IntegrationGroup(String connector, long runs, long failedRuns, long fetched, long created, long updated, long closed,
+                            long refused, Instant lastFailure) {
+    }
+
+    /** Priority overrides asked for, applied or approved in the days (in the zone), per reason code and kind. */
+    List<OverrideGroup> overrides(TenantId tenant, LocalDate from, LocalDate to, ZoneId zone);
+
+    /** @param requested asked for and held for approval; @param applied in force (applied at once, or approved) */
+    record OverrideGroup(String reason, String kind, long requested, long applied, long items) {
+    }
+
     /**
      * @param byAge       open items per age bucket
      * @param pastDeadline open items whose deadline has passed
