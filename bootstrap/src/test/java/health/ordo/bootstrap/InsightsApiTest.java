@@ -169,6 +169,20 @@ class InsightsApiTest {
         assertThat(listOf(whatIf, "saved")).extracting(item -> item.get("workItemId")).contains(soon, later);
         assertThat(((Number) whatIf.get("breachesAfter")).intValue()).isLessThan(((Number) whatIf.get("breachesBefore")).intValue());
 
+        // workers added without the skill the routing rules into the queue require help nobody
+        assertThat(api.put("/api/v1/routing-rules/appeals-to-denials", ada, Map.of("position", 1, "when", List.of(Map.of("field", "type",
+                "operator", "eq", "value", "UNDERPAYMENT")), "targetQueue", "denials", "skills",
+                List.of(Map.of("skill", "appeals", "minProficiency", 3)))).status()).isIn(200, 201);
+        Map<String, Object> unskilled = api.post("/api/v1/forecast/what-if", sam, Map.of("queue", "denials", "addWorkers", 5,
+                "skills", Map.of("appeals", 1), "by", today.plusDays(14).toString())).body();
+        assertThat(unskilled.get("note").toString()).contains("appeals 3");
+        assertThat(unskilled.get("workersAfter")).isEqualTo(0.0);
+        assertThat(listOf(unskilled, "saved")).isEmpty();
+        Map<String, Object> skilled = api.post("/api/v1/forecast/what-if", sam, Map.of("queue", "denials", "addWorkers", 5,
+                "skills", Map.of("appeals", 4), "by", today.plusDays(14).toString())).body();
+        assertThat(skilled.get("note")).isNull();
+        assertThat(listOf(skilled, "saved")).extracting(item -> item.get("workItemId")).contains(soon, later);
+
         // a draft priority policy: the queue worked in the order it would score, before it is activated
         assertThat(api.post("/api/v1/priority-policies", ada, Map.of("policyId", "money-first", "factors",
                 List.of(Map.of("factor", "FINANCIAL_IMPACT", "weight", 1, "parameters", Map.of("cap", 1000000))))).status()).isEqualTo(201);

@@ -84,8 +84,8 @@ class ForecastController {
     }
 
     @Serdeable
-    record WhatIfRequest(@Nullable String queue, @Nullable Double addWorkers, @Nullable LocalDate by, @Nullable String policyId,
-                         @Nullable Integer version) {
+    record WhatIfRequest(@Nullable String queue, @Nullable Double addWorkers, @Nullable java.util.Map<String, Integer> skills,
+                         @Nullable LocalDate by, @Nullable String policyId, @Nullable Integer version) {
     }
 
     @Get("/arrivals")
@@ -186,7 +186,7 @@ class ForecastController {
             throw new InvalidRequestException("addWorkers", "addWorkers (e.g. 2 or -1) or a policy (policyId and version) is required");
         }
         return forecasts.whatIf(Caller.of(authentication).tenant(), body.queue(), body.addWorkers() == null ? 0 : body.addWorkers(),
-                body.by() == null ? LocalDate.now(zone).plusDays(7) : body.by(), body.policyId(), body.version());
+                body.skills(), body.by() == null ? LocalDate.now(zone).plusDays(7) : body.by(), body.policyId(), body.version());
     }
 
     private LocalDate by(String text) {

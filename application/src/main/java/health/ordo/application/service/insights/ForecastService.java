@@ -144,7 +144,8 @@ public class ForecastService implements ForecastUseCase {
     }
 
     @Override
-    public WhatIf whatIf(TenantId tenant, String queue, double addWorkers, LocalDate by, String policyId, Integer version) {
+    public WhatIf whatIf(TenantId tenant, String queue, double addWorkers, Map<String, Integer> skills, LocalDate by, String policyId,
+                         Integer version) {
         InvalidValueException.require(queue != null && !queue.isBlank(), "queue", "queue is required");
         InvalidValueException.require(Math.abs(addWorkers) <= StaffingPlanner.MAX_WORKERS, "addWorkers", "addWorkers lies between -1000 and 1000");
         InvalidValueException.require((policyId == null) == (version == null), policyId == null ? "policyId" : "version",
@@ -153,7 +154,22 @@ public class ForecastService implements ForecastUseCase {
             Situation situation = situation(tenant, by, queue);
             QueueSituation q = situation.queues().stream().filter(s -> s.queue().equals(queue)).findFirst()
                     .orElseGet(() -> new QueueSituation(queue, List.of(), 0, defaultHandling.toMinutes() / 60.0, ArrivalLoad.NONE));
-            double after = Math.max(0, q.workers() + addWorkers);
+            String note = null;
+            double added = addWorkers;
+            if (addWorkers > 0 && skills != null) {
+                List<String> missing = new ArrayList<>();
+                requiredSkills(tenant).getOrDefault(queue, Map.of()).forEach((skill, level) -> {
+                    if (skills.getOrDefault(skill, 0) < level) {
+                        missing.add(skill + " " + level);
+                    }
+                });
+                if (!missing.isEmpty()) {
+                    added = 0;
+                    note = "the workers added lack what the routing rules into queue " + queue + " require (" + String.join(", ", missing)
+                            + "): they cannot take its items";
+                }
+            }
+            double after = Math.max(0, q.workers() + added);
             List<OpenWork> reordered = policyId == null ? q.open() : rescored(tenant, queue, q.open(), policyId, version);
             BreachSimulation.Result before = situation.simulation().run(situation.now(), situation.until(), q.open(), q.workers(), q.arrivals());
             BreachSimulation.Result changed = situation.simulation().run(situation.now(), situation.until(), reordered, after, q.arrivals());
@@ -163,7 +179,7 @@ public class ForecastService implements ForecastUseCase {
             Set<String> idsAfter = ids(breachesAfter);
             List<BreachingItem> saved = breachesBefore.stream().filter(o -> !idsAfter.contains(o.work().id())).map(o -> item(queue, o)).toList();
             List<BreachingItem> lost = breachesAfter.stream().filter(o -> !idsBefore.contains(o.work().id())).map(o -> item(queue, o)).toList();
-            return new WhatIf(queue, situation.by(), policyId == null ? null : policyId + " v" + version, round(q.workers()), round(after),
+            return new WhatIf(queue, situation.by(), policyId == null ? null : policyId + " v" + version, note, round(q.workers()), round(after),
                     breachesBefore.size(), breachesAfter.size(), BreachSimulation.Result.money(breachesBefore),
                     BreachSimulation.Result.money(breachesAfter), saved, lost);
         });
@@ -191,14 +207,7 @@ public class ForecastService implements ForecastUseCase {
             Situation situation = situation(tenant, by, null);
             Map<String, String> sites = new HashMap<>();
             workforce.queues(tenant).forEach(queue -> sites.put(queue.id(), queue.site()));
-            Map<String, Map<String, Integer>> required = new HashMap<>();
-            for (RoutingRule rule : workforce.rules(tenant)) {
-                for (SkillRequirement skill : rule.skills()) {
-                    if (!skill.optional()) {
-                        required.computeIfAbsent(rule.targetQueue(), q -> new HashMap<>()).merge(skill.skill(), skill.minProficiency(), Math::max);
-                    }
-                }
-            }
+            Map<String, Map<String, Integer>> required = requiredSkills(tenant);
             List<AllocationAdvisor.QueueState> queues = new ArrayList<>();
             Set<String> known = new HashSet<>();
             for (QueueSituation q : situation.queues()) {
@@ -223,6 +232,19 @@ public class ForecastService implements ForecastUseCase {
                     move.fromQueue(), move.toQueue(), move.logins(), round(move.workers()), move.breachesAvoided(), move.breachesAdded(),
                     move.moneySaved(), move.moneyAdded(), move.explanation())).toList();
         });
+    }
+
+    /** Per queue, the skills (at their highest required proficiency) the routing rules into it require; optional ones aside. */
+    private Map<String, Map<String, Integer>> requiredSkills(TenantId tenant) {
+        Map<String, Map<String, Integer>> required = new HashMap<>();
+        for (RoutingRule rule : workforce.rules(tenant)) {
+            for (SkillRequirement skill : rule.skills()) {
+                if (!skill.optional()) {
+                    required.computeIfAbsent(rule.targetQueue(), q -> new HashMap<>()).merge(skill.skill(), skill.minProficiency(), Math::max);
+                }
+            }
+        }
+        return required;
     }
 
     private static Set<String> ids(List<BreachSimulation.Outcome> outcomes) {

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** Forecasts: arrivals, the items that will breach with today's staff, the staff needed, and what-ifs. */
 public interface ForecastUseCase {
@@ -24,8 +25,11 @@ public interface ForecastUseCase {
     /**
      * Breaches and money at risk by {@code by} before and after adding (or removing) workers on a queue and, when a policy
      * version is named, working the queue in the order that version would score it (a draft, before activating it).
+     * Workers added with {@code skills} (skill → proficiency; null: assumed qualified) help only if they have what the
+     * routing rules into the queue require.
      */
-    WhatIf whatIf(TenantId tenant, String queue, double addWorkers, LocalDate by, String policyId, Integer version);
+    WhatIf whatIf(TenantId tenant, String queue, double addWorkers, Map<String, Integer> skills, LocalDate by, String policyId,
+                  Integer version);
 
     /**
      * Ranked moves of workers between queues until {@code by}, each with the breaches and money at risk it saves in the
@@ -68,7 +72,8 @@ public interface ForecastUseCase {
                     int breachesNeeded, List<StaffingDay> days) {
     }
 
-    record WhatIf(String queue, Instant by, String policy, double workersBefore, double workersAfter, int breachesBefore, int breachesAfter,
+    /** @param note why the workers added count for less than asked (they lack a required skill), or null */
+    record WhatIf(String queue, Instant by, String policy, String note, double workersBefore, double workersAfter, int breachesBefore, int breachesAfter,
                   BigDecimal moneyAtRiskBefore, BigDecimal moneyAtRiskAfter, List<BreachingItem> saved, List<BreachingItem> lost) {
     }
 }
