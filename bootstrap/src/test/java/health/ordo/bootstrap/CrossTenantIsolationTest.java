@@ -109,6 +109,7 @@ class CrossTenantIsolationTest {
                 .findFirst().orElse(null));
         ids.put("import", api.postRaw("/api/v1/history:import", owner, "type,queue,source_reference,received\nCLAIM_DENIAL,north-q,H-1,2026-01-05\n",
                 "text/csv").string("id"));
+        ids.put("webhook", api.post("/api/v1/webhook-subscriptions", owner, Map.of("url", "http://127.0.0.1:9/north")).string("id"));
         assertThat(ids).doesNotContainValue(null);
 
         api.put("/api/v1/queues/south-q", intruder, Map.of("name", "South queue", "weight", 1));
@@ -119,7 +120,7 @@ class CrossTenantIsolationTest {
         router.uriRoutes().forEach(r -> routes.add(r.getHttpMethodName() + " " + r.getUriMatchTemplate().toString()));
         List<String> idRoutes = routes.stream().filter(r -> r.contains(" /api/v1/") && r.replaceAll("\\{\\?[^}]*}", "").contains("{")
                 && !r.startsWith("HEAD ")
-                && !r.matches("\\S+ /api/v1/fhir/(CodeSystem|ValueSet|StructureDefinition)/.*")).toList(); // the software's, no tenant's
+                && !r.matches("\\S+ /api/v1/(fhir/(CodeSystem|ValueSet|StructureDefinition)|event-types)/.*")).toList(); // the software's, no tenant's
         assertThat(idRoutes).hasSizeGreaterThan(30);
 
         Map<String, Object> body = new LinkedHashMap<>();
@@ -170,6 +171,8 @@ class CrossTenantIsolationTest {
             path = path.replace("{id}", ids.get("writeBack"));
         } else if (path.startsWith("/api/v1/history-imports/")) {
             path = path.replace("{id}", ids.get("import"));
+        } else if (path.startsWith("/api/v1/webhook-subscriptions/")) {
+            path = path.replace("{id}", ids.get("webhook"));
         } else if (path.startsWith("/api/v1/tenants/")) {
             path = path.replace("{id}", tenant);
         }

@@ -122,6 +122,17 @@ class PermissionMatrixTest {
         MATRIX.put("GET /api/v1/history-imports/columns", Set.of("TENANT_ADMIN", "INTEGRATION"));
         MATRIX.put("GET /api/v1/history-imports/{id}", Set.of("TENANT_ADMIN", "INTEGRATION"));
         MATRIX.put("GET /api/v1/history-imports/{id}/rejections", Set.of("TENANT_ADMIN", "INTEGRATION"));
+        MATRIX.put("GET /api/v1/event-types", Set.of("SUPERVISOR", "TENANT_ADMIN", "INTEGRATION"));
+        MATRIX.put("GET /api/v1/event-types/{name}", Set.of("SUPERVISOR", "TENANT_ADMIN", "INTEGRATION"));
+        MATRIX.put("GET /api/v1/events", Set.of("TENANT_ADMIN", "INTEGRATION"));
+        MATRIX.put("POST /api/v1/webhook-subscriptions", ADMIN);
+        MATRIX.put("GET /api/v1/webhook-subscriptions", ADMIN);
+        MATRIX.put("GET /api/v1/webhook-subscriptions/{id}", ADMIN);
+        MATRIX.put("PATCH /api/v1/webhook-subscriptions/{id}", ADMIN);
+        MATRIX.put("DELETE /api/v1/webhook-subscriptions/{id}", ADMIN);
+        MATRIX.put("POST /api/v1/webhook-subscriptions/{id}:rotate-secret", ADMIN);
+        MATRIX.put("GET /api/v1/webhook-subscriptions/{id}/deliveries", ADMIN);
+        MATRIX.put("POST /api/v1/webhook-subscriptions/{id}:replay", ADMIN);
         MATRIX.put("POST /api/v1/tenants", Set.of("PLATFORM_ADMIN"));
         MATRIX.put("GET /api/v1/tenants", Set.of("PLATFORM_ADMIN"));
         MATRIX.put("GET /api/v1/tenants/{id}", Set.of("WORKER", "SUPERVISOR", "TENANT_ADMIN", "INTEGRATION", "PLATFORM_ADMIN"));

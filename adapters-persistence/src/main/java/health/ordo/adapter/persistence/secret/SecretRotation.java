@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Seals stored secrets that are not under the current key again under it: connector credentials, then the credentials of
- * pending approvals. Rows are taken with {@code FOR UPDATE SKIP LOCKED}, so several nodes rotating at once share the work,
+ * pending approvals, webhook signing secrets. Rows are taken with {@code FOR UPDATE SKIP LOCKED}, so several nodes rotating at once share the work,
  * and a row is replaced only if it still holds the ciphertext that was read. See docs/security.md, "Rotating the secrets
  * key".
  */
@@ -26,7 +26,8 @@ class SecretRotation implements ResealSecretsPort {
 
     private static final List<Sealed> TABLES = List.of(
             new Sealed("connector_config", "secrets", "tenant_id || '/' || id"),
-            new Sealed("approval_request", "sealed_secrets", "'approval/' || tenant_id || '/' || id"));
+            new Sealed("approval_request", "sealed_secrets", "'approval/' || tenant_id || '/' || id"),
+            new Sealed("webhook_subscription", "sealed_secrets", "'webhook/' || tenant_id || '/' || id"));
 
     private final JdbcOperations jdbc;
     private final SecretBox box;

@@ -18,11 +18,11 @@ import java.util.Map;
  * stay exact (a tree or data-binding read would turn 0.1234567890123456789 into a double).
  */
 @Singleton
-class FlatJson {
+public class FlatJson {
 
     private final JsonFactory factory = new JsonFactory();
 
-    String write(Map<String, ?> values) {
+    public String write(Map<String, ?> values) {
         StringWriter out = new StringWriter();
         try (JsonGenerator generator = factory.createGenerator(out)) {
             generator.writeStartObject();
@@ -44,7 +44,7 @@ class FlatJson {
         return out.toString();
     }
 
-    Map<String, Object> read(String json) {
+    public Map<String, Object> read(String json) {
         Map<String, Object> values = new LinkedHashMap<>();
         try (JsonParser parser = factory.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {

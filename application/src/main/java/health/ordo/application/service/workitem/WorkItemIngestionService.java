@@ -99,7 +99,7 @@ public final class WorkItemIngestionService implements IngestWorkItemUseCase {
             // Another node stored the same source record between our look-up and our insert.
             return compareWithKnown(loadPort.loadBySource(tenant, content.source()).orElseThrow(), content);
         }
-        eventsPort.append(changes.events());
+        eventsPort.append(health.ordo.domain.event.BusinessEvents.withBusinessEvents(item, changes.events()));
         if (sla != null) {
             sla.reschedule(item, item.createdAt());
         }

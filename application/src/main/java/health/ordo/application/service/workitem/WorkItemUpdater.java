@@ -129,7 +129,7 @@ public final class WorkItemUpdater {
             item.recordSla(plan.summary());
         }
         savePort.update(item, changes);
-        eventsPort.append(changes.events());
+        eventsPort.append(health.ordo.domain.event.BusinessEvents.withBusinessEvents(item, changes.events()));
         if (plan != null) {
             sla.apply(item, plan);
         }
