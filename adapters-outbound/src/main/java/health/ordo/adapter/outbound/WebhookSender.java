@@ -1,14 +1,9 @@
 package health.ordo.adapter.outbound;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import health.ordo.application.port.out.event.WebhookSenderPort;
 import health.ordo.spi.http.OutboundChannel;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,7 +21,6 @@ import java.util.Map;
  */
 public final class WebhookSender implements WebhookSenderPort {
 
-    private static final JsonFactory JSON = new JsonFactory();
     /** What a receiver's answer body may say in a delivery's error; the rest is not kept. */
     private static final int ERROR_BODY = 300;
 
@@ -43,7 +37,7 @@ public final class WebhookSender implements WebhookSenderPort {
 
     @Override
     public Answer send(String url, String messageId, Instant timestamp, List<String> secrets, Map<String, Object> envelope, Duration timeout) {
-        String body = json(envelope);
+        String body = CloudEventsJson.write(envelope);
         long seconds = timestamp.getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/cloudevents+json; charset=utf-8")
@@ -70,39 +64,5 @@ public final class WebhookSender implements WebhookSenderPort {
         }
         String text = body.strip();
         return ": " + (text.length() > ERROR_BODY ? text.substring(0, ERROR_BODY) + "…" : text);
-    }
-
-    /** The envelope as JSON: strings, numbers, booleans, nested maps (the data). */
-    static String json(Map<String, Object> envelope) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator generator = JSON.createGenerator(out)) {
-            write(generator, envelope);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
-    private static void write(JsonGenerator generator, Object value) throws IOException {
-        if (value instanceof Map<?, ?> map) {
-            generator.writeStartObject();
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                generator.writeFieldName(String.valueOf(entry.getKey()));
-                write(generator, entry.getValue());
-            }
-            generator.writeEndObject();
-        } else if (value instanceof BigDecimal d) {
-            generator.writeNumber(d);
-        } else if (value instanceof Long || value instanceof Integer) {
-            generator.writeNumber(((Number) value).longValue());
-        } else if (value instanceof Number n) {
-            generator.writeNumber(n.doubleValue());
-        } else if (value instanceof Boolean b) {
-            generator.writeBoolean(b);
-        } else if (value == null) {
-            generator.writeNull();
-        } else {
-            generator.writeString(value.toString());
-        }
     }
 }

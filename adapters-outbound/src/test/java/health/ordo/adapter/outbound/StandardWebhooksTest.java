@@ -25,7 +25,7 @@ class StandardWebhooksTest {
 
     @Test
     void theEnvelope_isWrittenAsJson_withNestedDataAndNumbers() {
-        String json = WebhookSender.json(new java.util.LinkedHashMap<>(java.util.Map.of("id", "e1", "ordoposition", 42L,
+        String json = CloudEventsJson.write(new java.util.LinkedHashMap<>(java.util.Map.of("id", "e1", "ordoposition", 42L,
                 "data", java.util.Map.of("amountAtStake", new java.math.BigDecimal("125.50")))));
 
         assertThat(json).contains("\"id\":\"e1\"").contains("\"ordoposition\":42").contains("\"data\":{\"amountAtStake\":125.50}");

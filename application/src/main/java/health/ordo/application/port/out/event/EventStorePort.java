@@ -12,6 +12,10 @@ public interface EventStorePort {
 
     /** What one relay step did. */
     record Relayed(int events, int deliveries) {
+
+        /** A relayed event with its place in the order across tenants. */
+        public record InOrder(long relaySeq, PublishedEvent event) {
+        }
     }
 
     /**
@@ -23,4 +27,15 @@ public interface EventStorePort {
     Relayed relayNext(int limit, Instant now);
 
     List<PublishedEvent> feed(TenantId tenant, long after, Set<String> types, int limit);
+
+    /**
+     * Takes the named stream for the caller's transaction (one node at a time; empty when another node has it) and answers
+     * the last relay sequence it published.
+     */
+    java.util.OptionalLong lockStream(String stream, Instant now);
+
+    /** Relayed events after {@code relaySeq}, in relay order. */
+    List<Relayed.InOrder> relayedAfter(long relaySeq, int limit);
+
+    void advanceStream(String stream, long relaySeq, Instant now);
 }
