@@ -126,6 +126,7 @@ public final class WebhookLagHarness {
             System.out.printf(Locale.ROOT, "%d events in %d s (%.0f/s)%n", expected, seconds, expected / (double) seconds);
             report("Ordo webhooks (relay + signed delivery)", ordoLag, expected);
             report("raw SQL poller + HTTP POST", rawLag, expected);
+            stages(url);
         } finally {
             receiver.stop(0);
         }
@@ -141,6 +142,25 @@ public final class WebhookLagHarness {
         }
         System.out.printf(Locale.ROOT, "%-42s p50 %5d ms  p95 %5d ms  p99 %5d ms  max %6d ms  missing %d%n", name, at(values, 0.50),
                 at(values, 0.95), at(values, 0.99), values.get(values.size() - 1), expected - values.size());
+    }
+
+    /** Where Ordo's lag goes: from the change to the relay, from the relay to the delivery being marked. */
+    private static void stages(String url) throws java.sql.SQLException {
+        String[][] stages = {
+                {"change -> relayed into the feed", "select percentile_cont(array[0.5, 0.95, 0.99]) within group (order by extract(epoch from "
+                        + "published_at - occurred_at) * 1000) from outbox_event where tenant_id = 'bench'"},
+                {"relayed -> delivery marked", "select percentile_cont(array[0.5, 0.95, 0.99]) within group (order by extract(epoch from "
+                        + "d.delivered_at - o.published_at) * 1000) from webhook_delivery d join outbox_event o on o.event_id = d.event_id "
+                        + "where d.tenant_id = 'bench'"}};
+        try (Connection sql = DriverManager.getConnection(url, "postgres", "")) {
+            for (String[] stage : stages) {
+                try (ResultSet rs = sql.createStatement().executeQuery(stage[1])) {
+                    rs.next();
+                    Double[] q = (Double[]) rs.getArray(1).getArray();
+                    System.out.printf(Locale.ROOT, "  %-40s p50 %5.0f ms  p95 %5.0f ms  p99 %5.0f ms%n", stage[0], q[0], q[1], q[2]);
+                }
+            }
+        }
     }
 
     private static long at(List<Long> sorted, double q) {

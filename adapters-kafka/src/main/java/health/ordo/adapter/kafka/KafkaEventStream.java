@@ -7,6 +7,7 @@ import health.ordo.domain.event.PublishedEvent;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -108,11 +109,16 @@ public final class KafkaEventStream implements EventStreamPort, AutoCloseable {
             return;
         }
         try (Admin client = Admin.create(admin)) {
-            client.createTopics(List.of(new NewTopic(topic, partitions, replication))).all().get(ACK_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create the topic " + topic + ": " + e.getCause().getMessage(), e);
+            try {
+                client.createTopics(List.of(new NewTopic(topic, partitions, replication))).all().get(ACK_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("cannot create the topic " + topic + ": " + e.getCause().getMessage(), e);
+                }
             }
+            awaitLeaders(client);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot describe the topic " + topic + ": " + e.getCause().getMessage(), e);
         } catch (TimeoutException e) {
             throw new IllegalStateException("the broker did not answer creating the topic " + topic, e);
         } catch (InterruptedException e) {
@@ -120,6 +126,25 @@ public final class KafkaEventStream implements EventStreamPort, AutoCloseable {
             throw new IllegalStateException("interrupted while creating the topic " + topic, e);
         }
         topicChecked = true;
+    }
+
+    /**
+     * Waits until the broker knows a leader for every partition: produce requests sent to a partition whose leadership has
+     * not reached the broker yet are refused (NOT_LEADER_OR_FOLLOWER), and an idempotent producer whose first batch is
+     * refused while later ones are taken can be left retrying an out-of-order sequence until its batches expire.
+     */
+    private void awaitLeaders(Admin client) throws ExecutionException, TimeoutException, InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(ACK_SECONDS);
+        while (true) {
+            TopicDescription description = client.describeTopics(List.of(topic)).allTopicNames().get(ACK_SECONDS, TimeUnit.SECONDS).get(topic);
+            if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                return;
+            }
+            if (System.nanoTime() > end) {
+                throw new TimeoutException("no leader for every partition of " + topic + " after " + ACK_SECONDS + " s");
+            }
+            Thread.sleep(100);
+        }
     }
 
     @Override
