@@ -161,12 +161,13 @@ class JdbcWebhooks implements WebhookPort {
     @Override
     public List<WebhookDelivery> deliveries(TenantId tenant, UUID subscription, WebhookDelivery.Status status, int limit) {
         List<WebhookDelivery> deliveries = Sql.query(jdbc, "select * from webhook_delivery where tenant_id = ? and subscription_id = ?"
-                        + (status == null ? "" : " and status = '" + status.name() + "'") + " order by id desc limit ?",
+                        + " and (?::text is null or status = ?) order by id desc limit ?",
                 rs -> new WebhookDelivery(rs.getLong("id"), rs.getObject("subscription_id", UUID.class), rs.getObject("event_id", UUID.class),
                         rs.getString("event_type"), rs.getString("subject"), rs.getLong("position"), rs.getBoolean("replay"),
                         WebhookDelivery.Status.valueOf(rs.getString("status")), rs.getInt("attempts"), instant(rs, "next_attempt_at"),
                         (Integer) rs.getObject("last_status"), rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "delivered_at"),
-                        List.of()), tenant.value(), subscription, limit);
+                        List.of()), tenant.value(), subscription, status == null ? null : status.name(),
+                status == null ? null : status.name(), limit);
         if (deliveries.isEmpty()) {
             return deliveries;
         }

@@ -2,7 +2,6 @@ package health.ordo.adapter.web.event;
 
 import health.ordo.adapter.web.problem.InvalidRequestException;
 import health.ordo.adapter.web.security.Caller;
-import health.ordo.application.port.in.event.EventTypeNotFoundException;
 import health.ordo.application.port.in.event.EventFeedUseCase;
 import health.ordo.domain.event.EventCatalogue;
 import health.ordo.domain.event.EventType;
@@ -73,7 +72,7 @@ class EventController {
     @Secured({"TENANT_ADMIN", "SUPERVISOR", "INTEGRATION"})
     @Operation(summary = "One event type with the JSON Schema of its data")
     EventTypeDto type(@PathVariable String name) {
-        return EventTypeDto.of(EventCatalogue.find(name).orElseThrow(() -> new EventTypeNotFoundException(name)));
+        return EventTypeDto.of(feed.type(name));
     }
 
     @Get("/events")

@@ -29,6 +29,11 @@ public final class EventFeedService implements EventFeedUseCase {
     }
 
     @Override
+    public EventType type(String name) {
+        return EventCatalogue.find(name).orElseThrow(() -> new health.ordo.application.port.in.event.EventTypeNotFoundException(name));
+    }
+
+    @Override
     public Page read(TenantId tenant, long after, Set<String> types, int limit) {
         InvalidValueException.require(after >= 0, "after", "after is a position of the feed (0 or more)");
         InvalidValueException.require(limit >= 1 && limit <= MAX_PAGE, "limit", "limit is between 1 and " + MAX_PAGE);

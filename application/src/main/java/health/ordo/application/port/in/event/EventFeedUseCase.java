@@ -18,6 +18,9 @@ public interface EventFeedUseCase {
 
     List<EventType> catalogue();
 
+    /** One type of the catalogue, or {@link EventTypeNotFoundException}. */
+    EventType type(String name);
+
     /** Up to {@code limit} events after position {@code after}, of the given types (none: all). */
     Page read(TenantId tenant, long after, Set<String> types, int limit);
 }
