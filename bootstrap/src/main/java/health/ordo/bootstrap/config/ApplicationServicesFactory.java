@@ -63,6 +63,11 @@ import health.ordo.application.port.out.routing.ClaimNextWorkPort;
 import health.ordo.application.port.out.routing.WorkforcePort;
 import health.ordo.application.service.routing.AssignmentService;
 import health.ordo.application.service.routing.GetNextWorkService;
+import health.ordo.application.port.in.routing.GetNextWorkUseCase;
+import health.ordo.application.port.out.operations.OperationsStatsPort;
+import health.ordo.application.service.operations.OperationsService;
+import health.ordo.bootstrap.observability.MeteredGetNextWork;
+import io.micrometer.core.instrument.MeterRegistry;
 import health.ordo.application.service.routing.WorkforceService;
 import health.ordo.application.service.workitem.WorkItemUpdater;
 import health.ordo.application.port.out.sla.SlaConfigPort;
@@ -297,9 +302,15 @@ class ApplicationServicesFactory {
     }
 
     @Singleton
-    GetNextWorkService getNextWorkService(WorkforcePort workforce, ClaimNextWorkPort claims, WorkItemUpdater updater,
-                                          TransactionPort transactions, Clock clock) {
-        return new GetNextWorkService(workforce, claims, updater, transactions, clock);
+    GetNextWorkUseCase getNextWorkService(WorkforcePort workforce, ClaimNextWorkPort claims, WorkItemUpdater updater,
+                                          TransactionPort transactions, Clock clock, MeterRegistry meters) {
+        return new MeteredGetNextWork(new GetNextWorkService(workforce, claims, updater, transactions, clock), meters);
+    }
+
+    @Singleton
+    OperationsService operationsService(OperationsStatsPort stats, TransactionPort transactions, Clock clock,
+                                        @Value("${ordo.sla.late-after:60s}") Duration lateAfter) {
+        return new OperationsService(stats, transactions, clock, lateAfter);
     }
 
     @Singleton

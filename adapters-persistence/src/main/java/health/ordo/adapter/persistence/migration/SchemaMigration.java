@@ -42,8 +42,11 @@ class SchemaMigration implements BeanCreatedEventListener<DataSource> {
     private final Provider<DatabaseOwner> owner;
     private final DataSourceResolver resolver;
     private final AtomicBoolean migrated = new AtomicBoolean();
+    private final MigrationStatus status;
 
-    SchemaMigration(BeanLocator beans, Provider<FlywayMigrator> migrator, Provider<DatabaseOwner> owner, DataSourceResolver resolver) {
+    SchemaMigration(BeanLocator beans, Provider<FlywayMigrator> migrator, Provider<DatabaseOwner> owner, DataSourceResolver resolver,
+                    MigrationStatus status) {
+        this.status = status;
         this.beans = beans;
         this.migrator = migrator;
         this.owner = owner;
@@ -67,8 +70,24 @@ class SchemaMigration implements BeanCreatedEventListener<DataSource> {
         ownerSource.setPassword(credentials.getUsername() != null ? credentials.getPassword() : datasource.getPassword());
         LOG.info("Migrating the schema as {}; the application logs in as {}", user, datasource.getUsername());
         migrator.get().run(flyway, ownerSource);
+        recordVersion(ownerSource);
         warnIfPoliciesAreBypassed(resolver.resolve(event.getBean()));
         return event.getBean();
+    }
+
+    /** The applied schema version, read as the owner (the application role may not read the migration history). */
+    private void recordVersion(DataSource ownerSource) {
+        try (Connection connection = ownerSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select (select version from flyway_schema_history where success and version is not null "
+                     + "order by installed_rank desc limit 1), (select count(*) from flyway_schema_history where not success)")) {
+            if (rs.next() && rs.getLong(2) == 0) {
+                status.migrated(rs.getString(1));
+            } else {
+                LOG.error("The migration history records a failed migration: this node does not report ready");
+            }
+        } catch (SQLException e) {
+            LOG.error("Could not read the applied schema version: this node does not report ready ({})", e.getMessage());
+        }
     }
 
     private static void warnIfPoliciesAreBypassed(DataSource application) {

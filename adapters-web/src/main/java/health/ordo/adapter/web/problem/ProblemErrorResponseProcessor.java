@@ -38,8 +38,9 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
         List<Problem.FieldError> errors = new ArrayList<>();
         String detail = detail(context, status, errors);
         Problem problem = new Problem(type.uri(), type == ProblemType.OTHER ? status.getReason() : type.title(),
-                status.getCode(), detail, context.getRequest().getPath(), errors.isEmpty() ? null : errors, null, null);
-        return ((MutableHttpResponse<Problem>) response).body(problem).contentType(Problem.MEDIA_TYPE);
+                status.getCode(), detail, context.getRequest().getPath(), errors.isEmpty() ? null : errors, null, null,
+                Problem.currentTraceId());
+        return ((MutableHttpResponse<Problem>) response).body(Problems.logged(context.getRequest(), problem)).contentType(Problem.MEDIA_TYPE);
     }
 
     private static String detail(ErrorContext context, HttpStatus status, List<Problem.FieldError> errors) {

@@ -1,0 +1,2 @@
+/** The operational snapshot, aggregated across tenants. */
+package health.ordo.adapter.persistence.operations;

@@ -1,0 +1,2 @@
+/** Where the operational state is aggregated from. */
+package health.ordo.application.port.out.operations;
