@@ -82,6 +82,24 @@ final class ApiClient {
         return send(request, token);
     }
 
+    Response postBytes(String path, String token, byte[] body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
+        return send(request, token);
+    }
+
+    /** A multipart/form-data POST with one file part. */
+    Response postFile(String path, String token, String part, String fileName, byte[] content, String contentType) {
+        String boundary = "ordo-test-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+        body.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return postBytes(path, token, body.toByteArray(), "multipart/form-data; boundary=" + boundary);
+    }
+
     private Response send(HttpRequest.Builder request, String token) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

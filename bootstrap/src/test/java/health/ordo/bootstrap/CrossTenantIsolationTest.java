@@ -109,6 +109,8 @@ class CrossTenantIsolationTest {
                 .findFirst().orElse(null));
         ids.put("import", api.postRaw("/api/v1/history:import", owner, "type,queue,source_reference,received\nCLAIM_DENIAL,north-q,H-1,2026-01-05\n",
                 "text/csv").string("id"));
+        ids.put("document", api.postRaw("/api/v1/intake/documents", owner, "Referral for cardiology consult, please schedule within two weeks.",
+                "text/plain").string("id"));
         ids.put("webhook", api.post("/api/v1/webhook-subscriptions", owner, Map.of("url", "http://127.0.0.1:9/north")).string("id"));
         assertThat(ids).doesNotContainValue(null);
 
@@ -171,6 +173,8 @@ class CrossTenantIsolationTest {
             path = path.replace("{id}", ids.get("writeBack"));
         } else if (path.startsWith("/api/v1/history-imports/")) {
             path = path.replace("{id}", ids.get("import"));
+        } else if (path.startsWith("/api/v1/intake/documents/")) {
+            path = path.replace("{id}", ids.get("document"));
         } else if (path.startsWith("/api/v1/webhook-subscriptions/")) {
             path = path.replace("{id}", ids.get("webhook"));
         } else if (path.startsWith("/api/v1/tenants/")) {

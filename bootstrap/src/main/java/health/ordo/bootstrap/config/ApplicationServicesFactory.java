@@ -1,6 +1,14 @@
 package health.ordo.bootstrap.config;
 
 import health.ordo.application.port.out.audit.ChangeTrailPort;
+import health.ordo.application.port.out.intake.DocumentModelPort;
+import health.ordo.application.port.out.intake.DocumentTextPort;
+import health.ordo.application.port.out.intake.IntakeDocumentPort;
+import health.ordo.application.port.out.intake.IntakeModelPort;
+import health.ordo.application.port.out.intake.TrainingCorpusPort;
+import health.ordo.application.service.intake.DocumentClassifier;
+import health.ordo.application.service.intake.DocumentIntakeService;
+import health.ordo.application.service.intake.IntakeModelService;
 import health.ordo.application.service.phi.PhiAccessService;
 import health.ordo.application.port.out.approval.ApprovalPort;
 import health.ordo.domain.workitem.Actor;
@@ -145,7 +153,8 @@ class ApplicationServicesFactory {
     /** Maker-checker: what each kind of held action runs once a second person approves it. */
     @Singleton
     ApprovalService approvalService(ApprovalPort approvals, TransactionPort transactions, Clock clock, PolicyManagementService policies,
-                                    SlaScheduler sla, WorkItemLifecycleService lifecycle, ConnectorService connectors) {
+                                    SlaScheduler sla, WorkItemLifecycleService lifecycle, ConnectorService connectors,
+                                    IntakeModelService intakeModels) {
         return new ApprovalService(approvals, transactions, clock)
                 .on(ApprovalKind.PRIORITY_POLICY_ACTIVATION, (request, checker) -> {
                     int version = Integer.parseInt(request.parameters().get("version"));
@@ -161,7 +170,32 @@ class ApplicationServicesFactory {
                     return "work item " + item.id().value() + " " + item.status() + " as " + item.resolutionCode();
                 })
                 .on(ApprovalKind.CONNECTOR_CREDENTIALS, (request, checker) -> connectors.configureApproved(request.tenant(),
-                        request.parameters().get("connector"), ConnectorChanges.fromParameters(request.parameters()), request.requestedBy()));
+                        request.parameters().get("connector"), ConnectorChanges.fromParameters(request.parameters()), request.requestedBy()))
+                .on(ApprovalKind.INTAKE_MODEL_ACTIVATION, (request, checker) -> intakeModels.activateApproved(request.tenant(),
+                        Integer.parseInt(request.parameters().get("version")), request.requestedBy(), checker.name()).name() + " active");
+    }
+
+    @Singleton
+    DocumentClassifier documentClassifier(DocumentModelPort models, IntakeModelPort registry, TrainingCorpusPort corpus,
+                                          TransactionPort transactions) {
+        return new DocumentClassifier(models, registry, corpus, transactions);
+    }
+
+    @Singleton
+    DocumentIntakeService documentIntakeService(IntakeDocumentPort documents, DocumentTextPort reader, DocumentClassifier classifier,
+                                                IntakeModelPort registry, WorkItemIngestionService ingest, WorkItemLifecycleService lifecycle,
+                                                TransactionPort transactions, ChangeTrailPort trail, AuditLogPort auditLog, Clock clock,
+                                                @Value("${ordo.intake.max-bytes:26214400}") long maxBytes) {
+        return new DocumentIntakeService(documents, reader, classifier, registry, ingest, lifecycle, transactions, trail, auditLog, clock, maxBytes);
+    }
+
+    @Singleton
+    IntakeModelService intakeModelService(IntakeModelPort registry, DocumentModelPort models, TrainingCorpusPort corpus,
+                                          DocumentClassifier classifier, IntakeDocumentPort documents, DocumentIntakeService intake,
+                                          ApprovalGate gate, WorkItemIngestionService ingest, TransactionPort transactions,
+                                          ChangeTrailPort trail, AuditLogPort auditLog, Clock clock) {
+        return new IntakeModelService(registry, models, corpus, classifier, documents, intake, gate, ingest, transactions, trail, auditLog,
+                clock);
     }
 
     @Singleton

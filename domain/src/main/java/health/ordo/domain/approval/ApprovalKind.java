@@ -10,6 +10,8 @@ public enum ApprovalKind {
     SLA_POLICY_ACTIVATION,
     /** Setting or changing a connector's credentials. */
     CONNECTOR_CREDENTIALS,
+    /** Activating a trained document-classifier version: always held for a second person, whatever the tenant's rules. */
+    INTAKE_MODEL_ACTIVATION,
     /** Loosening the tenant's maker-checker rules themselves (always held while any rule is on; tightening is not). */
     APPROVAL_RULES_CHANGE
 }

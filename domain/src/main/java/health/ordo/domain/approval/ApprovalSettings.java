@@ -28,6 +28,8 @@ public record ApprovalSettings(TenantId tenant, Money writeOffThreshold, Set<App
                 "write-offs are governed by writeOffThreshold");
         InvalidValueException.require(!required.contains(ApprovalKind.APPROVAL_RULES_CHANGE), "required",
                 "loosening the rules always needs approval while any rule is on");
+        InvalidValueException.require(!required.contains(ApprovalKind.INTAKE_MODEL_ACTIVATION), "required",
+                "a document-classifier version always needs approval to go live");
     }
 
     public static ApprovalSettings none(TenantId tenant) {

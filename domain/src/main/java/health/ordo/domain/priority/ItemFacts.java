@@ -17,10 +17,13 @@ import java.util.Map;
 final class ItemFacts {
 
     /** Typical handling minutes per type when the item does not say ({@code expectedMinutes} attribute). */
-    private static final Map<WorkItemType, Double> DEFAULT_MINUTES = Map.of(
-            WorkItemType.CLAIM_DENIAL, 30.0, WorkItemType.UNDERPAYMENT, 25.0, WorkItemType.PRIOR_AUTHORIZATION, 20.0,
-            WorkItemType.INVOICE_HOLD, 15.0, WorkItemType.PAYMENT_BLOCK, 15.0, WorkItemType.PAYMENT_EXCEPTION, 10.0,
-            WorkItemType.SUPPLIER_ONBOARDING, 45.0, WorkItemType.EMPLOYEE_ONBOARDING, 20.0, WorkItemType.CREDENTIAL_EXPIRY, 15.0);
+    private static final Map<WorkItemType, Double> DEFAULT_MINUTES = Map.ofEntries(
+            Map.entry(WorkItemType.CLAIM_DENIAL, 30.0), Map.entry(WorkItemType.UNDERPAYMENT, 25.0),
+            Map.entry(WorkItemType.PRIOR_AUTHORIZATION, 20.0), Map.entry(WorkItemType.INVOICE_HOLD, 15.0),
+            Map.entry(WorkItemType.PAYMENT_BLOCK, 15.0), Map.entry(WorkItemType.PAYMENT_EXCEPTION, 10.0),
+            Map.entry(WorkItemType.SUPPLIER_ONBOARDING, 45.0), Map.entry(WorkItemType.EMPLOYEE_ONBOARDING, 20.0),
+            Map.entry(WorkItemType.CREDENTIAL_EXPIRY, 15.0), Map.entry(WorkItemType.RECORDS_REQUEST, 25.0),
+            Map.entry(WorkItemType.REFERRAL, 15.0), Map.entry(WorkItemType.DOCUMENT_REVIEW, 5.0));
 
     final WorkItem item;
     final double amount;

@@ -11,6 +11,12 @@ public enum WorkItemType {
     SUPPLIER_ONBOARDING("supplier-onboarding"),
     EMPLOYEE_ONBOARDING("hr-onboarding"),
     CREDENTIAL_EXPIRY("hr-credentialing"),
+    /** A payer's or auditor's request for medical records or additional documentation, read from a document. */
+    RECORDS_REQUEST("records-requests"),
+    /** A patient referred by another provider, read from a document. */
+    REFERRAL("referrals"),
+    /** A document Ordo could not classify or read with enough confidence: a person confirms or corrects it. */
+    DOCUMENT_REVIEW("document-review"),
     /** Raised by Ordo's own watch: an unusual day of arrivals, SLA attainment, aging or integration failures. */
     OPERATIONS_ALERT("operations-alerts");
 

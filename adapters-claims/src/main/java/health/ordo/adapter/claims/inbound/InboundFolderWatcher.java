@@ -5,6 +5,7 @@ import health.ordo.adapter.claims.fhir.FhirClaimResponses;
 import health.ordo.adapter.claims.x12.X12Remittances;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
+import health.ordo.spi.folder.WatchedFolder;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Polls the folder at {@code ordo.claims.inbound-folder.path} for the tenant {@code ordo.claims.inbound-folder.tenant}:
@@ -33,16 +33,16 @@ class InboundFolderWatcher {
     private static final Logger LOG = LoggerFactory.getLogger(InboundFolderWatcher.class);
     private static final Actor ACTOR = new Actor("inbound-folder", false);
 
-    private final InboundFolder folder;
+    private final WatchedFolder<IngestReport> folder;
 
     InboundFolderWatcher(@Property(name = "ordo.claims.inbound-folder.path") String path,
                          @Property(name = "ordo.claims.inbound-folder.tenant") String tenant,
                          @Property(name = "ordo.claims.inbound-folder.settle", defaultValue = "2s") Duration settle,
                          X12Remittances x12, FhirClaimResponses fhir, JsonMapper json, Clock clock) {
         TenantId tenantId = TenantId.of(tenant);
-        Function<byte[], IngestReport> remittance = bytes -> x12.ingest(tenantId, bytes, ACTOR);
-        this.folder = new InboundFolder(Path.of(path), Map.of("835", remittance, "x12", remittance, "edi", remittance,
-                "txt", remittance, "json", bytes -> fhir.ingest(tenantId, bytes, ACTOR)), report -> {
+        WatchedFolder.Reader<IngestReport> remittance = (name, bytes) -> x12.ingest(tenantId, bytes, ACTOR);
+        this.folder = new WatchedFolder<>(Path.of(path), Map.of("835", remittance, "x12", remittance, "edi", remittance,
+                "txt", remittance, "json", (name, bytes) -> fhir.ingest(tenantId, bytes, ACTOR)), report -> {
             try {
                 return json.writeValueAsString(report);
             } catch (IOException e) {
@@ -54,7 +54,7 @@ class InboundFolderWatcher {
     @Scheduled(fixedDelay = "${ordo.claims.inbound-folder.interval:30s}", initialDelay = "${ordo.claims.inbound-folder.initial-delay:5s}")
     void poll() {
         try {
-            InboundFolder.RunResult result = folder.run();
+            WatchedFolder.RunResult result = folder.run();
             if (!result.processed().isEmpty() || !result.failed().isEmpty()) {
                 LOG.info("inbound folder: {} file(s) ingested, {} failed", result.processed().size(), result.failed().size());
             }

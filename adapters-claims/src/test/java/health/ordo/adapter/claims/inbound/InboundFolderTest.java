@@ -1,6 +1,7 @@
 package health.ordo.adapter.claims.inbound;
 
 import health.ordo.adapter.claims.IngestReport;
+import health.ordo.spi.folder.WatchedFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,8 +29,8 @@ class InboundFolderTest {
 
     private final List<String> ingested = new ArrayList<>();
 
-    private InboundFolder folder() {
-        Function<byte[], IngestReport> reader = bytes -> {
+    private WatchedFolder<IngestReport> folder() {
+        WatchedFolder.Reader<IngestReport> reader = (name, bytes) -> {
             String text = new String(bytes);
             if (text.startsWith("broken")) {
                 throw new IllegalStateException("ISA: the interchange envelope cannot be read");
@@ -38,7 +38,7 @@ class InboundFolderTest {
             ingested.add(text);
             return new IngestReport(1, 1, 1, 0, 0, 0, 0, 0, List.of(), List.of());
         };
-        return new InboundFolder(root, Map.of("835", reader), report -> "{\"itemsCreated\":" + report.itemsCreated() + "}",
+        return new WatchedFolder<>(root, Map.of("835", reader), report -> "{\"itemsCreated\":" + report.itemsCreated() + "}",
                 Duration.ofSeconds(2), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -61,7 +61,7 @@ class InboundFolderTest {
         drop("c.835", "ISA still being written", NOW.minusMillis(500));
         drop("notes.pdf", "other", NOW.minusSeconds(60));
 
-        InboundFolder.RunResult result = folder().run();
+        WatchedFolder.RunResult result = folder().run();
 
         assertThat(result.processed()).containsExactly("a.835");
         assertThat(result.failed()).containsExactly("b.835");
@@ -80,7 +80,7 @@ class InboundFolderTest {
         drop("a.835", "ISA good", NOW.minusSeconds(60));
 
         folder().run();
-        InboundFolder.RunResult again = folder().run();
+        WatchedFolder.RunResult again = folder().run();
 
         assertThat(again.processed()).isEmpty();
         assertThat(ingested).hasSize(1);

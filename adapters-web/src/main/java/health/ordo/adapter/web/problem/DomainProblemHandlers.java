@@ -127,4 +127,14 @@ final class DomainProblemHandlers {
                     List.of(new Problem.FieldError(e.location(), e.getMessage())));
         }
     }
+
+    @Singleton
+    static final class UnsupportedDocument
+            implements ExceptionHandler<health.ordo.application.port.in.intake.UnsupportedDocumentException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, health.ordo.application.port.in.intake.UnsupportedDocumentException e) {
+            return Problems.response(request, e.tooLarge() ? ProblemType.PAYLOAD_TOO_LARGE : ProblemType.UNSUPPORTED_MEDIA_TYPE, e.getMessage(),
+                    List.of(new Problem.FieldError("file", e.getMessage())));
+        }
+    }
 }

@@ -24,7 +24,8 @@ class BodyLimits {
         if (path.equals("/login") || path.startsWith("/oauth/")) {
             return maxSignIn;
         }
-        if (path.startsWith("/api/v1/inbound/") || path.equals("/api/v1/history:import")) {
+        if (path.startsWith("/api/v1/inbound/") || path.equals("/api/v1/history:import")
+                || path.equals("/api/v1/intake/documents")) {
             return Long.MAX_VALUE;
         }
         return maxJson;

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * {@code items[2].title}; FHIR uploads too ({@code /oauth/token} takes a form, which its controller checks). X12 files, whose delimiters may themselves be control characters, are checked by
  * their reader (NUL refused).
  */
-@ServerFilter(patternStyle = FilterPatternStyle.REGEX, value = "^/(login/?|api/v1/(?!inbound/x12).*)$",
+@ServerFilter(patternStyle = FilterPatternStyle.REGEX, value = "^/(login/?|api/v1/(?!inbound/x12|intake/documents/?$).*)$",
         methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH})
 class ControlCharacterFilter implements Ordered {
 

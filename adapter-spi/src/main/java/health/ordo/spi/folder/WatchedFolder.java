@@ -1,6 +1,4 @@
-package health.ordo.adapter.claims.inbound;
-
-import health.ordo.adapter.claims.IngestReport;
+package health.ordo.spi.folder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,16 +19,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * One inbound folder. A file is taken only once it has not changed for the settle time (so a half-written file is left
  * alone), claimed by an atomic rename into {@code processing/} (so two nodes sharing the folder never take the same file),
- * ingested by the reader for its extension, and moved with a timestamp prefix into {@code processed/} with its report as
- * {@code <file>.report.json}, or into {@code failed/} with {@code <file>.error.txt} when it could not be read at all.
- * Files with other extensions stay where they are.
+ * read by the reader for its extension (or by the reader for every file), and moved with a timestamp prefix into
+ * {@code processed/} with its report as {@code <file>.report.json}, or into {@code failed/} with {@code <file>.error.txt}
+ * when it could not be read at all. Files no reader takes stay where they are. Nothing is ever deleted.
+ *
+ * @param <R> what a reader reports of one file
  */
-public final class InboundFolder {
+public final class WatchedFolder<R> {
+
+    /** Reads one file: its name (never trusted for its type) and its bytes. */
+    @FunctionalInterface
+    public interface Reader<R> {
+        R read(String fileName, byte[] bytes);
+    }
 
     /** What one run did. */
     public record RunResult(List<String> processed, List<String> failed) {
@@ -39,19 +46,30 @@ public final class InboundFolder {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Path root;
-    private final Map<String, Function<byte[], IngestReport>> readers;
-    private final Function<IngestReport, String> reportJson;
+    private final Map<String, Reader<R>> readers;
+    private final Reader<R> anyFile;
+    private final Function<R, String> reportJson;
     private final Duration settle;
     private final Clock clock;
 
     /**
-     * @param readers    lower-case extension (without dot) → ingestion of one file's bytes
+     * @param readers    lower-case extension (without dot) → the reader of such files
      * @param reportJson how a report is written next to the processed file
      */
-    public InboundFolder(Path root, Map<String, Function<byte[], IngestReport>> readers, Function<IngestReport, String> reportJson,
-                         Duration settle, Clock clock) {
+    public WatchedFolder(Path root, Map<String, Reader<R>> readers, Function<R, String> reportJson, Duration settle, Clock clock) {
+        this(root, readers, null, reportJson, settle, clock);
+    }
+
+    /** A folder whose every file is read by one reader, whatever its name (the reader sniffs the type from the bytes). */
+    public static <R> WatchedFolder<R> everyFile(Path root, Reader<R> reader, Function<R, String> reportJson, Duration settle, Clock clock) {
+        return new WatchedFolder<>(root, Map.of(), reader, reportJson, settle, clock);
+    }
+
+    private WatchedFolder(Path root, Map<String, Reader<R>> readers, Reader<R> anyFile, Function<R, String> reportJson, Duration settle,
+                          Clock clock) {
         this.root = root;
         this.readers = Map.copyOf(readers);
+        this.anyFile = anyFile;
         this.reportJson = reportJson;
         this.settle = settle;
         this.clock = clock;
@@ -71,8 +89,8 @@ public final class InboundFolder {
             candidates.sort(null);
             Instant settledBefore = clock.instant().minus(settle);
             for (Path file : candidates) {
-                Function<byte[], IngestReport> reader = readers.get(extension(file));
-                if (reader == null || Files.getLastModifiedTime(file).toInstant().isAfter(settledBefore)) {
+                Reader<R> reader = Optional.ofNullable(readers.get(extension(file))).orElse(anyFile);
+                if (reader == null || file.getFileName().toString().startsWith(".") || Files.getLastModifiedTime(file).toInstant().isAfter(settledBefore)) {
                     continue;
                 }
                 Path claimed = claim(file);
@@ -81,7 +99,7 @@ public final class InboundFolder {
                 }
                 String target = STAMP.format(clock.instant()) + "-" + file.getFileName();
                 try {
-                    IngestReport report = reader.apply(Files.readAllBytes(claimed));
+                    R report = reader.read(file.getFileName().toString(), Files.readAllBytes(claimed));
                     Files.writeString(root.resolve("processed").resolve(target + ".report.json"), reportJson.apply(report));
                     Files.move(claimed, root.resolve("processed").resolve(target), StandardCopyOption.ATOMIC_MOVE);
                     processed.add(file.getFileName().toString());
