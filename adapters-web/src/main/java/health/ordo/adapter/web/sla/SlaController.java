@@ -238,7 +238,7 @@ class SlaController {
                 body.calendarId(), terms, escalations, body.repeatEvery() == null ? null : duration(body.repeatEvery(), "repeatEvery"), true);
     }
 
-    private static CalendarDto toDto(BusinessCalendar calendar) {
+    static CalendarDto toDto(BusinessCalendar calendar) {
         Map<String, List<WindowDto>> hours = new LinkedHashMap<>();
         calendar.hours().forEach((day, windows) -> hours.put(day.name(),
                 windows.stream().map(w -> new WindowDto(w.start().toString(), w.end().toString())).toList()));
