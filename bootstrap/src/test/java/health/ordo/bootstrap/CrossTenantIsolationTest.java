@@ -35,7 +35,8 @@ class CrossTenantIsolationTest {
 
     /** PUT routes that create or replace an object of the caller's own tenant under the given id. */
     private static final Set<String> UPSERTS = Set.of("PUT /api/v1/queues/{id}", "PUT /api/v1/workers/{login}",
-            "PUT /api/v1/routing-rules/{id}", "PUT /api/v1/calendars/{id}", "PUT /api/v1/connectors/{id}");
+            "PUT /api/v1/routing-rules/{id}", "PUT /api/v1/calendars/{id}", "PUT /api/v1/connectors/{id}",
+            "POST /api/v1/calendars/{id}:import");
 
     @Inject
     Router router;

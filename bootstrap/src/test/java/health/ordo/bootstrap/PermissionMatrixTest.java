@@ -73,6 +73,8 @@ class PermissionMatrixTest {
         MATRIX.put("GET /api/v1/calendars/{id}", LEADS);
         MATRIX.put("GET /api/v1/calendars", LEADS);
         MATRIX.put("PUT /api/v1/calendars/{id}", ADMIN);
+        MATRIX.put("POST /api/v1/calendars/{id}:import", ADMIN);
+        MATRIX.put("GET /api/v1/calendars/{id}:export", LEADS);
         MATRIX.put("GET /api/v1/sla-policies", LEADS);
         MATRIX.put("POST /api/v1/sla-policies", ADMIN);
         MATRIX.put("GET /api/v1/queues", LEADS);
@@ -199,7 +201,8 @@ class PermissionMatrixTest {
                     .replaceAll("\\{[^}]+}", "x");
             for (Map.Entry<String, String> token : tokens.entrySet()) {
                 HttpRequest.Builder request = HttpRequest.newBuilder(server.getURI().resolve(path)).header("Authorization", "Bearer " + token.getValue())
-                        .header("Content-Type", route.contains("/x12/") ? "text/plain" : route.contains("history:import") ? "text/csv" : "application/json").method(method, method.equals("GET") || method.equals("DELETE")
+                        .header("Content-Type", route.contains("/x12/") ? "text/plain" : route.contains("history:import") ? "text/csv"
+                                : route.contains("calendars/{id}:import") ? "text/calendar" : "application/json").method(method, method.equals("GET") || method.equals("DELETE")
                                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 boolean denied = response.statusCode() == 403 && response.body().contains("Your roles do not allow this request");

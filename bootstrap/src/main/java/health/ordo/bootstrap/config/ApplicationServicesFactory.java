@@ -78,9 +78,13 @@ import health.ordo.bootstrap.observability.MeteredGetNextWork;
 import io.micrometer.core.instrument.MeterRegistry;
 import health.ordo.application.service.routing.WorkforceService;
 import health.ordo.application.service.workitem.WorkItemUpdater;
+import health.ordo.application.port.out.limit.RateLimitPort;
+import health.ordo.application.port.out.sla.CalendarFilePort;
 import health.ordo.application.port.out.sla.SlaConfigPort;
 import health.ordo.application.port.out.sla.SlaTimerPort;
 import health.ordo.application.service.escalation.EscalationService;
+import health.ordo.application.service.limit.RateLimitService;
+import health.ordo.application.service.sla.CalendarFileService;
 import health.ordo.application.service.sla.SlaScheduler;
 import health.ordo.application.service.priority.ScoreMaintenanceService;
 import health.ordo.domain.priority.WorkingCalendar;
@@ -246,6 +250,17 @@ class ApplicationServicesFactory {
                               Clock clock, @Value("${ordo.sla.default-zone:America/New_York}") String defaultZone, ApprovalGate gate,
                               WorkforcePort workforce) {
         return new SlaScheduler(config, timers, load, transactions, clock, defaultZone, gate, workforce);
+    }
+
+    @Singleton
+    RateLimitService rateLimitService(RateLimitPort buckets, @Value("${ordo.rate-limit.max-buckets:100000}") int maxBuckets) {
+        return new RateLimitService(buckets, System::nanoTime, maxBuckets);
+    }
+
+    @Singleton
+    CalendarFileService calendarFileService(SlaConfigPort config, CalendarFilePort files, TransactionPort transactions, Clock clock,
+                                            @Value("${ordo.sla.default-zone:America/New_York}") String defaultZone) {
+        return new CalendarFileService(config, files, transactions, clock, defaultZone);
     }
 
     @Singleton
