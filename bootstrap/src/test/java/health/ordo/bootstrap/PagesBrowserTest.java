@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -176,8 +177,10 @@ class PagesBrowserTest {
                 "IN_PROGRESS"));
         browser.findElement(By.id("resolution")).sendKeys("RELEASED");
         browser.findElement(By.id("complete")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElement(By.cssSelector("[data-testid=item-title]")).getText()
-                .equals(first));
+        // htmx swaps the item in place: an element read during the swap is stale, so read it again until the next item shows
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> !d.findElement(By.cssSelector("[data-testid=item-title]")).getText().equals(first)
+                        && "CLAIMED".equals(d.findElement(By.cssSelector("[data-testid=item-status]")).getText()));
         assertThat(browser.findElement(By.cssSelector("[data-testid=item-title]")).getText()).isEqualTo("Price variance hold 2");
         assertThat(browser.findElement(By.cssSelector("[data-testid=item-status]")).getText()).isEqualTo("CLAIMED");
 

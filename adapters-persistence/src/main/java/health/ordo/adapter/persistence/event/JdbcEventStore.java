@@ -51,7 +51,7 @@ class JdbcEventStore implements EventStorePort {
                 update outbox_event o set position = k.last_position - b.c + b.n, relay_seq = (select base from overall) + b.g,
                        published_at = ?
                 from batch b join counters k on k.tenant_id = b.tenant_id
-                where o.seq = b.seq
+                where o.tenant_id = b.tenant_id and o.seq = b.seq
                 returning o.tenant_id, o.event_id, o.event_type, o.aggregate_id, o.position),
             queued as (
                 insert into webhook_delivery (tenant_id, subscription_id, event_id, position, subject, event_type, status,

@@ -94,7 +94,8 @@ class JdbcWebhooks implements WebhookPort {
                     where d.status = 'PENDING' and d.next_attempt_at <= ? and (d.leased_until is null or d.leased_until <= ?)
                       and exists (select 1 from webhook_subscription s where s.tenant_id = d.tenant_id and s.id = d.subscription_id
                                   and s.enabled and s.deleted_at is null)
-                      and not exists (select 1 from webhook_delivery e where e.subscription_id = d.subscription_id and e.subject = d.subject
+                      and not exists (select 1 from webhook_delivery e where e.tenant_id = d.tenant_id
+                                      and e.subscription_id = d.subscription_id and e.subject = d.subject
                                       and e.status = 'PENDING' and (e.position, e.id) < (d.position, d.id))
                     order by d.next_attempt_at, d.id limit ? for update of d skip locked),
                 leased as (
@@ -103,7 +104,7 @@ class JdbcWebhooks implements WebhookPort {
                 select l.id as delivery_id, l.attempts as delivery_attempts, s.*, %s
                 from leased l
                 join webhook_subscription s on s.tenant_id = l.tenant_id and s.id = l.subscription_id
-                join outbox_event o on o.event_id = l.event_id""".formatted(JdbcEventStore.COLUMNS.replace("o.tenant_id, ", "")),
+                join outbox_event o on o.tenant_id = l.tenant_id and o.event_id = l.event_id""".formatted(JdbcEventStore.COLUMNS.replace("o.tenant_id, ", "")),
                 rs -> new Due(rs.getLong("delivery_id"), subscription(rs), rs.getInt("delivery_attempts"), events.event(rs)),
                 now, now, limit, now.plus(lease));
     }

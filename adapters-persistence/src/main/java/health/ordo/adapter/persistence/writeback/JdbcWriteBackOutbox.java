@@ -55,7 +55,7 @@ class JdbcWriteBackOutbox implements WriteBackOutboxPort {
     public List<WriteBack> leaseDue(Instant now, Duration lease, int limit) {
         return Sql.query(jdbc, """
                 update write_back set leased_until = ?
-                where id in (select w.id from write_back w
+                where (tenant_id, id) in (select w.tenant_id, w.id from write_back w
                              where w.status = 'PENDING' and w.next_attempt_at <= ? and (w.leased_until is null or w.leased_until <= ?)
                                and not exists (select 1 from write_back o
                                                where o.tenant_id = w.tenant_id and o.source_system = w.source_system
