@@ -171,7 +171,7 @@ class ErpConnectorTest implements TestPropertyProvider {
         return items.stream().filter(i -> i.get("title").toString().contains("INV-100")).toList();
     }
 
-    private static ObjectNode hold(long id, String supplier, String amount, String updated) {
+    static ObjectNode hold(long id, String supplier, String amount, String updated) {
         ObjectNode hold = JSON.createObjectNode().put("HoldId", id).put("InvoiceNumber", "INV-" + id).put("Supplier", supplier)
                 .put("BusinessUnit", "Vision Operations").put("HoldName", "Amount").put("HoldDate", "2026-11-19T10:00:00+00:00")
                 .put("LastUpdateDate", updated).put("amount", amount);

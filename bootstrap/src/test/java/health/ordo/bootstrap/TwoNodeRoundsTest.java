@@ -1,0 +1,300 @@
+package health.ordo.bootstrap;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import health.ordo.adapter.persistence.embedded.EmbeddedPostgresServer;
+import health.ordo.application.port.in.audit.AuditUseCase;
+import health.ordo.application.port.in.connector.ConnectorConfigChange;
+import health.ordo.application.port.in.connector.ConnectorUseCase;
+import health.ordo.application.port.in.priority.MaintainScoresUseCase;
+import health.ordo.application.port.in.routing.GetNextWorkUseCase;
+import health.ordo.application.port.in.routing.ManageWorkforceUseCase;
+import health.ordo.application.port.in.user.ProvisionTenantUseCase;
+import health.ordo.application.port.in.workitem.ChangeWorkItemStatusUseCase;
+import health.ordo.application.port.in.workitem.IngestOutcome;
+import health.ordo.application.port.in.workitem.IngestWorkItemUseCase;
+import health.ordo.application.port.in.writeback.WriteBackUseCase;
+import health.ordo.domain.routing.Queue;
+import health.ordo.domain.routing.Worker;
+import health.ordo.domain.shared.Money;
+import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.user.Login;
+import health.ordo.domain.user.Role;
+import health.ordo.domain.workitem.Actor;
+import health.ordo.domain.workitem.Attributes;
+import health.ordo.domain.workitem.LifecycleAction;
+import health.ordo.domain.workitem.Provenance;
+import health.ordo.domain.workitem.SourceReference;
+import health.ordo.domain.workitem.WorkItem;
+import health.ordo.domain.workitem.WorkItemContent;
+import health.ordo.domain.workitem.WorkItemType;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two Ordo nodes on one PostgreSQL, both running the background rounds at once under mixed load: workers on both
+ * nodes claiming work, both re-scoring stale items, both chaining the audit log while both append to it, both
+ * dispatching write-backs to a payer's FHIR server, both running every connector's sync round five times. The invariants are checked at the end from the database (the
+ * list is in docs/scale-out.md). The scheduled rounds of both contexts are off: the test drives them, so that
+ * every round surely runs on both nodes at the same time.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoNodeRoundsTest implements TestPropertyProvider {
+
+    private static final int CLAIMABLE = 600;
+    private static final int STALE = 400;
+    private static final int AUDITED = 400;
+    private static final int WRITE_BACKS_PER_TENANT = 25;
+    private static final int HOLDS_PER_CONNECTOR = 15;
+    private static final Duration LIMIT = Duration.ofSeconds(90);
+
+    @Inject
+    EmbeddedPostgresServer postgres;
+    @Inject
+    ProvisionTenantUseCase provision;
+    @Inject
+    IngestWorkItemUseCase ingest;
+    @Inject
+    ManageWorkforceUseCase workforce;
+    @Inject
+    ChangeWorkItemStatusUseCase lifecycle;
+    @Inject
+    ApplicationContext context;
+
+    private HttpServer fhir;
+    private final Map<String, AtomicInteger> putsByKey = new ConcurrentHashMap<>();
+
+    @Override
+    public Map<String, String> getProperties() {
+        try {
+            fhir = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        fhir.createContext("/fhir/", this::handle);
+        fhir.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        fhir.start();
+        return Map.of("ordo.claims.write-back.fhir-base-url", fhirUrl(), "ordo.priority.maintenance.enabled", "false",
+                "ordo.events.enabled", "false", "ordo.insights.maintenance.enabled", "false");
+    }
+
+    private String fhirUrl() {
+        return "http://127.0.0.1:" + fhir.getAddress().getPort() + "/fhir/";
+    }
+
+    @AfterAll
+    void stop() {
+        fhir.stop(0);
+    }
+
+    /** A payer's FHIR server: no Task found for a key, then one PUT per key expected. */
+    private void handle(HttpExchange exchange) throws IOException {
+        String query = exchange.getRequestURI().getRawQuery();
+        String key = exchange.getRequestURI().getPath() + (query == null ? "" : "?" + URLDecoder.decode(query, StandardCharsets.UTF_8));
+        String body;
+        int status;
+        if ("PUT".equals(exchange.getRequestMethod())) {
+            putsByKey.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            status = 201;
+        } else {
+            body = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":0}";
+            status = 200;
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/fhir+json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Test
+    void bothNodesRunEveryRoundAtOnce_andEachPieceOfWorkIsDoneOnce() throws Exception {
+        TenantId tenant = TenantId.of("two-" + UUID.randomUUID().toString().substring(0, 6));
+        provision.provision(tenant, "Two nodes", List.of());
+        workforce.saveQueue(new Queue(tenant, "pool", null, null, null, 1, null));
+        workforce.saveQueue(new Queue(tenant, "cold", null, null, null, 1, null));
+        List<Actor> workers = new ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+            workforce.saveWorker(new Worker(tenant, "w" + w + "@" + tenant.value(), null, null, List.of("pool"), Map.of(), 1000, true));
+            workers.add(Actor.user("w" + w + "@" + tenant.value()));
+        }
+        ingestAll(tenant, "pool", CLAIMABLE, "test", Provenance.api("test"));
+        ingestAll(tenant, "cold", STALE, "test", Provenance.api("test"));
+        execute("update work_item set scored_at = '2000-01-01' where tenant_id = '" + tenant.value() + "' and queue = 'cold'");
+        List<TenantId> payers = new ArrayList<>();
+        for (int p = 0; p < 3; p++) {
+            TenantId payerTenant = TenantId.of("twb-" + UUID.randomUUID().toString().substring(0, 6));
+            provision.provision(payerTenant, "Write-backs " + p, List.of(new ProvisionTenantUseCase.NewUser(
+                    Login.parse("boss@" + payerTenant.value()), "Boss", "password-of-boss", Set.of(Role.SUPERVISOR))));
+            Actor boss = Actor.supervisor("boss@" + payerTenant.value());
+            for (WorkItem denial : ingestAll(payerTenant, null, WRITE_BACKS_PER_TENANT, "x12-835", Provenance.inbound("test"))) {
+                lifecycle.apply(payerTenant, denial.id(), LifecycleAction.CLAIM, null, boss);
+                lifecycle.apply(payerTenant, denial.id(), LifecycleAction.START, null, boss);
+                lifecycle.apply(payerTenant, denial.id(), LifecycleAction.COMPLETE, "APPEALED", boss);
+            }
+            payers.add(payerTenant);
+        }
+        List<ErpConnectorTest.FakeOracle> oracles = new ArrayList<>();
+        for (TenantId payerTenant : payers) {
+            ErpConnectorTest.FakeOracle oracle = new ErpConnectorTest.FakeOracle();
+            for (int h = 0; h < HOLDS_PER_CONNECTOR; h++) {
+                oracle.holds.add(ErpConnectorTest.hold(5000 + h, "Supplier " + h, "250.00", "2026-11-22T08:00:00.000+00:00"));
+            }
+            oracles.add(oracle);
+            context.getBean(ConnectorUseCase.class).configure(payerTenant, "oracle-ap", new ConnectorConfigChange("oracle-fusion-invoice-holds",
+                    oracle.url(), null, 600, true, Map.of("auth", "basic", "username", "ap.integration"), Map.of("password", "s3cr3t-Pa55")),
+                    "boss@" + payerTenant.value());
+        }
+        String inPayers = payers.stream().map(t -> "'" + t.value() + "'").reduce((a, b) -> a + "," + b).orElseThrow();
+
+        Map<String, Object> second = SecondNode.properties(postgres, "rounds-node-secret-that-is-long-enough-0123456789");
+        second.put("ordo.secrets.key", "test-only-secrets-key-that-is-long-enough-0123456789");
+        second.put("ordo.outbound.allow", "127.0.0.1/32");
+        second.put("ordo.events.enabled", "false");
+        second.put("ordo.insights.maintenance.enabled", "false");
+        second.put("ordo.claims.write-back.fhir-base-url", fhirUrl());
+        Map<String, String> claimedBy = new ConcurrentHashMap<>();
+        List<String> claimedTwice = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger rescored = new AtomicInteger();
+        try (ApplicationContext other = ApplicationContext.run(second)) {
+            List<ApplicationContext> nodes = List.of(context, other);
+            List<CompletableFuture<Void>> load = new ArrayList<>();
+            for (int n = 0; n < 2; n++) {
+                ApplicationContext node = nodes.get(n);
+                String name = "node" + n;
+                for (Actor worker : workers.subList(n * 4, n * 4 + 4)) {
+                    load.add(CompletableFuture.runAsync(() -> until(() -> count("select count(*) from work_item where tenant_id = '"
+                            + tenant.value() + "' and queue = 'pool' and status = 'READY'") == 0, () -> node.getBean(GetNextWorkUseCase.class)
+                            .next(tenant, worker).ifPresent(item -> {
+                                if (claimedBy.putIfAbsent(item.id().value().toString(), name + "/" + worker.name()) != null) {
+                                    claimedTwice.add(item.id().value().toString());
+                                }
+                            }))));
+                }
+                load.add(CompletableFuture.runAsync(() -> until(() -> count("select count(*) from work_item where tenant_id = '"
+                        + tenant.value() + "' and scored_at < '2001-01-01'") == 0,
+                        () -> rescored.addAndGet(node.getBean(MaintainScoresUseCase.class).rescoreStale(Duration.ofDays(365 * 20), 25)))));
+                AuditUseCase audit = node.getBean(AuditUseCase.class);
+                load.add(CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < AUDITED / 2; i++) {
+                        audit.record(tenant, name, "test", "round", Integer.toString(i), Map.of("node", name), null, null);
+                        if (i % 20 == 0) {
+                            audit.chainPending();
+                        }
+                    }
+                }));
+                load.add(CompletableFuture.runAsync(() -> until(() -> count("select count(*) from write_back where tenant_id in ("
+                        + inPayers + ") and status = 'PENDING'") == 0, () -> node.getBean(WriteBackUseCase.class).dispatchDue(10))));
+                load.add(CompletableFuture.runAsync(() -> {
+                    for (int round = 0; round < 5; round++) {
+                        node.getBean(ConnectorUseCase.class).syncAll();
+                    }
+                }));
+            }
+            CompletableFuture.allOf(load.toArray(CompletableFuture[]::new)).get();
+            CompletableFuture.allOf(nodes.stream().map(node -> CompletableFuture.runAsync(() -> until(() -> count(
+                    "select count(*) from audit_log where tenant_id = '" + tenant.value() + "' and hash is null") == 0,
+                    () -> node.getBean(AuditUseCase.class).chainPending()))).toArray(CompletableFuture[]::new)).get();
+        }
+
+        assertThat(claimedTwice).as("no item claimed twice").isEmpty();
+        assertThat(claimedBy).hasSize(CLAIMABLE);
+        assertThat(claimedBy.values()).as("both nodes claimed").anyMatch(v -> v.startsWith("node0")).anyMatch(v -> v.startsWith("node1"));
+        assertThat(count("select count(*) from work_item where tenant_id = '" + tenant.value() + "' and queue = 'pool' and status = 'CLAIMED'"))
+                .isEqualTo(CLAIMABLE);
+        assertThat(rescored.get()).as("each stale item re-scored once, across both nodes").isEqualTo(STALE);
+        assertThat(count("select count(*) from audit_log where tenant_id = '" + tenant.value() + "' and action = 'test'"))
+                .isEqualTo(AUDITED);
+        assertThat(count("select max(seq) - min(seq) + 1 - count(*) from audit_log where tenant_id = '" + tenant.value() + "'"))
+                .as("the chain's positions have no gap and no repeat").isZero();
+        assertThat(context.getBean(AuditUseCase.class).verify(tenant).intact()).as("the chain verifies").isTrue();
+        assertThat(count("select count(*) from write_back where tenant_id in (" + inPayers + ") and status = 'APPLIED' and attempts = 1"))
+                .as("every write-back applied by one attempt").isEqualTo(3L * WRITE_BACKS_PER_TENANT);
+        assertThat(putsByKey).hasSize(3 * WRITE_BACKS_PER_TENANT);
+        oracles.forEach(ErpConnectorTest.FakeOracle::close);
+        assertThat(oracles).as("each connector's source read by one sync, though both nodes ran five rounds")
+                .allSatisfy(oracle -> assertThat(oracle.holdRequests.get()).isEqualTo(1));
+        assertThat(count("select count(*) from connector_run where tenant_id in (" + inPayers + ") and trigger = 'SCHEDULE'"))
+                .as("one run per connector").isEqualTo(3);
+        assertThat(count("select count(*) from connector_run where tenant_id in (" + inPayers + ") and (status <> 'SUCCEEDED' or error is not null)"))
+                .as("no run interrupted by another node's").isZero();
+        assertThat(count("select count(*) from work_item where tenant_id in (" + inPayers + ") and source_system = 'oracle-fusion'"))
+                .isEqualTo(3L * HOLDS_PER_CONNECTOR);
+        assertThat(putsByKey.values()).as("the payer received each outcome once").allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
+    }
+
+    private List<WorkItem> ingestAll(TenantId tenant, String queue, int count, String system, Provenance provenance) {
+        List<WorkItemContent> contents = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            contents.add(new WorkItemContent(queue == null ? WorkItemType.CLAIM_DENIAL : WorkItemType.INVOICE_HOLD,
+                    new SourceReference(system, "TN-" + i + "-" + UUID.randomUUID()), "Item " + i, Money.of("100.00", "USD"), null, null,
+                    Attributes.of(Map.of("denialCategory", "AUTHORIZATION", "carc", "197")), queue));
+        }
+        List<WorkItem> created = new ArrayList<>();
+        for (int from = 0; from < count; from += IngestWorkItemUseCase.MAX_BATCH) {
+            ingest.ingestBatch(tenant, contents.subList(from, Math.min(count, from + IngestWorkItemUseCase.MAX_BATCH)), Actor.SYSTEM, provenance)
+                    .forEach(o -> created.add(((IngestOutcome.Created) o).item()));
+        }
+        return created;
+    }
+
+    /** Runs the round until the condition holds (checked after each round), at most {@link #LIMIT}. */
+    private static void until(BooleanSupplier done, Runnable round) {
+        long end = System.nanoTime() + LIMIT.toNanos();
+        while (System.nanoTime() < end) {
+            round.run();
+            if (done.getAsBoolean()) {
+                return;
+            }
+        }
+        throw new AssertionError("a round did not finish within " + LIMIT);
+    }
+
+    private long count(String sql) {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl());
+             Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl()); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
