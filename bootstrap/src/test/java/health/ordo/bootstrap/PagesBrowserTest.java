@@ -246,6 +246,48 @@ class PagesBrowserTest {
         assertThat(browser.findElement(By.cssSelector("[data-testid=rank-changes]")).getText()).contains("open items compared");
         assertThat(browser.findElement(By.id("w.FINANCIAL_IMPACT")).getAttribute("value")).as("the weights tried stay in the form").isEqualTo("0");
         checkPage("policies-what-if");
+
+        // a holiday file from HR, imported on the calendars page: a new calendar with the recurring holiday expanded
+        java.nio.file.Path ics = java.nio.file.Files.createTempFile("site-holidays", ".ics");
+        java.nio.file.Files.writeString(ics, String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Example Health HR//EN",
+                "X-WR-TIMEZONE:America/New_York", "BEGIN:VEVENT", "UID:christmas@hr.example.org", "DTSTAMP:20260101T000000Z",
+                "DTSTART;VALUE=DATE:20201225", "RRULE:FREQ=YEARLY", "SUMMARY:Christmas Day", "END:VEVENT", "BEGIN:VEVENT",
+                "UID:picnic@hr.example.org", "DTSTAMP:20260101T000000Z", "DTSTART;VALUE=DATE:20270618", "STATUS:CANCELLED",
+                "SUMMARY:Summer picnic", "END:VEVENT", "END:VCALENDAR", ""));
+        browser.get(url("/ui/admin/calendars"));
+        WebElement calendarId = browser.findElement(By.id("calendar"));
+        calendarId.clear();
+        calendarId.sendKeys("site-holidays");
+        browser.findElement(By.id("file")).sendKeys(ics.toString());
+        browser.findElement(By.id("import-calendar")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=import-result]")).getText()).contains("site-holidays")
+                .contains("3 holidays").contains("Summer picnic");
+        assertThat(browser.findElement(By.cssSelector("[data-calendar=site-holidays]")).getText()).contains("America/New_York")
+                .contains("-12-25");
+        checkPage("calendars");
+        java.nio.file.Files.delete(ics);
+
+        // an unclear letter from intake: its review item leads to the document, where a person gives its type
+        ApiClient api = new ApiClient(server.getURI(), json);
+        ApiClient.Response unclear = api.postBytes("/api/v1/intake/documents", api.login("ada@" + tenant, "password-of-ada1"),
+                ("Please see attached. Call me about this one when you get a chance, the numbers do not match what we discussed.\n"
+                        + "Thanks, Pat (front desk)\nRef 2291-A").getBytes(StandardCharsets.UTF_8), "text/plain");
+        assertThat(unclear.string("status")).isEqualTo("IN_REVIEW");
+        browser.get(url("/ui/items/" + unclear.string("reviewItemId")));
+        browser.findElement(By.id("open-document")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=document-status]")).getText()).isEqualTo("IN_REVIEW");
+        assertThat(browser.findElement(By.cssSelector("pre.document-text")).getText()).contains("Pat (front desk)");
+        checkPage("document");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("type"))).selectByValue("SUPPLIER_INVOICE");
+        browser.findElement(By.cssSelector("details summary")).click();
+        browser.findElement(By.id("field.invoiceNumber")).sendKeys("INV-2291-A");
+        browser.findElement(By.id("review-document")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=review-result]")).getText()).contains("Reviewed");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=document-status]")).getText()).isEqualTo("REVIEWED");
+        assertThat(api.get("/api/v1/intake/documents/" + unclear.string("id"), api.login("ada@" + tenant, "password-of-ada1"))
+                .string("reviewedType")).isEqualTo("SUPPLIER_INVOICE");
+        assertThat(browser.findElement(By.id("field.invoiceNumber")).getAttribute("value")).as("the entered field is kept")
+                .isEqualTo("INV-2291-A");
     }
 
     @Test

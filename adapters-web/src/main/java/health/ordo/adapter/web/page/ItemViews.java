@@ -3,6 +3,7 @@ package health.ordo.adapter.web.page;
 import health.ordo.application.port.in.phi.PhiViewerQuery;
 import health.ordo.application.port.in.sla.GetSlaQuery;
 import health.ordo.application.port.in.workitem.WorkItemDetails;
+import health.ordo.domain.intake.IntakePolicy;
 import health.ordo.domain.score.FactorContribution;
 import health.ordo.domain.score.PriorityOverride;
 import health.ordo.domain.score.ScoreExplanation;
@@ -32,7 +33,7 @@ public final class ItemViews {
     public record Item(String id, String title, String type, String status, String queue, String assignee, String score,
                        String policy, List<Factor> factors, List<String> rules, String override, Clock clock,
                        List<Map.Entry<String, String>> attributes, List<Event> history, Set<String> actions, boolean masked,
-                       String message) {
+                       String message, String document) {
     }
 
     /** A factor's share of the score: its contribution and how long its bar is next to the largest (0-100). */
@@ -98,7 +99,8 @@ public final class ItemViews {
         return new Item(item.id().toString(), title(item, viewer), item.content().type().name(), item.status().name(), item.queue(),
                 item.assignee() == null ? "—" : item.assignee(),
                 item.priorityScore() == null ? "—" : item.priorityScore().value().setScale(1, RoundingMode.HALF_UP).toPlainString(),
-                policy, factors, rules, overrideText, clock(item, sla, layout), attributes, history, actions(item, caller), !sees, message);
+                policy, factors, rules, overrideText, clock(item, sla, layout), attributes, history, actions(item, caller), !sees, message,
+                IntakePolicy.REVIEW_SOURCE_SYSTEM.equals(item.content().source().system()) ? item.content().source().externalId() : null);
     }
 
     static Clock clock(WorkItem item, GetSlaQuery.SlaView sla, Layout layout) {
