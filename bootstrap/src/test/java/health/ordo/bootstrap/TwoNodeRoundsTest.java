@@ -7,6 +7,7 @@ import health.ordo.application.port.in.audit.AuditUseCase;
 import health.ordo.application.port.in.connector.ConnectorConfigChange;
 import health.ordo.application.port.in.connector.ConnectorUseCase;
 import health.ordo.application.port.in.priority.MaintainScoresUseCase;
+import health.ordo.application.port.in.priority.OverridePriorityUseCase;
 import health.ordo.application.port.in.routing.GetNextWorkUseCase;
 import health.ordo.application.port.in.routing.ManageWorkforceUseCase;
 import health.ordo.application.port.in.user.ProvisionTenantUseCase;
@@ -15,6 +16,8 @@ import health.ordo.application.port.in.workitem.IngestOutcome;
 import health.ordo.application.port.in.workitem.IngestWorkItemUseCase;
 import health.ordo.application.port.in.writeback.WriteBackUseCase;
 import health.ordo.domain.routing.Queue;
+import health.ordo.domain.score.OverrideTarget;
+import health.ordo.domain.score.PriorityScore;
 import health.ordo.domain.routing.Worker;
 import health.ordo.domain.shared.Money;
 import health.ordo.domain.shared.TenantId;
@@ -61,7 +64,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two Ordo nodes on one PostgreSQL, both running the background rounds at once under mixed load: workers on both
  * nodes claiming work, both re-scoring stale items, both chaining the audit log while both append to it, both
- * dispatching write-backs to a payer's FHIR server, both running every connector's sync round five times. The invariants are checked at the end from the database (the
+ * dispatching write-backs to a payer's FHIR server, both running every connector's sync round five times, both
+ * expiring priority overrides. The invariants are checked at the end from the database (the
  * list is in docs/scale-out.md). The scheduled rounds of both contexts are off: the test drives them, so that
  * every round surely runs on both nodes at the same time.
  */
@@ -74,6 +78,7 @@ class TwoNodeRoundsTest implements TestPropertyProvider {
     private static final int AUDITED = 400;
     private static final int WRITE_BACKS_PER_TENANT = 25;
     private static final int HOLDS_PER_CONNECTOR = 15;
+    private static final int OVERRIDDEN = 60;
     private static final Duration LIMIT = Duration.ofSeconds(90);
 
     @Inject
@@ -88,6 +93,8 @@ class TwoNodeRoundsTest implements TestPropertyProvider {
     ChangeWorkItemStatusUseCase lifecycle;
     @Inject
     ApplicationContext context;
+    @Inject
+    OverridePriorityUseCase overrides;
 
     private HttpServer fhir;
     private final Map<String, AtomicInteger> putsByKey = new ConcurrentHashMap<>();
@@ -139,8 +146,17 @@ class TwoNodeRoundsTest implements TestPropertyProvider {
     @Test
     void bothNodesRunEveryRoundAtOnce_andEachPieceOfWorkIsDoneOnce() throws Exception {
         TenantId tenant = TenantId.of("two-" + UUID.randomUUID().toString().substring(0, 6));
-        provision.provision(tenant, "Two nodes", List.of());
+        provision.provision(tenant, "Two nodes", List.of(new ProvisionTenantUseCase.NewUser(Login.parse("sam@" + tenant.value()), "Sam",
+                "password-of-sam", Set.of(Role.SUPERVISOR))));
         workforce.saveQueue(new Queue(tenant, "pool", null, null, null, 1, null));
+        workforce.saveQueue(new Queue(tenant, "boosted", null, null, null, 1, null));
+        // overrides that expire while the nodes run
+        java.time.Instant expiry = java.time.Instant.now().plusSeconds(1);
+        for (WorkItem item : ingestAll(tenant, "boosted", OVERRIDDEN, "test", Provenance.api("test"))) {
+            java.math.BigDecimal boosted = item.priorityScore().value().add(java.math.BigDecimal.ONE).min(java.math.BigDecimal.valueOf(100));
+            overrides.requestOverride(tenant, item.id(), new OverrideTarget(OverrideTarget.Kind.SCORE, new PriorityScore(boosted)),
+                    "PAYER_ESCALATION", null, expiry, Actor.supervisor("sam@" + tenant.value()));
+        }
         workforce.saveQueue(new Queue(tenant, "cold", null, null, null, 1, null));
         List<Actor> workers = new ArrayList<>();
         for (int w = 0; w < 8; w++) {
@@ -201,6 +217,9 @@ class TwoNodeRoundsTest implements TestPropertyProvider {
                             }))));
                 }
                 load.add(CompletableFuture.runAsync(() -> until(() -> count("select count(*) from work_item where tenant_id = '"
+                        + tenant.value() + "' and override_expires_at is not null") == 0,
+                        () -> node.getBean(MaintainScoresUseCase.class).expireOverrides(20))));
+                load.add(CompletableFuture.runAsync(() -> until(() -> count("select count(*) from work_item where tenant_id = '"
                         + tenant.value() + "' and scored_at < '2001-01-01'") == 0,
                         () -> rescored.addAndGet(node.getBean(MaintainScoresUseCase.class).rescoreStale(Duration.ofDays(365 * 20), 25)))));
                 AuditUseCase audit = node.getBean(AuditUseCase.class);
@@ -232,6 +251,10 @@ class TwoNodeRoundsTest implements TestPropertyProvider {
         assertThat(count("select count(*) from work_item where tenant_id = '" + tenant.value() + "' and queue = 'pool' and status = 'CLAIMED'"))
                 .isEqualTo(CLAIMABLE);
         assertThat(rescored.get()).as("each stale item re-scored once, across both nodes").isEqualTo(STALE);
+        assertThat(count("select count(*) from work_item_history where tenant_id = '" + tenant.value() + "' and action = 'override-expired'"))
+                .as("each override expired once").isEqualTo(OVERRIDDEN);
+        assertThat(count("select count(distinct work_item_id) from work_item_history where tenant_id = '" + tenant.value()
+                + "' and action = 'override-expired'")).isEqualTo(OVERRIDDEN);
         assertThat(count("select count(*) from audit_log where tenant_id = '" + tenant.value() + "' and action = 'test'"))
                 .isEqualTo(AUDITED);
         assertThat(count("select max(seq) - min(seq) + 1 - count(*) from audit_log where tenant_id = '" + tenant.value() + "'"))
