@@ -6,6 +6,8 @@ import health.ordo.adapter.persistence.embedded.EmbeddedPostgresServer;
 import health.ordo.application.port.in.audit.AuditUseCase;
 import health.ordo.application.port.in.connector.ConnectorConfigChange;
 import health.ordo.application.port.in.connector.ConnectorUseCase;
+import health.ordo.application.port.in.insights.ImportHistoryUseCase;
+import health.ordo.application.port.in.insights.MaintainInsightsUseCase;
 import health.ordo.application.port.in.priority.MaintainScoresUseCase;
 import health.ordo.application.port.in.priority.OverridePriorityUseCase;
 import health.ordo.application.port.in.routing.GetNextWorkUseCase;
@@ -65,7 +67,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two Ordo nodes on one PostgreSQL, both running the background rounds at once under mixed load: workers on both
  * nodes claiming work, both re-scoring stale items, both chaining the audit log while both append to it, both
  * dispatching write-backs to a payer's FHIR server, both running every connector's sync round five times, both
- * expiring priority overrides. The invariants are checked at the end from the database (the
+ * expiring priority overrides, both importing a legacy history file, and then both refreshing the insight facts and
+ * daily rollups. The invariants are checked at the end from the database (the
  * list is in docs/scale-out.md). The scheduled rounds of both contexts are off: the test drives them, so that
  * every round surely runs on both nodes at the same time.
  */
@@ -79,6 +82,8 @@ class TwoNodeRoundsTest implements TestPropertyProvider {
     private static final int WRITE_BACKS_PER_TENANT = 25;
     private static final int HOLDS_PER_CONNECTOR = 15;
     private static final int OVERRIDDEN = 60;
+    private static final int HISTORY_DAYS = 60;
+    private static final int HISTORY_PER_DAY = 5;
     private static final Duration LIMIT = Duration.ofSeconds(90);
 
     @Inject
@@ -190,6 +195,17 @@ class TwoNodeRoundsTest implements TestPropertyProvider {
                     oracle.url(), null, 600, true, Map.of("auth", "basic", "username", "ap.integration"), Map.of("password", "s3cr3t-Pa55")),
                     "boss@" + payerTenant.value());
         }
+        StringBuilder history = new StringBuilder("type,queue,source_reference,received,completed\n");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        for (int d = HISTORY_DAYS; d > 0; d--) {
+            for (int i = 0; i < HISTORY_PER_DAY; i++) {
+                java.time.Instant received = today.minusDays(d).atTime(9, 0).plusMinutes(7L * i).toInstant(java.time.ZoneOffset.UTC);
+                history.append("CLAIM_DENIAL,pool,HX-").append(d).append('-').append(i).append(',').append(received).append(',')
+                        .append(received.plusSeconds(5400)).append('\n');
+            }
+        }
+        context.getBean(ImportHistoryUseCase.class).submit(tenant, "sam@" + tenant.value(), ImportHistoryUseCase.Format.CSV, "legacy-wq",
+                history.toString());
         String inPayers = payers.stream().map(t -> "'" + t.value() + "'").reduce((a, b) -> a + "," + b).orElseThrow();
 
         Map<String, Object> second = SecondNode.properties(postgres, "rounds-node-secret-that-is-long-enough-0123456789");
@@ -233,6 +249,8 @@ class TwoNodeRoundsTest implements TestPropertyProvider {
                 }));
                 load.add(CompletableFuture.runAsync(() -> until(() -> count("select count(*) from write_back where tenant_id in ("
                         + inPayers + ") and status = 'PENDING'") == 0, () -> node.getBean(WriteBackUseCase.class).dispatchDue(10))));
+                load.add(CompletableFuture.runAsync(() -> until(() -> count("select count(*) from history_import where tenant_id = '"
+                        + tenant.value() + "' and status = 'COMPLETED'") == 1, () -> node.getBean(MaintainInsightsUseCase.class).runNextImport())));
                 load.add(CompletableFuture.runAsync(() -> {
                     for (int round = 0; round < 5; round++) {
                         node.getBean(ConnectorUseCase.class).syncAll();
@@ -243,6 +261,15 @@ class TwoNodeRoundsTest implements TestPropertyProvider {
             CompletableFuture.allOf(nodes.stream().map(node -> CompletableFuture.runAsync(() -> until(() -> count(
                     "select count(*) from audit_log where tenant_id = '" + tenant.value() + "' and hash is null") == 0,
                     () -> node.getBean(AuditUseCase.class).chainPending()))).toArray(CompletableFuture[]::new)).get();
+            // the insight rounds, on both nodes, until the tenant's facts are those of its items and every changed day is rolled up
+            CompletableFuture.allOf(nodes.stream().map(node -> CompletableFuture.runAsync(() -> until(() -> count(
+                    "select count(*) from insight_dirty_day where tenant_id = '" + tenant.value() + "'") == 0 && count(
+                    "select count(*) from work_fact where tenant_id = '" + tenant.value() + "' and origin = 'LIVE'") == count(
+                    "select count(*) from work_item where tenant_id = '" + tenant.value() + "'"), () -> {
+                        MaintainInsightsUseCase insights = node.getBean(MaintainInsightsUseCase.class);
+                        insights.refreshFacts();
+                        insights.rollUpChangedDays();
+                    }))).toArray(CompletableFuture[]::new)).get();
         }
 
         assertThat(claimedTwice).as("no item claimed twice").isEmpty();
@@ -263,6 +290,13 @@ class TwoNodeRoundsTest implements TestPropertyProvider {
         assertThat(count("select count(*) from write_back where tenant_id in (" + inPayers + ") and status = 'APPLIED' and attempts = 1"))
                 .as("every write-back applied by one attempt").isEqualTo(3L * WRITE_BACKS_PER_TENANT);
         assertThat(putsByKey).hasSize(3 * WRITE_BACKS_PER_TENANT);
+        assertThat(count("select rows_read from history_import where tenant_id = '" + tenant.value() + "'"))
+                .as("the history file read once, though both nodes ran imports").isEqualTo((long) HISTORY_DAYS * HISTORY_PER_DAY);
+        assertThat(count("select count(*) from work_fact where tenant_id = '" + tenant.value() + "' and origin = 'IMPORTED'"))
+                .isEqualTo((long) HISTORY_DAYS * HISTORY_PER_DAY);
+        assertThat(count("select coalesce(sum(arrivals), 0) from work_daily where tenant_id = '" + tenant.value() + "' and dimension = ''"))
+                .as("the daily rollups count every fact once").isEqualTo(count("select count(*) from work_fact where tenant_id = '"
+                        + tenant.value() + "'"));
         oracles.forEach(ErpConnectorTest.FakeOracle::close);
         assertThat(oracles).as("each connector's source read by one sync, though both nodes ran five rounds")
                 .allSatisfy(oracle -> assertThat(oracle.holdRequests.get()).isEqualTo(1));
