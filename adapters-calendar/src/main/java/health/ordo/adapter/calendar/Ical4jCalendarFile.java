@@ -196,11 +196,16 @@ public final class Ical4jCalendarFile implements CalendarFilePort {
         return colon >= 0 ? message.substring(colon + 1) : message;
     }
 
-    /** Non-standard but universal: Google, Apple and Outlook name a calendar's zone in {@code X-WR-TIMEZONE}. */
+    /**
+     * Non-standard but universal: Google, Apple and Outlook name a calendar's zone in {@code X-WR-TIMEZONE}. UTC says
+     * nothing: Google's public holiday calendars declare it whatever country they are for, so a calendar made from one
+     * takes the deployment's zone instead of working 09:00-17:00 in UTC.
+     */
     private static Optional<ZoneId> declaredZone(Calendar calendar) {
         return calendar.getProperty("X-WR-TIMEZONE").map(Property::getValue).flatMap(id -> {
             try {
-                return Optional.of(ZoneId.of(id.trim()));
+                ZoneId zone = ZoneId.of(id.trim());
+                return zone.normalized().equals(ZoneOffset.UTC) ? Optional.<ZoneId>empty() : Optional.of(zone);
             } catch (DateTimeException e) {
                 return Optional.empty();
             }

@@ -58,6 +58,18 @@ class Ical4jCalendarFileTest {
     }
 
     @Test
+    void aFileDeclaringUtc_likeGooglesHolidayCalendars_leavesTheZoneToTheDeployment() {
+        byte[] google = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\nX-WR-TIMEZONE:UTC\r\n"
+                + "BEGIN:VEVENT\r\nUID:independence@google.com\r\nDTSTART;VALUE=DATE:20270704\r\nDTEND;VALUE=DATE:20270705\r\n"
+                + "SUMMARY:Independence Day\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n").getBytes(StandardCharsets.UTF_8);
+
+        CalendarFilePort.Content content = files.read(google, Optional.empty(), NEW_YORK, FROM, TO);
+
+        assertThat(content.zone()).isEqualTo(NEW_YORK);
+        assertThat(content.holidays()).containsExactly(day("2027-07-04"));
+    }
+
+    @Test
     void onlyTheWindow_isExpanded() throws IOException {
         CalendarFilePort.Content content = files.read(fixture("revenue-cycle-holidays.ics"), Optional.empty(), NEW_YORK,
                 day("2027-11-26"), day("2028-01-01"));
