@@ -9,6 +9,7 @@ import health.ordo.application.port.out.intake.TrainingCorpusPort;
 import health.ordo.application.service.intake.DocumentClassifier;
 import health.ordo.application.service.intake.DocumentIntakeService;
 import health.ordo.application.service.intake.IntakeModelService;
+import health.ordo.application.service.intake.IntakeMonitoringRound;
 import health.ordo.application.service.phi.PhiAccessService;
 import health.ordo.application.port.out.approval.ApprovalPort;
 import health.ordo.domain.workitem.Actor;
@@ -39,6 +40,7 @@ import health.ordo.application.service.audit.AuditService;
 import health.ordo.application.port.out.audit.AuditLogPort;
 import health.ordo.application.port.out.client.ApiClientPort;
 import health.ordo.application.port.out.tenant.TenantDirectoryPort;
+import health.ordo.application.port.in.intake.IntakeModelsUseCase;
 import health.ordo.application.port.in.user.ProvisionTenantUseCase;
 import health.ordo.application.port.in.sla.ManageSlaUseCase;
 import health.ordo.application.service.connector.ConnectorCatalogue;
@@ -250,6 +252,11 @@ class ApplicationServicesFactory {
                               Clock clock, @Value("${ordo.sla.default-zone:America/New_York}") String defaultZone, ApprovalGate gate,
                               WorkforcePort workforce) {
         return new SlaScheduler(config, timers, load, transactions, clock, defaultZone, gate, workforce);
+    }
+
+    @Singleton
+    IntakeMonitoringRound intakeMonitoringRound(IntakeModelsUseCase models, TenantDirectoryPort tenants, TransactionPort transactions) {
+        return new IntakeMonitoringRound(models, tenants, transactions);
     }
 
     @Singleton
