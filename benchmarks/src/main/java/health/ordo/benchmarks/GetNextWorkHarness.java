@@ -80,6 +80,7 @@ public final class GetNextWorkHarness {
         properties.put("ordo.rate-limit.tenant-per-second", "1000000");
         properties.put("ordo.rate-limit.tenant-burst", "1000000");
         properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", UUID.randomUUID() + "-" + UUID.randomUUID());
+        properties.put("ordo.secrets.key", UUID.randomUUID() + "-" + UUID.randomUUID());
         if (options.containsKey("--url")) {
             properties.put("datasources.default.url", options.get("--url"));
             properties.put("datasources.default.username", options.getOrDefault("--user", "postgres"));
@@ -108,15 +109,15 @@ public final class GetNextWorkHarness {
                 long[][] restWal = new long[1][];
                 Result[] run = restRun(server.getURI(), tokens, warmUp, seconds, meter, () -> {
                     if (statementStats > 0) {
-                        resetStatementStats(sql);
+                        PostgresCounters.resetStatementStats(sql);
                     }
-                    restWal[0] = wal(sql);
+                    restWal[0] = PostgresCounters.wal(sql);
                 });
-                String restWalPerClaim = walPerClaim(restWal[0], wal(sql), run[1].claims());
+                String restWalPerClaim = PostgresCounters.walPerClaim(restWal[0], PostgresCounters.wal(sql), run[1].claims());
                 System.out.printf(Locale.ROOT, "warm-up: %s%n", run[0]);
                 Result rest = run[1];
                 if (statementStats > 0) {
-                    printStatementStats(sql, statementStats, rest.claims());
+                    PostgresCounters.printStatementStats(sql, statementStats, rest.claims());
                 }
                 int bareSeconds = Integer.parseInt(options.getOrDefault("--bare-seconds", "0"));
                 if (bareSeconds > 0) {
@@ -126,14 +127,14 @@ public final class GetNextWorkHarness {
                 long doubles = doubleClaims(sql);
                 resetReady(sql);
                 if (statementStats > 0) {
-                    resetStatementStats(sql);
+                    PostgresCounters.resetStatementStats(sql);
                 }
-                long[] rawWalBefore = wal(sql);
+                long[] rawWalBefore = PostgresCounters.wal(sql);
                 Result raw = rawRun(url, options, workers, seconds, meter);
-                String rawWalPerClaim = walPerClaim(rawWalBefore, wal(sql), raw.claims());
+                String rawWalPerClaim = PostgresCounters.walPerClaim(rawWalBefore, PostgresCounters.wal(sql), raw.claims());
                 if (statementStats > 0) {
                     System.out.println("raw claim SQL's statements:");
-                    printStatementStats(sql, statementStats, raw.claims());
+                    PostgresCounters.printStatementStats(sql, statementStats, raw.claims());
                 }
                 System.out.printf(Locale.ROOT, "REST get-next-work: %s; %s%n", rest, restWalPerClaim);
                 System.out.printf(Locale.ROOT, "raw claim SQL:      %s; %s%n", raw, rawWalPerClaim);
@@ -201,11 +202,7 @@ public final class GetNextWorkHarness {
         }
 
         double p(int percentile) {
-            if (latenciesNanos.length == 0) {
-                return Double.NaN;
-            }
-            int index = Math.min(latenciesNanos.length - 1, (int) Math.ceil(percentile / 100.0 * latenciesNanos.length) - 1);
-            return latenciesNanos[Math.max(0, index)] / 1e6;
+            return Latencies.percentileMillis(latenciesNanos, percentile);
         }
 
         @Override
@@ -327,49 +324,6 @@ public final class GetNextWorkHarness {
         }
         threads.shutdown();
         return done.get() / ((System.nanoTime() - started) / 1e9);
-    }
-
-    /**
-     * {@code --statement-stats N}: PostgreSQL's own account of the REST window's statements, then of the raw loop's (pg_stat_statements; start the
-     * harness with {@code --postgres-settings shared_preload_libraries=pg_stat_statements}).
-     */
-    private static void resetStatementStats(Connection sql) throws SQLException {
-        try (Statement statement = sql.createStatement()) {
-            statement.execute("create extension if not exists pg_stat_statements");
-            statement.execute("select pg_stat_statements_reset()");
-        }
-    }
-
-    private static void printStatementStats(Connection sql, int top, long claims) throws SQLException {
-        try (Statement statement = sql.createStatement(); ResultSet rs = statement.executeQuery("""
-                select calls, total_exec_time, total_plan_time, regexp_replace(left(query, 110), '\s+', ' ', 'g') as query
-                from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time + total_plan_time desc
-                """ + " limit " + top)) {
-            System.out.printf(Locale.ROOT, "%-9s %-9s %-9s %s%n", "per claim", "exec ms", "plan ms", "statement");
-            while (rs.next()) {
-                System.out.printf(Locale.ROOT, "%-9.2f %-9.3f %-9.3f %s%n", rs.getLong(1) / (double) claims,
-                        rs.getDouble(2) / claims, rs.getDouble(3) / claims, rs.getString(4));
-            }
-        }
-    }
-
-    /** WAL records, full-page images and bytes written so far ({@code pg_stat_wal}, PostgreSQL 14+); null where unreadable. */
-    private static long[] wal(Connection sql) {
-        try (Statement statement = sql.createStatement();
-             ResultSet rs = statement.executeQuery("select wal_records, wal_fpi, wal_bytes from pg_stat_wal")) {
-            rs.next();
-            return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
-        } catch (SQLException e) {
-            return null;
-        }
-    }
-
-    private static String walPerClaim(long[] before, long[] after, long claims) {
-        if (before == null || after == null || claims == 0) {
-            return "WAL per claimed item: not read";
-        }
-        return String.format(Locale.ROOT, "WAL per claimed item: %.1f records, %.2f full pages, %.0f bytes",
-                (after[0] - before[0]) / (double) claims, (after[1] - before[1]) / (double) claims, (after[2] - before[2]) / (double) claims);
     }
 
     /** Items claimed more than once while they were never released: must be none. */

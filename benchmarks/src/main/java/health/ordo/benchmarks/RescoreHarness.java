@@ -51,6 +51,7 @@ public final class RescoreHarness {
         properties.put("ordo.priority.maintenance.enabled", "false");
         properties.put("ordo.priority.likelihood.timeout", "5s");
         properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", UUID.randomUUID() + "-" + UUID.randomUUID());
+        properties.put("ordo.secrets.key", UUID.randomUUID() + "-" + UUID.randomUUID());
         if (options.containsKey("--url")) {
             properties.put("datasources.default.url", options.get("--url"));
             properties.put("datasources.default.username", options.getOrDefault("--user", "postgres"));
