@@ -186,14 +186,15 @@ public final class PeerHarness {
         if (!"shipped".equals(taskanaIndex)) {
             variants.add(new Variant("Taskana + index", taskana, true));
         }
-        Map<String, List<Run>> runs = new LinkedHashMap<>();
+        Map<String, List<NextWorkRun>> runs = new LinkedHashMap<>();
         for (int round = 1; round <= settings.rounds(); round++) {
             for (int i = 0; i < variants.size(); i++) {
                 Variant variant = variants.get((i + round - 1) % variants.size());
                 if (variant.taskanaIndex() != null) {
                     taskanaIndex(sql, variant.taskanaIndex());
                 }
-                Run run = nextWorkRun(variant.engine(), sql, settings, meter);
+                NextWorkRun run = NextWorkRun.run(variant.engine(), sql, settings.workers(), QUEUES, settings.warmUpSeconds(), settings.seconds(),
+                        settings.statementStats(), meter);
                 System.out.printf(Locale.ROOT, "round %d %-15s %s%n", round, variant.label(), run);
                 runs.computeIfAbsent(variant.label(), k -> new ArrayList<>()).add(run);
             }
@@ -203,24 +204,24 @@ public final class PeerHarness {
         System.out.printf(Locale.ROOT, "%-16s %10s %8s %8s %8s %10s %10s %8s %8s %7s%n", "engine", "claims/s", "p50 ms", "p95 ms",
                 "p99 ms", "JVM ms/cl", "PG ms/cl", "stmts/cl", "failed", "doubles");
         double ordoRate = 0;
-        for (Map.Entry<String, List<Run>> entry : runs.entrySet()) {
-            List<Run> list = entry.getValue();
-            double rate = median(list, Run::perSecond);
+        for (Map.Entry<String, List<NextWorkRun>> entry : runs.entrySet()) {
+            List<NextWorkRun> list = entry.getValue();
+            double rate = median(list, NextWorkRun::perSecond);
             if (entry.getKey().equals("Ordo")) {
                 ordoRate = rate;
             }
             System.out.printf(Locale.ROOT, "%-16s %10.0f %8.2f %8.2f %8.2f %10.2f %10.2f %8.1f %8d %7d%n", entry.getKey(), rate,
                     median(list, r -> r.p(50)), median(list, r -> r.p(95)), median(list, r -> r.p(99)),
-                    median(list, Run::jvmMsPerClaim), median(list, Run::postgresMsPerClaim), median(list, Run::statementsPerClaim),
-                    list.stream().mapToLong(Run::failed).sum(), list.stream().mapToLong(Run::doubles).sum());
+                    median(list, NextWorkRun::jvmMsPerClaim), median(list, NextWorkRun::postgresMsPerClaim), median(list, NextWorkRun::statementsPerClaim),
+                    list.stream().mapToLong(NextWorkRun::failed).sum(), list.stream().mapToLong(NextWorkRun::doubles).sum());
             String key = entry.getKey().toLowerCase(Locale.ROOT).replace(" + ", "_");
             result.put("next_" + key + "_claims_per_s", rate);
             result.put("next_" + key + "_p99_ms", median(list, r -> r.p(99)));
-            result.put("next_" + key + "_doubles", (double) list.stream().mapToLong(Run::doubles).sum());
+            result.put("next_" + key + "_doubles", (double) list.stream().mapToLong(NextWorkRun::doubles).sum());
         }
-        for (Map.Entry<String, List<Run>> entry : runs.entrySet()) {
+        for (Map.Entry<String, List<NextWorkRun>> entry : runs.entrySet()) {
             if (!entry.getKey().equals("Ordo")) {
-                System.out.printf(Locale.ROOT, "ratio Ordo / %s: %.2f%n", entry.getKey(), ordoRate / median(entry.getValue(), Run::perSecond));
+                System.out.printf(Locale.ROOT, "ratio Ordo / %s: %.2f%n", entry.getKey(), ordoRate / median(entry.getValue(), NextWorkRun::perSecond));
             }
         }
     }
@@ -233,113 +234,6 @@ public final class PeerHarness {
                     : "drop index if exists taskana.bench_task_next");
             statement.execute("analyze taskana.task");
         }
-    }
-
-    /** One measured run: what the workers did, latencies of the claim call only, CPU and statements per claimed item. */
-    private record Run(long claims, double seconds, long[] latenciesNanos, long doubles, long failed, long empty,
-                       double jvmMsPerClaim, double postgresMsPerClaim, double statementsPerClaim, String wal) {
-
-        double perSecond() {
-            return claims / seconds;
-        }
-
-        double p(int percentile) {
-            return Latencies.percentileMillis(latenciesNanos, percentile);
-        }
-
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT, "%,d claims in %.0f s = %.0f/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, doubles %d, "
-                            + "failed %d, empty answers %d; CPU per claimed item: JVM %.2f ms, PostgreSQL %.2f ms; statements per claim %.1f; %s",
-                    claims, seconds, perSecond(), p(50), p(95), p(99), doubles, failed, empty, jvmMsPerClaim, postgresMsPerClaim,
-                    statementsPerClaim, wal);
-        }
-    }
-
-    /**
-     * Every worker loops claim → complete from the start of the warm-up to the end of the window without a pause; only
-     * claims started inside the window count. A claimed id seen twice is a double assignment, as is (for Ordo) an item
-     * with two claims in its history. Afterwards the backlog is reset to READY and the engine's background work settles.
-     */
-    private static Run nextWorkRun(Engine engine, Connection sql, Settings settings, CpuMeter meter) throws Exception {
-        Set<String> claimed = ConcurrentHashMap.newKeySet();
-        AtomicLong doubles = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        AtomicLong empty = new AtomicLong();
-        AtomicReference<String> firstFailure = new AtomicReference<>();
-        Instant runStart = Instant.now();
-        long windowStart = System.nanoTime() + Duration.ofSeconds(settings.warmUpSeconds()).toNanos();
-        long windowEnd = windowStart + Duration.ofSeconds(settings.seconds()).toNanos();
-        ExecutorService threads = Executors.newFixedThreadPool(settings.workers());
-        List<Future<long[]>> futures = new ArrayList<>();
-        for (int w = 0; w < settings.workers(); w++) {
-            int worker = w;
-            String queue = "q" + (w % QUEUES);
-            futures.add(threads.submit(() -> {
-                long[] latencies = new long[1_000_000];
-                int n = 0;
-                while (System.nanoTime() < windowEnd) {
-                    long t0 = System.nanoTime();
-                    String id;
-                    try {
-                        id = engine.claimNext(worker, queue);
-                    } catch (Exception e) {
-                        failed.incrementAndGet();
-                        firstFailure.compareAndSet(null, "claim: " + e);
-                        continue;
-                    }
-                    long elapsed = System.nanoTime() - t0;
-                    if (id == null) {
-                        empty.incrementAndGet();
-                        continue;
-                    }
-                    if (t0 >= windowStart && n < latencies.length) {
-                        latencies[n++] = elapsed;
-                    }
-                    if (!claimed.add(id)) {
-                        doubles.incrementAndGet();
-                    }
-                    try {
-                        engine.complete(worker, id);
-                    } catch (Exception e) {
-                        failed.incrementAndGet();
-                        firstFailure.compareAndSet(null, "complete: " + e);
-                    }
-                }
-                return Arrays.copyOf(latencies, n);
-            }));
-        }
-        Thread.sleep(Math.max(0, (windowStart - System.nanoTime()) / 1_000_000));
-        CpuMeter.Reading cpuBefore = meter.read();
-        if (settings.statementStats() > 0) {
-            PostgresCounters.resetStatementStats(sql);
-        }
-        long[] walBefore = PostgresCounters.wal(sql);
-        List<long[]> all = new ArrayList<>();
-        for (Future<long[]> future : futures) {
-            all.add(future.get());
-        }
-        threads.shutdown();
-        long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        Thread.sleep(300); // ended backends are reaped by the postmaster before their CPU shows in its counters
-        CpuMeter.Reading cpuAfter = meter.read();
-        long claims = latencies.length;
-        double statements = Double.NaN;
-        if (settings.statementStats() > 0) {
-            statements = PostgresCounters.statementCalls(sql) / (double) Math.max(1, claims);
-            System.out.println(engine.name() + "'s statements in the window:");
-            PostgresCounters.printStatementStats(sql, settings.statementStats(), claims);
-        }
-        String wal = PostgresCounters.walPerClaim(walBefore, PostgresCounters.wal(sql), claims);
-        if (firstFailure.get() != null) {
-            System.out.println(engine.name() + "'s first failure in the run: " + firstFailure.get());
-        }
-        long stored = engine.doubleAssignmentsInStore(sql, runStart);
-        engine.resetBacklog(sql);
-        engine.quiesce(sql);
-        return new Run(claims, settings.seconds(), latencies, doubles.get() + stored, failed.get(), empty.get(),
-                (cpuAfter.jvmNanos() - cpuBefore.jvmNanos()) / 1e6 / Math.max(1, claims),
-                (cpuAfter.postgresNanos() - cpuBefore.postgresNanos()) / 1e6 / Math.max(1, claims), statements, wal);
     }
 
     /** {@code count} items created from {@code threads} threads through the engine's public create call; answers items/s. */
@@ -431,10 +325,10 @@ public final class PeerHarness {
     }
 
     private interface Measure {
-        double of(Run run);
+        double of(NextWorkRun run);
     }
 
-    private static double median(List<Run> runs, Measure measure) {
+    private static double median(List<NextWorkRun> runs, Measure measure) {
         double[] values = runs.stream().mapToDouble(measure::of).sorted().toArray();
         return values.length % 2 == 1 ? values[values.length / 2] : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
     }

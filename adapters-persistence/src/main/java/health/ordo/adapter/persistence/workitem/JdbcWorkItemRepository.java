@@ -62,9 +62,10 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
                 currency, due_at, hard_deadline_at, deadline_at, attributes, requested_queue, queue, assignee, status,
                 status_reason, resolution_code, priority_score, created_at, updated_at, version, score_computed, score_policy_id,
                 score_policy_version, score_likelihood, score_likelihood_basis, score_degraded_reason, scored_at,
-                priority_override, override_expires_at, skill_requirements, size, claimed_at, sla_boost, provenance, provenance_name)
+                priority_override, override_expires_at, skill_requirements, size, claimed_at, sla_boost, provenance, provenance_name,
+                sla_state, sla_deadline_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?,
-                ?::jsonb, ?, ?, ?, ?, ?)
+                ?::jsonb, ?, ?, ?, ?, ?, ?, ?)
             on conflict (tenant_id, source_system, external_id) do nothing""";
 
     private static final String UPDATE = """
@@ -167,6 +168,9 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
             i = bindScore(statement, i, item);
             statement.setString(++i, item.provenance().channel().name());
             statement.setString(++i, item.provenance().name());
+            // the SLA clock planned before the insert is stored with the row, not by a second write of it
+            statement.setString(++i, item.sla().state());
+            setInstant(statement, ++i, item.sla().deadlineAt());
             return statement.executeUpdate();
         });
         if (inserted == 0) {
@@ -519,10 +523,6 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
     }
 
     private static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            statement.setObject(index, value.atOffset(ZoneOffset.UTC));
-        }
+        statement.setObject(index, value == null ? null : value.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
     }
 }

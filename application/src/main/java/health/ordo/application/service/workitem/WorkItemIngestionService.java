@@ -95,13 +95,19 @@ public final class WorkItemIngestionService implements IngestWorkItemUseCase {
         item.route(decision.queue(), decision.skills(), decision.size(), decision.describe(), Actor.SYSTEM, item.createdAt());
         item.applyScore(scoring.explain(item, item.createdAt()), item.createdAt());
         WorkItem.Changes changes = item.pullChanges();
+        // the clock is planned from the new item's own history before it is stored, so the row is written once with its
+        // SLA state and deadline (a second write of the row would add an entry to every index of the table again)
+        SlaScheduler.Plan clock = sla == null ? null : sla.plan(item, changes.history(), item.createdAt());
+        if (clock != null) {
+            item.recordSla(clock.summary());
+        }
         if (!savePort.insertIfSourceAbsent(item, changes)) {
             // Another node stored the same source record between our look-up and our insert.
             return compareWithKnown(loadPort.loadBySource(tenant, content.source()).orElseThrow(), content);
         }
         eventsPort.append(health.ordo.domain.event.BusinessEvents.withBusinessEvents(item, changes.events()));
-        if (sla != null) {
-            sla.reschedule(item, item.createdAt());
+        if (clock != null) {
+            sla.apply(item, clock);
         }
         return new IngestOutcome.Created(item);
     }

@@ -2,6 +2,12 @@ package health.ordo.application.service.workitem;
 
 import health.ordo.application.port.in.workitem.IngestOutcome;
 import health.ordo.application.port.out.routing.WorkforcePort;
+import health.ordo.application.port.out.sla.SlaConfigPort;
+import health.ordo.application.port.out.sla.SlaTimerPort;
+import health.ordo.application.service.sla.SlaScheduler;
+import health.ordo.domain.sla.SlaPolicy;
+import health.ordo.domain.sla.SlaTerms;
+import health.ordo.domain.workitem.WorkItemType;
 import health.ordo.application.port.out.workitem.AppendEventsPort;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
 import health.ordo.application.port.out.workitem.SaveWorkItemPort;
@@ -24,6 +30,8 @@ import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collections;
@@ -80,6 +88,28 @@ class WorkItemIngestionServiceTest {
         assertThat(events.getValue()).hasSize(2).first().isInstanceOf(WorkItemEvent.WorkItemCreated.class);
         assertThat(events.getValue().get(1).eventType()).isEqualTo("WorkItemRouted");
         assertThat(transactions.transactions).isEqualTo(1);
+    }
+
+    @Test
+    void givenAnSlaPolicy_ingest_storesTheClockWithTheInsertedRow_andNeverWritesTheRowASecondTime() {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        SlaTimerPort timers = org.mockito.Mockito.mock(SlaTimerPort.class);
+        SlaPolicy policy = new SlaPolicy(TENANT, "holds", 1, WorkItemType.INVOICE_HOLD, List.of(), "standard",
+                new SlaTerms(Duration.ofHours(8), Duration.ofHours(16), 80), List.of(), null, true);
+        when(timers.clockInputs(any(), any())).thenReturn(new SlaTimerPort.ClockInputs(List.of(policy), Map.of(), List.of(), List.of()));
+        service = new WorkItemIngestionService(loadPort, savePort, eventsPort, transactions, TestScoring.builtin(clock), workforce,
+                new SlaScheduler(org.mockito.Mockito.mock(SlaConfigPort.class), timers, loadPort, transactions, clock, "America/Chicago"), clock);
+        WorkItemContent content = anInvoiceHold("HOLD-SLA");
+        when(loadPort.loadBySource(TENANT, content.source())).thenReturn(Optional.empty());
+        ArgumentCaptor<WorkItem> stored = ArgumentCaptor.forClass(WorkItem.class);
+        when(savePort.insertIfSourceAbsent(stored.capture(), any())).thenReturn(true);
+
+        service.ingest(TENANT, content, Actor.SYSTEM);
+
+        assertThat(stored.getValue().sla().state()).isEqualTo("RUNNING");
+        assertThat(stored.getValue().sla().deadlineAt()).isAfter(NOW);
+        verify(timers).replacePending(eq(TENANT), eq(stored.getValue().id()), any());
+        verify(timers, never()).updateItemSla(any(), any(), any(), any());
     }
 
     @Test
