@@ -1,14 +1,15 @@
 package health.ordo.bootstrap.config;
 
 import health.ordo.application.service.limit.RateLimitService;
+import health.ordo.application.service.limit.SignInThrottleService;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Housekeeping of the shared rate-limit buckets on every node: drops buckets that have refilled completely (any node
- * may; SKIP LOCKED keeps them apart), and reports requests this node limited on its own buckets because the shared
+ * Housekeeping of the shared rate-limit buckets and sign-in failure counts on every node: drops buckets that have
+ * refilled completely and failure counts idle for the sign-in window (any node may; SKIP LOCKED keeps them apart), and reports requests this node limited on its own buckets because the shared
  * store could not be reached.
  */
 @Singleton
@@ -18,9 +19,11 @@ class RateLimitSchedule {
     static final int BATCH = 10_000;
 
     private final RateLimitService limits;
+    private final SignInThrottleService signIns;
 
-    RateLimitSchedule(RateLimitService limits) {
+    RateLimitSchedule(RateLimitService limits, SignInThrottleService signIns) {
         this.limits = limits;
+        this.signIns = signIns;
     }
 
     @Scheduled(fixedDelay = "${ordo.rate-limit.sweep-interval:1m}", initialDelay = "${ordo.rate-limit.sweep-initial-delay:1m}")
@@ -35,8 +38,11 @@ class RateLimitSchedule {
             do {
                 removed = limits.removeExpired(BATCH);
             } while (removed == BATCH);
+            do {
+                removed = signIns.removeIdle(BATCH);
+            } while (removed == BATCH);
         } catch (RuntimeException e) {
-            LOG.warn("Dropping refilled rate-limit buckets failed; the next round retries: {}", e.toString());
+            LOG.warn("Dropping refilled rate-limit buckets or idle sign-in failure counts failed; the next round retries: {}", e.toString());
         }
     }
 }

@@ -45,6 +45,7 @@ class DistributableSchemaTest {
     static final Map<String, String> PLATFORM_TABLES = Map.of(
             "flyway_schema_history", "Flyway's own history",
             "rate_limit_bucket", "token buckets keyed by a hash of caller or address; distributable by its own id, never joined",
+            "sign_in_failure", "sign-in failure counts keyed by a hash of account or address; distributable by its own id, never joined",
             "event_relay_counter", "the one sequence that numbers every tenant's events for the stream",
             "event_stream_cursor", "how far each Kafka stream has read the relay sequence",
             "insight_watermark", "the platform's progress through changed items for the insight rollups");

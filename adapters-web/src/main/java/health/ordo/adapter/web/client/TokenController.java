@@ -2,9 +2,9 @@ package health.ordo.adapter.web.client;
 
 import health.ordo.adapter.web.security.ClientAddress;
 import health.ordo.adapter.web.security.SignInAudit;
-import health.ordo.adapter.web.security.SignInGuard;
 
 import health.ordo.adapter.web.security.Caller;
+import health.ordo.application.port.in.limit.SignInThrottleUseCase;
 import health.ordo.application.port.in.client.ManageApiClientsUseCase;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -49,11 +49,11 @@ class TokenController {
 
     private final ManageApiClientsUseCase clients;
     private final TokenGenerator tokens;
-    private final SignInGuard guard;
+    private final SignInThrottleUseCase guard;
     private final ClientAddress addresses;
     private final SignInAudit audit;
 
-    TokenController(ManageApiClientsUseCase clients, TokenGenerator tokens, SignInGuard guard, ClientAddress addresses,
+    TokenController(ManageApiClientsUseCase clients, TokenGenerator tokens, SignInThrottleUseCase guard, ClientAddress addresses,
                     SignInAudit audit) {
         this.clients = clients;
         this.tokens = tokens;
@@ -101,7 +101,7 @@ class TokenController {
         // check, verify and record as one step per client: parallel guesses see each other's failures
         MutableHttpResponse<Map<String, Object>>[] refusal = new MutableHttpResponse[1];
         var client = guard.serialized(account, () -> {
-            java.time.Duration blocked = guard.blocked(account, address, System.nanoTime());
+            java.time.Duration blocked = guard.blocked(account, address);
             if (!blocked.isZero()) {
                 audit.client(request, null, id, "token refused", "too many failed attempts: backing off", address);
                 refusal[0] = error(HttpStatus.UNAUTHORIZED, "invalid_client", "too many failed attempts; try again later")
@@ -110,7 +110,7 @@ class TokenController {
             }
             var authenticated = clients.authenticate(id, presented).orElse(null);
             if (authenticated == null) {
-                guard.failed(account, address, System.nanoTime());
+                guard.failed(account, address);
                 audit.client(request, null, id, "token refused", "unknown client, revoked client or wrong secret", address);
                 refusal[0] = error(HttpStatus.UNAUTHORIZED, "invalid_client", "unknown client, revoked client or wrong secret");
                 return null;

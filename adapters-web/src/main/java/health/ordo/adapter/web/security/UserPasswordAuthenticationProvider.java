@@ -1,6 +1,7 @@
 package health.ordo.adapter.web.security;
 
 
+import health.ordo.application.port.in.limit.SignInThrottleUseCase;
 import health.ordo.application.port.in.user.AuthenticateUserUseCase;
 import io.micronaut.core.annotation.NonNull;
 import io.micronaut.http.HttpRequest;
@@ -23,14 +24,14 @@ class UserPasswordAuthenticationProvider<B> implements HttpRequestExecutorAuthen
     // Lazy: security's start-up conditions enumerate authentication providers while the data layer is still
     // being created; an eager dependency on it would close a creation cycle.
     private final Provider<AuthenticateUserUseCase> authenticateUser;
-    private final SignInGuard guard;
+    private final Provider<SignInThrottleUseCase> throttle;
     private final ClientAddress addresses;
     private final SignInAudit audit;
 
-    UserPasswordAuthenticationProvider(Provider<AuthenticateUserUseCase> authenticateUser, SignInGuard guard,
+    UserPasswordAuthenticationProvider(Provider<AuthenticateUserUseCase> authenticateUser, Provider<SignInThrottleUseCase> throttle,
                                        ClientAddress addresses, SignInAudit audit) {
         this.authenticateUser = authenticateUser;
-        this.guard = guard;
+        this.throttle = throttle;
         this.addresses = addresses;
         this.audit = audit;
     }
@@ -42,12 +43,12 @@ class UserPasswordAuthenticationProvider<B> implements HttpRequestExecutorAuthen
         // the throttle counts per account: the login as the sign-in reads it (blanks stripped, case folded)
         String username = request.getIdentity() == null ? "" : request.getIdentity().strip().toLowerCase(java.util.Locale.ROOT);
         String address = addresses.of(requestContext);
-        return guard.serialized(username, () -> attempt(requestContext, request, username, address));
+        return throttle.get().serialized(username, () -> attempt(requestContext, request, username, address));
     }
 
     private AuthenticationResponse attempt(HttpRequest<B> requestContext, AuthenticationRequest<String, String> request, String username,
                                            String address) {
-        if (!guard.blocked(username, address, System.nanoTime()).isZero()) {
+        if (!throttle.get().blocked(username, address).isZero()) {
             audit.user(requestContext, username, "sign-in refused", "too many failed attempts: backing off", address);
             return AuthenticationResponse.failure(AuthenticationFailureReason.ACCOUNT_LOCKED);
         }
@@ -57,10 +58,10 @@ class UserPasswordAuthenticationProvider<B> implements HttpRequestExecutorAuthen
                         Map.of(Caller.TENANT_CLAIM, user.login().tenant().value(), "name", user.displayName())))
                 .orElseGet(() -> AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH));
         if (response.isAuthenticated()) {
-            guard.succeeded(username, address);
+            throttle.get().succeeded(username, address);
             audit.user(requestContext, username, "sign-in", null, address);
         } else {
-            guard.failed(username, address, System.nanoTime());
+            throttle.get().failed(username, address);
             audit.user(requestContext, username, "sign-in failed", "unknown user, wrong password or disabled", address);
         }
         return response;
