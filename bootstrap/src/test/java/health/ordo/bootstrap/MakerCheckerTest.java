@@ -2,6 +2,7 @@ package health.ordo.bootstrap;
 
 import health.ordo.adapter.persistence.embedded.EmbeddedPostgresServer;
 import health.ordo.application.port.in.user.ProvisionTenantUseCase;
+import health.ordo.application.service.approval.ApprovalService;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.user.Login;
 import health.ordo.domain.user.Role;
@@ -38,6 +39,8 @@ class MakerCheckerTest {
     ProvisionTenantUseCase provision;
     @Inject
     EmbeddedPostgresServer postgres;
+    @Inject
+    ApprovalService approvals;
 
     private ApiClient api;
     private String tenant;
@@ -171,6 +174,40 @@ class MakerCheckerTest {
         assertThat(approved.raw().body()).doesNotContain(secret);
         assertThat(after.status()).isEqualTo(200);
         assertThat(after.raw().body()).doesNotContain(secret).contains("password");
+    }
+
+    @Test
+    void aRequestNobodyDecidesExpires_onceAndAudited_andCanNoLongerBeApproved() throws Exception {
+        String staleItem = inProgressItem("WO-STALE", "7000.00");
+        String freshItem = inProgressItem("WO-FRESH", "6000.00");
+        String stale = api.post("/api/v1/work-items/" + staleItem + "/complete", maker, Map.of("resolutionCode", "WRITE_OFF")).string("id");
+        String fresh = api.post("/api/v1/work-items/" + freshItem + "/complete", maker, Map.of("resolutionCode", "WRITE_OFF")).string("id");
+        try (Connection owner = DriverManager.getConnection(postgres.jdbcUrl());
+             PreparedStatement backdate = owner.prepareStatement("update approval_request set requested_at = requested_at - interval '8 days' where id = ?")) {
+            backdate.setObject(1, UUID.fromString(stale));
+            assertThat(backdate.executeUpdate()).isEqualTo(1);
+        }
+
+        ApiClient.Response late = api.post("/api/v1/approvals/" + stale + ":approve", checker, Map.of());
+        approvals.expireOverdue(2);
+        approvals.expireOverdue(2);
+        ApiClient.Response expired = api.get("/api/v1/approvals/" + stale, checker);
+        ApiClient.Response stillPending = api.get("/api/v1/approvals/" + fresh, checker);
+        ApiClient.Response listed = api.get("/api/v1/approvals?status=EXPIRED", checker);
+        ApiClient.Response afterExpiry = api.post("/api/v1/approvals/" + stale + ":approve", checker, Map.of());
+        ApiClient.Response item = api.get("/api/v1/work-items/" + staleItem, maker);
+        List<Map<String, Object>> audit = api.get("/api/v1/audit?entity=" + stale, maker).list("items");
+
+        assertThat(late.status()).isEqualTo(403);
+        assertThat(late.string("detail")).contains("was not decided within PT168H");
+        assertThat(expired.string("status")).isEqualTo("EXPIRED");
+        assertThat(expired.string("decidedBy")).isEqualTo("system:approval-expiry");
+        assertThat(stillPending.string("status")).isEqualTo("PENDING");
+        assertThat(listed.list("items")).extracting(i -> i.get("id")).containsExactly(stale);
+        assertThat(afterExpiry.status()).isEqualTo(403);
+        assertThat(item.string("status")).as("an expired write-off runs nothing").isEqualTo("IN_PROGRESS");
+        assertThat(audit).filteredOn(e -> "approval-expired".equals(e.get("action"))).singleElement()
+                .satisfies(e -> assertThat(e.get("actor")).isEqualTo("system:approval-expiry"));
     }
 
     @Test

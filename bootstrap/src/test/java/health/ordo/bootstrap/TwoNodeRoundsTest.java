@@ -9,7 +9,9 @@ import health.ordo.application.port.in.connector.ConnectorUseCase;
 import health.ordo.application.port.in.insights.ImportHistoryUseCase;
 import health.ordo.application.port.in.insights.MaintainInsightsUseCase;
 import health.ordo.application.port.in.priority.MaintainScoresUseCase;
+import health.ordo.application.port.in.priority.ManagePriorityPoliciesUseCase;
 import health.ordo.application.port.in.priority.OverridePriorityUseCase;
+import health.ordo.application.service.approval.ApprovalService;
 import health.ordo.application.port.in.routing.GetNextWorkUseCase;
 import health.ordo.application.port.in.routing.ManageWorkforceUseCase;
 import health.ordo.application.port.in.user.ProvisionTenantUseCase;
@@ -18,6 +20,9 @@ import health.ordo.application.port.in.workitem.IngestOutcome;
 import health.ordo.application.port.in.workitem.IngestWorkItemUseCase;
 import health.ordo.application.port.in.writeback.WriteBackUseCase;
 import health.ordo.domain.routing.Queue;
+import health.ordo.domain.priority.FactorWeight;
+import health.ordo.domain.priority.PolicyDefinition;
+import health.ordo.domain.priority.PriorityFactor;
 import health.ordo.domain.score.OverrideTarget;
 import health.ordo.domain.score.PriorityScore;
 import health.ordo.domain.routing.Worker;
@@ -67,7 +72,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two Ordo nodes on one PostgreSQL, both running the background rounds at once under mixed load: workers on both
  * nodes claiming work, both re-scoring stale items, both chaining the audit log while both append to it, both
  * dispatching write-backs to a payer's FHIR server, both running every connector's sync round five times, both
- * expiring priority overrides, both importing a legacy history file, and then both refreshing the insight facts and
+ * expiring priority overrides, both running the re-scoring jobs of new policy versions, both expiring undecided approval requests, both importing a legacy history file, and then both refreshing the insight facts and
  * daily rollups. The invariants are checked at the end from the database (the
  * list is in docs/scale-out.md). The scheduled rounds of both contexts are off: the test drives them, so that
  * every round surely runs on both nodes at the same time.
@@ -82,6 +87,9 @@ class TwoNodeRoundsTest implements TestPropertyProvider {
     private static final int WRITE_BACKS_PER_TENANT = 25;
     private static final int HOLDS_PER_CONNECTOR = 15;
     private static final int OVERRIDDEN = 60;
+    private static final int UNDECIDED = 80;
+    private static final int POLICY_TENANTS = 3;
+    private static final int RESCORED_PER_TENANT = 300;
     private static final int HISTORY_DAYS = 60;
     private static final int HISTORY_PER_DAY = 5;
     private static final Duration LIMIT = Duration.ofSeconds(90);
@@ -162,6 +170,10 @@ class TwoNodeRoundsTest implements TestPropertyProvider {
             overrides.requestOverride(tenant, item.id(), new OverrideTarget(OverrideTarget.Kind.SCORE, new PriorityScore(boosted)),
                     "PAYER_ESCALATION", null, expiry, Actor.supervisor("sam@" + tenant.value()));
         }
+        // approval requests nobody decided in time
+        execute("insert into approval_request (tenant_id, id, kind, subject, parameters, requested_by, requested_at, status)"
+                + " select '" + tenant.value() + "', gen_random_uuid(), 'WRITE_OFF', 'item-' || g, '{}', 'sam@" + tenant.value()
+                + "', now() - interval '8 days', 'PENDING' from generate_series(1, " + UNDECIDED + ") g");
         workforce.saveQueue(new Queue(tenant, "cold", null, null, null, 1, null));
         List<Actor> workers = new ArrayList<>();
         for (int w = 0; w < 8; w++) {
@@ -206,6 +218,31 @@ class TwoNodeRoundsTest implements TestPropertyProvider {
         }
         context.getBean(ImportHistoryUseCase.class).submit(tenant, "sam@" + tenant.value(), ImportHistoryUseCase.Format.CSV, "legacy-wq",
                 history.toString());
+        // new policies activated in three tenants: their re-scoring jobs wait for the nodes; a trigger traces each re-score
+        execute("""
+                create table if not exists two_node_rescore_trace (tenant_id text, id uuid, policy text, version integer);
+                create or replace function two_node_rescore_trace() returns trigger language plpgsql security definer as $$
+                begin
+                    insert into two_node_rescore_trace values (new.tenant_id, new.id, new.score_policy_id, new.score_policy_version);
+                    return new;
+                end $$;
+                drop trigger if exists two_node_rescore_trace on work_item;
+                create trigger two_node_rescore_trace after update of scored_at on work_item for each row
+                    when (new.tenant_id like 'tpol-%') execute function two_node_rescore_trace();""");
+        List<TenantId> policyTenants = new ArrayList<>();
+        ManagePriorityPoliciesUseCase policies = context.getBean(ManagePriorityPoliciesUseCase.class);
+        for (int p = 0; p < POLICY_TENANTS; p++) {
+            TenantId policyTenant = TenantId.of("tpol-" + UUID.randomUUID().toString().substring(0, 6));
+            provision.provision(policyTenant, "Policies " + p, List.of(new ProvisionTenantUseCase.NewUser(
+                    Login.parse("ada@" + policyTenant.value()), "Ada", "password-of-ada", Set.of(Role.TENANT_ADMIN))));
+            ingestAll(policyTenant, null, RESCORED_PER_TENANT, "x12-835", Provenance.inbound("test"));
+            Actor admin = Actor.user("ada@" + policyTenant.value());
+            policies.draft(policyTenant, "steady", null, "money first", new PolicyDefinition(
+                    List.of(FactorWeight.of(PriorityFactor.FINANCIAL_IMPACT, "1")), List.of()), admin);
+            assertThat(policies.activate(policyTenant, "steady", 1, admin).total()).isEqualTo(RESCORED_PER_TENANT);
+            policyTenants.add(policyTenant);
+        }
+        String inPolicies = policyTenants.stream().map(t -> "'" + t.value() + "'").reduce((a, b) -> a + "," + b).orElseThrow();
         String inPayers = payers.stream().map(t -> "'" + t.value() + "'").reduce((a, b) -> a + "," + b).orElseThrow();
 
         Map<String, Object> second = SecondNode.properties(postgres, "rounds-node-secret-that-is-long-enough-0123456789");
@@ -235,6 +272,11 @@ class TwoNodeRoundsTest implements TestPropertyProvider {
                 load.add(CompletableFuture.runAsync(() -> until(() -> count("select count(*) from work_item where tenant_id = '"
                         + tenant.value() + "' and override_expires_at is not null") == 0,
                         () -> node.getBean(MaintainScoresUseCase.class).expireOverrides(20))));
+                load.add(CompletableFuture.runAsync(() -> until(() -> count("select count(*) from background_job where tenant_id in ("
+                        + inPolicies + ") and state <> 'SUCCEEDED'") == 0,
+                        () -> node.getBean(MaintainScoresUseCase.class).advanceJobs(Duration.ofMillis(20)))));
+                load.add(CompletableFuture.runAsync(() -> until(() -> count("select count(*) from approval_request where tenant_id = '"
+                        + tenant.value() + "' and status = 'PENDING'") == 0, () -> node.getBean(ApprovalService.class).expireOverdue(10))));
                 load.add(CompletableFuture.runAsync(() -> until(() -> count("select count(*) from work_item where tenant_id = '"
                         + tenant.value() + "' and scored_at < '2001-01-01'") == 0,
                         () -> rescored.addAndGet(node.getBean(MaintainScoresUseCase.class).rescoreStale(Duration.ofDays(365 * 20), 25)))));
@@ -282,6 +324,21 @@ class TwoNodeRoundsTest implements TestPropertyProvider {
                 .as("each override expired once").isEqualTo(OVERRIDDEN);
         assertThat(count("select count(distinct work_item_id) from work_item_history where tenant_id = '" + tenant.value()
                 + "' and action = 'override-expired'")).isEqualTo(OVERRIDDEN);
+        execute("drop trigger two_node_rescore_trace on work_item");
+        assertThat(count("select count(*) from background_job where tenant_id in (" + inPolicies + ") and state = 'SUCCEEDED'"
+                + " and done = total")).as("every re-scoring job finished").isEqualTo(POLICY_TENANTS);
+        assertThat(count("select count(*) from two_node_rescore_trace where tenant_id in (" + inPolicies + ")"))
+                .as("each item re-scored once for the new version").isEqualTo((long) POLICY_TENANTS * RESCORED_PER_TENANT);
+        assertThat(count("select count(distinct id) from two_node_rescore_trace where tenant_id in (" + inPolicies
+                + ") and policy = 'steady' and version = 1")).isEqualTo((long) POLICY_TENANTS * RESCORED_PER_TENANT);
+        assertThat(count("select count(*) from work_item where tenant_id in (" + inPolicies + ") and score_policy_id is distinct from 'steady'"))
+                .as("no item left on the old policy").isZero();
+        assertThat(count("select count(*) from approval_request where tenant_id = '" + tenant.value() + "' and status = 'EXPIRED'"
+                + " and decided_by = 'system:approval-expiry'")).as("every undecided request expired").isEqualTo(UNDECIDED);
+        assertThat(count("select count(*) from audit_log where tenant_id = '" + tenant.value() + "' and action = 'approval-expired'"))
+                .as("each request expired once").isEqualTo(UNDECIDED);
+        assertThat(count("select count(distinct entity_id) from audit_log where tenant_id = '" + tenant.value()
+                + "' and action = 'approval-expired'")).isEqualTo(UNDECIDED);
         assertThat(count("select count(*) from audit_log where tenant_id = '" + tenant.value() + "' and action = 'test'"))
                 .isEqualTo(AUDITED);
         assertThat(count("select max(seq) - min(seq) + 1 - count(*) from audit_log where tenant_id = '" + tenant.value() + "'"))

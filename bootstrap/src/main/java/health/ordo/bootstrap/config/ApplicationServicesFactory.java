@@ -158,10 +158,11 @@ class ApplicationServicesFactory {
 
     /** Maker-checker: what each kind of held action runs once a second person approves it. */
     @Singleton
-    ApprovalService approvalService(ApprovalPort approvals, TransactionPort transactions, Clock clock, PolicyManagementService policies,
-                                    SlaScheduler sla, WorkItemLifecycleService lifecycle, ConnectorService connectors,
-                                    IntakeModelService intakeModels) {
-        return new ApprovalService(approvals, transactions, clock)
+    ApprovalService approvalService(ApprovalPort approvals, TransactionPort transactions, AuditLogPort audit, Clock clock,
+                                    PolicyManagementService policies, SlaScheduler sla, WorkItemLifecycleService lifecycle,
+                                    ConnectorService connectors, IntakeModelService intakeModels,
+                                    @Value("${ordo.approvals.expire-after:7d}") Duration expireAfter) {
+        return new ApprovalService(approvals, transactions, audit, clock, expireAfter)
                 .on(ApprovalKind.PRIORITY_POLICY_ACTIVATION, (request, checker) -> {
                     int version = Integer.parseInt(request.parameters().get("version"));
                     var job = policies.activateApproved(request.tenant(), request.parameters().get("policyId"), version,

@@ -4,6 +4,7 @@ import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.NotAllowedException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -11,13 +12,17 @@ import java.util.UUID;
 /**
  * An action held for a second person. The maker's request is kept as {@code parameters} (never secrets in clear:
  * a connector's credentials travel encrypted); a checker other than the maker approves it, and only then it runs,
- * or rejects it. Both decisions are final.
+ * or rejects it. Both decisions are final. A request nobody decides within the deployment's time limit expires: it can
+ * no longer be approved, and its maker asks again if the action is still wanted.
  */
 public record ApprovalRequest(TenantId tenant, UUID id, ApprovalKind kind, String subject, String summary,
                               Map<String, String> parameters, String requestedBy, Instant requestedAt, Status status,
                               String decidedBy, Instant decidedAt, String note, String outcome) {
 
-    public enum Status { PENDING, APPROVED, REJECTED }
+    public enum Status { PENDING, APPROVED, REJECTED, EXPIRED }
+
+    /** Who "decides" a request that expired undecided. */
+    public static final String EXPIRY = "system:approval-expiry";
 
     /** Parameters named {@code secret.…} are stored encrypted and never shown. */
     public static final String SECRET_PREFIX = "secret.";
@@ -46,6 +51,21 @@ public record ApprovalRequest(TenantId tenant, UUID id, ApprovalKind kind, Strin
         InvalidValueException.require(note != null && !note.isBlank(), "note", "a rejection needs a note for the maker");
         return new ApprovalRequest(tenant, id, kind, subject, summary, parameters, requestedBy, requestedAt, Status.REJECTED,
                 checker.login(), now, note, null);
+    }
+
+    /** Whether the request, still pending, has outlived {@code limit} at {@code now}. */
+    public boolean overdue(Duration limit, Instant now) {
+        return status == Status.PENDING && !requestedAt.plus(limit).isAfter(now);
+    }
+
+    /** An undecided request past its time limit: closed with no action run, its held secrets dropped. */
+    public ApprovalRequest expire(Duration limit, Instant now) {
+        if (!overdue(limit, now)) {
+            throw new NotAllowedException("EXPIRES_WHEN_OVERDUE", "approval " + id + " is " + status.name().toLowerCase()
+                    + " and not past its time limit of " + limit);
+        }
+        return new ApprovalRequest(tenant, id, kind, subject, summary, parameters, requestedBy, requestedAt, Status.EXPIRED,
+                EXPIRY, now, "no decision within " + limit, null);
     }
 
     public ApprovalRequest withOutcome(String outcome) {

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -110,6 +111,18 @@ class JdbcApprovals implements ApprovalPort {
         return Sql.query(jdbc, "select * from approval_request where tenant_id = ? and (?::text is null or status = ?)"
                 + " order by requested_at desc, id limit ?", rs -> row(rs, false), tenant.value(),
                 status == null ? null : status.name(), status == null ? null : status.name(), limit);
+    }
+
+    @Override
+    public List<TenantId> tenantsWithPendingBefore(Instant cutoff) {
+        return Sql.query(jdbc, "select distinct tenant_id from approval_request where status = 'PENDING' and requested_at < ?",
+                rs -> TenantId.of(rs.getString(1)), cutoff);
+    }
+
+    @Override
+    public List<ApprovalRequest> lockPendingBefore(TenantId tenant, Instant cutoff, int limit) {
+        return Sql.query(jdbc, "select * from approval_request where tenant_id = ? and status = 'PENDING' and requested_at < ?"
+                + " order by requested_at limit ? for update skip locked", rs -> row(rs, false), tenant.value(), cutoff, limit);
     }
 
     private ApprovalRequest row(ResultSet rs, boolean withSecrets) throws SQLException {

@@ -111,13 +111,13 @@ class ApprovalController {
     }
 
     @Get("/approvals{?status,limit}")
-    @Operation(summary = "Approval requests, newest first (status PENDING, APPROVED or REJECTED)")
+    @Operation(summary = "Approval requests, newest first (status PENDING, APPROVED, REJECTED or EXPIRED)")
     ApprovalList list(Authentication authentication, @Nullable @QueryValue String status, @Nullable @QueryValue Integer limit) {
         ApprovalRequest.Status wanted;
         try {
             wanted = status == null ? null : ApprovalRequest.Status.valueOf(status);
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("status", "status must be PENDING, APPROVED or REJECTED");
+            throw new InvalidRequestException("status", "status must be PENDING, APPROVED, REJECTED or EXPIRED");
         }
         int max = limit == null ? 50 : limit;
         if (max < 1 || max > 500) {

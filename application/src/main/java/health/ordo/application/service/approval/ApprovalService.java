@@ -4,16 +4,21 @@ import health.ordo.application.port.in.approval.ApprovalNotFoundException;
 import health.ordo.application.port.in.approval.ApprovalRequiredException;
 import health.ordo.application.port.in.approval.ManageApprovalsUseCase;
 import health.ordo.application.port.out.approval.ApprovalPort;
+import health.ordo.application.port.out.audit.AuditLogPort;
 import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.domain.approval.ApprovalKind;
 import health.ordo.domain.approval.ApprovalRequest;
 import health.ordo.domain.approval.Checker;
 import health.ordo.domain.approval.ApprovalSettings;
+import health.ordo.domain.audit.AuditEntry;
 import health.ordo.domain.shared.Money;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
+import health.ordo.domain.workitem.NotAllowedException;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -21,19 +26,28 @@ import java.util.UUID;
 
 /**
  * Decides held actions. Approval and the action commit together: if the action fails (the item moved on, the policy
- * was withdrawn), the request stays pending and the error is answered.
+ * was withdrawn), the request stays pending and the error is answered. A request nobody decides within
+ * {@code expireAfter} can no longer be decided; {@link #expireOverdue} closes such requests as EXPIRED, tenant by
+ * tenant, each with an audit entry, and any number of nodes may run it at once.
  */
 public final class ApprovalService implements ManageApprovalsUseCase {
 
     private final ApprovalPort approvals;
     private final TransactionPort transactions;
+    private final AuditLogPort audit;
     private final Clock clock;
+    private final Duration expireAfter;
     private final Map<ApprovalKind, ApprovedAction> actions = new EnumMap<>(ApprovalKind.class);
 
-    public ApprovalService(ApprovalPort approvals, TransactionPort transactions, Clock clock) {
+    public ApprovalService(ApprovalPort approvals, TransactionPort transactions, AuditLogPort audit, Clock clock, Duration expireAfter) {
+        if (expireAfter.isNegative() || expireAfter.isZero()) {
+            throw new IllegalArgumentException("ordo.approvals.expire-after must be positive, not " + expireAfter);
+        }
         this.approvals = approvals;
         this.transactions = transactions;
+        this.audit = audit;
         this.clock = clock;
+        this.expireAfter = expireAfter;
         actions.put(ApprovalKind.APPROVAL_RULES_CHANGE, (request, checker) -> {
             Map<String, String> p = request.parameters();
             java.util.Set<ApprovalKind> kinds = java.util.EnumSet.noneOf(ApprovalKind.class);
@@ -101,7 +115,7 @@ public final class ApprovalService implements ManageApprovalsUseCase {
     @Override
     public ApprovalRequest approve(TenantId tenant, UUID id, Actor checker, boolean tenantAdmin, String note) {
         return transactions.inTransaction(tenant, () -> {
-            ApprovalRequest approved = locked(tenant, id).approve(new Checker(checker.name(), tenantAdmin), note, clock.instant());
+            ApprovalRequest approved = decidable(tenant, id).approve(new Checker(checker.name(), tenantAdmin), note, clock.instant());
             ApprovedAction action = actions.get(approved.kind());
             if (action == null) {
                 throw new IllegalStateException("no action is wired for " + approved.kind());
@@ -115,13 +129,48 @@ public final class ApprovalService implements ManageApprovalsUseCase {
     @Override
     public ApprovalRequest reject(TenantId tenant, UUID id, Actor checker, boolean tenantAdmin, String note) {
         return transactions.inTransaction(tenant, () -> {
-            ApprovalRequest rejected = locked(tenant, id).reject(new Checker(checker.name(), tenantAdmin), note, clock.instant());
+            ApprovalRequest rejected = decidable(tenant, id).reject(new Checker(checker.name(), tenantAdmin), note, clock.instant());
             approvals.update(rejected);
             return rejected.withoutSecrets();
         });
     }
 
-    private ApprovalRequest locked(TenantId tenant, UUID id) {
-        return approvals.lock(tenant, id).orElseThrow(() -> new ApprovalNotFoundException(id.toString()));
+    /**
+     * Closes requests left undecided for {@code expireAfter}: per tenant, up to {@code batch} a transaction, rows another
+     * node is closing skipped. Answers how many this call closed.
+     */
+    public int expireOverdue(int batch) {
+        Instant now = clock.instant();
+        Instant cutoff = now.minus(expireAfter);
+        int expired = 0;
+        for (TenantId tenant : transactions.readAcrossTenants(() -> approvals.tenantsWithPendingBefore(cutoff))) {
+            int closed;
+            do {
+                closed = transactions.inTransaction(tenant, () -> {
+                    List<ApprovalRequest> due = approvals.lockPendingBefore(tenant, cutoff, batch);
+                    for (ApprovalRequest request : due) {
+                        ApprovalRequest closedRequest = request.expire(expireAfter, now);
+                        approvals.update(closedRequest);
+                        audit.append(AuditEntry.pending(tenant, now, ApprovalRequest.EXPIRY, "approval-expired", "approval",
+                                request.id().toString(), Map.of("kind", request.kind().name(), "requestedBy", request.requestedBy(),
+                                        "requestedAt", request.requestedAt().toString(), "expireAfter", expireAfter.toString()),
+                                null, null));
+                    }
+                    return due.size();
+                });
+                expired += closed;
+            } while (closed == batch);
+        }
+        return expired;
+    }
+
+    /** The pending request, row-locked for the decision; refused once it has outlived its time limit. */
+    private ApprovalRequest decidable(TenantId tenant, UUID id) {
+        ApprovalRequest request = approvals.lock(tenant, id).orElseThrow(() -> new ApprovalNotFoundException(id.toString()));
+        if (request.overdue(expireAfter, clock.instant())) {
+            throw new NotAllowedException("APPROVAL_EXPIRED", "approval " + id + " was not decided within " + expireAfter
+                    + "; the maker asks again if the action is still wanted");
+        }
+        return request;
     }
 }

@@ -4,6 +4,7 @@ import health.ordo.domain.approval.ApprovalRequest;
 import health.ordo.domain.approval.ApprovalSettings;
 import health.ordo.domain.shared.TenantId;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,4 +29,13 @@ public interface ApprovalPort {
     Optional<ApprovalRequest> find(TenantId tenant, UUID id);
 
     List<ApprovalRequest> list(TenantId tenant, ApprovalRequest.Status status, int limit);
+
+    /** Tenants with a request still pending that was made before {@code cutoff} (an unlocked read; platform round). */
+    List<TenantId> tenantsWithPendingBefore(Instant cutoff);
+
+    /**
+     * Up to {@code limit} of the tenant's requests pending since before {@code cutoff}, row-locked, skipping rows another
+     * node holds; without their secrets.
+     */
+    List<ApprovalRequest> lockPendingBefore(TenantId tenant, Instant cutoff, int limit);
 }
