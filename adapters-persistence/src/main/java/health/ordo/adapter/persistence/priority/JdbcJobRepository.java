@@ -62,9 +62,16 @@ class JdbcJobRepository implements JobPort {
     }
 
     @Override
-    public Optional<ClaimedJob> claimNext() {
-        return Sql.prepare(jdbc, "select " + COLUMNS + " from background_job where state in ('QUEUED', 'RUNNING')"
+    public java.util.List<TenantId> tenantsWithUnfinished() {
+        return Sql.query(jdbc, "select tenant_id from background_job where state in ('QUEUED', 'RUNNING') group by tenant_id"
+                + " order by min(created_at)", rs -> new TenantId(rs.getString(1)));
+    }
+
+    @Override
+    public Optional<ClaimedJob> claimNext(TenantId tenant) {
+        return Sql.prepare(jdbc, "select " + COLUMNS + " from background_job where tenant_id = ? and state in ('QUEUED', 'RUNNING')"
                 + " order by created_at limit 1 for update skip locked", statement -> {
+            statement.setString(1, tenant.value());
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -76,16 +83,17 @@ class JdbcJobRepository implements JobPort {
     }
 
     @Override
-    public void update(UUID id, JobStatus.State state, long done, Instant startedAt, Instant finishedAt, Instant now, String message) {
+    public void update(TenantId tenant, UUID id, JobStatus.State state, long done, Instant startedAt, Instant finishedAt, Instant now, String message) {
         Sql.prepare(jdbc, "update background_job set state = ?, done = ?, started_at = ?, finished_at = ?, updated_at = ?,"
-                + " message = ? where id = ?", statement -> {
+                + " message = ? where tenant_id = ? and id = ?", statement -> {
             statement.setString(1, state.name());
             statement.setLong(2, done);
             statement.setObject(3, startedAt == null ? null : startedAt.atOffset(ZoneOffset.UTC));
             statement.setObject(4, finishedAt == null ? null : finishedAt.atOffset(ZoneOffset.UTC));
             statement.setObject(5, now.atOffset(ZoneOffset.UTC));
             statement.setString(6, message);
-            statement.setObject(7, id);
+            statement.setString(7, tenant.value());
+            statement.setObject(8, id);
             return statement.executeUpdate();
         });
     }

@@ -192,21 +192,28 @@ class JdbcSlaRepository implements SlaConfigPort, SlaTimerPort, ClockInputsReads
     }
 
     @Override
-    public List<Timer> claimDue(Instant now, int limit) {
-        return Sql.query(jdbc, "select id, tenant_id, work_item_id, stage, due_at from sla_timer where fired_at is null and due_at <= ?"
-                + " order by due_at limit ? for update skip locked", rs -> new Timer(rs.getObject("id", UUID.class),
+    public List<TenantId> tenantsWithDue(Instant now) {
+        return Sql.query(jdbc, "select tenant_id from sla_timer where fired_at is null and due_at <= ? group by tenant_id"
+                + " order by min(due_at)", rs -> new TenantId(rs.getString(1)), now);
+    }
+
+    @Override
+    public List<Timer> claimDue(TenantId tenant, Instant now, int limit) {
+        return Sql.query(jdbc, "select id, tenant_id, work_item_id, stage, due_at from sla_timer where tenant_id = ? and fired_at is null"
+                + " and due_at <= ? order by due_at limit ? for update skip locked", rs -> new Timer(rs.getObject("id", UUID.class),
                 new TenantId(rs.getString("tenant_id")), new WorkItemId(rs.getObject("work_item_id", UUID.class)), rs.getString("stage"),
-                rs.getObject("due_at", OffsetDateTime.class).toInstant()), now, limit);
+                rs.getObject("due_at", OffsetDateTime.class).toInstant()), tenant.value(), now, limit);
     }
 
     @Override
-    public void markFired(UUID timerId, Instant firedAt, boolean late) {
-        Sql.update(jdbc, "update sla_timer set fired_at = ?, late = ? where id = ?", firedAt, late, timerId);
+    public void markFired(TenantId tenant, UUID timerId, Instant firedAt, boolean late) {
+        Sql.update(jdbc, "update sla_timer set fired_at = ?, late = ? where tenant_id = ? and id = ?", firedAt, late, tenant.value(),
+                timerId);
     }
 
     @Override
-    public void delete(UUID timerId) {
-        Sql.update(jdbc, "delete from sla_timer where id = ?", timerId);
+    public void delete(TenantId tenant, UUID timerId) {
+        Sql.update(jdbc, "delete from sla_timer where tenant_id = ? and id = ?", tenant.value(), timerId);
     }
 
     @Override

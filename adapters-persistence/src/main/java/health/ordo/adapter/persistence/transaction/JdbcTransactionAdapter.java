@@ -10,12 +10,16 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Runs the application's units of work in JDBC transactions; ports called inside share its connection.
  *
- * <p>The first statement of every transaction sets {@code ordo.tenant_id} for that transaction only
- * ({@code set_config(…, true)}, the function form of {@code SET LOCAL}); the row-level security policies of every
+ * <p>The first statement of every transaction sets {@code ordo.tenant_id} for that transaction only, as a
+ * {@code SET LOCAL} statement: Citus passes that statement on to the workers a transaction touches
+ * ({@code citus.propagate_set_commands = 'local'}), not the function form {@code set_config(…, true)}, and a setting
+ * cannot be a bind parameter, so the scope is written into the statement, checked first to be a tenant slug or
+ * {@code *} (docs/scale-out.md). The row-level security policies of every
  * tenant-owned table compare against it (see {@code V11__row_level_security.sql}). The value {@code *} is the
  * cross-tenant scope of platform jobs; it can never be a tenant id. A nested unit joins the outer one: a
  * tenant-scoped unit inside a cross-tenant job runs in the job's scope, one inside another tenant's unit is refused.
@@ -28,6 +32,7 @@ import java.util.function.Supplier;
 class JdbcTransactionAdapter implements TransactionPort {
 
     static final String ALL_TENANTS = "*";
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private static final ThreadLocal<String> SCOPE = new ThreadLocal<>();
 
@@ -57,6 +62,14 @@ class JdbcTransactionAdapter implements TransactionPort {
         return transactions.executeRead(status -> scoped(status, ALL_TENANTS, false, work));
     }
 
+    /** The statement that sets the transaction's scope; the scope is written into it, so it must be a slug or {@code *}. */
+    static String setTenant(String scope) {
+        if (!ALL_TENANTS.equals(scope) && !SLUG.matcher(scope).matches()) {
+            throw new IllegalArgumentException("not a tenant scope: " + scope);
+        }
+        return "set local ordo.tenant_id = '" + scope + "'";
+    }
+
     private static <T> T scoped(TransactionStatus<Connection> status, String scope, boolean writes, Supplier<T> work)
             throws SQLException {
         String outer = SCOPE.get();
@@ -68,7 +81,7 @@ class JdbcTransactionAdapter implements TransactionPort {
             return work.get();
         }
         // the tenant setting goes in front of the unit's first statement, in the same round trip (DeferredWrites)
-        DeferredWrites.open(status.getConnection(), "select set_config('ordo.tenant_id', ?, true)", scope);
+        DeferredWrites.open(status.getConnection(), setTenant(scope));
         if (!writes) {
             DeferredWrites.readOnly();
         }

@@ -70,23 +70,24 @@ class JdbcWriteBackOutbox implements WriteBackOutboxPort {
     }
 
     @Override
-    public void markApplied(UUID id, Instant at, String detail) {
+    public void markApplied(TenantId tenant, UUID id, Instant at, String detail) {
         Sql.update(jdbc, "update write_back set status = 'APPLIED', applied_at = ?, detail = ?, attempts = attempts + 1,"
-                + " leased_until = null, last_error = null where id = ?", at, detail, id);
+                + " leased_until = null, last_error = null where tenant_id = ? and id = ?", at, detail, tenant.value(), id);
     }
 
     @Override
-    public void markRetry(UUID id, int attempts, Instant nextAttemptAt, String error) {
-        Sql.update(jdbc, "update write_back set attempts = ?, next_attempt_at = ?, last_error = ?, leased_until = null where id = ?",
-                attempts, nextAttemptAt, error, id);
+    public void markRetry(TenantId tenant, UUID id, int attempts, Instant nextAttemptAt, String error) {
+        Sql.update(jdbc, "update write_back set attempts = ?, next_attempt_at = ?, last_error = ?, leased_until = null"
+                + " where tenant_id = ? and id = ?", attempts, nextAttemptAt, error, tenant.value(), id);
     }
 
     @Override
-    public boolean markRefused(UUID id, int attempts, Instant nextAttemptAt, String error, int maxRefusals) {
+    public boolean markRefused(TenantId tenant, UUID id, int attempts, Instant nextAttemptAt, String error, int maxRefusals) {
         return Sql.query(jdbc, """
                 update write_back set attempts = ?, next_attempt_at = ?, last_error = ?, leased_until = null, refusals = refusals + 1,
                     status = case when refusals + 1 >= ? then 'FAILED' else status end
-                where id = ? returning status""", rs -> rs.getString(1), attempts, nextAttemptAt, error, maxRefusals, id)
+                where tenant_id = ? and id = ? returning status""", rs -> rs.getString(1), attempts, nextAttemptAt, error, maxRefusals,
+                tenant.value(), id)
                 .stream().anyMatch("FAILED"::equals);
     }
 
@@ -97,9 +98,9 @@ class JdbcWriteBackOutbox implements WriteBackOutboxPort {
     }
 
     @Override
-    public void requeue(UUID id, Instant now) {
+    public void requeue(TenantId tenant, UUID id, Instant now) {
         Sql.update(jdbc, "update write_back set status = 'PENDING', attempts = 0, refusals = 0, next_attempt_at = ?, leased_until = null"
-                + " where id = ?", now, id);
+                + " where tenant_id = ? and id = ?", now, tenant.value(), id);
     }
 
     @Override

@@ -209,8 +209,16 @@ class PrioritizationPersistenceTest {
         JobStatus created = tx.inTransaction(tenant, () -> jobs.createRescoreJob(tenant, "activate x v1", NOW, 200, NOW));
 
         tx.inTransaction(tenant, () -> {
-            JobPort.ClaimedJob claimed = jobs.claimNext().orElseThrow();
-            jobs.update(claimed.status().id(), JobStatus.State.RUNNING, 50, NOW, null, NOW.plusSeconds(10), null);
+            assertThat(jobs.tenantsWithUnfinished()).contains(tenant);
+            JobPort.ClaimedJob claimed = jobs.claimNext(tenant).orElseThrow();
+            assertThat(jobs.claimNext(TenantId.of("someone-else"))).isEmpty();
+            jobs.update(tenant, claimed.status().id(), JobStatus.State.RUNNING, 50, NOW, null, NOW.plusSeconds(10), null);
+            return null;
+        });
+        // the update names the tenant too (its row's distribution key): even the cross-tenant scope of a platform job
+        // cannot update another tenant's job by its id
+        tx.acrossTenants(() -> {
+            jobs.update(TenantId.of("someone-else"), created.id(), JobStatus.State.FAILED, 0, NOW, NOW, NOW, "wrong tenant");
             return null;
         });
 

@@ -65,7 +65,7 @@ class WriteBackOrderTest extends PersistenceTestSupport {
         List<UUID> ids = tx.acrossTenants(() -> outbox.leaseDue(now, Duration.ofMinutes(2), 100)).stream()
                 .filter(w -> w.tenant().equals(tenant)).map(WriteBack::id).toList();
         tx.inTransaction(tenant, () -> {
-            ids.forEach(id -> outbox.markRetry(id, 0, now, null)); // give the lease back
+            ids.forEach(id -> outbox.markRetry(tenant, id, 0, now, null)); // give the lease back
             return null;
         });
         return ids;
@@ -78,21 +78,21 @@ class WriteBackOrderTest extends PersistenceTestSupport {
         WriteBack otherSource = queued("oracle-fusion", T0.plusSeconds(4));
         Instant now = T0.plusSeconds(5);
         tx.inTransaction(tenant, () -> {
-            outbox.markRetry(older.id(), 1, now.plusSeconds(600), "SAP refused the release (400): locked by user");
+            outbox.markRetry(tenant, older.id(), 1, now.plusSeconds(600), "SAP refused the release (400): locked by user");
             return null;
         });
 
         assertThat(leased(now)).containsExactly(otherSource.id());
 
-        assertThat(tx.inTransaction(tenant, () -> outbox.markRefused(older.id(), 30, now.plusSeconds(600), "refused", 2)))
+        assertThat(tx.inTransaction(tenant, () -> outbox.markRefused(tenant, older.id(), 30, now.plusSeconds(600), "refused", 2)))
                 .as("the first refusal of two allowed").isFalse();
         assertThat(leased(now)).containsExactly(otherSource.id());
-        assertThat(tx.inTransaction(tenant, () -> outbox.markRefused(older.id(), 31, now.plusSeconds(600), "refused", 2)))
+        assertThat(tx.inTransaction(tenant, () -> outbox.markRefused(tenant, older.id(), 31, now.plusSeconds(600), "refused", 2)))
                 .as("the second: set aside").isTrue();
         assertThat(leased(now)).containsExactly(newer.id(), otherSource.id());
 
         tx.inTransaction(tenant, () -> {
-            outbox.requeue(older.id(), now);
+            outbox.requeue(tenant, older.id(), now);
             return null;
         });
         assertThat(leased(now)).containsExactly(older.id(), newer.id(), otherSource.id());

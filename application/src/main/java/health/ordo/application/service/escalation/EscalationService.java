@@ -6,6 +6,7 @@ import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
 import health.ordo.application.service.sla.SlaScheduler;
 import health.ordo.application.service.workitem.WorkItemUpdater;
+import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.sla.EscalationAction;
 import health.ordo.domain.sla.SlaClock;
 import health.ordo.domain.sla.SlaPolicy;
@@ -21,8 +22,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Fires due escalation timers. Timers are rows claimed with {@code FOR UPDATE SKIP LOCKED} and marked fired in the same
- * transaction as the item's change, so with any number of nodes each fires exactly once; timers that fell due while
+ * Fires due escalation timers. Timers are rows claimed with {@code FOR UPDATE SKIP LOCKED}, tenant by tenant, and marked
+ * fired in the same transaction as the item's change, so with any number of nodes each fires exactly once; timers that fell due while
  * no node ran fire at the next start, in due order, marked late. A timer whose clock has moved (the item went on hold,
  * completed, its calendar or policy changed) is dropped and the item's timers are planned afresh from the clock as it is
  * now, so a deadline that moved later still escalates when it comes.
@@ -54,21 +55,30 @@ public final class EscalationService implements FireEscalationsUseCase {
 
     @Override
     public int fireDue(int limit) {
-        return transactions.acrossTenants(() -> {
-            Instant now = clock.instant();
-            List<SlaTimerPort.Timer> due = timers.claimDue(now, limit);
-            for (SlaTimerPort.Timer timer : due) {
-                fire(timer, now);
+        Instant now = clock.instant();
+        int fired = 0;
+        // tenant by tenant: a lock is taken in one tenant's rows only (one shard when distributed by tenant)
+        for (TenantId tenant : transactions.readAcrossTenants(() -> timers.tenantsWithDue(now))) {
+            int room = limit - fired;
+            if (room <= 0) {
+                break;
             }
-            return due.size();
-        });
+            fired += transactions.inTransaction(tenant, () -> {
+                List<SlaTimerPort.Timer> due = timers.claimDue(tenant, now, room);
+                for (SlaTimerPort.Timer timer : due) {
+                    fire(timer, now);
+                }
+                return due.size();
+            });
+        }
+        return fired;
     }
 
     private void fire(SlaTimerPort.Timer timer, Instant now) {
         Optional<WorkItem> found = loadPort.loadForUpdate(timer.tenant(), timer.workItemId());
         Optional<SlaPolicy> policy = found.flatMap(scheduler::policyFor);
         if (found.isEmpty() || policy.isEmpty()) {
-            timers.delete(timer.id());
+            timers.delete(timer.tenant(), timer.id());
             return;
         }
         WorkItem item = found.get();
@@ -78,7 +88,7 @@ public final class EscalationService implements FireEscalationsUseCase {
             // the clock moved (a hold, a new calendar or policy): plan the item's timers afresh from the clock as it is now
             SlaScheduler.Plan plan = scheduler.plan(item, List.of(), now);
             scheduler.apply(item, plan);
-            timers.delete(timer.id());
+            timers.delete(timer.tenant(), timer.id());
             timers.updateItemSla(item.tenantId(), item.id(), plan.summary().state(), plan.summary().deadlineAt());
             return;
         }
@@ -90,7 +100,7 @@ public final class EscalationService implements FireEscalationsUseCase {
             }
         }
         updater.store(item, now);
-        timers.markFired(timer.id(), now, late);
+        timers.markFired(timer.tenant(), timer.id(), now, late);
         if (stage == SlaStage.PASSED_DEADLINE && policy.get().repeatEvery() != null) {
             timers.insert(new SlaTimerPort.Timer(UUID.randomUUID(), item.tenantId(), item.id(), stage.name(),
                     timer.dueAt().plus(policy.get().repeatEvery())));

@@ -7,6 +7,7 @@ import health.ordo.application.port.out.priority.RescoringPort;
 import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.application.service.scoring.PriorityScoringService;
 import health.ordo.application.service.workitem.WorkItemUpdater;
+import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.WorkItem;
 
 import java.time.Clock;
@@ -73,30 +74,39 @@ public final class ScoreMaintenanceService implements MaintainScoresUseCase {
 
     @Override
     public boolean advanceJobs(Duration timeSlice) {
-        return transactions.acrossTenants(() -> {
-            var claimed = jobs.claimNext();
-            if (claimed.isEmpty()) {
-                return false;
+        // tenant by tenant, the one with the oldest job first: the job's lock is taken in its tenant's rows only
+        for (TenantId tenant : transactions.readAcrossTenants(jobs::tenantsWithUnfinished)) {
+            if (transactions.inTransaction(tenant, () -> advance(tenant, timeSlice))) {
+                return true;
             }
-            JobPort.ClaimedJob job = claimed.get();
-            Instant started = clock.instant();
-            // Another node may have activated the policy: never score a job's rows with a cached older policy.
-            scoring.invalidate(job.tenant());
-            Instant deadline = started.plus(timeSlice);
-            List<WorkItem> batch;
-            do {
-                Instant now = clock.instant();
-                batch = rescoring.claimScoredBefore(job.tenant(), job.cutoff(), JOB_BATCH);
-                rescore(batch, now);
-            } while (batch.size() == JOB_BATCH && clock.instant().isBefore(deadline));
-            long remaining = rescoring.countScoredBefore(job.tenant(), job.cutoff());
-            long done = Math.max(0, job.status().total() - remaining);
+        }
+        return false;
+    }
+
+    /** Advances the tenant's oldest job that no other node holds by one time slice; false when there is none. */
+    private boolean advance(TenantId tenant, Duration timeSlice) {
+        var claimed = jobs.claimNext(tenant);
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        JobPort.ClaimedJob job = claimed.get();
+        Instant started = clock.instant();
+        // Another node may have activated the policy: never score a job's rows with a cached older policy.
+        scoring.invalidate(job.tenant());
+        Instant deadline = started.plus(timeSlice);
+        List<WorkItem> batch;
+        do {
             Instant now = clock.instant();
-            JobStatus status = job.status();
-            jobs.update(status.id(), remaining == 0 ? JobStatus.State.SUCCEEDED : JobStatus.State.RUNNING,
-                    remaining == 0 ? status.total() : done, status.startedAt() == null ? started : status.startedAt(),
-                    remaining == 0 ? now : null, now, remaining == 0 ? "re-scored " + status.total() + " items" : null);
-            return true;
-        });
+            batch = rescoring.claimScoredBefore(job.tenant(), job.cutoff(), JOB_BATCH);
+            rescore(batch, now);
+        } while (batch.size() == JOB_BATCH && clock.instant().isBefore(deadline));
+        long remaining = rescoring.countScoredBefore(job.tenant(), job.cutoff());
+        long done = Math.max(0, job.status().total() - remaining);
+        Instant now = clock.instant();
+        JobStatus status = job.status();
+        jobs.update(job.tenant(), status.id(), remaining == 0 ? JobStatus.State.SUCCEEDED : JobStatus.State.RUNNING,
+                remaining == 0 ? status.total() : done, status.startedAt() == null ? started : status.startedAt(),
+                remaining == 0 ? now : null, now, remaining == 0 ? "re-scored " + status.total() + " items" : null);
+        return true;
     }
 }

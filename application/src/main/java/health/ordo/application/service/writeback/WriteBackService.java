@@ -90,7 +90,7 @@ public final class WriteBackService implements WriteBackUseCase {
             if (heldBack.containsKey(source)) {
                 Instant until = heldBack.get(source);
                 transactions.inTransaction(writeBack.tenant(), () -> {
-                    outbox.markRetry(writeBack.id(), writeBack.attempts(), until, "held back: an earlier write-back to "
+                    outbox.markRetry(writeBack.tenant(), writeBack.id(), writeBack.attempts(), until, "held back: an earlier write-back to "
                             + writeBack.sourceSystem() + " has not applied yet");
                     return null;
                 });
@@ -110,7 +110,7 @@ public final class WriteBackService implements WriteBackUseCase {
                 case APPLIED, ALREADY_APPLIED -> {
                     String detail = delivery.detail();
                     transactions.inTransaction(writeBack.tenant(), () -> {
-                        outbox.markApplied(writeBack.id(), at, detail);
+                        outbox.markApplied(writeBack.tenant(), writeBack.id(), at, detail);
                         return null;
                     });
                 }
@@ -122,11 +122,11 @@ public final class WriteBackService implements WriteBackUseCase {
                     // refusals (not outages) count; at maxAttempts of them it is set aside (shown, retried on request)
                     // and the later ones to its source go on
                     boolean setAside = transactions.inTransaction(writeBack.tenant(), () -> {
-                        if (refused && outbox.markRefused(writeBack.id(), attempts, next, error, maxAttempts)) {
+                        if (refused && outbox.markRefused(writeBack.tenant(), writeBack.id(), attempts, next, error, maxAttempts)) {
                             return true;
                         }
                         if (!refused) {
-                            outbox.markRetry(writeBack.id(), attempts, next, error);
+                            outbox.markRetry(writeBack.tenant(), writeBack.id(), attempts, next, error);
                         }
                         outbox.deferLater(writeBack.tenant(), writeBack.sourceSystem(), writeBack.createdAt(), next);
                         return false;
@@ -167,7 +167,7 @@ public final class WriteBackService implements WriteBackUseCase {
                 throw new NotAllowedException("APPLIED_ONCE", "write-back " + id + " has applied; there is nothing to retry");
             }
             if (writeBack.status() == WriteBack.Status.FAILED) {
-                outbox.requeue(id, clock.instant());
+                outbox.requeue(tenant, id, clock.instant());
             }
             return outbox.lock(tenant, id).orElseThrow();
         });

@@ -88,7 +88,8 @@ class ScoreMaintenanceServiceTest {
     void givenRunningJob_advanceJobs_rescoresAndReportsProgressUntilDone() {
         UUID id = UUID.randomUUID();
         JobStatus status = new JobStatus(id, "RESCORE", "activate x v2", JobStatus.State.QUEUED, 3, 0, 0, NOW, null, null, null, null);
-        when(jobs.claimNext()).thenReturn(Optional.of(new JobPort.ClaimedJob(status, TENANT, NOW)));
+        when(jobs.tenantsWithUnfinished()).thenReturn(List.of(TENANT));
+        when(jobs.claimNext(TENANT)).thenReturn(Optional.of(new JobPort.ClaimedJob(status, TENANT, NOW)));
         WorkItem item = WorkItem.create(TENANT, anInvoiceHold("H-3"), Actor.SYSTEM, NOW);
         when(rescoring.claimScoredBefore(eq(TENANT), eq(NOW), anyInt())).thenReturn(List.of(item));
         when(rescoring.countScoredBefore(TENANT, NOW)).thenReturn(0L);
@@ -96,13 +97,28 @@ class ScoreMaintenanceServiceTest {
         boolean worked = service().advanceJobs(Duration.ofSeconds(2));
 
         assertThat(worked).isTrue();
-        verify(jobs).update(eq(id), eq(JobStatus.State.SUCCEEDED), eq(3L), eq(NOW), eq(NOW), eq(NOW), any());
+        verify(jobs).update(eq(TENANT), eq(id), eq(JobStatus.State.SUCCEEDED), eq(3L), eq(NOW), eq(NOW), eq(NOW), any());
     }
 
     @Test
     void givenNoJob_advanceJobs_saysSo() {
-        when(jobs.claimNext()).thenReturn(Optional.empty());
+        when(jobs.tenantsWithUnfinished()).thenReturn(List.of(TENANT));
+        when(jobs.claimNext(TENANT)).thenReturn(Optional.empty());
 
         assertThat(service().advanceJobs(Duration.ofSeconds(1))).isFalse();
+    }
+
+    @Test
+    void givenTheOldestJobHeldByAnotherNode_advanceJobs_takesTheNextTenantsJob() {
+        TenantId other = TenantId.of("other");
+        UUID id = UUID.randomUUID();
+        JobStatus status = new JobStatus(id, "RESCORE", "activate y v3", JobStatus.State.RUNNING, 1, 0, 0, NOW, NOW, null, null, null);
+        when(jobs.tenantsWithUnfinished()).thenReturn(List.of(TENANT, other));
+        when(jobs.claimNext(TENANT)).thenReturn(Optional.empty()); // SKIP LOCKED: another node runs it
+        when(jobs.claimNext(other)).thenReturn(Optional.of(new JobPort.ClaimedJob(status, other, NOW)));
+        when(rescoring.countScoredBefore(other, NOW)).thenReturn(0L);
+
+        assertThat(service().advanceJobs(Duration.ofSeconds(1))).isTrue();
+        verify(jobs).update(eq(other), eq(id), eq(JobStatus.State.SUCCEEDED), eq(1L), eq(NOW), eq(NOW), eq(NOW), any());
     }
 }

@@ -145,11 +145,11 @@ class WriteBackServiceTest {
 
         assertThat(attempted).isEqualTo(2);
         ArgumentCaptor<Instant> next = ArgumentCaptor.forClass(Instant.class);
-        verify(outbox).markRetry(eq(failing.id()), eq(3), next.capture(), eq("503"));
+        verify(outbox).markRetry(eq(TENANT), eq(failing.id()), eq(3), next.capture(), eq("503"));
         assertThat(next.getValue()).isBetween(NOW.plusSeconds(120), NOW.plusSeconds(132));
         verify(outbox).deferLater(TENANT, "x12-835", failing.createdAt(), next.getValue());
         verify(claims, never()).deliver(later);
-        verify(outbox).markRetry(eq(later.id()), eq(0), eq(next.getValue()), org.mockito.ArgumentMatchers.contains("held back"));
+        verify(outbox).markRetry(eq(TENANT), eq(later.id()), eq(0), eq(next.getValue()), org.mockito.ArgumentMatchers.contains("held back"));
     }
 
     @Test
@@ -161,12 +161,12 @@ class WriteBackServiceTest {
         when(claims.handles(any(), eq("x12-835"))).thenReturn(true);
         when(claims.deliver(refused)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.REFUSED, "400 locked"));
         when(claims.deliver(later)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.APPLIED, "ok"));
-        when(outbox.markRefused(eq(refused.id()), eq(31), any(), eq("400 locked"), eq(10))).thenReturn(true);
+        when(outbox.markRefused(eq(TENANT), eq(refused.id()), eq(31), any(), eq("400 locked"), eq(10))).thenReturn(true);
 
         service.dispatchDue(10);
 
         verify(outbox, never()).deferLater(any(), any(), any(), any());
-        verify(outbox).markApplied(later.id(), NOW, "ok");
+        verify(outbox).markApplied(TENANT, later.id(), NOW, "ok");
     }
 
     @Test
@@ -178,8 +178,8 @@ class WriteBackServiceTest {
 
         service.dispatchDue(10);
 
-        verify(outbox, never()).markRefused(any(), anyInt(), any(), any(), anyInt());
-        verify(outbox).markRetry(eq(unreachable.id()), eq(41), any(), eq("503"));
+        verify(outbox, never()).markRefused(any(), any(), anyInt(), any(), any(), anyInt());
+        verify(outbox).markRetry(eq(TENANT), eq(unreachable.id()), eq(41), any(), eq("503"));
     }
 
     @Test
@@ -193,7 +193,7 @@ class WriteBackServiceTest {
 
         service.retry(TENANT, failed.id());
 
-        verify(outbox).requeue(failed.id(), NOW);
+        verify(outbox).requeue(TENANT, failed.id(), NOW);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.retry(TENANT, applied.id()))
                 .isInstanceOf(health.ordo.domain.workitem.NotAllowedException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.retry(TENANT, UUID.randomUUID()))
@@ -209,7 +209,7 @@ class WriteBackServiceTest {
 
         service.dispatchDue(10);
 
-        verify(outbox).markApplied(working.id(), NOW, "ok");
+        verify(outbox).markApplied(TENANT, working.id(), NOW, "ok");
     }
 
     @Test
@@ -221,9 +221,9 @@ class WriteBackServiceTest {
 
         service.dispatchDue(10);
 
-        verify(outbox).markRetry(eq(queued.id()), eq(1), org.mockito.ArgumentMatchers.argThat(t -> !t.isBefore(NOW.plusSeconds(30))
+        verify(outbox).markRetry(eq(TENANT), eq(queued.id()), eq(1), org.mockito.ArgumentMatchers.argThat(t -> !t.isBefore(NOW.plusSeconds(30))
                 && !t.isAfter(NOW.plusSeconds(33))), eq("no endpoint"));
-        verify(outbox, never()).markApplied(any(), any(), any());
+        verify(outbox, never()).markApplied(any(), any(), any(), any());
     }
 
     @Test

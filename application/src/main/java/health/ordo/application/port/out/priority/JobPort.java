@@ -15,10 +15,13 @@ public interface JobPort {
 
     Optional<JobStatus> load(TenantId tenant, UUID id);
 
-    /** Claims the oldest unfinished job for this transaction ({@code SKIP LOCKED}); empty when none is free. */
-    Optional<ClaimedJob> claimNext();
+    /** The tenants with unfinished jobs, the one with the oldest first (unlocked). */
+    java.util.List<TenantId> tenantsWithUnfinished();
 
-    void update(UUID id, JobStatus.State state, long done, Instant startedAt, Instant finishedAt, Instant now, String message);
+    /** Claims the tenant's oldest unfinished job for this transaction ({@code SKIP LOCKED}); empty when none is free. */
+    Optional<ClaimedJob> claimNext(TenantId tenant);
+
+    void update(TenantId tenant, UUID id, JobStatus.State state, long done, Instant startedAt, Instant finishedAt, Instant now, String message);
 
     /** A claimed job with what is needed to run it. */
     record ClaimedJob(JobStatus status, TenantId tenant, Instant cutoff) {

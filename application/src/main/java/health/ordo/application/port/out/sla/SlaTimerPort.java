@@ -22,13 +22,16 @@ public interface SlaTimerPort {
     /** Replaces the item's unfired timers (fired ones stay as the record of what happened). */
     void replacePending(TenantId tenant, WorkItemId id, List<Timer> timers);
 
-    /** Unfired timers due at or before {@code now}, oldest first, locked for this transaction. */
-    List<Timer> claimDue(Instant now, int limit);
+    /** The tenants with unfired timers due at or before {@code now}, the one whose oldest is due first first (unlocked). */
+    List<TenantId> tenantsWithDue(Instant now);
 
-    void markFired(UUID timerId, Instant firedAt, boolean late);
+    /** The tenant's unfired timers due at or before {@code now}, oldest first, locked for this transaction. */
+    List<Timer> claimDue(TenantId tenant, Instant now, int limit);
+
+    void markFired(TenantId tenant, UUID timerId, Instant firedAt, boolean late);
 
     /** Drops a claimed timer that no longer applies (the clock moved). */
-    void delete(UUID timerId);
+    void delete(TenantId tenant, UUID timerId);
 
     void insert(Timer timer);
 

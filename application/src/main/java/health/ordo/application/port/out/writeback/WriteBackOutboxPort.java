@@ -27,21 +27,21 @@ public interface WriteBackOutboxPort {
      */
     List<WriteBack> leaseDue(Instant now, Duration lease, int limit);
 
-    void markApplied(UUID id, Instant at, String detail);
+    void markApplied(TenantId tenant, UUID id, Instant at, String detail);
 
-    void markRetry(UUID id, int attempts, Instant nextAttemptAt, String error);
+    void markRetry(TenantId tenant, UUID id, int attempts, Instant nextAttemptAt, String error);
 
     /**
      * Records a refusal by the target: like {@link #markRetry}, and counts it; at {@code maxRefusals} refusals the
      * write-back is set aside as FAILED instead. Answers whether it was set aside.
      */
-    boolean markRefused(UUID id, int attempts, Instant nextAttemptAt, String error, int maxRefusals);
+    boolean markRefused(TenantId tenant, UUID id, int attempts, Instant nextAttemptAt, String error, int maxRefusals);
 
     /** The tenant's write-back, locked, or empty. */
     java.util.Optional<WriteBack> lock(TenantId tenant, UUID id);
 
     /** A FAILED write-back pending again, due at {@code now}, attempts from zero. */
-    void requeue(UUID id, Instant now);
+    void requeue(TenantId tenant, UUID id, Instant now);
 
     /**
      * Holds back every pending write-back queued after {@code after} for the same tenant and source system until at least
