@@ -81,18 +81,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodeRoundsTest implements TestPropertyProvider {
 
-    private static final int CLAIMABLE = 600;
-    private static final int STALE = 400;
-    private static final int AUDITED = 400;
-    private static final int WRITE_BACKS_PER_TENANT = 25;
-    private static final int HOLDS_PER_CONNECTOR = 15;
-    private static final int OVERRIDDEN = 60;
-    private static final int UNDECIDED = 80;
+    /**
+     * How many times the test's work: 1 in the test command; the longer run of docs/benchmarks.md sets
+     * {@code -Dordo.two-node.scale=20}.
+     */
+    private static final int SCALE = Math.max(1, Integer.getInteger("ordo.two-node.scale", 1));
+    private static final int CLAIMABLE = 600 * SCALE;
+    private static final int STALE = 400 * SCALE;
+    private static final int AUDITED = 400 * SCALE;
+    private static final int WRITE_BACKS_PER_TENANT = 25 * SCALE;
+    private static final int HOLDS_PER_CONNECTOR = 15 * SCALE;
+    private static final int OVERRIDDEN = 60 * SCALE;
+    private static final int UNDECIDED = 80 * SCALE;
     private static final int POLICY_TENANTS = 3;
-    private static final int RESCORED_PER_TENANT = 300;
+    private static final int RESCORED_PER_TENANT = 300 * SCALE;
     private static final int HISTORY_DAYS = 60;
-    private static final int HISTORY_PER_DAY = 5;
-    private static final Duration LIMIT = Duration.ofSeconds(90);
+    private static final int HISTORY_PER_DAY = 5 * SCALE;
+    private static final Duration LIMIT = Duration.ofSeconds(90L * SCALE);
 
     @Inject
     EmbeddedPostgresServer postgres;
@@ -254,8 +259,10 @@ class TwoNodeRoundsTest implements TestPropertyProvider {
         Map<String, String> claimedBy = new ConcurrentHashMap<>();
         List<String> claimedTwice = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger rescored = new AtomicInteger();
+        long started;
         try (ApplicationContext other = ApplicationContext.run(second)) {
             List<ApplicationContext> nodes = List.of(context, other);
+            started = System.nanoTime();
             List<CompletableFuture<Void>> load = new ArrayList<>();
             for (int n = 0; n < 2; n++) {
                 ApplicationContext node = nodes.get(n);
@@ -300,6 +307,7 @@ class TwoNodeRoundsTest implements TestPropertyProvider {
                 }));
             }
             CompletableFuture.allOf(load.toArray(CompletableFuture[]::new)).get();
+            long loadNanos = System.nanoTime() - started;
             CompletableFuture.allOf(nodes.stream().map(node -> CompletableFuture.runAsync(() -> until(() -> count(
                     "select count(*) from audit_log where tenant_id = '" + tenant.value() + "' and hash is null") == 0,
                     () -> node.getBean(AuditUseCase.class).chainPending()))).toArray(CompletableFuture[]::new)).get();
@@ -312,6 +320,8 @@ class TwoNodeRoundsTest implements TestPropertyProvider {
                         insights.refreshFacts();
                         insights.rollUpChangedDays();
                     }))).toArray(CompletableFuture[]::new)).get();
+            org.slf4j.LoggerFactory.getLogger(TwoNodeRoundsTest.class).info("two-node rounds at scale {}: mixed load {} ms, then audit"
+                    + " chain and insights {} ms", SCALE, loadNanos / 1_000_000, (System.nanoTime() - started - loadNanos) / 1_000_000);
         }
 
         assertThat(claimedTwice).as("no item claimed twice").isEmpty();

@@ -160,7 +160,8 @@ class WebhookDeliveryTest implements TestPropertyProvider {
         events.relay(1000);
 
         // the node leases the delivery and sends it, then dies before it marks it
-        List<WebhookPort.Due> leased = transactions.acrossTenants(() -> webhooks.leaseDue(Instant.now(), Duration.ofMillis(300), 1000));
+        List<WebhookPort.Due> leased = transactions.inTransaction(s.tenant(),
+                () -> webhooks.leaseDue(s.tenant(), Instant.now(), Duration.ofMillis(300), 1000));
         WebhookPort.Due mine = leased.stream().filter(d -> d.subscription().id().equals(s.id())).findFirst().orElseThrow();
         sender.send(s.url(), mine.event().id().toString(), Instant.now(), s.signingSecrets(Instant.now()), mine.event().envelope(false),
                 Duration.ofSeconds(5));

@@ -18,9 +18,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The relay and the feed. The relay holds a transaction-scoped advisory lock, so one node at a time numbers the events: a
- * tenant's positions then follow one sequence, and a reader who saw position n can never later find a smaller one appear
- * (the next relay waits for this one's commit). Events of one work item reach the outbox in the order their changes
+ * The relay and the feed. The relay runs tenant by tenant and holds a transaction-scoped advisory lock per tenant, so one
+ * node at a time numbers a tenant's events: its positions then follow one sequence, and a reader who saw position n can
+ * never later find a smaller one appear (the next relay of the tenant waits for this one's commit; so does the next
+ * numbering across tenants, on the {@code event_relay_counter} row). Events of one work item reach the outbox in the order their changes
  * committed (the item's row lock orders them), and the relay keeps outbox order, so a subject's events keep their order.
  * Each event also gets its place in one order across tenants ({@code relay_seq}), which the Kafka stream follows.
  */
@@ -32,7 +33,8 @@ class JdbcEventStore implements EventStorePort {
 
     private static final String RELAY = """
             with batch0 as (
-                select seq, tenant_id from outbox_event where published_at is null order by seq limit ? for update skip locked),
+                select seq, tenant_id from outbox_event where tenant_id = ? and published_at is null order by seq limit ?
+                for update skip locked),
             total as (select count(*) as c from batch0),
             batch as (
                 select seq, tenant_id, row_number() over (partition by tenant_id order by seq) as n,
@@ -72,12 +74,20 @@ class JdbcEventStore implements EventStorePort {
     }
 
     @Override
-    public Relayed relayNext(int limit, Instant now) {
-        boolean mine = Sql.query(jdbc, "select pg_try_advisory_xact_lock(hashtext('ordo:event-relay'))", rs -> rs.getBoolean(1)).get(0);
+    public List<TenantId> tenantsWithUnrelayed() {
+        return Sql.query(jdbc, "select tenant_id from outbox_event where published_at is null group by tenant_id order by min(seq)",
+                rs -> TenantId.of(rs.getString(1)));
+    }
+
+    @Override
+    public Relayed relayNext(TenantId tenant, int limit, Instant now) {
+        boolean mine = Sql.query(jdbc, "select pg_try_advisory_xact_lock(hashtext('ordo:event-relay/' || ?))", rs -> rs.getBoolean(1),
+                tenant.value()).get(0);
         if (!mine) {
             return new Relayed(0, 0);
         }
-        return Sql.query(jdbc, RELAY, rs -> new Relayed(rs.getInt("events"), rs.getInt("deliveries")), limit, now, now, now).get(0);
+        return Sql.query(jdbc, RELAY, rs -> new Relayed(rs.getInt("events"), rs.getInt("deliveries")), tenant.value(), limit, now, now,
+                now).get(0);
     }
 
     @Override

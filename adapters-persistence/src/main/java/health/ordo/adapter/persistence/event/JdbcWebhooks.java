@@ -87,11 +87,19 @@ class JdbcWebhooks implements WebhookPort {
     }
 
     @Override
-    public List<Due> leaseDue(Instant now, Duration lease, int limit) {
+    public List<TenantId> tenantsWithDue(Instant now) {
+        return Sql.query(jdbc, "select tenant_id from webhook_delivery where status = 'PENDING' and next_attempt_at <= ?"
+                + " and (leased_until is null or leased_until <= ?) group by tenant_id order by min(next_attempt_at)",
+                rs -> TenantId.of(rs.getString(1)), now, now);
+    }
+
+    @Override
+    public List<Due> leaseDue(TenantId tenant, Instant now, Duration lease, int limit) {
         return Sql.query(jdbc, """
                 with due as (
                     select d.tenant_id, d.id from webhook_delivery d
-                    where d.status = 'PENDING' and d.next_attempt_at <= ? and (d.leased_until is null or d.leased_until <= ?)
+                    where d.tenant_id = ? and d.status = 'PENDING' and d.next_attempt_at <= ?
+                      and (d.leased_until is null or d.leased_until <= ?)
                       and exists (select 1 from webhook_subscription s where s.tenant_id = d.tenant_id and s.id = d.subscription_id
                                   and s.enabled and s.deleted_at is null)
                       and not exists (select 1 from webhook_delivery e where e.tenant_id = d.tenant_id
@@ -106,7 +114,7 @@ class JdbcWebhooks implements WebhookPort {
                 join webhook_subscription s on s.tenant_id = l.tenant_id and s.id = l.subscription_id
                 join outbox_event o on o.tenant_id = l.tenant_id and o.event_id = l.event_id""".formatted(JdbcEventStore.COLUMNS.replace("o.tenant_id, ", "")),
                 rs -> new Due(rs.getLong("delivery_id"), subscription(rs), rs.getInt("delivery_attempts"), events.event(rs)),
-                now, now, limit, now.plus(lease));
+                tenant.value(), now, now, limit, now.plus(lease));
     }
 
     @Override

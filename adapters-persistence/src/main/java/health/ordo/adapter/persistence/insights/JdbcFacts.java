@@ -237,12 +237,19 @@ class JdbcFacts implements FactsPort {
     }
 
     @Override
-    public List<TenantDay> claimChangedDays(int limit) {
+    public List<TenantId> tenantsWithChangedDays() {
+        return Sql.query(jdbc, "select tenant_id from insight_dirty_day group by tenant_id order by min(day)",
+                rs -> new TenantId(rs.getString(1)));
+    }
+
+    @Override
+    public List<TenantDay> claimChangedDays(TenantId tenant, int limit) {
         return Sql.query(jdbc, """
-                delete from insight_dirty_day where (tenant_id, day) in (
-                    select tenant_id, day from insight_dirty_day order by day for update skip locked limit ?)
+                delete from insight_dirty_day where tenant_id = ? and day in (
+                    select day from insight_dirty_day where tenant_id = ? order by day for update skip locked limit ?)
                 returning tenant_id, day""",
-                rs -> new TenantDay(new TenantId(rs.getString("tenant_id")), rs.getObject("day", LocalDate.class)), limit);
+                rs -> new TenantDay(new TenantId(rs.getString("tenant_id")), rs.getObject("day", LocalDate.class)),
+                tenant.value(), tenant.value(), limit);
     }
 
     @Override

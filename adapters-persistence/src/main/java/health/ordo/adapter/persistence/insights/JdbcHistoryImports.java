@@ -53,14 +53,20 @@ class JdbcHistoryImports implements HistoryImportPort {
     }
 
     @Override
-    public Optional<ClaimedImport> claimNext(Instant now, Instant leaseUntil) {
+    public List<TenantId> tenantsWithImportsDue(Instant now) {
+        return Sql.query(jdbc, "select tenant_id from history_import where status = 'QUEUED' or (status = 'RUNNING' and lease_until < ?)"
+                + " group by tenant_id order by min(requested_at)", rs -> TenantId.of(rs.getString(1)), now);
+    }
+
+    @Override
+    public Optional<ClaimedImport> claimNext(TenantId tenant, Instant now, Instant leaseUntil) {
         return Sql.query(jdbc, """
                 update history_import set status = 'RUNNING', started_at = coalesce(started_at, ?), lease_until = ?
-                where (tenant_id, id) = (select tenant_id, id from history_import
-                                         where status = 'QUEUED' or (status = 'RUNNING' and lease_until < ?)
-                                         order by requested_at for update skip locked limit 1)
-                returning body, """ + COLUMNS, rs -> new ClaimedImport(job(rs), rs.getString("body")), now, leaseUntil, now)
-                .stream().findFirst();
+                where tenant_id = ? and id = (select id from history_import
+                                              where tenant_id = ? and (status = 'QUEUED' or (status = 'RUNNING' and lease_until < ?))
+                                              order by requested_at for update skip locked limit 1)
+                returning body, """ + COLUMNS, rs -> new ClaimedImport(job(rs), rs.getString("body")), now, leaseUntil, tenant.value(),
+                tenant.value(), now).stream().findFirst();
     }
 
     @Override

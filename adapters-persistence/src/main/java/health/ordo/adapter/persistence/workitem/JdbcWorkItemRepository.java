@@ -7,7 +7,6 @@ import health.ordo.application.port.in.workitem.PageCursor;
 import health.ordo.application.port.in.workitem.WorkItemFilter;
 import health.ordo.adapter.persistence.routing.RoutingJson;
 import health.ordo.application.port.out.priority.RescoringPort;
-import health.ordo.application.port.out.routing.ClaimNextWorkPort;
 import health.ordo.application.port.out.workitem.ConcurrentUpdateException;
 import health.ordo.application.port.out.workitem.FindWorkItemsPort;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
@@ -39,13 +38,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Work items in PostgreSQL: idempotent insert on the source key, version-guarded update, keyset-paged backlog. */
 @Singleton
-class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, FindWorkItemsPort, RescoringPort, ClaimNextWorkPort {
+class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, FindWorkItemsPort, RescoringPort {
 
     private static final String COLUMNS = """
             id, tenant_id, type, source_system, external_id, content_fingerprint, title, amount, currency, due_at,
@@ -92,7 +90,7 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
             values (?, ?, ?, ?, ?, ?, ?, ?)""";
 
     /** Sort key of the backlog; must match the expression in the backlog indexes. */
-    private static final String DEADLINE_KEY = "coalesce(deadline_at, 'infinity'::timestamptz)";
+    static final String DEADLINE_KEY = "coalesce(deadline_at, 'infinity'::timestamptz)";
 
     private static final String OPEN = "status not in ('COMPLETED', 'CANCELLED')";
 
@@ -280,9 +278,9 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
     }
 
     @Override
-    public List<WorkItem> claimScoredBefore(Instant scoredBefore, int limit) {
-        return query("select " + COLUMNS + " from work_item where " + OPEN + " and scored_at < ? order by scored_at limit ?"
-                + " for update skip locked", scoredBefore.atOffset(ZoneOffset.UTC), limit);
+    public List<TenantId> tenantsScoredBefore(Instant scoredBefore) {
+        return Sql.query(jdbc, "select tenant_id from work_item where " + OPEN + " and scored_at < ? group by tenant_id"
+                + " order by min(scored_at)", rs -> new TenantId(rs.getString(1)), scoredBefore.atOffset(ZoneOffset.UTC));
     }
 
     @Override
@@ -293,9 +291,15 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
     }
 
     @Override
-    public List<WorkItem> claimOverridesDue(Instant now, int limit) {
-        return query("select " + COLUMNS + " from work_item where override_expires_at <= ? order by override_expires_at"
-                + " limit ? for update skip locked", now.atOffset(ZoneOffset.UTC), limit);
+    public List<TenantId> tenantsWithOverridesDue(Instant now) {
+        return Sql.query(jdbc, "select tenant_id from work_item where override_expires_at <= ? group by tenant_id"
+                + " order by min(override_expires_at)", rs -> new TenantId(rs.getString(1)), now.atOffset(ZoneOffset.UTC));
+    }
+
+    @Override
+    public List<WorkItem> claimOverridesDue(TenantId tenant, Instant now, int limit) {
+        return query("select " + COLUMNS + " from work_item where tenant_id = ? and override_expires_at <= ?"
+                + " order by override_expires_at limit ? for update skip locked", tenant.value(), now.atOffset(ZoneOffset.UTC), limit);
     }
 
     @Override
@@ -357,31 +361,6 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
                 ? query("select " + COLUMNS + " from work_item where tenant_id = ? and " + OPEN + " limit ?", tenant.value(), limit)
                 : query("select " + COLUMNS + " from work_item where tenant_id = ? and type = ? and " + OPEN + " limit ?",
                 tenant.value(), type.name(), limit);
-    }
-
-    /**
-     * The best READY item of one queue that fits, locked; rows other workers hold are skipped, not waited for. A skill
-     * requirement is met when the worker's level reaches its minimum, or when it is optional and the item has waited
-     * longer than its relax time since arrival.
-     */
-    @Override
-    public Optional<WorkItem> lockNextReady(TenantId tenant, String queue, int maxSize, Map<String, Integer> skills) {
-        String sql = "select " + COLUMNS + " from work_item c"
-                + " where c.tenant_id = ? and c.queue = ? and c.status = 'READY' and c.size <= ?"
-                + " and (c.skill_requirements = '[]'::jsonb or not exists (select 1 from jsonb_array_elements(c.skill_requirements) r"
-                + "   where coalesce((?::jsonb ->> (r->>'skill'))::int, 0) < (r->>'min')::int"
-                + "   and (r->>'relaxAfterSeconds' is null or c.created_at + (r->>'relaxAfterSeconds')::int * interval '1 second' > now())))"
-                + " order by c.priority_score desc, " + DEADLINE_KEY.replace("deadline_at", "c.deadline_at") + ", c.id"
-                + " limit 1 for update skip locked";
-        return query(sql, tenant.value(), queue, maxSize, routingJson.writeLevels(skills)).stream().findFirst();
-    }
-
-    @Override
-    public List<WorkItem> lockExpiredReservations(Instant now, int limit) {
-        return query("select " + COLUMNS + " from work_item w where w.status = 'CLAIMED' and w.claimed_at < ?::timestamptz"
-                + " - coalesce((select q.reservation_timeout_seconds from work_queue q where q.tenant_id = w.tenant_id"
-                + " and q.id = w.queue), 900) * interval '1 second' order by w.claimed_at limit ? for update skip locked",
-                now.atOffset(ZoneOffset.UTC), limit);
     }
 
     private List<WorkItem> query(String sql, Object... params) {

@@ -52,11 +52,19 @@ class JdbcWriteBackOutbox implements WriteBackOutboxPort {
     }
 
     @Override
-    public List<WriteBack> leaseDue(Instant now, Duration lease, int limit) {
+    public List<TenantId> tenantsWithDue(Instant now) {
+        return Sql.query(jdbc, "select tenant_id from write_back where status = 'PENDING' and next_attempt_at <= ?"
+                + " and (leased_until is null or leased_until <= ?) group by tenant_id order by min(created_at)",
+                rs -> TenantId.of(rs.getString(1)), now, now);
+    }
+
+    @Override
+    public List<WriteBack> leaseDue(TenantId tenant, Instant now, Duration lease, int limit) {
         return Sql.query(jdbc, """
                 update write_back set leased_until = ?
                 where (tenant_id, id) in (select w.tenant_id, w.id from write_back w
-                             where w.status = 'PENDING' and w.next_attempt_at <= ? and (w.leased_until is null or w.leased_until <= ?)
+                             where w.tenant_id = ? and w.status = 'PENDING' and w.next_attempt_at <= ?
+                               and (w.leased_until is null or w.leased_until <= ?)
                                and not exists (select 1 from write_back o
                                                where o.tenant_id = w.tenant_id and o.source_system = w.source_system
                                                  and o.status = 'PENDING' and (o.created_at, o.id) < (w.created_at, w.id)
@@ -65,7 +73,7 @@ class JdbcWriteBackOutbox implements WriteBackOutboxPort {
                                -- older one is invisible to this statement's snapshot
                                and pg_try_advisory_xact_lock(hashtext('write_back/' || w.tenant_id || '/' || w.source_system))
                              order by w.created_at, w.id limit ? for update of w skip locked)
-                returning *""", JdbcWriteBackOutbox::row, now.plus(lease), now, now, now, now, limit).stream()
+                returning *""", JdbcWriteBackOutbox::row, now.plus(lease), tenant.value(), now, now, now, now, limit).stream()
                 .sorted(java.util.Comparator.comparing(WriteBack::createdAt).thenComparing(WriteBack::id)).toList();
     }
 

@@ -201,7 +201,8 @@ class PrioritizationPersistenceTest {
                 .map(w -> tx.readOnly(tenant, () -> loadPort.load(tenant, w.id())).orElseThrow()).toList();
         assertThat(reloaded).extracting(w -> w.scoreBasis().policyId()).containsOnly("denials");
         assertThat(reloaded).extracting(w -> w.priorityScore().value().toPlainString()).containsExactlyInAnyOrder("100.00", "12.00");
-        assertThat(tx.inTransaction(tenant, () -> rescoring.claimOverridesDue(scoredAt.plusSeconds(3601), 10))).hasSize(1);
+        assertThat(tx.readAcrossTenants(() -> rescoring.tenantsWithOverridesDue(scoredAt.plusSeconds(3601)))).contains(tenant);
+        assertThat(tx.inTransaction(tenant, () -> rescoring.claimOverridesDue(tenant, scoredAt.plusSeconds(3601), 10))).hasSize(1);
     }
 
     @Test

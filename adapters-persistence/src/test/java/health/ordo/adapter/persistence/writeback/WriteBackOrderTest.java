@@ -62,8 +62,9 @@ class WriteBackOrderTest extends PersistenceTestSupport {
     }
 
     private List<UUID> leased(Instant now) {
-        List<UUID> ids = tx.acrossTenants(() -> outbox.leaseDue(now, Duration.ofMinutes(2), 100)).stream()
-                .filter(w -> w.tenant().equals(tenant)).map(WriteBack::id).toList();
+        assertThat(tx.readAcrossTenants(() -> outbox.tenantsWithDue(now))).contains(tenant);
+        List<UUID> ids = tx.inTransaction(tenant, () -> outbox.leaseDue(tenant, now, Duration.ofMinutes(2), 100)).stream()
+                .map(WriteBack::id).toList();
         tx.inTransaction(tenant, () -> {
             ids.forEach(id -> outbox.markRetry(tenant, id, 0, now, null)); // give the lease back
             return null;

@@ -1,12 +1,12 @@
 package health.ordo.application.service.escalation;
 
+import health.ordo.application.service.TenantRounds;
 import health.ordo.application.port.in.sla.FireEscalationsUseCase;
 import health.ordo.application.port.out.sla.SlaTimerPort;
 import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
 import health.ordo.application.service.sla.SlaScheduler;
 import health.ordo.application.service.workitem.WorkItemUpdater;
-import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.sla.EscalationAction;
 import health.ordo.domain.sla.SlaClock;
 import health.ordo.domain.sla.SlaPolicy;
@@ -56,22 +56,13 @@ public final class EscalationService implements FireEscalationsUseCase {
     @Override
     public int fireDue(int limit) {
         Instant now = clock.instant();
-        int fired = 0;
-        // tenant by tenant: a lock is taken in one tenant's rows only (one shard when distributed by tenant)
-        for (TenantId tenant : transactions.readAcrossTenants(() -> timers.tenantsWithDue(now))) {
-            int room = limit - fired;
-            if (room <= 0) {
-                break;
+        return TenantRounds.tenantByTenant(transactions, () -> timers.tenantsWithDue(now), limit, (tenant, room) -> {
+            List<SlaTimerPort.Timer> due = timers.claimDue(tenant, now, room);
+            for (SlaTimerPort.Timer timer : due) {
+                fire(timer, now);
             }
-            fired += transactions.inTransaction(tenant, () -> {
-                List<SlaTimerPort.Timer> due = timers.claimDue(tenant, now, room);
-                for (SlaTimerPort.Timer timer : due) {
-                    fire(timer, now);
-                }
-                return due.size();
-            });
-        }
-        return fired;
+            return due.size();
+        });
     }
 
     private void fire(SlaTimerPort.Timer timer, Instant now) {

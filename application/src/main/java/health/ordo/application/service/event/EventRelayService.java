@@ -1,5 +1,6 @@
 package health.ordo.application.service.event;
 
+import health.ordo.application.service.TenantRounds;
 import health.ordo.application.port.in.event.RelayEventsUseCase;
 import health.ordo.application.port.in.event.WebhookDelivery;
 import health.ordo.application.port.out.event.EventStorePort;
@@ -56,13 +57,19 @@ public final class EventRelayService implements RelayEventsUseCase {
 
     @Override
     public int relay(int limit) {
-        return transactions.acrossTenants(() -> store.relayNext(limit, clock.instant())).events();
+        return TenantRounds.tenantByTenant(transactions, store::tenantsWithUnrelayed, limit,
+                (tenant, room) -> store.relayNext(tenant, room, clock.instant()).events());
     }
 
     @Override
     public int deliverDue(int limit) {
         Instant now = clock.instant();
-        List<WebhookPort.Due> due = transactions.acrossTenants(() -> webhooks.leaseDue(now, LEASE, limit));
+        List<WebhookPort.Due> due = new ArrayList<>();
+        TenantRounds.tenantByTenant(transactions, () -> webhooks.tenantsWithDue(now), limit, (tenant, room) -> {
+            List<WebhookPort.Due> leased = webhooks.leaseDue(tenant, now, LEASE, room);
+            due.addAll(leased);
+            return leased.size();
+        });
         List<CompletableFuture<Void>> sends = new ArrayList<>(due.size());
         for (WebhookPort.Due delivery : due) {
             sends.add(CompletableFuture.runAsync(() -> deliver(delivery), senders));

@@ -1,5 +1,6 @@
 package health.ordo.application.service.insights;
 
+import health.ordo.application.service.TenantRounds;
 import health.ordo.application.port.in.insights.ImportHistoryUseCase.HistoryImport;
 import health.ordo.application.port.in.insights.ImportHistoryUseCase.Rejection;
 import health.ordo.application.port.in.insights.MaintainInsightsUseCase;
@@ -93,11 +94,11 @@ public class InsightsMaintenanceService implements MaintainInsightsUseCase {
         Instant deadline = clock.instant().plus(ROUND_BUDGET);
         int total = 0;
         while (clock.instant().isBefore(deadline)) {
-            int done = transactions.acrossTenants(() -> {
-                List<FactsPort.TenantDay> days = facts.claimChangedDays(DAYS_PER_ROUND);
+            int done = TenantRounds.tenantByTenant(transactions, facts::tenantsWithChangedDays, DAYS_PER_ROUND, (tenant, room) -> {
+                List<FactsPort.TenantDay> days = facts.claimChangedDays(tenant, room);
                 for (FactsPort.TenantDay day : days) {
-                    List<DailyRollup.Row> rows = DailyRollup.of(day.day(), zone, facts.factsTouching(day.tenant(), day.day(), zone));
-                    facts.replaceRollup(day.tenant(), day.day(), rows);
+                    List<DailyRollup.Row> rows = DailyRollup.of(day.day(), zone, facts.factsTouching(tenant, day.day(), zone));
+                    facts.replaceRollup(tenant, day.day(), rows);
                 }
                 return days.size();
             });
@@ -112,14 +113,19 @@ public class InsightsMaintenanceService implements MaintainInsightsUseCase {
     @Override
     public boolean runNextImport() {
         Instant now = clock.instant();
-        var claimed = transactions.acrossTenants(() -> imports.claimNext(now, now.plus(IMPORT_LEASE)));
-        if (claimed.isEmpty()) {
+        List<HistoryImportPort.ClaimedImport> claims = new ArrayList<>(1);
+        TenantRounds.tenantByTenant(transactions, () -> imports.tenantsWithImportsDue(now), 1, (tenant, room) -> {
+            imports.claimNext(tenant, now, now.plus(IMPORT_LEASE)).ifPresent(claims::add);
+            return claims.size();
+        });
+        if (claims.isEmpty()) {
             return false;
         }
-        HistoryImport job = claimed.get().job();
+        HistoryImportPort.ClaimedImport claimed = claims.get(0);
+        HistoryImport job = claimed.job();
         Chunker chunker = new Chunker(job);
         try {
-            files.read(job.format(), claimed.get().body(), row -> {
+            files.read(job.format(), claimed.body(), row -> {
                 if (row.number() > job.rowsRead()) {
                     chunker.add(row);
                 }

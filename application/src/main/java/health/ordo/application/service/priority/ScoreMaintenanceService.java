@@ -1,5 +1,6 @@
 package health.ordo.application.service.priority;
 
+import health.ordo.application.service.TenantRounds;
 import health.ordo.application.port.in.priority.JobStatus;
 import health.ordo.application.port.in.priority.MaintainScoresUseCase;
 import health.ordo.application.port.out.priority.JobPort;
@@ -42,9 +43,10 @@ public final class ScoreMaintenanceService implements MaintainScoresUseCase {
 
     @Override
     public int rescoreStale(Duration maxAge, int limit) {
-        return transactions.acrossTenants(() -> {
-            Instant now = clock.instant();
-            List<WorkItem> batch = rescoring.claimScoredBefore(now.minus(maxAge), limit);
+        Instant now = clock.instant();
+        Instant before = now.minus(maxAge);
+        return TenantRounds.tenantByTenant(transactions, () -> rescoring.tenantsScoredBefore(before), limit, (tenant, room) -> {
+            List<WorkItem> batch = rescoring.claimScoredBefore(tenant, before, room);
             rescore(batch, now);
             return batch.size();
         });
@@ -60,9 +62,9 @@ public final class ScoreMaintenanceService implements MaintainScoresUseCase {
 
     @Override
     public int expireOverrides(int limit) {
-        return transactions.acrossTenants(() -> {
-            Instant now = clock.instant();
-            List<WorkItem> due = rescoring.claimOverridesDue(now, limit);
+        Instant now = clock.instant();
+        return TenantRounds.tenantByTenant(transactions, () -> rescoring.tenantsWithOverridesDue(now), limit, (tenant, room) -> {
+            List<WorkItem> due = rescoring.claimOverridesDue(tenant, now, room);
             for (WorkItem item : due) {
                 if (item.expireOverrideIfDue(now)) {
                     updater.store(item, now);

@@ -1,5 +1,6 @@
 package health.ordo.application.service.routing;
 
+import health.ordo.application.service.TenantRounds;
 import health.ordo.application.port.in.routing.ManageWorkforceUseCase;
 import health.ordo.application.port.in.routing.QueueNotFoundException;
 import health.ordo.application.port.in.routing.QueueStats;
@@ -178,14 +179,13 @@ public final class WorkforceService implements ManageWorkforceUseCase, ReleaseEx
 
     @Override
     public int releaseExpired(int limit) {
-        return transactions.acrossTenants(() -> {
-            Instant now = clock.instant();
-            List<WorkItem> expired = claims.lockExpiredReservations(now, limit);
+        Instant now = clock.instant();
+        return TenantRounds.tenantByTenant(transactions, () -> claims.tenantsWithExpiredReservations(now), limit, (tenant, room) -> {
             Map<String, Duration> timeouts = new java.util.HashMap<>();
             int released = 0;
-            for (WorkItem item : expired) {
-                Duration timeout = timeouts.computeIfAbsent(item.tenantId().value() + "/" + item.queue(), key -> workforce
-                        .queue(item.tenantId(), item.queue()).map(Queue::reservationTimeout).orElse(Queue.DEFAULT_RESERVATION_TIMEOUT));
+            for (WorkItem item : claims.lockExpiredReservations(tenant, now, room)) {
+                Duration timeout = timeouts.computeIfAbsent(item.queue(), queue -> workforce.queue(tenant, queue)
+                        .map(Queue::reservationTimeout).orElse(Queue.DEFAULT_RESERVATION_TIMEOUT));
                 if (item.releaseIfReservationExpired(timeout, now)) {
                     updater.store(item, now);
                     released++;

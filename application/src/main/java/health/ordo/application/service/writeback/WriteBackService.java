@@ -1,5 +1,6 @@
 package health.ordo.application.service.writeback;
 
+import health.ordo.application.service.TenantRounds;
 import health.ordo.application.port.in.writeback.WriteBack;
 import health.ordo.application.port.in.writeback.WriteBackNotFoundException;
 import health.ordo.application.port.in.writeback.WriteBackUseCase;
@@ -83,7 +84,12 @@ public final class WriteBackService implements WriteBackUseCase {
     @Override
     public int dispatchDue(int limit) {
         Instant now = clock.instant();
-        List<WriteBack> due = transactions.acrossTenants(() -> outbox.leaseDue(now, LEASE, limit));
+        List<WriteBack> due = new java.util.ArrayList<>();
+        TenantRounds.tenantByTenant(transactions, () -> outbox.tenantsWithDue(now), limit, (tenant, room) -> {
+            List<WriteBack> leased = outbox.leaseDue(tenant, now, LEASE, room);
+            due.addAll(leased);
+            return leased.size();
+        });
         java.util.Map<String, Instant> heldBack = new java.util.HashMap<>();
         for (WriteBack writeBack : due) {
             String source = writeBack.tenant().value() + "/" + writeBack.sourceSystem();

@@ -58,7 +58,8 @@ class ScoreMaintenanceServiceTest {
     @Test
     void givenStaleItems_rescoreStale_scoresThemAndSavesTheBatch() {
         WorkItem stale = WorkItem.create(TENANT, anInvoiceHold("H-1"), Actor.SYSTEM, NOW.minus(Duration.ofDays(3)));
-        when(rescoring.claimScoredBefore(NOW.minus(Duration.ofMinutes(4)), 100)).thenReturn(List.of(stale));
+        when(rescoring.tenantsScoredBefore(NOW.minus(Duration.ofMinutes(4)))).thenReturn(List.of(TENANT));
+        when(rescoring.claimScoredBefore(TENANT, NOW.minus(Duration.ofMinutes(4)), 100)).thenReturn(List.of(stale));
 
         int count = service().rescoreStale(Duration.ofMinutes(4), 100);
 
@@ -75,7 +76,8 @@ class ScoreMaintenanceServiceTest {
         item.requestOverride(new OverrideTarget(OverrideTarget.Kind.PIN_BOTTOM, null), "DATA_ERROR", null,
                 NOW.minus(Duration.ofMinutes(1)), BigDecimal.valueOf(100), Actor.user("sam@demo"), NOW.minus(Duration.ofHours(5)));
         item.pullChanges();
-        when(rescoring.claimOverridesDue(NOW, 50)).thenReturn(List.of(item));
+        when(rescoring.tenantsWithOverridesDue(NOW)).thenReturn(List.of(TENANT));
+        when(rescoring.claimOverridesDue(TENANT, NOW, 50)).thenReturn(List.of(item));
 
         service().expireOverrides(50);
 

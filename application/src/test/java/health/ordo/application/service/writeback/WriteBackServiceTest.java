@@ -53,6 +53,7 @@ class WriteBackServiceTest {
     void setUp() {
         service = new WriteBackService(outbox, new DirectTransactions(), List.of(claims), Clock.fixed(NOW, ZoneOffset.UTC),
                 Duration.ofSeconds(30), Duration.ofHours(1), 10);
+        org.mockito.Mockito.lenient().when(outbox.tenantsWithDue(NOW)).thenReturn(List.of(TENANT));
     }
 
     private static WorkItem completed(String system) {
@@ -137,7 +138,7 @@ class WriteBackServiceTest {
         WriteBack failing = pending(2);
         WriteBack later = new WriteBack(UUID.randomUUID(), TENANT, new WorkItemId(UUID.randomUUID()), "x12-835", "87726:CLM-2",
                 "APPEALED", null, "key-2", WriteBack.Status.PENDING, 0, NOW, null, NOW.plusSeconds(1), null);
-        when(outbox.leaseDue(eq(NOW), any(), anyInt())).thenReturn(List.of(failing, later));
+        when(outbox.leaseDue(eq(TENANT), eq(NOW), any(), anyInt())).thenReturn(List.of(failing, later));
         when(claims.handles(any(), eq("x12-835"))).thenReturn(true);
         when(claims.deliver(failing)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.FAILED, "503"));
 
@@ -157,7 +158,7 @@ class WriteBackServiceTest {
         WriteBack refused = pending(30);
         WriteBack later = new WriteBack(UUID.randomUUID(), TENANT, new WorkItemId(UUID.randomUUID()), "x12-835", "87726:CLM-2",
                 "APPEALED", null, "key-2", WriteBack.Status.PENDING, 0, NOW, null, NOW.plusSeconds(1), null);
-        when(outbox.leaseDue(eq(NOW), any(), anyInt())).thenReturn(List.of(refused, later));
+        when(outbox.leaseDue(eq(TENANT), eq(NOW), any(), anyInt())).thenReturn(List.of(refused, later));
         when(claims.handles(any(), eq("x12-835"))).thenReturn(true);
         when(claims.deliver(refused)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.REFUSED, "400 locked"));
         when(claims.deliver(later)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.APPLIED, "ok"));
@@ -172,7 +173,7 @@ class WriteBackServiceTest {
     @Test
     void anOutage_isRetriedForAsLongAsItLasts_neverSetAside() {
         WriteBack unreachable = pending(40);
-        when(outbox.leaseDue(eq(NOW), any(), anyInt())).thenReturn(List.of(unreachable));
+        when(outbox.leaseDue(eq(TENANT), eq(NOW), any(), anyInt())).thenReturn(List.of(unreachable));
         when(claims.handles(any(), eq("x12-835"))).thenReturn(true);
         when(claims.deliver(unreachable)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.FAILED, "503"));
 
@@ -203,7 +204,7 @@ class WriteBackServiceTest {
     @Test
     void appliedDelivery_isMarkedApplied() {
         WriteBack working = pending(0);
-        when(outbox.leaseDue(eq(NOW), any(), anyInt())).thenReturn(List.of(working));
+        when(outbox.leaseDue(eq(TENANT), eq(NOW), any(), anyInt())).thenReturn(List.of(working));
         when(claims.handles(any(), eq("x12-835"))).thenReturn(true);
         when(claims.deliver(working)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.APPLIED, "ok"));
 
@@ -215,7 +216,7 @@ class WriteBackServiceTest {
     @Test
     void unconfiguredTarget_keepsTheWriteBackQueued() {
         WriteBack queued = pending(0);
-        when(outbox.leaseDue(eq(NOW), any(), anyInt())).thenReturn(List.of(queued));
+        when(outbox.leaseDue(eq(TENANT), eq(NOW), any(), anyInt())).thenReturn(List.of(queued));
         when(claims.handles(any(), eq("x12-835"))).thenReturn(true);
         when(claims.deliver(queued)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.NOT_CONFIGURED, "no endpoint"));
 

@@ -18,13 +18,16 @@ public interface EventStorePort {
         }
     }
 
+    /** The tenants with committed, unrelayed outbox events, the one with the oldest first (unlocked). */
+    List<TenantId> tenantsWithUnrelayed();
+
     /**
-     * Across tenants: takes up to {@code limit} committed, unrelayed outbox events in outbox order, gives each the next
-     * position of its tenant's feed and queues a delivery for every enabled subscription that takes its type, all in the
-     * caller's transaction. One node relays at a time (the others find nothing to do), so a tenant's positions follow one
-     * sequence.
+     * Takes up to {@code limit} of the tenant's committed, unrelayed outbox events in outbox order, gives each the next
+     * position of the tenant's feed and its place in the order across tenants, and queues a delivery for every enabled
+     * subscription that takes its type, all in the caller's transaction. One node relays a tenant at a time (the others
+     * find nothing to do for it), so the tenant's positions follow one sequence.
      */
-    Relayed relayNext(int limit, Instant now);
+    Relayed relayNext(TenantId tenant, int limit, Instant now);
 
     List<PublishedEvent> feed(TenantId tenant, long after, Set<String> types, int limit);
 

@@ -33,12 +33,15 @@ public interface WebhookPort {
 
     void delete(TenantId tenant, UUID id, Instant at);
 
+    /** The tenants with pending deliveries due at {@code now} and not leased, the one with the oldest first (unlocked). */
+    List<TenantId> tenantsWithDue(Instant now);
+
     /**
-     * Across tenants: leases up to {@code limit} pending deliveries due at {@code now} of enabled subscriptions, each the
+     * Leases up to {@code limit} of the tenant's pending deliveries due at {@code now} of enabled subscriptions, each the
      * oldest pending one of its subscription and subject (so a subject's events arrive in order), with
      * {@code FOR UPDATE SKIP LOCKED}: two nodes never send the same delivery at once.
      */
-    List<Due> leaseDue(Instant now, Duration lease, int limit);
+    List<Due> leaseDue(TenantId tenant, Instant now, Duration lease, int limit);
 
     void recordAttempt(TenantId tenant, long delivery, WebhookDelivery.Attempt attempt);
 

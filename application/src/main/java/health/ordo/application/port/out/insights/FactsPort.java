@@ -53,8 +53,11 @@ public interface FactsPort {
      */
     void saveFacts(List<KeyedFact> facts, ZoneId zone);
 
-    /** Claims up to {@code limit} days marked for a new rollup (SKIP LOCKED; the claim is the transaction's). */
-    List<TenantDay> claimChangedDays(int limit);
+    /** The tenants with days marked for a new rollup (unlocked). */
+    List<TenantId> tenantsWithChangedDays();
+
+    /** Claims up to {@code limit} of the tenant's days marked for a new rollup (SKIP LOCKED; the claim is the transaction's). */
+    List<TenantDay> claimChangedDays(TenantId tenant, int limit);
 
     /** The facts that arrived or closed on the day (in the zone). */
     List<WorkFact> factsTouching(TenantId tenant, LocalDate day, ZoneId zone);

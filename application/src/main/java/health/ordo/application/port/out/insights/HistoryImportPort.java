@@ -18,11 +18,14 @@ public interface HistoryImportPort {
 
     List<Rejection> rejections(TenantId tenant, UUID id, int limit);
 
+    /** The tenants with a job queued, or running with an expired lease, the one with the oldest first (unlocked). */
+    List<TenantId> tenantsWithImportsDue(Instant now);
+
     /**
-     * Claims the oldest job that is queued, or running with an expired lease (its node died), for {@code leaseUntil}
-     * (cross-tenant, SKIP LOCKED); with its file.
+     * Claims the tenant's oldest job that is queued, or running with an expired lease (its node died), for
+     * {@code leaseUntil} (SKIP LOCKED); with its file.
      */
-    Optional<ClaimedImport> claimNext(Instant now, Instant leaseUntil);
+    Optional<ClaimedImport> claimNext(TenantId tenant, Instant now, Instant leaseUntil);
 
     record ClaimedImport(HistoryImport job, String body) {
     }

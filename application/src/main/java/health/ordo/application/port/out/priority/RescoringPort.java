@@ -12,14 +12,17 @@ import java.util.List;
  */
 public interface RescoringPort {
 
-    /** Open items (any tenant) last scored before {@code scoredBefore}, oldest first. */
-    List<WorkItem> claimScoredBefore(Instant scoredBefore, int limit);
+    /** The tenants with open items last scored before {@code scoredBefore}, the one with the oldest first (unlocked). */
+    List<TenantId> tenantsScoredBefore(Instant scoredBefore);
 
     /** Open items of one tenant last scored before {@code scoredBefore}. */
     List<WorkItem> claimScoredBefore(TenantId tenant, Instant scoredBefore, int limit);
 
-    /** Items whose override expiry has passed. */
-    List<WorkItem> claimOverridesDue(Instant now, int limit);
+    /** The tenants with items whose override expiry has passed (unlocked). */
+    List<TenantId> tenantsWithOverridesDue(Instant now);
+
+    /** The tenant's items whose override expiry has passed. */
+    List<WorkItem> claimOverridesDue(TenantId tenant, Instant now, int limit);
 
     /** How many open items of the tenant were last scored before the instant. */
     long countScoredBefore(TenantId tenant, Instant scoredBefore);

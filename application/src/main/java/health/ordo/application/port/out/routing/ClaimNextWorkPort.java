@@ -18,6 +18,9 @@ public interface ClaimNextWorkPort {
      */
     Optional<WorkItem> lockNextReady(TenantId tenant, String queue, int maxSize, Map<String, Integer> skills);
 
-    /** CLAIMED items whose reservation (per queue; default 15 minutes) expired before {@code now}, locked. */
-    List<WorkItem> lockExpiredReservations(Instant now, int limit);
+    /** The tenants with CLAIMED items whose reservation expired before {@code now}, the one with the oldest first (unlocked). */
+    List<TenantId> tenantsWithExpiredReservations(Instant now);
+
+    /** The tenant's CLAIMED items whose reservation (per queue; default 15 minutes) expired before {@code now}, locked. */
+    List<WorkItem> lockExpiredReservations(TenantId tenant, Instant now, int limit);
 }

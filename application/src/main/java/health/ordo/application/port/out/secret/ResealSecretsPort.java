@@ -1,5 +1,9 @@
 package health.ordo.application.port.out.secret;
 
+import health.ordo.domain.shared.TenantId;
+
+import java.util.List;
+
 /** Where sealed secrets are stored: seals a batch of those not under the current key again, in the caller's unit of work. */
 public interface ResealSecretsPort {
 
@@ -7,6 +11,9 @@ public interface ResealSecretsPort {
     record Batch(int examined, int resealed) {
     }
 
-    /** @param size the most rows to take (skipping rows another node holds) */
-    Batch resealNextBatch(int size);
+    /** The tenants with secrets not sealed under the current key (unlocked). */
+    List<TenantId> tenantsToReseal();
+
+    /** @param size the most of the tenant's rows to take (skipping rows another node holds) */
+    Batch resealNextBatch(TenantId tenant, int size);
 }

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  * <p>Every unit of work names its tenant scope. A tenant-scoped unit sees only that tenant's rows: the database
  * enforces it (row-level security), so a query that forgets its tenant filter still cannot read or change another
  * tenant's data. Only platform work that is cross-tenant by nature (timer sweeps, the write-back dispatcher,
- * connector scheduling, sign-in lookups, tenant provisioning) asks for {@link #acrossTenants}.
+ * connector scheduling, sign-in lookups, tenant provisioning) asks for {@link #acrossTenants}; platform rounds that
+ * lock rows run tenant by tenant ({@code TenantRounds}).
  * Nested units must keep the scope of the outer one.
  */
 public interface TransactionPort {

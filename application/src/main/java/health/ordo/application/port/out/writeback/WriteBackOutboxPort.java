@@ -20,12 +20,15 @@ public interface WriteBackOutboxPort {
      */
     void enqueueIfConnector(WriteBack writeBack);
 
+    /** The tenants with pending write-backs due at {@code now} and not leased, the one with the oldest first (unlocked). */
+    List<TenantId> tenantsWithDue(Instant now);
+
     /**
-     * Leases up to {@code limit} pending write-backs due at {@code now} for {@code lease}, oldest queued first, claimed
+     * Leases up to {@code limit} of the tenant's pending write-backs due at {@code now} for {@code lease}, oldest queued first, claimed
      * with {@code FOR UPDATE SKIP LOCKED} so two nodes never attempt the same one at once. One behind an older pending
      * write-back of its source that is not due or is leased elsewhere waits, so each source receives them in queue order.
      */
-    List<WriteBack> leaseDue(Instant now, Duration lease, int limit);
+    List<WriteBack> leaseDue(TenantId tenant, Instant now, Duration lease, int limit);
 
     void markApplied(TenantId tenant, UUID id, Instant at, String detail);
 
