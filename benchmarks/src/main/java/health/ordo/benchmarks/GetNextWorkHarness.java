@@ -22,7 +22,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,43 +58,14 @@ public final class GetNextWorkHarness {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i], args[i + 1]);
-        }
+        Map<String, String> options = HarnessServer.options(args);
         int items = Integer.parseInt(options.getOrDefault("--items", "1000000"));
         int seconds = Integer.parseInt(options.getOrDefault("--seconds", "30"));
         int workers = Integer.parseInt(options.getOrDefault("--workers", "32"));
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("micronaut.server.port", "-1");
-        properties.put("ordo.demo.enabled", "false");
+        Map<String, Object> properties = HarnessServer.properties(options, "bench-gnw-pg");
         // the background rounds run as in production (audit chaining, SLA escalations, reservations, write-backs, overrides),
         // except re-scoring the whole seeded backlog, whose cost RescoreHarness measures on its own
         properties.put("ordo.priority.rescore-initial-delay", "24h");
-        properties.put("ordo.security.bcrypt-strength", "4");
-        properties.put("datasources.default.maximum-pool-size", options.getOrDefault("--pool-size", "20"));
-        // the harness measures throughput: the per-caller and per-tenant rate limits must not cap it
-        properties.put("ordo.rate-limit.caller-per-second", "1000000");
-        properties.put("ordo.rate-limit.caller-burst", "1000000");
-        properties.put("ordo.rate-limit.tenant-per-second", "1000000");
-        properties.put("ordo.rate-limit.tenant-burst", "1000000");
-        properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", UUID.randomUUID() + "-" + UUID.randomUUID());
-        properties.put("ordo.secrets.key", UUID.randomUUID() + "-" + UUID.randomUUID());
-        if (options.containsKey("--url")) {
-            properties.put("datasources.default.url", options.get("--url"));
-            properties.put("datasources.default.username", options.getOrDefault("--user", "postgres"));
-            properties.put("datasources.default.password", options.getOrDefault("--password", ""));
-        } else {
-            properties.put("ordo.embedded-postgres.data-dir", Path.of("target", "bench-gnw-pg").toString());
-            properties.put("ordo.embedded-postgres.clean-on-start", "true");
-            // --postgres-settings a=b,c=d: further settings of the embedded server (shared_preload_libraries=pg_stat_statements)
-            for (String setting : options.getOrDefault("--postgres-settings", "").split(",")) {
-                if (setting.contains("=")) {
-                    properties.put("ordo.embedded-postgres.server-config." + setting.substring(0, setting.indexOf('=')),
-                            setting.substring(setting.indexOf('=') + 1));
-                }
-            }
-        }
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
             ApplicationContext context = server.getApplicationContext();
             String url = options.containsKey("--url") ? options.get("--url") : context.getBean(EmbeddedPostgresServer.class).jdbcUrl();

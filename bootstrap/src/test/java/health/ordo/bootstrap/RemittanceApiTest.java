@@ -157,13 +157,14 @@ class RemittanceApiTest {
     }
 
     @Test
-    void remittanceLargerThanTheJsonLimit_isAccepted_whileSuchAJsonBodyIs413() {
+    void remittanceLargerThanTheJsonLimitAndMicronautsBuffer_isAccepted_whileSuchAJsonBodyIs413() {
         StringBuilder file = new StringBuilder("ISA*00*          *00*          *ZZ*CLEARINGHOUSE  *ZZ*STMARYSHOSP    *261120*1200*^*00501*000000777*0*P*:~"
                 + "GS*HP*CLEARINGHOUSE*STMARYSHOSP*20261120*1200*777*X*005010X221A1~ST*835*0001*005010X221A1~"
                 + "BPR*I*0*C*NON************20261120~TRN*1*BIG20261120*1512345678~DTM*405*20261120~N1*PR*AETNA*XV*60054~"
                 + "N1*PE*ST MARYS HOSPITAL*XX*1234567893~LX*1~");
         int claims = 0;
-        while (file.length() < 2_300_000) {
+        // over 10 MB: Micronaut buffers no more than that by default (max-request-buffer-size), whatever max-request-size says
+        while (file.length() < 11_000_000) {
             claims++;
             file.append("CLP*BIG").append(claims).append("*1*800*640*160*12*AETBIG").append(claims).append("*11*1~CAS*CO*45*0~")
                     .append("CAS*PR*1*100**2*60~NM1*QC*1*DOE*JANE****MI*W1~SVC*HC:99214*800*640**1~DTM*472*20261002~");

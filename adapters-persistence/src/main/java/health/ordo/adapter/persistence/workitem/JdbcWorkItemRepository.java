@@ -3,12 +3,9 @@ package health.ordo.adapter.persistence.workitem;
 import health.ordo.adapter.persistence.ClockInputsReads;
 import health.ordo.adapter.persistence.DeferredWrites;
 import health.ordo.adapter.persistence.Sql;
-import health.ordo.application.port.in.workitem.PageCursor;
-import health.ordo.application.port.in.workitem.WorkItemFilter;
 import health.ordo.adapter.persistence.routing.RoutingJson;
 import health.ordo.application.port.out.priority.RescoringPort;
 import health.ordo.application.port.out.workitem.ConcurrentUpdateException;
-import health.ordo.application.port.out.workitem.FindWorkItemsPort;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
 import health.ordo.application.port.out.workitem.SaveWorkItemPort;
 import health.ordo.domain.score.PriorityOverride;
@@ -38,12 +35,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Work items in PostgreSQL: idempotent insert on the source key, version-guarded update, keyset-paged backlog. */
 @Singleton
-class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, FindWorkItemsPort, RescoringPort {
+class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, RescoringPort {
 
     private static final String COLUMNS = """
             id, tenant_id, type, source_system, external_id, content_fingerprint, title, amount, currency, due_at,
@@ -132,50 +130,90 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
     }
 
     @Override
+    public Map<SourceReference, WorkItem> loadBySources(TenantId tenant, List<SourceReference> sources) {
+        Map<SourceReference, WorkItem> found = new java.util.HashMap<>();
+        if (!sources.isEmpty()) {
+            query("select " + COLUMNS + " from work_item where tenant_id = ? and (source_system, external_id) in"
+                    + " (select * from unnest(?::text[], ?::text[]))", tenant.value(),
+                    sources.stream().map(SourceReference::system).toArray(String[]::new),
+                    sources.stream().map(SourceReference::externalId).toArray(String[]::new))
+                    .forEach(item -> found.put(item.content().source(), item));
+        }
+        return found;
+    }
+
+    @Override
     public List<HistoryEntry> loadHistory(TenantId tenant, WorkItemId id) {
         return Sql.query(jdbc, HistoryRows.SELECT, HistoryRows::map, tenant.value(), id.value());
     }
 
     @Override
     public boolean insertIfSourceAbsent(WorkItem item, WorkItem.Changes changes) {
-        WorkItemContent content = item.content();
-        int inserted = Sql.prepare(jdbc, INSERT, statement -> {
-            int i = 0;
-            statement.setObject(++i, item.id().value());
-            statement.setString(++i, item.tenantId().value());
-            statement.setString(++i, content.type().name());
-            statement.setString(++i, content.source().system());
-            statement.setString(++i, content.source().externalId());
-            statement.setString(++i, item.contentFingerprint());
-            statement.setString(++i, content.title());
-            statement.setBigDecimal(++i, content.moneyAtStake() == null ? null : content.moneyAtStake().value());
-            statement.setString(++i, content.moneyAtStake() == null ? null : content.moneyAtStake().currency());
-            setInstant(statement, ++i, content.dueAt());
-            setInstant(statement, ++i, content.hardDeadlineAt());
-            setInstant(statement, ++i, content.bindingDeadline());
-            statement.setString(++i, json.write(content.attributes().values()));
-            statement.setString(++i, content.queue());
-            statement.setString(++i, item.queue());
-            statement.setString(++i, item.assignee());
-            statement.setString(++i, item.status().name());
-            statement.setString(++i, item.statusReason());
-            statement.setString(++i, item.resolutionCode());
-            statement.setBigDecimal(++i, item.priorityScore().value());
-            setInstant(statement, ++i, item.createdAt());
-            setInstant(statement, ++i, item.updatedAt());
-            i = bindScore(statement, i, item);
-            statement.setString(++i, item.provenance().channel().name());
-            statement.setString(++i, item.provenance().name());
-            // the SLA clock planned before the insert is stored with the row, not by a second write of it
-            statement.setString(++i, item.sla().state());
-            setInstant(statement, ++i, item.sla().deadlineAt());
+        if (Sql.prepare(jdbc, INSERT, statement -> {
+            bindInsert(statement, item);
             return statement.executeUpdate();
-        });
-        if (inserted == 0) {
+        }) == 0) {
             return false;
         }
         appendHistory(item, changes.history());
         return true;
+    }
+
+    /** The items' rows in one batch (one round trip), then the history rows of those inserted in another. */
+    @Override
+    public boolean[] insertAllIfSourceAbsent(List<WorkItem> items, List<WorkItem.Changes> changes) {
+        int[] counts = Sql.prepareBatch(jdbc, INSERT, statement -> {
+            for (WorkItem item : items) {
+                bindInsert(statement, item);
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        });
+        boolean[] inserted = new boolean[items.size()];
+        Sql.prepareBatch(jdbc, INSERT_HISTORY, statement -> {
+            for (int k = 0; k < items.size(); k++) {
+                inserted[k] = counts[k] > 0 || counts[k] == java.sql.Statement.SUCCESS_NO_INFO;
+                for (HistoryEntry entry : inserted[k] ? changes.get(k).history() : List.<HistoryEntry>of()) {
+                    bindHistory(statement, 0, items.get(k), entry);
+                    statement.addBatch();
+                }
+            }
+            return statement.executeBatch();
+        });
+        return inserted;
+    }
+
+    private void bindInsert(PreparedStatement statement, WorkItem item) throws SQLException {
+        WorkItemContent content = item.content();
+        int i = 0;
+        statement.setObject(++i, item.id().value());
+        statement.setString(++i, item.tenantId().value());
+        statement.setString(++i, content.type().name());
+        statement.setString(++i, content.source().system());
+        statement.setString(++i, content.source().externalId());
+        statement.setString(++i, item.contentFingerprint());
+        statement.setString(++i, content.title());
+        statement.setBigDecimal(++i, content.moneyAtStake() == null ? null : content.moneyAtStake().value());
+        statement.setString(++i, content.moneyAtStake() == null ? null : content.moneyAtStake().currency());
+        setInstant(statement, ++i, content.dueAt());
+        setInstant(statement, ++i, content.hardDeadlineAt());
+        setInstant(statement, ++i, content.bindingDeadline());
+        statement.setString(++i, json.write(content.attributes().values()));
+        statement.setString(++i, content.queue());
+        statement.setString(++i, item.queue());
+        statement.setString(++i, item.assignee());
+        statement.setString(++i, item.status().name());
+        statement.setString(++i, item.statusReason());
+        statement.setString(++i, item.resolutionCode());
+        statement.setBigDecimal(++i, item.priorityScore().value());
+        setInstant(statement, ++i, item.createdAt());
+        setInstant(statement, ++i, item.updatedAt());
+        i = bindScore(statement, i, item);
+        statement.setString(++i, item.provenance().channel().name());
+        statement.setString(++i, item.provenance().name());
+        // the SLA clock planned before the insert is stored with the row, not by a second write of it
+        statement.setString(++i, item.sla().state());
+        setInstant(statement, ++i, item.sla().deadlineAt());
     }
 
     @Override
@@ -387,42 +425,6 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Find
                 statement.addBatch();
             }
             return statement.executeBatch();
-        });
-    }
-
-    @Override
-    public List<WorkItem> find(TenantId tenant, WorkItemFilter filter, PageCursor after, int limit) {
-        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from work_item where tenant_id = ?");
-        List<Object> params = new ArrayList<>();
-        params.add(tenant.value());
-        if (filter.status() != null) {
-            sql.append(" and status = ?");
-            params.add(filter.status().name());
-        }
-        if (filter.type() != null) {
-            sql.append(" and type = ?");
-            params.add(filter.type().name());
-        }
-        if (filter.queue() != null) {
-            sql.append(" and queue = ?");
-            params.add(filter.queue());
-        }
-        if (filter.assignee() != null) {
-            sql.append(" and assignee = ?");
-            params.add(filter.assignee());
-        }
-        if (filter.slaState() != null) {
-            sql.append(" and sla_state = ? and status not in ('COMPLETED', 'CANCELLED')");
-            params.add(filter.slaState());
-        }
-        if (after != null) {
-            JdbcWorkItemSearch.afterInBacklog(after, sql, params);
-        }
-        sql.append(" order by priority_score desc, ").append(DEADLINE_KEY).append(", id limit ?");
-        params.add(limit);
-        return Sql.prepare(jdbc, sql.toString(), statement -> {
-            Sql.bind(statement, params.toArray());
-            return readAll(statement);
         });
     }
 

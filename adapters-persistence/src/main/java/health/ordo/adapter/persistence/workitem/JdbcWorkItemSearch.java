@@ -4,6 +4,8 @@ import health.ordo.adapter.persistence.Sql;
 import health.ordo.application.port.in.workitem.PageCursor;
 import health.ordo.application.port.in.workitem.WorkItemSearch;
 import health.ordo.application.port.in.workitem.WorkItemSearch.Condition;
+import health.ordo.application.port.in.workitem.WorkItemFilter;
+import health.ordo.application.port.out.workitem.FindWorkItemsPort;
 import health.ordo.application.port.out.workitem.SearchWorkItemsPort;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.WorkItem;
@@ -24,7 +26,7 @@ import java.util.StringJoiner;
  * keyset paging in the search's order, so that page 1,000 costs what page 1 does.
  */
 @Singleton
-class JdbcWorkItemSearch implements SearchWorkItemsPort {
+class JdbcWorkItemSearch implements SearchWorkItemsPort, FindWorkItemsPort {
 
     private static final String DEADLINE_KEY = "coalesce(deadline_at, 'infinity'::timestamptz)";
 
@@ -34,6 +36,40 @@ class JdbcWorkItemSearch implements SearchWorkItemsPort {
     JdbcWorkItemSearch(JdbcWorkItemRepository rows, JdbcOperations jdbc) {
         this.rows = rows;
         this.jdbc = jdbc;
+    }
+
+    /** The backlog page of a simple filter, in backlog order (score, deadline, id). */
+    @Override
+    public List<WorkItem> find(TenantId tenant, WorkItemFilter filter, PageCursor after, int limit) {
+        StringBuilder sql = new StringBuilder("where tenant_id = ?");
+        List<Object> params = new ArrayList<>();
+        params.add(tenant.value());
+        if (filter.status() != null) {
+            sql.append(" and status = ?");
+            params.add(filter.status().name());
+        }
+        if (filter.type() != null) {
+            sql.append(" and type = ?");
+            params.add(filter.type().name());
+        }
+        if (filter.queue() != null) {
+            sql.append(" and queue = ?");
+            params.add(filter.queue());
+        }
+        if (filter.assignee() != null) {
+            sql.append(" and assignee = ?");
+            params.add(filter.assignee());
+        }
+        if (filter.slaState() != null) {
+            sql.append(" and sla_state = ? and status not in ('COMPLETED', 'CANCELLED')");
+            params.add(filter.slaState());
+        }
+        if (after != null) {
+            afterInBacklog(after, sql, params);
+        }
+        sql.append(" order by priority_score desc, ").append(JdbcWorkItemRepository.DEADLINE_KEY).append(", id limit ?");
+        params.add(limit);
+        return rows.selectWhere(sql.toString(), params);
     }
 
     @Override

@@ -107,6 +107,33 @@ class WorkItemPersistenceTest {
     }
 
     @Test
+    void givenABatch_insertAll_storesTheNewOnesWithTheirHistory_andSkipsASourceAlreadyStored() {
+        WorkItem known = stored("CLP-B", "10.00", null);
+        List<WorkItem> batch = new java.util.ArrayList<>();
+        List<WorkItem.Changes> changes = new java.util.ArrayList<>();
+        for (String id : List.of("CLP-A", "CLP-B", "CLP-C")) {
+            WorkItem item = WorkItem.create(tenant, content(id, "250.00", null), Actor.SYSTEM, NOW);
+            item.applyScore(explanation("33.00"), NOW);
+            batch.add(item);
+            changes.add(item.pullChanges());
+        }
+
+        boolean[] inserted = tx.inTransaction(tenant, () -> savePort.insertAllIfSourceAbsent(batch, changes));
+
+        assertThat(inserted).containsExactly(true, false, true);
+        Map<SourceReference, WorkItem> bySource = tx.readOnly(tenant, () -> loadPort.loadBySources(tenant, List.of(
+                new SourceReference("payer-835", "CLP-A"), new SourceReference("payer-835", "CLP-B"),
+                new SourceReference("payer-835", "CLP-C"), new SourceReference("payer-835", "CLP-none"))));
+        assertThat(bySource).hasSize(3);
+        assertThat(bySource.get(new SourceReference("payer-835", "CLP-B")).id()).isEqualTo(known.id());
+        assertThat(bySource.get(new SourceReference("payer-835", "CLP-A")).id()).isEqualTo(batch.get(0).id());
+        assertThat(bySource.get(new SourceReference("payer-835", "CLP-C")).priorityScore().value()).isEqualByComparingTo("33.00");
+        assertThat(tx.readOnly(tenant, () -> loadPort.loadHistory(tenant, batch.get(2).id())))
+                .hasSameSizeAs(changes.get(2).history()).isNotEmpty();
+        assertThat(tx.readOnly(tenant, () -> loadPort.loadHistory(tenant, batch.get(1).id()))).as("nothing of the skipped one").isEmpty();
+    }
+
+    @Test
     void givenNewItem_insertThenLoad_roundTripsEveryFieldExactly() {
         WorkItem item = WorkItem.create(tenant, content("CLP-1", "1234.50", NOW.plusSeconds(3600)), Actor.SYSTEM, NOW);
         item.applyScore(explanation("42.17"), NOW);

@@ -101,6 +101,15 @@ public final class SlaScheduler implements ManageSlaUseCase, GetSlaQuery {
         return plan(item, unsaved, now, null);
     }
 
+    /**
+     * What planning the clock of new items of the tenant reads (its SLA policy versions and calendars; a new item has no
+     * history and no fired escalations yet): read once for a batch of new items, for {@link #plan(WorkItem, List, Instant,
+     * SlaTimerPort.ClockInputs)}.
+     */
+    public SlaTimerPort.ClockInputs inputsForNew(WorkItem item) {
+        return timers.clockInputs(item.tenantId(), item.id());
+    }
+
     /** {@link #plan(WorkItem, List, Instant)} from inputs read with the item's lock; null reads them now. */
     public Plan plan(WorkItem item, List<HistoryEntry> unsaved, Instant now, SlaTimerPort.ClockInputs readWithLock) {
         SlaTimerPort.ClockInputs inputs = readWithLock != null ? readWithLock : timers.clockInputs(item.tenantId(), item.id());

@@ -3,6 +3,7 @@ package health.ordo.application.service.workitem;
 import health.ordo.application.port.in.workitem.IngestOutcome;
 import health.ordo.application.port.in.workitem.IngestWorkItemUseCase;
 import health.ordo.application.port.out.routing.WorkforcePort;
+import health.ordo.application.port.out.sla.SlaTimerPort;
 import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.application.port.out.workitem.AppendEventsPort;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
@@ -10,22 +11,29 @@ import health.ordo.application.port.out.workitem.SaveWorkItemPort;
 import health.ordo.application.service.scoring.PriorityScoringService;
 import health.ordo.application.service.sla.SlaScheduler;
 import health.ordo.domain.routing.RoutingDecision;
+import health.ordo.domain.routing.RoutingRule;
+import health.ordo.domain.score.ScoreExplanation;
 import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
 import health.ordo.domain.workitem.Provenance;
+import health.ordo.domain.workitem.SourceReference;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemType;
 import health.ordo.domain.workitem.WorkItemContent;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * Ingests work items idempotently: one transaction per item, routed by the tenant's rules and scored on arrival,
- * creation and routing recorded in the history and the outbox.
+ * Ingests work items idempotently, routed by the tenant's rules and scored on arrival, creation and routing recorded in
+ * the history and the outbox: one transaction per item, or per batch of distinct source records (falling back to one
+ * per item when the batch's transaction fails, so one item never drops the others).
  */
 public final class WorkItemIngestionService implements IngestWorkItemUseCase {
 
@@ -64,11 +72,94 @@ public final class WorkItemIngestionService implements IngestWorkItemUseCase {
         if (contents.size() > MAX_BATCH) {
             throw new InvalidValueException("items", "a batch holds at most " + MAX_BATCH + " items");
         }
+        long distinct = contents.stream().map(WorkItemContent::source).distinct().count();
+        if (contents.size() > 1 && distinct == contents.size()) {
+            try {
+                return transactions.inTransaction(tenant, () -> ingestTogether(tenant, contents, actor, provenance));
+            } catch (RuntimeException e) {
+                // the batch's unit rolled back as a whole (a constraint, a lost race): each item on its own then, so that one
+                // item's failure never drops the others
+            }
+        }
         List<IngestOutcome> outcomes = new ArrayList<>(contents.size());
         for (WorkItemContent content : contents) {
             outcomes.add(ingestOne(tenant, content, actor, provenance));
         }
         return outcomes;
+    }
+
+    /**
+     * A batch of distinct source records in one unit of work: one read of the ones already known, the routing rules, SLA
+     * inputs and likelihoods read once for all, the new rows in one round trip and their history in another; outbox
+     * events and SLA timers held for the commit. An item that is invalid on its own (a queue that does not exist) is
+     * rejected without holding up the others.
+     */
+    private List<IngestOutcome> ingestTogether(TenantId tenant, List<WorkItemContent> contents, Actor actor, Provenance provenance) {
+        Map<SourceReference, WorkItem> known = loadPort.loadBySources(tenant, contents.stream().map(WorkItemContent::source).toList());
+        List<RoutingRule> rules = workforce.rules(tenant);
+        Map<String, Boolean> queues = new HashMap<>();
+        Instant now = clock.instant();
+        IngestOutcome[] outcomes = new IngestOutcome[contents.size()];
+        List<WorkItem> fresh = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        for (int k = 0; k < contents.size(); k++) {
+            WorkItemContent content = contents.get(k);
+            WorkItem existing = known.get(content.source());
+            if (existing != null) {
+                outcomes[k] = compareWithKnown(existing, content);
+                continue;
+            }
+            try {
+                WorkItem item = WorkItem.create(tenant, content, provenance, actor, now);
+                route(item, RoutingDecision.route(rules, item), queue -> queues.computeIfAbsent(queue,
+                        q -> workforce.queue(tenant, q).isPresent()));
+                fresh.add(item);
+                at.add(k);
+            } catch (InvalidValueException e) {
+                outcomes[k] = new IngestOutcome.Rejected(e.field(), e.getMessage());
+            }
+        }
+        List<ScoreExplanation> explanations = scoring.explainAll(fresh, now);
+        SlaTimerPort.ClockInputs inputs = sla == null || fresh.isEmpty() ? null : sla.inputsForNew(fresh.get(0));
+        List<WorkItem.Changes> changes = new ArrayList<>(fresh.size());
+        List<SlaScheduler.Plan> plans = new ArrayList<>(fresh.size());
+        for (int f = 0; f < fresh.size(); f++) {
+            WorkItem item = fresh.get(f);
+            item.applyScore(explanations.get(f), now);
+            WorkItem.Changes itemChanges = item.pullChanges();
+            SlaScheduler.Plan plan = inputs == null ? null : sla.plan(item, itemChanges.history(), now, inputs);
+            if (plan != null) {
+                item.recordSla(plan.summary());
+            }
+            changes.add(itemChanges);
+            plans.add(plan);
+        }
+        boolean[] inserted = fresh.isEmpty() ? new boolean[0] : savePort.insertAllIfSourceAbsent(fresh, changes);
+        for (int f = 0; f < fresh.size(); f++) {
+            WorkItem item = fresh.get(f);
+            if (!inserted[f]) {
+                // another node stored the same source record between our look-up and our insert
+                outcomes[at.get(f)] = compareWithKnown(loadPort.loadBySource(tenant, item.content().source()).orElseThrow(), item.content());
+                continue;
+            }
+            eventsPort.append(health.ordo.domain.event.BusinessEvents.withBusinessEvents(item, changes.get(f).events()));
+            if (plans.get(f) != null) {
+                sla.apply(item, plans.get(f));
+            }
+            outcomes[at.get(f)] = new IngestOutcome.Created(item);
+        }
+        return List.of(outcomes);
+    }
+
+    /** Routes the new item as decided; refused when it asked for a queue no rule took and the tenant does not have. */
+    private static void route(WorkItem item, RoutingDecision decision, java.util.function.Predicate<String> queueExists) {
+        String asked = item.content().queue();
+        if (decision.queue().equals(asked) && !WorkItemType.isDefaultQueue(asked) && !queueExists.test(asked)) {
+            // no rule took it and the queue it asked for does not exist: it would sit where no worker looks
+            throw new InvalidValueException("queue", "no queue " + asked + " in this tenant: create it first (PUT /api/v1/queues/"
+                    + asked + ") or leave queue out for the type's default queue");
+        }
+        item.route(decision.queue(), decision.skills(), decision.size(), decision.describe(), Actor.SYSTEM, item.createdAt());
     }
 
     private IngestOutcome ingestOne(TenantId tenant, WorkItemContent content, Actor actor, Provenance provenance) {
@@ -85,14 +176,7 @@ public final class WorkItemIngestionService implements IngestWorkItemUseCase {
             return compareWithKnown(known.get(), content);
         }
         WorkItem item = WorkItem.create(tenant, content, provenance, actor, clock.instant());
-        RoutingDecision decision = RoutingDecision.route(workforce.rules(tenant), item);
-        if (decision.queue().equals(content.queue()) && !WorkItemType.isDefaultQueue(content.queue())
-                && workforce.queue(tenant, content.queue()).isEmpty()) {
-            // no rule took it and the queue it asked for does not exist: it would sit where no worker looks
-            throw new InvalidValueException("queue", "no queue " + content.queue() + " in this tenant: create it first (PUT /api/v1/queues/"
-                    + content.queue() + ") or leave queue out for the type's default queue");
-        }
-        item.route(decision.queue(), decision.skills(), decision.size(), decision.describe(), Actor.SYSTEM, item.createdAt());
+        route(item, RoutingDecision.route(workforce.rules(tenant), item), queue -> workforce.queue(tenant, queue).isPresent());
         item.applyScore(scoring.explain(item, item.createdAt()), item.createdAt());
         WorkItem.Changes changes = item.pullChanges();
         // the clock is planned from the new item's own history before it is stored, so the row is written once with its

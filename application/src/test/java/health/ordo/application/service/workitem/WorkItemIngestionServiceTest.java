@@ -22,6 +22,8 @@ import health.ordo.domain.workitem.WorkItemEvent;
 import health.ordo.domain.routing.RoutingCondition;
 import health.ordo.domain.routing.RoutingRule;
 import health.ordo.domain.workitem.SkillRequirement;
+import health.ordo.domain.workitem.SourceReference;
+import health.ordo.domain.workitem.Attributes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -168,17 +170,78 @@ class WorkItemIngestionServiceTest {
     }
 
     @Test
-    void givenBatch_ingestBatch_usesOneTransactionPerItemAndKeepsOrder() {
+    void givenBatch_ingestBatch_storesTheNewOnesTogetherInOneTransaction_andKeepsOrder() {
+        WorkItemContent known = anInvoiceHold("B");
+        WorkItem stored = WorkItem.create(TENANT, known, Actor.SYSTEM, NOW);
+        WorkItemContent badQueue = new WorkItemContent(WorkItemType.INVOICE_HOLD, new SourceReference("oracle-fusion", "C"),
+                "Invoice on price hold", null, null, null, Attributes.of(Map.of()), "nowhere");
+        when(loadPort.loadBySources(eq(TENANT), any())).thenReturn(Map.of(known.source(), stored));
+        when(workforce.queue(TENANT, "nowhere")).thenReturn(Optional.empty());
+        ArgumentCaptor<List<WorkItem>> together = listCaptor();
+        when(savePort.insertAllIfSourceAbsent(together.capture(), any())).thenReturn(new boolean[]{true, true});
+
+        List<IngestOutcome> outcomes = service.ingestBatch(TENANT, List.of(anInvoiceHold("A"), known, badQueue, anInvoiceHold("D")),
+                Actor.SYSTEM);
+
+        assertThat(outcomes.get(0)).isInstanceOf(IngestOutcome.Created.class);
+        assertThat(outcomes.get(1)).isEqualTo(new IngestOutcome.Duplicate(stored));
+        assertThat(outcomes.get(2)).isInstanceOfSatisfying(IngestOutcome.Rejected.class, r -> assertThat(r.field()).isEqualTo("queue"));
+        assertThat(outcomes.get(3)).isInstanceOf(IngestOutcome.Created.class);
+        assertThat(together.getValue()).extracting(w -> w.content().source().externalId()).containsExactly("A", "D");
+        assertThat(together.getValue()).allSatisfy(w -> assertThat(w.priorityScore().value()).isPositive());
+        assertThat(transactions.transactions).as("one unit of work for the batch").isEqualTo(1);
+        verify(eventsPort, org.mockito.Mockito.times(2)).append(any());
+        verify(loadPort, never()).loadBySource(any(), any());
+        verify(savePort, never()).insertIfSourceAbsent(any(), any());
+    }
+
+    @Test
+    void givenAnotherNodeStoredOneOfTheBatchFirst_ingestBatch_reportsItAsItsDuplicate() {
+        WorkItemContent raced = anInvoiceHold("R");
+        WorkItem winner = WorkItem.create(TENANT, raced, Actor.SYSTEM, NOW);
+        when(loadPort.loadBySources(eq(TENANT), any())).thenReturn(Map.of());
+        when(savePort.insertAllIfSourceAbsent(any(), any())).thenReturn(new boolean[]{true, false});
+        when(loadPort.loadBySource(TENANT, raced.source())).thenReturn(Optional.of(winner));
+
+        List<IngestOutcome> outcomes = service.ingestBatch(TENANT, List.of(anInvoiceHold("Q"), raced), Actor.SYSTEM);
+
+        assertThat(outcomes.get(0)).isInstanceOf(IngestOutcome.Created.class);
+        assertThat(outcomes.get(1)).isEqualTo(new IngestOutcome.Duplicate(winner));
+        verify(eventsPort, org.mockito.Mockito.times(1)).append(any());
+    }
+
+    @Test
+    void givenTheBatchsUnitFails_ingestBatch_ingestsEachItemOnItsOwn_soNoneIsDroppedForAnother() {
+        when(loadPort.loadBySources(eq(TENANT), any())).thenReturn(Map.of());
+        when(savePort.insertAllIfSourceAbsent(any(), any())).thenThrow(new IllegalStateException("duplicate key in work_item_history"));
         when(loadPort.loadBySource(eq(TENANT), any())).thenReturn(Optional.empty());
         when(savePort.insertIfSourceAbsent(any(), any())).thenReturn(true);
 
         List<IngestOutcome> outcomes = service.ingestBatch(TENANT,
                 List.of(anInvoiceHold("A"), anInvoiceHold("B"), anInvoiceHold("C")), Actor.SYSTEM);
 
-        assertThat(outcomes).hasSize(3).allSatisfy(o -> assertThat(o).isInstanceOf(IngestOutcome.Created.class));
         assertThat(outcomes).extracting(o -> ((IngestOutcome.Created) o).item().content().source().externalId())
                 .containsExactly("A", "B", "C");
-        assertThat(transactions.transactions).isEqualTo(3);
+        assertThat(transactions.transactions).as("the failed batch, then one per item").isEqualTo(4);
+    }
+
+    @Test
+    void givenTheSameSourceTwiceInABatch_ingestBatch_takesThemOneByOne_theSecondADuplicateOfTheFirst() {
+        WorkItemContent twice = anInvoiceHold("T");
+        when(loadPort.loadBySource(TENANT, twice.source())).thenReturn(Optional.empty());
+        ArgumentCaptor<WorkItem> stored = ArgumentCaptor.forClass(WorkItem.class);
+        when(savePort.insertIfSourceAbsent(stored.capture(), any())).thenReturn(true);
+
+        List<IngestOutcome> first = service.ingestBatch(TENANT, List.of(twice, twice), Actor.SYSTEM);
+
+        assertThat(first).hasSize(2);
+        assertThat(transactions.transactions).isEqualTo(2);
+        verify(savePort, never()).insertAllIfSourceAbsent(any(), any());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ArgumentCaptor<List<WorkItem>> listCaptor() {
+        return (ArgumentCaptor) ArgumentCaptor.forClass(List.class);
     }
 
     @Test

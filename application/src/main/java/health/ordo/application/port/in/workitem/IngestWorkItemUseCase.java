@@ -30,8 +30,10 @@ public interface IngestWorkItemUseCase {
     }
 
     /**
-     * Ingests each entry in its own transaction, so one bad entry never drops the good ones and every entry
-     * acknowledged is stored. Outcomes come back in the order of the entries.
+     * Ingests the entries together (one transaction, the new rows written in one round trip), with each entry judged
+     * on its own: an invalid entry is rejected and the others stored, and when the batch's transaction fails as a whole
+     * each entry is ingested in its own, so one bad entry never drops the good ones and every entry acknowledged is
+     * stored. Outcomes come back in the order of the entries.
      */
     List<IngestOutcome> ingestBatch(TenantId tenant, List<WorkItemContent> contents, Actor actor, Provenance provenance);
 }

@@ -33,6 +33,9 @@ public interface LoadWorkItemPort {
 
     Optional<WorkItem> loadBySource(TenantId tenant, SourceReference source);
 
+    /** The tenant's items from these source records, by source record (one read for a batch; absent ones are missing). */
+    java.util.Map<SourceReference, WorkItem> loadBySources(TenantId tenant, List<SourceReference> sources);
+
     /** History, oldest entry first. */
     List<HistoryEntry> loadHistory(TenantId tenant, WorkItemId id);
 }

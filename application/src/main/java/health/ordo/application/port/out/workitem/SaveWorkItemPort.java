@@ -13,6 +13,14 @@ public interface SaveWorkItemPort {
     boolean insertIfSourceAbsent(WorkItem item, WorkItem.Changes changes);
 
     /**
+     * {@link #insertIfSourceAbsent} for a batch of new items (their sources distinct) with their changes, in one round
+     * trip for the rows and one for their history.
+     *
+     * @return per item, in order: true when inserted; false when its source record was already there
+     */
+    boolean[] insertAllIfSourceAbsent(java.util.List<WorkItem> items, java.util.List<WorkItem.Changes> changes);
+
+    /**
      * Writes the item's new state, guarded by the version it was loaded with.
      *
      * @throws ConcurrentUpdateException when someone else changed it since
