@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
  *       denied claims ({@code --denied-percent}), with the server JVM's peak heap while it is read.</li>
  * </ol>
  * Run: {@code java -cp benchmarks/target/benchmarks.jar health.ordo.benchmarks.IngestHarness --batch-items 20000
- * --singles 4000 --clients 4 --claims 100000}.
+ * --singles 4000 --clients 4 --claims 100000} ({@code --phases batch,single,835} picks phases).
  */
 final class IngestHarness {
 
@@ -77,13 +77,17 @@ final class IngestHarness {
             String token = signIn(server.getURI());
             try (Connection sql = DriverManager.getConnection(url, options.getOrDefault("--user", "postgres"),
                     options.getOrDefault("--password", ""))) {
-                double copy = copy(sql, batchItems);
-                double batch = restBatch(server.getURI(), token, batchItems, clients);
-                double inserts = rawInserts(url, options, singles, clients);
-                double creates = restSingles(server.getURI(), token, singles, clients);
+                Set<String> phases = Set.of(options.getOrDefault("--phases", "batch,single,835").split(","));
+                double copy = phases.contains("batch") ? copy(sql, batchItems) : Double.NaN;
+                double batch = phases.contains("batch") ? restBatch(server.getURI(), token, batchItems, clients) : Double.NaN;
+                double inserts = phases.contains("single") ? rawInserts(url, options, singles, clients) : Double.NaN;
+                double creates = phases.contains("single") ? restSingles(server.getURI(), token, singles, clients) : Double.NaN;
                 System.out.printf(Locale.ROOT, "batch: REST %.0f items/s, COPY %.0f rows/s, ratio %.3f%n", batch, copy, batch / copy);
                 System.out.printf(Locale.ROOT, "single: REST %.0f creates/s, INSERT %.0f rows/s, ratio %.3f (%d clients)%n", creates,
                         inserts, creates / inserts, clients);
+                if (!phases.contains("835")) {
+                    System.exit(0);
+                }
                 Remittance file = remittance(claims, deniedPercent);
                 Remittance835Run run = post835(server.getURI(), token, file);
                 System.out.printf(Locale.ROOT, "835: %,d claims (%,d denied, %.1f MB) in %.1f s = %.0f claims/s, %d items created,"

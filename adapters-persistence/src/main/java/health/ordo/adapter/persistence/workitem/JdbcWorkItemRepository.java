@@ -52,7 +52,6 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Resc
             sla_boost, sla_state, sla_deadline_at, provenance, provenance_name""";
     private static final String LOCK = "select " + COLUMNS + " from work_item where tenant_id = ? and id = ? for update";
 
-
     private static final String INSERT = """
             insert into work_item (id, tenant_id, type, source_system, external_id, content_fingerprint, title, amount,
                 currency, due_at, hard_deadline_at, deadline_at, attributes, requested_queue, queue, assignee, status,
@@ -132,13 +131,9 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Resc
     @Override
     public Map<SourceReference, WorkItem> loadBySources(TenantId tenant, List<SourceReference> sources) {
         Map<SourceReference, WorkItem> found = new java.util.HashMap<>();
-        if (!sources.isEmpty()) {
-            query("select " + COLUMNS + " from work_item where tenant_id = ? and (source_system, external_id) in"
-                    + " (select * from unnest(?::text[], ?::text[]))", tenant.value(),
-                    sources.stream().map(SourceReference::system).toArray(String[]::new),
-                    sources.stream().map(SourceReference::externalId).toArray(String[]::new))
-                    .forEach(item -> found.put(item.content().source(), item));
-        }
+        query("select " + COLUMNS + " from work_item where tenant_id = ? and (source_system, external_id) in (select * from"
+                + " unnest(?::text[], ?::text[]))", tenant.value(), sources.stream().map(SourceReference::system).toArray(String[]::new),
+                sources.stream().map(SourceReference::externalId).toArray(String[]::new)).forEach(i -> found.put(i.content().source(), i));
         return found;
     }
 
