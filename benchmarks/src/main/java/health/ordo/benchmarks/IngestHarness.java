@@ -81,7 +81,14 @@ final class IngestHarness {
                 double copy = phases.contains("batch") ? copy(sql, batchItems) : Double.NaN;
                 double batch = phases.contains("batch") ? restBatch(server.getURI(), token, batchItems, clients) : Double.NaN;
                 double inserts = phases.contains("single") ? rawInserts(url, options, singles, clients) : Double.NaN;
+                int statementStats = Integer.parseInt(options.getOrDefault("--statement-stats", "0"));
+                if (statementStats > 0) {
+                    PostgresCounters.resetStatementStats(sql);
+                }
                 double creates = phases.contains("single") ? restSingles(server.getURI(), token, singles, clients) : Double.NaN;
+                if (statementStats > 0) {
+                    PostgresCounters.printStatementStats(sql, statementStats, singles);
+                }
                 System.out.printf(Locale.ROOT, "batch: REST %.0f items/s, COPY %.0f rows/s, ratio %.3f%n", batch, copy, batch / copy);
                 System.out.printf(Locale.ROOT, "single: REST %.0f creates/s, INSERT %.0f rows/s, ratio %.3f (%d clients)%n", creates,
                         inserts, creates / inserts, clients);

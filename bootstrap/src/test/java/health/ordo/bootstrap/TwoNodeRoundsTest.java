@@ -90,7 +90,7 @@ class TwoNodeRoundsTest implements TestPropertyProvider {
     private static final int STALE = 400 * SCALE;
     private static final int AUDITED = 400 * SCALE;
     private static final int WRITE_BACKS_PER_TENANT = 25 * SCALE;
-    private static final int HOLDS_PER_CONNECTOR = 15 * SCALE;
+    private static final int HOLDS_PER_CONNECTOR = 15; // one page of the source, so "read once" is one request at any scale
     private static final int OVERRIDDEN = 60 * SCALE;
     private static final int UNDECIDED = 80 * SCALE;
     private static final int POLICY_TENANTS = 3;
@@ -169,11 +169,10 @@ class TwoNodeRoundsTest implements TestPropertyProvider {
         workforce.saveQueue(new Queue(tenant, "pool", null, null, null, 1, null));
         workforce.saveQueue(new Queue(tenant, "boosted", null, null, null, 1, null));
         // overrides that expire while the nodes run
-        java.time.Instant expiry = java.time.Instant.now().plusSeconds(1);
         for (WorkItem item : ingestAll(tenant, "boosted", OVERRIDDEN, "test", Provenance.api("test"))) {
             java.math.BigDecimal boosted = item.priorityScore().value().add(java.math.BigDecimal.ONE).min(java.math.BigDecimal.valueOf(100));
             overrides.requestOverride(tenant, item.id(), new OverrideTarget(OverrideTarget.Kind.SCORE, new PriorityScore(boosted)),
-                    "PAYER_ESCALATION", null, expiry, Actor.supervisor("sam@" + tenant.value()));
+                    "PAYER_ESCALATION", null, java.time.Instant.now().plusSeconds(1), Actor.supervisor("sam@" + tenant.value()));
         }
         // approval requests nobody decided in time
         execute("insert into approval_request (tenant_id, id, kind, subject, parameters, requested_by, requested_at, status)"
