@@ -92,6 +92,12 @@ class IntakeApiTest {
     ProvisionTenantUseCase provision;
     @Inject
     IntakeDocumentsUseCase intake;
+    @Inject
+    health.ordo.application.port.in.intake.MonitorIntakeModelsUseCase rounds;
+    @Inject
+    health.ordo.application.port.out.intake.IntakeModelPort registry;
+    @Inject
+    health.ordo.application.port.out.transaction.TransactionPort transactions;
 
     private ApiClient api;
     private String tenant;
@@ -300,6 +306,42 @@ class IntakeApiTest {
         assertThat(rolledBack.status()).isEqualTo(200);
         assertThat(rolledBack.body()).containsEntry("version", 0).containsEntry("status", "ACTIVE");
         assertThat(api.get("/api/v1/intake/models/1", admin).string("status")).isEqualTo("RETIRED");
+    }
+
+    @Test
+    void enoughNewReviewedLabels_makeTheRoundTrainACandidate_whoseActivationWaitsForAPerson_andTheNextRoundWaitsForMore() {
+        TenantId id = TenantId.of(tenant);
+        String[] suppliers = {"Medline Industries", "Cardinal Health", "Owens & Minor", "Henry Schein", "McKesson"};
+        for (int i = 0; i < 25; i++) {
+            String text = "INVOICE " + (88100 + i) + "\nFrom: " + suppliers[i % 5] + "\nPO number PO-" + (4400 + i)
+                    + "\nAmount due $" + (120 + 37 * i) + ".00 net 30. Remit to the address above.";
+            boolean corrected = i % 3 == 0;
+            transactions.inTransaction(id, () -> {
+                registry.saveLabel(id, UUID.randomUUID(), health.ordo.domain.intake.DocumentType.SUPPLIER_INVOICE, corrected, text,
+                        "ida@" + tenant, java.time.Instant.now());
+                return null;
+            });
+        }
+        assertThat(transactions.inTransaction(id, () -> registry.leaseRetraining(id, java.time.Instant.now(),
+                java.time.Instant.now().plusSeconds(60)))).as("a node holds the tenant").isTrue();
+        rounds.retrainWhereLabelled();
+        assertThat(api.get("/api/v1/intake/models", admin).list("items")).as("the held tenant is left to that node").hasSize(1);
+        transactions.inTransaction(id, () -> {
+            registry.releaseRetraining(id);
+            return null;
+        });
+
+        assertThat(rounds.retrainWhereLabelled()).isGreaterThanOrEqualTo(1);
+
+        ApiClient.Response candidate = api.get("/api/v1/intake/models/1", admin);
+        assertThat(candidate.body()).containsEntry("status", "CANDIDATE").containsEntry("trainedBy", "system:intake-retraining")
+                .containsEntry("labels", 25);
+        List<Map<String, Object>> pending = api.get("/api/v1/approvals?status=PENDING", secondAdmin).list("items");
+        assertThat(pending).filteredOn(r -> "INTAKE_MODEL_ACTIVATION".equals(r.get("kind"))).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("requestedBy", "system:intake-retraining"))
+                .satisfies(r -> assertThat(r.get("summary").toString()).contains("v1", "macro-F1", "in place of v0"));
+        rounds.retrainWhereLabelled();
+        assertThat(api.get("/api/v1/intake/models", admin).list("items")).as("no new labels: nothing trained again").hasSize(2);
     }
 
     private static Map<String, Object> fieldValues(List<Map<String, Object>> fields) {

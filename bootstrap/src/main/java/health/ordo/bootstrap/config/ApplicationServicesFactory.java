@@ -256,8 +256,9 @@ class ApplicationServicesFactory {
     }
 
     @Singleton
-    IntakeMonitoringRound intakeMonitoringRound(IntakeModelsUseCase models, TenantDirectoryPort tenants, TransactionPort transactions) {
-        return new IntakeMonitoringRound(models, tenants, transactions);
+    IntakeMonitoringRound intakeMonitoringRound(IntakeModelsUseCase models, TenantDirectoryPort tenants, TransactionPort transactions,
+            IntakeModelPort registry, Clock clock, @Value("${ordo.intake.retrain-after-labels:25}") int retrainAfterLabels) {
+        return new IntakeMonitoringRound(models, tenants, transactions, registry, clock, retrainAfterLabels);
     }
 
     @Singleton

@@ -104,6 +104,27 @@ class JdbcIntakeModels implements IntakeModelPort {
     }
 
     @Override
+    public List<TenantId> tenantsWithNewLabels(int atLeast) {
+        return Sql.query(jdbc, """
+                select l.tenant_id from (select tenant_id, count(*) as n from intake_label group by tenant_id) l
+                left join (select tenant_id, max(labels) as m from intake_model group by tenant_id) t on t.tenant_id = l.tenant_id
+                where l.n - coalesce(t.m, 0) >= ? order by l.tenant_id""", rs -> TenantId.of(rs.getString(1)), atLeast);
+    }
+
+    @Override
+    public boolean leaseRetraining(TenantId tenant, Instant now, Instant until) {
+        return Sql.update(jdbc, """
+                insert into intake_retraining (tenant_id, lease_until) values (?, ?)
+                on conflict (tenant_id) do update set lease_until = excluded.lease_until
+                where intake_retraining.lease_until <= ?""", tenant.value(), until, now) == 1;
+    }
+
+    @Override
+    public void releaseRetraining(TenantId tenant) {
+        Sql.update(jdbc, "delete from intake_retraining where tenant_id = ?", tenant.value());
+    }
+
+    @Override
     public Map<String, Long> typeMix(TenantId tenant, Instant from, Instant to) {
         return counts("""
                 select doc_type, count(*) from intake_document

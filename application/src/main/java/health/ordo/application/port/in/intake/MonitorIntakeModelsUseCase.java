@@ -11,4 +11,14 @@ public interface MonitorIntakeModelsUseCase {
      * @return the tenants found drifting
      */
     int checkAllTenants();
+
+    /**
+     * Trains a candidate classifier for every tenant with at least the configured number of reviewed labels more than its
+     * newest model was trained on, and asks for its activation: a second person approves it, seeing the candidate
+     * against the active model on the same held-out set ({@link IntakeModelsUseCase#activate}). One node at a time
+     * trains a tenant; a tenant whose training fails does not stop the round.
+     *
+     * @return the candidates trained
+     */
+    int retrainWhereLabelled();
 }

@@ -37,6 +37,15 @@ public interface IntakeModelPort {
 
     List<LabelledText> labels(TenantId tenant);
 
+    /** Across tenants (unlocked): those with at least {@code atLeast} labels more than their newest model was trained on. */
+    List<TenantId> tenantsWithNewLabels(int atLeast);
+
+    /** Takes the tenant for a retraining run until {@code until}; false when another node holds it. */
+    boolean leaseRetraining(TenantId tenant, Instant now, Instant until);
+
+    /** Gives the tenant's retraining lease back. */
+    void releaseRetraining(TenantId tenant);
+
     /** Classifications made by a model (not by keywords, not by a person) in [from, to): per type, and per confidence tenth. */
     Map<String, Long> typeMix(TenantId tenant, Instant from, Instant to);
 
