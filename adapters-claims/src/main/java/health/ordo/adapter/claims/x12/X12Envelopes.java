@@ -77,7 +77,7 @@ final class X12Envelopes {
             if (segment.isEmpty()) {
                 continue;
             }
-            List<String> elements = List.of(segment.split(java.util.regex.Pattern.quote(String.valueOf(elementSeparator)), -1));
+            List<String> elements = elements(segment, elementSeparator);
             X12Segment read = new X12Segment(before + segments.size() + 1, elements, componentSeparator);
             segments.add(read);
             if (read.id().equals("ISA") && elements.size() != 17) {
@@ -89,6 +89,21 @@ final class X12Envelopes {
         }
         throw new UnreadableDocumentException("IEA", "the interchange starting at segment " + (before + 1)
                 + " has no IEA: the file is incomplete");
+    }
+
+    /**
+     * The segment's elements, empty ones kept (a plain character scan: a regular expression compiled per segment cost
+     * more than the rest of reading a large remittance file).
+     */
+    static List<String> elements(String segment, char separator) {
+        List<String> elements = new java.util.ArrayList<>(16);
+        int from = 0;
+        for (int at = segment.indexOf(separator); at >= 0; at = segment.indexOf(separator, from)) {
+            elements.add(segment.substring(from, at));
+            from = at + 1;
+        }
+        elements.add(segment.substring(from));
+        return java.util.Collections.unmodifiableList(elements);
     }
 
     /** Checks one interchange's nesting and keeps its transaction sets. */

@@ -1,7 +1,6 @@
 package health.ordo.adapter.claims.x12;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * One segment of an X12 file: its elements (index 0 is the segment id, so {@code element(1)} is e.g. CLP01), its
@@ -24,7 +23,7 @@ record X12Segment(int position, List<String> elements, char componentSeparator) 
 
     /** A composite element split on the component separator (ISA16). */
     List<String> components(int index) {
-        return List.of(element(index).split(Pattern.quote(String.valueOf(componentSeparator)), -1));
+        return X12Envelopes.elements(element(index), componentSeparator);
     }
 
     /** How messages name it: {@code CLP at segment 12}. */
