@@ -11,20 +11,16 @@ import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
 import io.micronaut.context.ApplicationContext;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Bulk re-score of stored items in PostgreSQL: Ordo's path (activate a policy version, let the re-scoring job run:
@@ -43,23 +39,12 @@ public final class RescoreHarness {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        Map<String, String> options = HarnessServer.options(args);
         int items = Integer.parseInt(options.getOrDefault("--items", "1000000"));
         int rounds = Integer.parseInt(options.getOrDefault("--rounds", "3"));
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("ordo.demo.enabled", "false");
+        Map<String, Object> properties = HarnessServer.properties(options, "bench-pg");
         properties.put("ordo.priority.maintenance.enabled", "false");
         properties.put("ordo.priority.likelihood.timeout", "5s");
-        properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", UUID.randomUUID() + "-" + UUID.randomUUID());
-        properties.put("ordo.secrets.key", UUID.randomUUID() + "-" + UUID.randomUUID());
-        if (options.containsKey("--url")) {
-            properties.put("datasources.default.url", options.get("--url"));
-            properties.put("datasources.default.username", options.getOrDefault("--user", "postgres"));
-            properties.put("datasources.default.password", options.getOrDefault("--password", ""));
-        } else {
-            properties.put("ordo.embedded-postgres.data-dir", Path.of("target", "bench-pg").toString());
-            properties.put("ordo.embedded-postgres.clean-on-start", "true");
-        }
         try (ApplicationContext context = ApplicationContext.builder().properties(properties).start()) {
             String url = options.containsKey("--url") ? options.get("--url") : context.getBean(EmbeddedPostgresServer.class).jdbcUrl();
             try (Connection sql = DriverManager.getConnection(url, options.getOrDefault("--user", "postgres"),
@@ -176,14 +161,5 @@ public final class RescoreHarness {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        List<String> list = new ArrayList<>(List.of(args));
-        for (int i = 0; i + 1 < list.size(); i += 2) {
-            options.put(list.get(i), list.get(i + 1));
-        }
-        return options;
     }
 }

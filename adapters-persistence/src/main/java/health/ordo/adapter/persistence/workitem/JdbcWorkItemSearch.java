@@ -21,14 +21,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.StringJoiner;
 
+import static health.ordo.adapter.persistence.workitem.JdbcWorkItemRepository.DEADLINE_KEY;
+
 /**
  * A {@link WorkItemSearch} as one SQL statement: each condition a bound predicate (never a value spliced into the text),
  * keyset paging in the search's order, so that page 1,000 costs what page 1 does.
  */
 @Singleton
 class JdbcWorkItemSearch implements SearchWorkItemsPort, FindWorkItemsPort {
-
-    private static final String DEADLINE_KEY = "coalesce(deadline_at, 'infinity'::timestamptz)";
 
     private final JdbcWorkItemRepository rows;
     private final JdbcOperations jdbc;
@@ -67,7 +67,7 @@ class JdbcWorkItemSearch implements SearchWorkItemsPort, FindWorkItemsPort {
         if (after != null) {
             afterInBacklog(after, sql, params);
         }
-        sql.append(" order by priority_score desc, ").append(JdbcWorkItemRepository.DEADLINE_KEY).append(", id limit ?");
+        sql.append(" order by priority_score desc, ").append(DEADLINE_KEY).append(", id limit ?");
         params.add(limit);
         return rows.selectWhere(sql.toString(), params);
     }
