@@ -30,4 +30,13 @@ public interface SourceAdapter {
      * {@link Outcome#idempotencyKey()} after a failure or a lost answer never applies it twice.
      */
     WriteBackResult writeBack(Outcome outcome);
+
+    /**
+     * The documents this source delivers, for sources whose work arrives as documents (a scan folder, a portal's downloads);
+     * empty for sources of records, the default. Ordo syncs a connector by pulling its records and then delivering its
+     * documents to intake.
+     */
+    default java.util.Optional<DocumentFeed> documents() {
+        return java.util.Optional.empty();
+    }
 }

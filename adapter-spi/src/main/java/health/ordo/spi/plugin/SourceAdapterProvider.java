@@ -28,4 +28,13 @@ public interface SourceAdapterProvider {
     default List<SettingDescriptor> settings() {
         return List.of();
     }
+
+    /**
+     * Whether a connector of this type reaches its source at a base URL (checked against the deployment's outbound
+     * policy). A type that reads from the deployment's own storage (a scan folder) takes none, and a connector of it that
+     * names one is refused.
+     */
+    default boolean usesBaseUrl() {
+        return true;
+    }
 }

@@ -40,6 +40,7 @@ import health.ordo.application.service.audit.AuditService;
 import health.ordo.application.port.out.audit.AuditLogPort;
 import health.ordo.application.port.out.client.ApiClientPort;
 import health.ordo.application.port.out.tenant.TenantDirectoryPort;
+import health.ordo.application.port.in.intake.IntakeDocumentsUseCase;
 import health.ordo.application.port.in.intake.IntakeModelsUseCase;
 import health.ordo.application.port.in.user.ProvisionTenantUseCase;
 import health.ordo.application.port.in.sla.ManageSlaUseCase;
@@ -325,8 +326,9 @@ class ApplicationServicesFactory {
                                       TransactionPort transactions, Clock clock,
                                       @Value("${ordo.connectors-retry-base:500ms}") Duration retryBase,
                                       @Named("connector-sync") ExecutorService syncExecutor,
-                                      @Value("${ordo.connector-sync.round-wait:20s}") Duration roundWait, ApprovalGate gate) {
-        return new ConnectorService(catalogue, new ConnectorService.Parts(state, ingest, query, updater, save, events, transactions, clock),
+                                      @Value("${ordo.connector-sync.round-wait:20s}") Duration roundWait, ApprovalGate gate,
+                                      io.micronaut.context.BeanProvider<IntakeDocumentsUseCase> intake) {
+        return new ConnectorService(catalogue, new ConnectorService.Parts(state, ingest, query, updater, save, events, transactions, clock, intake::get),
                 retryBase, syncExecutor, roundWait, gate);
     }
 

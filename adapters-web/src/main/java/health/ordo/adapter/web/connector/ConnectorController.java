@@ -75,7 +75,7 @@ class ConnectorController {
                           Set<String> secretsSet, long version, Instant updatedAt, String updatedBy, @Nullable ConnectorStatus status) {
 
         static ConfigResponse of(ConnectorConfig c, ConnectorStatus status) {
-            return new ConfigResponse(c.id(), c.type(), c.baseUrl().toString(), c.pageSize(), c.interval().toSeconds(), c.enabled(),
+            return new ConfigResponse(c.id(), c.type(), c.shownBaseUrl(), c.pageSize(), c.interval().toSeconds(), c.enabled(),
                     c.options(), c.secretsSet(), c.version(), c.updatedAt(), c.updatedBy(), status);
         }
     }

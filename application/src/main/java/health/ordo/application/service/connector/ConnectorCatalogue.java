@@ -58,6 +58,12 @@ public final class ConnectorCatalogue {
         return providers.keySet();
     }
 
+    /** Whether connectors of the type reach their source at a base URL (a scan folder reaches none). */
+    boolean usesBaseUrl(String type) {
+        SourceAdapterProvider provider = providers.get(type);
+        return provider == null || provider.usesBaseUrl();
+    }
+
     ConnectorConfigPort configs() {
         return configs;
     }

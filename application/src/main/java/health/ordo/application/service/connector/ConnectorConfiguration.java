@@ -78,7 +78,7 @@ public final class ConnectorConfiguration {
         if (change.type() == null || !catalogue.types().contains(change.type())) {
             throw new InvalidConnectorException("type", "type must be one of " + new TreeSet<>(catalogue.types()));
         }
-        URI baseUrl = destination("baseUrl", change.baseUrl());
+        URI baseUrl = catalogue.usesBaseUrl(change.type()) ? destination("baseUrl", change.baseUrl()) : local(change.type(), change.baseUrl());
         int pageSize = change.pageSize() == null ? 100 : change.pageSize();
         if (pageSize < 1 || pageSize > 1000) {
             throw new InvalidConnectorException("pageSize", "pageSize must be between 1 and 1000");
@@ -121,6 +121,14 @@ public final class ConnectorConfiguration {
             catalogue.configs().save(tenant, config, secrets, system);
             return config;
         });
+    }
+
+    /** The stand-in address of a type that reaches no URL ({@code local:<type>}); naming one is refused. */
+    private static URI local(String type, String value) {
+        if (value != null && !value.isBlank()) {
+            throw new InvalidConnectorException("baseUrl", "a " + type + " connector reaches no URL: leave baseUrl out");
+        }
+        return URI.create(ConnectorConfig.LOCAL_SCHEME + ":" + type);
     }
 
     /** A destination the outbound policy admits, or the problem naming the field. */

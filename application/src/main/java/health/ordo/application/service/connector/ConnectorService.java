@@ -17,6 +17,7 @@ import health.ordo.application.port.out.workitem.AppendEventsPort;
 import health.ordo.application.port.out.workitem.SaveWorkItemPort;
 import health.ordo.application.service.approval.ApprovalGate;
 import health.ordo.application.service.workitem.WorkItemUpdater;
+import health.ordo.application.port.in.intake.IntakeDocumentsUseCase;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.spi.HealthReport;
 
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -42,7 +44,8 @@ public final class ConnectorService implements ConnectorUseCase {
 
     /** What the connector runtime is made of, from the outside. */
     public record Parts(ConnectorStatePort state, IngestWorkItemUseCase ingest, GetWorkItemQuery query, WorkItemUpdater updater,
-                        SaveWorkItemPort save, AppendEventsPort events, TransactionPort transactions, Clock clock) {
+                        SaveWorkItemPort save, AppendEventsPort events, TransactionPort transactions, Clock clock,
+                        Supplier<IntakeDocumentsUseCase> intake) {
     }
 
     /**
@@ -59,8 +62,8 @@ public final class ConnectorService implements ConnectorUseCase {
         this.configuration = new ConnectorConfiguration(catalogue, parts.transactions(), parts.clock(), gate);
         SourceReconciliation reconciliation = new SourceReconciliation(parts.state(), parts.ingest(), parts.query(), parts.updater(),
                 parts.save(), parts.events(), parts.transactions(), parts.clock());
-        this.runner = new ConnectorSyncRunner(catalogue, reconciliation, parts.state(), parts.transactions(), parts.clock(), retryBase,
-                executor, roundWait);
+        this.runner = new ConnectorSyncRunner(catalogue, reconciliation, new ConnectorDocuments(parts.intake()), parts.state(),
+                parts.transactions(), parts.clock(), retryBase, executor, roundWait);
     }
 
     /** The tenant's runnable connectors: the deployment's for that tenant, then the tenant's enabled ones that could be built. */

@@ -7,6 +7,7 @@ import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
 import health.ordo.spi.Cursor;
+import health.ordo.spi.DocumentFeed;
 import health.ordo.spi.HealthReport;
 import health.ordo.spi.PullResult;
 import health.ordo.spi.SourceUnavailableException;
@@ -48,6 +49,7 @@ final class ConnectorSyncRunner {
 
     private final ConnectorCatalogue catalogue;
     private final SourceReconciliation reconciliation;
+    private final ConnectorDocuments documents;
     private final ConnectorStatePort state;
     private final TransactionPort transactions;
     private final Clock clock;
@@ -57,10 +59,12 @@ final class ConnectorSyncRunner {
     /** Connectors syncing on this node (tenant/name): not started again while their last sync runs on. */
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
-    ConnectorSyncRunner(ConnectorCatalogue catalogue, SourceReconciliation reconciliation, ConnectorStatePort state,
-                        TransactionPort transactions, Clock clock, Duration retryBase, ExecutorService executor, Duration roundWait) {
+    ConnectorSyncRunner(ConnectorCatalogue catalogue, SourceReconciliation reconciliation, ConnectorDocuments documents,
+                        ConnectorStatePort state, TransactionPort transactions, Clock clock, Duration retryBase, ExecutorService executor,
+                        Duration roundWait) {
         this.catalogue = catalogue;
         this.reconciliation = reconciliation;
+        this.documents = documents;
         this.state = state;
         this.transactions = transactions;
         this.clock = clock;
@@ -188,6 +192,18 @@ final class ConnectorSyncRunner {
                 if (!result.hasMore()) {
                     break;
                 }
+            }
+            Optional<DocumentFeed> feed = connector.adapter().documents();
+            if (feed.isPresent()) {
+                ConnectorStatePort.Progress progress = documents.deliver(connector, feed.get());
+                tally.pages++;
+                tally.fetched += (int) (progress.created() + progress.duplicates() + progress.rejected());
+                tally.add(progress);
+                String at = cursor.value();
+                transactions.inTransaction(connector.tenant(), () -> {
+                    state.advance(connector.tenant(), connector.name(), at, progress, clock.instant());
+                    return null;
+                });
             }
             HealthReport health = connector.adapter().health();
             finish(connector, health.status().name(), health.reason(), true);

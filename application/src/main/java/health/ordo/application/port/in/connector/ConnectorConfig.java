@@ -18,8 +18,16 @@ public record ConnectorConfig(String id, String type, URI baseUrl, int pageSize,
     /** Option names that are secrets: write-only, encrypted at rest, never returned or logged. */
     public static final Set<String> SECRET_OPTIONS = Set.of("password", "client-secret", "refresh-token", "bearer-token");
 
+    /** The scheme of the stand-in address stored for a type that reaches no URL (a scan folder): {@code local:<type>}. */
+    public static final String LOCAL_SCHEME = "local";
+
     public ConnectorConfig {
         options = Map.copyOf(options);
         secretsSet = Set.copyOf(secretsSet);
+    }
+
+    /** The base URL as shown to administrators; null for a type that reaches no URL. */
+    public String shownBaseUrl() {
+        return LOCAL_SCHEME.equals(baseUrl.getScheme()) ? null : baseUrl.toString();
     }
 }
