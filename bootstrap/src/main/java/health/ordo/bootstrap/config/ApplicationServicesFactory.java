@@ -1,15 +1,7 @@
 package health.ordo.bootstrap.config;
 
 import health.ordo.application.port.out.audit.ChangeTrailPort;
-import health.ordo.application.port.out.intake.DocumentModelPort;
-import health.ordo.application.port.out.intake.DocumentTextPort;
-import health.ordo.application.port.out.intake.IntakeDocumentPort;
-import health.ordo.application.port.out.intake.IntakeModelPort;
-import health.ordo.application.port.out.intake.TrainingCorpusPort;
-import health.ordo.application.service.intake.DocumentClassifier;
-import health.ordo.application.service.intake.DocumentIntakeService;
 import health.ordo.application.service.intake.IntakeModelService;
-import health.ordo.application.service.intake.IntakeMonitoringRound;
 import health.ordo.application.service.phi.PhiAccessService;
 import health.ordo.application.port.out.approval.ApprovalPort;
 import health.ordo.domain.workitem.Actor;
@@ -41,7 +33,6 @@ import health.ordo.application.port.out.audit.AuditLogPort;
 import health.ordo.application.port.out.client.ApiClientPort;
 import health.ordo.application.port.out.tenant.TenantDirectoryPort;
 import health.ordo.application.port.in.intake.IntakeDocumentsUseCase;
-import health.ordo.application.port.in.intake.IntakeModelsUseCase;
 import health.ordo.application.port.in.user.ProvisionTenantUseCase;
 import health.ordo.application.port.in.sla.ManageSlaUseCase;
 import health.ordo.application.service.connector.ConnectorCatalogue;
@@ -184,29 +175,6 @@ class ApplicationServicesFactory {
     }
 
     @Singleton
-    DocumentClassifier documentClassifier(DocumentModelPort models, IntakeModelPort registry, TrainingCorpusPort corpus,
-                                          TransactionPort transactions) {
-        return new DocumentClassifier(models, registry, corpus, transactions);
-    }
-
-    @Singleton
-    DocumentIntakeService documentIntakeService(IntakeDocumentPort documents, DocumentTextPort reader, DocumentClassifier classifier,
-                                                IntakeModelPort registry, WorkItemIngestionService ingest, WorkItemLifecycleService lifecycle,
-                                                TransactionPort transactions, ChangeTrailPort trail, AuditLogPort auditLog, Clock clock,
-                                                @Value("${ordo.intake.max-bytes:26214400}") long maxBytes) {
-        return new DocumentIntakeService(documents, reader, classifier, registry, ingest, lifecycle, transactions, trail, auditLog, clock, maxBytes);
-    }
-
-    @Singleton
-    IntakeModelService intakeModelService(IntakeModelPort registry, DocumentModelPort models, TrainingCorpusPort corpus,
-                                          DocumentClassifier classifier, IntakeDocumentPort documents, DocumentIntakeService intake,
-                                          ApprovalGate gate, WorkItemIngestionService ingest, TransactionPort transactions,
-                                          ChangeTrailPort trail, AuditLogPort auditLog, Clock clock) {
-        return new IntakeModelService(registry, models, corpus, classifier, documents, intake, gate, ingest, transactions, trail, auditLog,
-                clock);
-    }
-
-    @Singleton
     PolicySimulationService policySimulationService(RescoringPort rescoring, TransactionPort transactions,
                                                     PriorityScoringService scoring, Clock clock) {
         return new PolicySimulationService(rescoring, transactions, scoring, clock);
@@ -254,12 +222,6 @@ class ApplicationServicesFactory {
                               Clock clock, @Value("${ordo.sla.default-zone:America/New_York}") String defaultZone, ApprovalGate gate,
                               WorkforcePort workforce) {
         return new SlaScheduler(config, timers, load, transactions, clock, defaultZone, gate, workforce);
-    }
-
-    @Singleton
-    IntakeMonitoringRound intakeMonitoringRound(IntakeModelsUseCase models, TenantDirectoryPort tenants, TransactionPort transactions,
-            IntakeModelPort registry, Clock clock, @Value("${ordo.intake.retrain-after-labels:25}") int retrainAfterLabels) {
-        return new IntakeMonitoringRound(models, tenants, transactions, registry, clock, retrainAfterLabels);
     }
 
     @Singleton

@@ -56,6 +56,14 @@ public enum DocumentType {
         return Optional.ofNullable(work);
     }
 
+    /**
+     * Whether documents of this kind are about a patient and so carry protected health information: all but supplier and
+     * credential paperwork (and "other", which may be anything).
+     */
+    public boolean carriesPhi() {
+        return this != SUPPLIER_INVOICE && this != SUPPLIER_ONBOARDING && this != CREDENTIAL_EXPIRY;
+    }
+
     /** The fields read from a document of this kind, in the order they are shown. */
     public List<Field> fields() {
         return fields;

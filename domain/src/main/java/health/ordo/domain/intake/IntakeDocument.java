@@ -49,6 +49,7 @@ public final class IntakeDocument {
     private Classification classification;
     private List<ExtractedField> fields;
     private String summary;
+    private String summaryBy;
     private WorkItemId workItem;
     private WorkItemId reviewItem;
     private String reviewReason;
@@ -79,7 +80,7 @@ public final class IntakeDocument {
     /** Rebuilds a stored document. */
     public static IntakeDocument restore(UUID id, TenantId tenant, String sha256, String fileName, String mediaType, long size, String channel,
                                          String receivedBy, Instant receivedAt, Status status, String text, TextSource textSource, int pages,
-                                         Classification classification, List<ExtractedField> fields, String summary, WorkItemId workItem,
+                                         Classification classification, List<ExtractedField> fields, String summary, String summaryBy, WorkItemId workItem,
                                          WorkItemId reviewItem, String reviewReason, String failure, DocumentType reviewedType, String reviewedBy,
                                          Instant reviewedAt, boolean automatic, boolean corrected, Instant updatedAt) {
         IntakeDocument d = new IntakeDocument(id, tenant, sha256, fileName, mediaType, size, channel, receivedBy, receivedAt);
@@ -90,6 +91,7 @@ public final class IntakeDocument {
         d.classification = classification;
         d.fields = fields == null ? List.of() : List.copyOf(fields);
         d.summary = summary;
+        d.summaryBy = summaryBy;
         d.workItem = workItem;
         d.reviewItem = reviewItem;
         d.reviewReason = reviewReason;
@@ -118,10 +120,19 @@ public final class IntakeDocument {
         return text != null && text.codePoints().filter(Character::isLetter).count() >= 20;
     }
 
+    /** Classified, its fields read and summarised locally. */
     public void classified(Classification classification, List<ExtractedField> fields, String summary, Instant now) {
         this.classification = Objects.requireNonNull(classification, "classification");
         this.fields = List.copyOf(fields);
         this.summary = summary;
+        this.summaryBy = null;
+        this.updatedAt = now;
+    }
+
+    /** The deployment's language model wrote the summary, in place of the local one. */
+    public void summarizedBy(String model, String summary, Instant now) {
+        this.summary = Objects.requireNonNull(summary, "summary");
+        this.summaryBy = Objects.requireNonNull(model, "model");
         this.updatedAt = now;
     }
 
@@ -190,6 +201,8 @@ public final class IntakeDocument {
     public Classification classification() { return classification; }
     public List<ExtractedField> fields() { return fields; }
     public String summary() { return summary; }
+    /** The language model that wrote the summary; null when Ordo summarised locally. */
+    public String summaryBy() { return summaryBy; }
     public WorkItemId workItem() { return workItem; }
     public WorkItemId reviewItem() { return reviewItem; }
     public String reviewReason() { return reviewReason; }

@@ -23,7 +23,7 @@ class JdbcIntakeDocuments implements IntakeDocumentPort {
 
     private static final String COLUMNS = """
             tenant_id, id, sha256, file_name, media_type, size_bytes, channel, received_by, received_at, status, text, text_source, pages,
-            doc_type, confidence, probabilities, model, degraded, fields, summary, work_item_id, review_item_id, review_reason, failure,
+            doc_type, confidence, probabilities, model, degraded, fields, summary, summary_by, work_item_id, review_item_id, review_reason, failure,
             reviewed_type, reviewed_by, reviewed_at, automatic, corrected, updated_at""";
 
     private final JdbcOperations jdbc;
@@ -73,12 +73,12 @@ class JdbcIntakeDocuments implements IntakeDocumentPort {
         Classification c = d.classification();
         Sql.update(jdbc, """
                 update intake_document set status = ?, text = ?, text_source = ?, pages = ?, doc_type = ?, confidence = ?, probabilities = ?::jsonb,
-                       model = ?, degraded = ?, fields = ?::jsonb, summary = ?, work_item_id = ?, review_item_id = ?, review_reason = ?,
+                       model = ?, degraded = ?, fields = ?::jsonb, summary = ?, summary_by = ?, work_item_id = ?, review_item_id = ?, review_reason = ?,
                        failure = ?, reviewed_type = ?, reviewed_by = ?, reviewed_at = ?, automatic = ?, corrected = ?, updated_at = ?,
                        classified_at = coalesce(classified_at, case when ?::text is not null then ?::timestamptz end)
                 where tenant_id = ? and id = ?""", d.status().name(), d.text(), d.textSource() == null ? null : d.textSource().name(), d.pages(),
                 c == null ? null : c.type().name(), c == null ? null : c.confidence(), c == null ? null : json.probabilities(c.probabilities()),
-                c == null ? null : c.model(), c != null && c.degraded(), json.fields(d.fields()), d.summary(), id(d.workItem()), id(d.reviewItem()),
+                c == null ? null : c.model(), c != null && c.degraded(), json.fields(d.fields()), d.summary(), d.summaryBy(), id(d.workItem()), id(d.reviewItem()),
                 d.reviewReason(), d.failure(), d.reviewedType() == null ? null : d.reviewedType().name(), d.reviewedBy(), d.reviewedAt(), d.automatic(), d.corrected(), d.updatedAt(),
                 c == null ? null : c.type().name(), d.updatedAt(), d.tenant().value(), d.id());
     }
@@ -120,7 +120,7 @@ class JdbcIntakeDocuments implements IntakeDocumentPort {
                 rs.getString("file_name"), rs.getString("media_type"), rs.getLong("size_bytes"), rs.getString("channel"), rs.getString("received_by"),
                 instant(rs, "received_at"), IntakeDocument.Status.valueOf(rs.getString("status")), rs.getString("text"),
                 source == null ? null : IntakeDocument.TextSource.valueOf(source), rs.getInt("pages"), classification,
-                json.fields(rs.getString("fields")), rs.getString("summary"), work == null ? null : new WorkItemId(work),
+                json.fields(rs.getString("fields")), rs.getString("summary"), rs.getString("summary_by"), work == null ? null : new WorkItemId(work),
                 review == null ? null : new WorkItemId(review), rs.getString("review_reason"), rs.getString("failure"),
                 rs.getString("reviewed_type") == null ? null : health.ordo.domain.intake.DocumentType.valueOf(rs.getString("reviewed_type")),
                 rs.getString("reviewed_by"),

@@ -21,6 +21,8 @@ record DocumentDto(String id, @Nullable String fileName, String mediaType, long 
                    @Schema(allowableValues = {"RECEIVED", "WORK_CREATED", "FILED", "IN_REVIEW", "REVIEWED", "FAILED"}) String status,
                    @Nullable @Schema(description = "the type it is taken for: the reviewer's, else the classifier's") String type,
                    @Nullable ClassificationDto classification, @Nullable String reviewedType, List<FieldDto> fields, @Nullable String summary,
+                   @Nullable @Schema(description = "the deployment's language model that wrote the summary; null: written by Ordo locally")
+                   String summaryBy,
                    @Nullable String textSource, int pages, @Nullable String workItemId, @Nullable String reviewItemId,
                    @Nullable String reviewReason, @Nullable String failure, @Nullable String reviewedBy, @Nullable Instant reviewedAt,
                    @Nullable Boolean duplicate, @Nullable String text) {
@@ -52,7 +54,7 @@ record DocumentDto(String id, @Nullable String fileName, String mediaType, long 
         return new DocumentDto(d.id().toString(), d.fileName(), d.mediaType(), d.size(), d.channel(), d.receivedBy(), d.receivedAt(),
                 d.status().name(), d.type() == null ? null : d.type().name(),
                 d.classification() == null ? null : ClassificationDto.of(d.classification()),
-                d.reviewedType() == null ? null : d.reviewedType().name(), d.fields().stream().map(FieldDto::of).toList(), d.summary(),
+                d.reviewedType() == null ? null : d.reviewedType().name(), d.fields().stream().map(FieldDto::of).toList(), d.summary(), d.summaryBy(),
                 d.textSource() == null ? null : d.textSource().name(), d.pages(), d.workItem() == null ? null : d.workItem().value().toString(),
                 d.reviewItem() == null ? null : d.reviewItem().value().toString(), d.reviewReason(), d.failure(), d.reviewedBy(), d.reviewedAt(),
                 duplicate, withText ? d.text() : null);

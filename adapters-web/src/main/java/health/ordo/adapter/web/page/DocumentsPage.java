@@ -60,7 +60,7 @@ public class DocumentsPage {
 
     /** The page. */
     public record View(String id, String fileName, String mediaType, String receivedAt, String channel, String status, String reviewReason,
-                       String classified, String confidence, boolean degraded, List<String> alternatives, String summary, String text,
+                       String classified, String confidence, boolean degraded, List<String> alternatives, String summary, String summaryBy, String text,
                        boolean textCut, List<FieldRow> fields, List<FieldRow> otherFields, List<Choice> types, String workItem,
                        String reviewItem, boolean reviewable, String error, boolean reviewed) {
     }
@@ -169,7 +169,7 @@ public class DocumentsPage {
                 d.status().name(), d.reviewReason(),
                 d.classification() == null ? null : d.classification().type().label(),
                 d.classification() == null ? null : String.format(Locale.ROOT, "%.0f %%", d.classification().confidence() * 100),
-                d.classification() != null && d.classification().degraded(), alternatives, d.summary(),
+                d.classification() != null && d.classification().degraded(), alternatives, d.summary(), d.summaryBy(),
                 text.length() > TEXT_SHOWN ? text.substring(0, TEXT_SHOWN) : text, text.length() > TEXT_SHOWN, fields, others, types,
                 d.workItem() == null ? null : d.workItem().value().toString(), d.reviewItem() == null ? null : d.reviewItem().value().toString(),
                 d.status() != IntakeDocument.Status.RECEIVED, error, reviewed);

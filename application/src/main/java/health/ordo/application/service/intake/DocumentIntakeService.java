@@ -11,6 +11,7 @@ import health.ordo.application.port.out.audit.ChangeTrailPort;
 import health.ordo.application.port.out.intake.DocumentTextPort;
 import health.ordo.application.port.out.intake.IntakeDocumentPort;
 import health.ordo.application.port.out.intake.IntakeModelPort;
+import health.ordo.application.port.out.intake.LanguageModelPort;
 import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.domain.intake.Classification;
 import health.ordo.domain.intake.DocumentType;
@@ -19,6 +20,7 @@ import health.ordo.domain.intake.ExtractiveSummary;
 import health.ordo.domain.intake.FieldExtractor;
 import health.ordo.domain.intake.IntakeDocument;
 import health.ordo.domain.intake.IntakePolicy;
+import health.ordo.domain.intake.OutboundText;
 import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
@@ -61,12 +63,14 @@ public final class DocumentIntakeService implements IntakeDocumentsUseCase {
     private final AuditLogPort auditLog;
     private final Clock clock;
     private final long maxBytes;
+    private final LanguageModelPort languageModel;
     private final FieldExtractor extractor = new FieldExtractor();
     private final ExtractiveSummary summaries = new ExtractiveSummary(3, 600);
 
+    /** @param languageModel the deployment's language model for summaries; null: every summary is written locally */
     public DocumentIntakeService(IntakeDocumentPort documents, DocumentTextPort reader, DocumentClassifier classifier, IntakeModelPort registry,
                                  IngestWorkItemUseCase ingest, ChangeWorkItemStatusUseCase lifecycle, TransactionPort transactions,
-                                 ChangeTrailPort trail, AuditLogPort auditLog, Clock clock, long maxBytes) {
+                                 ChangeTrailPort trail, AuditLogPort auditLog, Clock clock, long maxBytes, LanguageModelPort languageModel) {
         this.documents = documents;
         this.reader = reader;
         this.classifier = classifier;
@@ -78,6 +82,7 @@ public final class DocumentIntakeService implements IntakeDocumentsUseCase {
         this.auditLog = auditLog;
         this.clock = clock;
         this.maxBytes = maxBytes;
+        this.languageModel = languageModel;
     }
 
     @Override
@@ -133,6 +138,26 @@ public final class DocumentIntakeService implements IntakeDocumentsUseCase {
         return process(document, bytes);
     }
 
+    /**
+     * Asks the deployment's language model for the summary, when one is configured and the document may go to it
+     * ({@link OutboundText}); when it fails or answers nothing, the local summary stands.
+     */
+    private void summarizeWithModel(IntakeDocument document) {
+        if (languageModel == null) {
+            return;
+        }
+        OutboundText.of(document, languageModel.phiAllowed(), languageModel.maxChars()).ifPresent(text -> {
+            try {
+                String summary = languageModel.summarize(text, document.classification().type().label());
+                if (summary != null && !summary.isBlank()) {
+                    document.summarizedBy(languageModel.name(), summary.strip(), clock.instant());
+                }
+            } catch (RuntimeException e) {
+                // the model is down or answered nonsense: the local summary stands (degraded, nothing lost)
+            }
+        });
+    }
+
     /** Runs every step; a failing step is recorded on the document and stops the run, nothing else is undone. */
     private IntakeDocument process(IntakeDocument document, byte[] bytes) {
         TenantId tenant = document.tenant();
@@ -149,6 +174,7 @@ public final class DocumentIntakeService implements IntakeDocumentsUseCase {
                 degradedBecause = classified.degradedBecause();
                 Classification c = classified.classification();
                 document.classified(c, extractor.extract(c.type(), document.text()), summaries.summarize(document.text()), clock.instant());
+                summarizeWithModel(document);
             }
         } catch (RuntimeException e) {
             return failed(document, "classification", e);
@@ -214,7 +240,7 @@ public final class DocumentIntakeService implements IntakeDocumentsUseCase {
         List<ExtractedField> merged = merge(document.fields(), fields == null ? Map.of() : fields);
         IntakeDocument probe = IntakeDocument.restore(document.id(), tenant, document.sha256(), document.fileName(), document.mediaType(),
                 document.size(), document.channel(), document.receivedBy(), document.receivedAt(), document.status(), document.text(),
-                document.textSource(), document.pages(), document.classification(), merged, document.summary(), document.workItem(),
+                document.textSource(), document.pages(), document.classification(), merged, document.summary(), document.summaryBy(), document.workItem(),
                 document.reviewItem(), document.reviewReason(), document.failure(), null, null, null, document.automatic(),
                 document.corrected(), document.updatedAt());
         IntakePolicy.Outcome outcome = IntakePolicy.forType(probe, type);
