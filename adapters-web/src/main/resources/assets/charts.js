@@ -22,6 +22,16 @@
         series: d.buckets.map(function (bucket, i) { return { name: bucket, type: "bar", stack: "age", data: d.counts[i] }; })
       };
     },
+    trend: function (d) {
+      return {
+        tooltip: { trigger: "axis" }, legend: { data: d.labels }, grid: { left: 64, right: 64, top: 40, bottom: 28 },
+        xAxis: { type: "category", data: d.months },
+        yAxis: [{ type: "value" }, { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value} %" } }],
+        series: [{ name: d.labels[0], type: "bar", data: d.recovered, color: primary },
+                 { name: d.labels[1], type: "bar", data: d.writtenOff, color: accent },
+                 { name: d.labels[2], type: "line", yAxisIndex: 1, data: d.attainment, connectNulls: true, color: "#15803d" }]
+      };
+    },
     forecast: function (d) {
       if (!d.days) { return null; }
       var lower = d.lower, band = d.upper.map(function (u, i) { return Math.max(0, u - lower[i]); });

@@ -1,8 +1,5 @@
 package health.ordo.bootstrap;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import health.ordo.application.port.in.user.ProvisionTenantUseCase;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.user.Login;
@@ -16,18 +13,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -38,7 +29,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +49,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PagesBrowserTest {
-
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     @Inject
     EmbeddedServer server;
@@ -102,19 +90,7 @@ class PagesBrowserTest {
         }
         assertThat(api.postRaw("/api/v1/history:import", ada, history.toString(), "text/csv").status()).isEqualTo(202);
 
-        ChromeOptions options = new ChromeOptions();
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000");
-        File binary = new File("/usr/bin/chromium");
-        if (binary.exists()) {
-            options.setBinary(binary);
-        }
-        ChromeDriverService.Builder service = new ChromeDriverService.Builder();
-        File driver = new File("/usr/bin/chromedriver");
-        if (driver.exists()) {
-            service.usingDriverExecutable(driver);
-        }
-        browser = new ChromeDriver(service.build(), options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = Browsers.chromium();
     }
 
     @AfterAll
@@ -129,29 +105,12 @@ class PagesBrowserTest {
     }
 
     private void signIn(String user, String password) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/ui/workbench"));
-        assertThat(browser.getCurrentUrl()).contains("/ui/sign-in");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("sign-in")).click();
-        try {
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/ui/workbench"));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("sign-in did not reach the workbench: " + browser.getCurrentUrl() + " cookies "
-                    + browser.manage().getCookies(), e);
-        }
+        Browsers.signIn(browser, server.getURI(), user, password);
     }
 
     /** axe-core on the page: no serious or critical violation; and a screenshot of it. */
     private void checkPage(String name) throws IOException {
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
-        List<String> severe = results.getViolations().stream().filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
-                .map(Rule::getId).toList();
-        assertThat(severe).as("serious or critical accessibility violations on " + name).isEmpty();
-        Files.createDirectories(SCREENSHOTS);
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Browsers.check(browser, name);
     }
 
     @Test

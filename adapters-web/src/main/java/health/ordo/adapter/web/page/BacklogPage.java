@@ -6,6 +6,7 @@ import health.ordo.application.port.in.routing.ManageWorkforceUseCase;
 import health.ordo.application.port.in.routing.QueueStats;
 import health.ordo.application.port.in.workitem.ListWorkItemsQuery;
 import health.ordo.application.port.in.workitem.WorkItemFilter;
+import health.ordo.domain.workitem.WorkItemStatus;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -38,8 +39,17 @@ public class BacklogPage {
     public record QueueRow(String id, String name, long depth, String oldest, long inProgress, long onHold, long claimed) {
     }
 
+    /** One worker's load: their open items by state against their capacity. */
+    public record WorkerRow(String login, String team, String site, String queues, boolean available, int capacity, int claimed,
+                            int inProgress, int onHold) {
+
+        public int open() {
+            return claimed + inProgress + onHold;
+        }
+    }
+
     /** The page. */
-    public record Backlog(List<QueueRow> queues, List<ItemViews.Row> breached, List<ItemViews.Row> atRisk) {
+    public record Backlog(List<QueueRow> queues, List<ItemViews.Row> breached, List<ItemViews.Row> atRisk, List<WorkerRow> team) {
     }
 
     private final Pages pages;
@@ -69,6 +79,16 @@ public class BacklogPage {
                 .items().stream().map(i -> ItemViews.row(i, viewer, layout)).toList();
         List<ItemViews.Row> atRisk = lists.list(caller.tenant(), new WorkItemFilter(null, null, null, null, "AT_RISK"), null, 25)
                 .items().stream().map(i -> ItemViews.row(i, viewer, layout)).toList();
-        return pages.page(request, authentication, HttpStatus.OK, "backlog", layout, new Backlog(queues, breached, atRisk));
+        List<WorkerRow> team = workforce.workers(caller.tenant()).stream().sorted(java.util.Comparator.comparing(
+                (health.ordo.domain.routing.Worker w) -> w.team() == null ? "" : w.team()).thenComparing(health.ordo.domain.routing.Worker::login))
+                .limit(100).map(w -> new WorkerRow(w.login(), w.team(), w.site(), String.join(", ", w.queues()), w.available(), w.capacity(),
+                        assigned(caller, w.login(), WorkItemStatus.CLAIMED), assigned(caller, w.login(), WorkItemStatus.IN_PROGRESS),
+                        assigned(caller, w.login(), WorkItemStatus.ON_HOLD))).toList();
+        return pages.page(request, authentication, HttpStatus.OK, "backlog", layout, new Backlog(queues, breached, atRisk, team));
+    }
+
+    /** How many of the worker's items are in the state (counted up to 200). */
+    private int assigned(Caller caller, String login, WorkItemStatus status) {
+        return lists.list(caller.tenant(), new WorkItemFilter(status, null, null, login), null, 200).items().size();
     }
 }

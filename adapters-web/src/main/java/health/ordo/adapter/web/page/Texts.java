@@ -23,7 +23,9 @@ public final class Texts {
 
     Texts(Locale locale, Map<String, String> terminology) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle("i18n.pages", locale);
+        // never the server's default locale: a language without a bundle reads the base (English) one
+        this.bundle = ResourceBundle.getBundle("i18n.pages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         this.terminology = terminology;
     }
 
@@ -47,11 +49,19 @@ public final class Texts {
     /** A term in the tenant's words, capitalised when Ordo's term is asked for capitalised. */
     public String term(String term) {
         String lower = term.toLowerCase(Locale.ROOT);
-        String word = terminology.getOrDefault(lower, lower);
+        String word = terminology.getOrDefault(lower, localTerm(lower));
         return Character.isUpperCase(term.charAt(0)) ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word;
     }
 
+    /** Ordo's own word for a term in the user's language ({@code term.<term>} in the bundle), else the English term. */
+    private String localTerm(String lower) {
+        String key = "term." + lower.replace(' ', '-');
+        return bundle.containsKey(key) ? bundle.getString(key) : lower;
+    }
+
+    /** The language the texts are in: the bundle's (English for the base bundle), not merely the one asked for. */
     public String lang() {
-        return locale.getLanguage().isEmpty() ? "en" : locale.getLanguage();
+        String language = bundle.getLocale().getLanguage();
+        return language.isEmpty() ? "en" : language;
     }
 }

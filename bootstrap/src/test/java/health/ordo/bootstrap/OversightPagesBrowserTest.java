@@ -1,0 +1,224 @@
+package health.ordo.bootstrap;
+
+import health.ordo.adapter.intake.folder.ScanFolderConnectorType;
+import health.ordo.application.port.in.user.ProvisionTenantUseCase;
+import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.user.Login;
+import health.ordo.domain.user.Role;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The oversight pages in a real browser: the approvals inbox (a supervisor approves a write-off someone else asked for; the
+ * maker is told why they cannot), the integration view (a connector's health and runs, "sync now"), the compliance view
+ * (the audit chain verified, who read which record), the executive view (money and SLA attainment, month by month, as a
+ * chart and a table) and the team's load on the backlog page; each checked by axe-core, with a screenshot. A worker gets
+ * the 403 page on each. Also measures the first contentful paint of the workbench and the dashboard on the demo data.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OversightPagesBrowserTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    ProvisionTenantUseCase provision;
+    @Inject
+    ScanFolderConnectorType scanFolders;
+
+    private String tenant;
+    private ApiClient api;
+    private String mia;
+    private String ada;
+    private String writeOff;
+    private String approval;
+    private WebDriver browser;
+
+    @BeforeAll
+    void tenantWithOversightWork() throws IOException {
+        tenant = "ovs-" + UUID.randomUUID().toString().substring(0, 6);
+        provision.provision(TenantId.of(tenant), "Oversight", List.of(
+                new ProvisionTenantUseCase.NewUser(Login.parse("mia@" + tenant), "Mia Maker", "password-of-mia", Set.of(Role.WORKER, Role.SUPERVISOR)),
+                new ProvisionTenantUseCase.NewUser(Login.parse("lee@" + tenant), "Lee Lead", "password-of-lee", Set.of(Role.SUPERVISOR)),
+                new ProvisionTenantUseCase.NewUser(Login.parse("ada@" + tenant), "Ada Admin", "password-of-ada1", Set.of(Role.TENANT_ADMIN)),
+                new ProvisionTenantUseCase.NewUser(Login.parse("wes@" + tenant), "Wes Worker", "password-of-wes1", Set.of(Role.WORKER))));
+        api = new ApiClient(server.getURI(), json);
+        mia = api.login("mia@" + tenant, "password-of-mia");
+        ada = api.login("ada@" + tenant, "password-of-ada1");
+        assertThat(api.put("/api/v1/approval-settings", ada, Map.of("writeOffThreshold", Map.of("value", "1000.00", "currency", "USD"),
+                "required", List.of())).status()).isEqualTo(200);
+        assertThat(api.put("/api/v1/workers/mia@" + tenant, ada, Map.of("capacity", 12, "available", true, "team", "north")).status())
+                .isIn(200, 201);
+        writeOff = api.post("/api/v1/work-items", mia, Map.of("type", "UNDERPAYMENT", "source", Map.of("system", "payer-835",
+                "externalId", "OV-1"), "title", "Short paid OV-1", "amount", Map.of("value", "5000.00", "currency", "USD"))).string("id");
+        assertThat(api.post("/api/v1/work-items/" + writeOff + "/claim", mia, Map.of()).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/work-items/" + writeOff + "/start", mia, Map.of()).status()).isEqualTo(200);
+        ApiClient.Response held = api.post("/api/v1/work-items/" + writeOff + "/complete", mia, Map.of("resolutionCode", "WRITE_OFF"));
+        assertThat(held.status()).isEqualTo(202);
+        approval = held.string("id");
+
+        Path fax = scanFolders.root().resolve(tenant).resolve("fax");
+        Files.createDirectories(fax);
+        Files.setLastModifiedTime(Files.writeString(fax.resolve("letter.txt"), IntakeApiTest.DENIAL_LETTER),
+                FileTime.from(Instant.now().minusSeconds(60)));
+        assertThat(api.put("/api/v1/connectors/fax", ada, Map.of("type", "scan-folder", "intervalSeconds", 3600,
+                "options", Map.of("folder", "fax", "settle-seconds", "0"))).status()).isEqualTo(201);
+        browser = Browsers.chromium();
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private void signIn(String user, String password) {
+        Browsers.signIn(browser, server.getURI(), user, password);
+    }
+
+    private void open(String path) {
+        browser.get(server.getURI() + path);
+    }
+
+    @Test
+    void aSupervisorApprovesAWriteOffSomeoneElseAskedFor_andTheMakerIsToldWhyTheyCannot() throws IOException {
+        signIn("mia@" + tenant, "password-of-mia");
+        open("/ui/approvals");
+        WebElement own = browser.findElement(By.cssSelector("[data-id='" + approval + "']"));
+        assertThat(own.getText()).contains("Write-off").contains("5000.00 USD");
+        assertThat(own.findElement(By.cssSelector("[data-testid=why-not]")).getText()).contains("someone else decides it");
+        assertThat(own.findElements(By.cssSelector("[data-testid=approve]"))).isEmpty();
+        Browsers.check(browser, "approvals-maker");
+
+        signIn("lee@" + tenant, "password-of-lee");
+        open("/ui/approvals");
+        WebElement request = browser.findElement(By.cssSelector("[data-id='" + approval + "']"));
+        request.findElement(By.name("note")).sendKeys("checked the contract");
+        request.findElement(By.cssSelector("[data-testid=approve]")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("m=approved"));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=approval-result]")).getText()).contains("Approved");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=decided]")).getText()).contains("Write-off").contains("lee@" + tenant);
+        assertThat(api.get("/api/v1/work-items/" + writeOff, mia).string("status")).isEqualTo("COMPLETED");
+        Browsers.check(browser, "approvals");
+    }
+
+    @Test
+    void anAdministratorSeesEachConnectorsHealth_andSyncsOneNow() throws IOException {
+        signIn("ada@" + tenant, "password-of-ada1");
+        open("/ui/integration");
+        WebElement fax = browser.findElement(By.cssSelector("[data-testid=connector][data-name=fax]"));
+        fax.findElement(By.cssSelector("[data-testid=sync]")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("m="));
+        assertThat(browser.getCurrentUrl()).contains("m=synced");
+        WebElement synced = browser.findElement(By.cssSelector("[data-testid=connector][data-name=fax]"));
+        assertThat(synced.findElement(By.cssSelector("[data-testid=health]")).getText()).contains("UP");
+        assertThat(synced.findElement(By.cssSelector("[data-testid=runs]")).getText()).contains("SUCCEEDED").contains("1 created");
+        Browsers.check(browser, "integration");
+    }
+
+    @Test
+    void anAdministratorVerifiesTheAuditChain_andSeesWhoReadWhichRecord() throws IOException {
+        assertThat(api.get("/api/v1/work-items/" + writeOff, mia).status()).isEqualTo(200);
+        signIn("ada@" + tenant, "password-of-ada1");
+        open("/ui/compliance");
+        browser.findElement(By.cssSelector("[data-testid=verify]")).click();
+
+        WebElement result = browser.findElement(By.cssSelector("[data-testid=chain-result]"));
+        assertThat(result.getText()).contains("intact");
+        open("/ui/compliance");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=phi-reads]")).getText()).contains("mia@" + tenant).contains(writeOff);
+        browser.findElement(By.id("entity")).sendKeys(writeOff);
+        browser.findElement(By.cssSelector("[data-testid=search]")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=audit-entries]")).getText()).contains(writeOff);
+        Browsers.check(browser, "compliance");
+    }
+
+    @Test
+    void aSupervisorSeesMoneyAndServiceLevelsByMonth_andEachWorkersLoad() throws IOException {
+        signIn("lee@" + tenant, "password-of-lee");
+        open("/ui/executive");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=tiles]")).getText()).contains("Open money at stake");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.attributeToBe(By.cssSelector("[data-chart=trend]"),
+                "data-rendered", "true"));
+        assertThat(browser.findElements(By.cssSelector("[data-testid=months] tbody tr"))).hasSize(12);
+        Browsers.check(browser, "executive");
+
+        open("/ui/backlog");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=team]")).getText()).contains("mia@" + tenant).contains("north");
+        Browsers.check(browser, "backlog-team");
+    }
+
+    @Test
+    void aWorkerGetsTheForbiddenPageOnEachOversightPage() {
+        signIn("wes@" + tenant, "password-of-wes1");
+        for (String page : List.of("/ui/approvals", "/ui/integration", "/ui/compliance", "/ui/executive")) {
+            open(page);
+            assertThat(browser.findElement(By.tagName("h1")).getText()).as(page).containsIgnoringCase("not allowed");
+        }
+    }
+
+    /** Time to first paint of the workbench and the dashboard on the demo tenant (docs/benchmarks.md); 5 loads each. */
+    @Test
+    void firstPaintOfTheWorkbenchAndTheDashboard_onTheDemoData() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String[] page : List.of(new String[] {"alice@demo", "alice-ordo-demo", "/ui/workbench"},
+                new String[] {"sam@demo", "sam-ordo-demo1", "/ui/insights"})) {
+            signIn(page[0], page[1]);
+            double[] paints = new double[5];
+            double[] ready = new double[5];
+            double[] loads = new double[5];
+            for (int i = 0; i < 5; i++) {
+                open(page[2]);
+                if (page[2].endsWith("insights")) {
+                    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.attributeToBe(By.cssSelector("[data-chart=flow]"),
+                            "data-rendered", "true"));
+                }
+                double[] measured = Browsers.paintAndLoad(browser);
+                paints[i] = measured[0];
+                ready[i] = measured[1];
+                loads[i] = measured[2];
+            }
+            Arrays.sort(paints);
+            Arrays.sort(ready);
+            Arrays.sort(loads);
+            assertThat(loads[0]).as("the browser measured the load of " + page[2]).isPositive();
+            lines.add(String.format(Locale.ROOT, "%s first-contentful-paint median %.0f ms (min %.0f, max %.0f); DOMContentLoaded median "
+                    + "%.0f ms; load event median %.0f ms (max %.0f)", page[2], paints[2], paints[0], paints[4], ready[2], loads[2], loads[4]));
+        }
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target/first-paint.txt"), lines);
+        lines.forEach(System.out::println);
+    }
+}
