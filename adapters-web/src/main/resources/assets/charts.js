@@ -45,13 +45,18 @@
       };
     }
   };
-  document.querySelectorAll("[data-chart]").forEach(function (element) {
-    var build = builders[element.getAttribute("data-chart")];
-    var option = build ? build(JSON.parse(element.getAttribute("data-series") || "{}")) : null;
-    if (!option) { return; }
-    var chart = echarts.init(element, null, { renderer: "svg" });
-    chart.setOption(option);
-    element.setAttribute("data-rendered", "true");
-    window.addEventListener("resize", function () { chart.resize(); });
-  });
+  function draw() {
+    document.querySelectorAll("[data-chart]:not([data-rendered])").forEach(function (element) {
+      var build = builders[element.getAttribute("data-chart")];
+      var option = build ? build(JSON.parse(element.getAttribute("data-series") || "{}")) : null;
+      if (!option) { return; }
+      var chart = echarts.init(element, null, { renderer: "svg" });
+      chart.setOption(option);
+      element.setAttribute("data-rendered", "true");
+      window.addEventListener("resize", function () { chart.resize(); });
+    });
+  }
+  draw();
+  // parts of a page that arrive after its first paint (the dashboard's outlook) bring charts of their own
+  document.body.addEventListener("htmx:afterSettle", draw);
 })();

@@ -14,12 +14,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -189,21 +191,29 @@ class OversightPagesBrowserTest {
         }
     }
 
-    /** Time to first paint of the workbench and the dashboard on the demo tenant (docs/benchmarks.md); 5 loads each. */
+    /** Time to first paint of the workbench and the dashboard on the demo tenant (docs/benchmarks.md); 5 loads each, recorded, not judged. */
     @Test
     void firstPaintOfTheWorkbenchAndTheDashboard_onTheDemoData() throws IOException {
+        // -Dordo.first-paint.base=http://localhost:8080 measures a running Ordo (its 13 months of demo data) instead
+        URI base = URI.create(System.getProperty("ordo.first-paint.base", server.getURI().toString()));
         List<String> lines = new ArrayList<>();
         for (String[] page : List.of(new String[] {"alice@demo", "alice-ordo-demo", "/ui/workbench"},
                 new String[] {"sam@demo", "sam-ordo-demo1", "/ui/insights"})) {
-            signIn(page[0], page[1]);
+            Browsers.signIn(browser, base, page[0], page[1]);
             double[] paints = new double[5];
             double[] ready = new double[5];
             double[] loads = new double[5];
+            double[] outlook = new double[5];
             for (int i = 0; i < 5; i++) {
-                open(page[2]);
+                browser.get(base + page[2]);
                 if (page[2].endsWith("insights")) {
                     new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.attributeToBe(By.cssSelector("[data-chart=flow]"),
                             "data-rendered", "true"));
+                    // the forecast, breach list and staffing arrive after the first paint: when they are on the page
+                    outlook[i] = ((Number) ((JavascriptExecutor) browser).executeAsyncScript("""
+                            const done = arguments[arguments.length - 1];
+                            const check = () => document.querySelector('[data-testid=outlook]') ? done(performance.now()) : setTimeout(check, 10);
+                            check();""")).doubleValue();
                 }
                 double[] measured = Browsers.paintAndLoad(browser);
                 paints[i] = measured[0];
@@ -213,9 +223,11 @@ class OversightPagesBrowserTest {
             Arrays.sort(paints);
             Arrays.sort(ready);
             Arrays.sort(loads);
+            Arrays.sort(outlook);
             assertThat(loads[0]).as("the browser measured the load of " + page[2]).isPositive();
             lines.add(String.format(Locale.ROOT, "%s first-contentful-paint median %.0f ms (min %.0f, max %.0f); DOMContentLoaded median "
-                    + "%.0f ms; load event median %.0f ms (max %.0f)", page[2], paints[2], paints[0], paints[4], ready[2], loads[2], loads[4]));
+                    + "%.0f ms; load event median %.0f ms (max %.0f)", page[2], paints[2], paints[0], paints[4], ready[2], loads[2], loads[4])
+                    + (outlook[4] > 0 ? String.format(Locale.ROOT, "; outlook on the page median %.0f ms (max %.0f)", outlook[2], outlook[4]) : ""));
         }
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target/first-paint.txt"), lines);

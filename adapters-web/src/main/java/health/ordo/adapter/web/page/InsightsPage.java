@@ -61,10 +61,16 @@ public class InsightsPage {
     public record StaffingRow(String queue, String current, int needed, long dueBy, int breachesNow, int breachesNeeded) {
     }
 
-    /** The page: tiles, the charts' data as JSON, tables, and what the forms show. */
-    public record Dashboard(List<Tile> tiles, String flowJson, String agingJson, String forecastJson, String forecastQueue,
-                            List<String> queues, String by, String forecastSummary, List<BreachRow> breaches, long breachCount,
-                            String moneyAtRisk, List<StaffingRow> staffing) {
+    /**
+     * The page as first painted: tiles and the charts of what happened (as JSON); the outlook (forecast, breaches, staffing),
+     * which simulates, comes after first paint from {@code outlookQuery}.
+     */
+    public record Dashboard(List<Tile> tiles, String flowJson, String agingJson, String outlookQuery) {
+    }
+
+    /** The outlook: a queue's forecast, the breach list for a date, and staffing; what its forms show. */
+    public record Outlook(String forecastJson, String forecastQueue, List<String> queues, String by, String forecastSummary,
+                          List<BreachRow> breaches, long breachCount, String moneyAtRisk, List<StaffingRow> staffing) {
     }
 
     private final Pages pages;
@@ -126,6 +132,21 @@ public class InsightsPage {
         aging.put("buckets", List.of("0–2", "3–7", "8–30", "31–90", "> 90"));
         aging.put("counts", buckets.stream().map(b -> backlog.rows().stream().map(r -> r.get(b)).toList()).toList());
 
+        String outlook = "by=" + date + (queue == null || queue.isBlank() ? "" : "&queue=" + java.net.URLEncoder.encode(queue,
+                java.nio.charset.StandardCharsets.UTF_8));
+        Dashboard view = new Dashboard(tiles, write(flowData), write(aging), outlook);
+        return pages.page(request, authentication, HttpStatus.OK, "insights", layout, view);
+    }
+
+    /** The outlook fragment the dashboard loads after its first paint (htmx): forecast, breaches by the date, staffing. */
+    @Get("/insights/outlook")
+    HttpResponse<?> outlook(HttpRequest<?> request, Authentication authentication, @Nullable @QueryValue String by,
+                            @Nullable @QueryValue String queue) {
+        Caller caller = Caller.of(authentication);
+        Layout layout = pages.layout(request, authentication, "@insights.title", "insights");
+        LocalDate today = LocalDate.now(zone);
+        LocalDate date = date(by, today.plusDays(7), today);
+        Texts t = layout.t();
         List<ForecastUseCase.GroupForecast> arrivals = forecasts.arrivals(caller.tenant(), Dimension.QUEUE, 28);
         List<String> queues = arrivals.stream().map(ForecastUseCase.GroupForecast::group).toList();
         ForecastUseCase.GroupForecast chosen = arrivals.stream().filter(g -> g.group().equals(queue)).findFirst()
@@ -153,9 +174,9 @@ public class InsightsPage {
             staffing.add(new StaffingRow(s.queue(), String.valueOf(s.currentWorkers()), s.workersNeeded(), s.dueBy(), s.breachesNow(),
                     s.breachesNeeded()));
         }
-        Dashboard view = new Dashboard(tiles, write(flowData), write(aging), write(forecastData), chosen == null ? null : chosen.group(),
-                queues, date.toString(), summary, breaches, breach.items().size(), money(breach.moneyAtRisk()), staffing);
-        return pages.page(request, authentication, HttpStatus.OK, "insights", layout, view);
+        Outlook view = new Outlook(write(forecastData), chosen == null ? null : chosen.group(), queues, date.toString(), summary, breaches,
+                breach.items().size(), money(breach.moneyAtRisk()), staffing);
+        return pages.render(HttpStatus.OK, "outlook", Map.of("layout", layout, "view", view));
     }
 
     private static Map<String, Object> first(InsightTable table) {
