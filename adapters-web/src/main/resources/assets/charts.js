@@ -50,6 +50,8 @@
       var build = builders[element.getAttribute("data-chart")];
       var option = build ? build(JSON.parse(element.getAttribute("data-series") || "{}")) : null;
       if (!option) { return; }
+      // the tooltip lives outside the chart, whose text alternative (role="img") stands for everything inside it
+      if (option.tooltip) { option.tooltip.appendToBody = true; }
       var chart = echarts.init(element, null, { renderer: "svg" });
       chart.setOption(option);
       element.setAttribute("data-rendered", "true");

@@ -71,7 +71,8 @@ final class Browsers {
     static void check(WebDriver browser, String name) throws IOException {
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
         List<String> severe = results.getViolations().stream().filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
-                .map(r -> r.getId() + " " + r.getNodes().stream().limit(2).map(n -> n.getTarget().toString()).toList()).toList();
+                .map(r -> r.getId() + " " + r.getNodes().stream().limit(2).map(n -> n.getTarget() + " " + n.getHtml().substring(0, Math.min(200, n.getHtml().length())) + " " + n.getFailureSummary())
+                        .toList()).toList();
         assertThat(severe).as("serious or critical accessibility violations on " + name).isEmpty();
         Files.createDirectories(SCREENSHOTS);
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);

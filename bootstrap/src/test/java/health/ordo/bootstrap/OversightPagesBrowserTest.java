@@ -63,6 +63,7 @@ class OversightPagesBrowserTest {
     private String ada;
     private String writeOff;
     private String approval;
+    private String wesItem;
     private WebDriver browser;
 
     @BeforeAll
@@ -72,7 +73,8 @@ class OversightPagesBrowserTest {
                 new ProvisionTenantUseCase.NewUser(Login.parse("mia@" + tenant), "Mia Maker", "password-of-mia", Set.of(Role.WORKER, Role.SUPERVISOR)),
                 new ProvisionTenantUseCase.NewUser(Login.parse("lee@" + tenant), "Lee Lead", "password-of-lee", Set.of(Role.SUPERVISOR)),
                 new ProvisionTenantUseCase.NewUser(Login.parse("ada@" + tenant), "Ada Admin", "password-of-ada1", Set.of(Role.TENANT_ADMIN)),
-                new ProvisionTenantUseCase.NewUser(Login.parse("wes@" + tenant), "Wes Worker", "password-of-wes1", Set.of(Role.WORKER))));
+                new ProvisionTenantUseCase.NewUser(Login.parse("wes@" + tenant), "Wes Worker", "password-of-wes1", Set.of(Role.WORKER)),
+                new ProvisionTenantUseCase.NewUser(Login.parse("wyn@" + tenant), "Wyn Worker", "password-of-wyn1", Set.of(Role.WORKER))));
         api = new ApiClient(server.getURI(), json);
         mia = api.login("mia@" + tenant, "password-of-mia");
         ada = api.login("ada@" + tenant, "password-of-ada1");
@@ -87,6 +89,12 @@ class OversightPagesBrowserTest {
         ApiClient.Response held = api.post("/api/v1/work-items/" + writeOff + "/complete", mia, Map.of("resolutionCode", "WRITE_OFF"));
         assertThat(held.status()).isEqualTo(202);
         approval = held.string("id");
+
+        String wes = api.login("wes@" + tenant, "password-of-wes1");
+        assertThat(api.put("/api/v1/workers/wes@" + tenant, ada, Map.of("capacity", 5, "available", true)).status()).isIn(200, 201);
+        wesItem = api.post("/api/v1/work-items", wes, Map.of("type", "INVOICE_HOLD", "source", Map.of("system", "oracle-fusion",
+                "externalId", "OV-2"), "title", "Quantity variance OV-2", "amount", Map.of("value", "900.00", "currency", "USD"))).string("id");
+        assertThat(api.post("/api/v1/work-items/" + wesItem + "/claim", wes, Map.of()).status()).isEqualTo(200);
 
         Path fax = scanFolders.root().resolve(tenant).resolve("fax");
         Files.createDirectories(fax);
@@ -183,9 +191,61 @@ class OversightPagesBrowserTest {
     }
 
     @Test
+    void aWorkerAsksForAPriorityChange_andASupervisorApprovesItOnTheItemPage() throws IOException {
+        signIn("wes@" + tenant, "password-of-wes1");
+        open("/ui/items/" + wesItem);
+        browser.findElement(By.cssSelector("[data-testid=override-form] summary")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("override-reason"))).selectByValue("PATIENT_IMPACT");
+        browser.findElement(By.id("override-comment")).sendKeys("supplier stops deliveries Friday");
+        Browsers.check(browser, "item-override-form");
+        browser.findElement(By.cssSelector("[data-testid=ask-override]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("m=override-asked"));
+        assertThat(browser.findElements(By.cssSelector("[data-testid=override-form]"))).as("one request at a time").isEmpty();
+
+        signIn("lee@" + tenant, "password-of-lee");
+        open("/ui/items/" + wesItem);
+        browser.findElement(By.cssSelector("[data-testid=approve-override]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("m=override-approved"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> override = (Map<String, Object>) api.get("/api/v1/work-items/" + wesItem + "/score", mia).body().get("override");
+        assertThat(override).containsEntry("status", "ACTIVE").containsEntry("reasonCode", "PATIENT_IMPACT");
+    }
+
+    @Test
+    void anAdministratorAddsAQueueAndSetsAWorkersQueuesSkillsAndCapacity_andARefusedValueIsNamed() throws IOException {
+        signIn("ada@" + tenant, "password-of-ada1");
+        open("/ui/admin/workforce");
+        browser.findElement(By.id("queue-id")).sendKeys("denials-aetna");
+        browser.findElement(By.id("queue-name")).sendKeys("Denials Aetna");
+        browser.findElement(By.id("queue-team")).sendKeys("north");
+        browser.findElement(By.cssSelector("[data-testid=save-queue]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("saved=queue"));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=queue-list]")).getText()).contains("Denials Aetna").contains("denials-aetna");
+
+        open("/ui/admin/workforce?worker=wyn@" + tenant);
+        browser.findElement(By.id("worker-queues")).sendKeys("denials-aetna");
+        browser.findElement(By.id("worker-skills")).sendKeys("appeals=9");
+        browser.findElement(By.cssSelector("[data-testid=save-worker]")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=worker-error]")).getText()).contains("skills.appeals");
+        WebElement skills = browser.findElement(By.id("worker-skills"));
+        skills.clear();
+        skills.sendKeys("appeals=3, coding=2");
+        WebElement capacity = browser.findElement(By.id("worker-capacity"));
+        capacity.clear();
+        capacity.sendKeys("7");
+        browser.findElement(By.cssSelector("[data-testid=save-worker]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("saved=worker"));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=worker-list]")).getText()).contains("wyn@" + tenant)
+                .contains("appeals=3, coding=2").contains("denials-aetna");
+        Map<String, Object> wyn = api.get("/api/v1/workers/wyn@" + tenant, ada).body();
+        assertThat(wyn).containsEntry("capacity", 7).containsEntry("queues", List.of("denials-aetna"));
+        Browsers.check(browser, "workforce");
+    }
+
+    @Test
     void aWorkerGetsTheForbiddenPageOnEachOversightPage() {
         signIn("wes@" + tenant, "password-of-wes1");
-        for (String page : List.of("/ui/approvals", "/ui/integration", "/ui/compliance", "/ui/executive")) {
+        for (String page : List.of("/ui/approvals", "/ui/integration", "/ui/compliance", "/ui/executive", "/ui/admin/workforce")) {
             open(page);
             assertThat(browser.findElement(By.tagName("h1")).getText()).as(page).containsIgnoringCase("not allowed");
         }

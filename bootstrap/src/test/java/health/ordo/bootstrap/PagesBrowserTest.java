@@ -192,6 +192,10 @@ class PagesBrowserTest {
         by.submit();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("[data-testid=breach-summary]"), date));
+        // the what-if: one more worker on the queue, answered in place (htmx) with breaches and money before and after
+        browser.findElement(By.cssSelector("[data-testid=what-if]")).click();
+        assertThat(browser.findElement(By.cssSelector("table[data-testid=what-if-result]")).getText()).contains("ap-exceptions")
+                .contains("Items that miss their deadline").contains("Money at risk");
         checkPage("insights");
 
         browser.get(url("/ui/admin/policies"));

@@ -60,7 +60,7 @@ class PermissionMatrixTest {
         MATRIX.put("POST /api/v1/work-items/{id}/transfer", LEADS);
         MATRIX.put("POST /api/v1/work-items/{id}/reroute", LEADS);
         MATRIX.put("POST /api/v1/work-items:assign", LEADS);
-        MATRIX.put("POST /api/v1/work-items/{id}/priority-override", LEADS);
+        MATRIX.put("POST /api/v1/work-items/{id}/priority-override", HUMANS);
         MATRIX.put("POST /api/v1/work-items/{id}/priority-override/{overrideId}:approve", LEADS);
         MATRIX.put("GET /api/v1/priority-policies", LEADS);
         MATRIX.put("GET /api/v1/priority-policies/{policyId}/versions/{version}", LEADS);

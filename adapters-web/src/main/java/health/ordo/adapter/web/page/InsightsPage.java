@@ -70,7 +70,13 @@ public class InsightsPage {
 
     /** The outlook: a queue's forecast, the breach list for a date, and staffing; what its forms show. */
     public record Outlook(String forecastJson, String forecastQueue, List<String> queues, String by, String forecastSummary,
-                          List<BreachRow> breaches, long breachCount, String moneyAtRisk, List<StaffingRow> staffing) {
+                          List<BreachRow> breaches, long breachCount, String moneyAtRisk, List<StaffingRow> staffing,
+                          List<String> allocation) {
+    }
+
+    /** A what-if's answer: breaches and money at risk by the date, before and after. */
+    public record WhatIfView(String queue, String by, String workersBefore, String workersAfter, int breachesBefore, int breachesAfter,
+                             String moneyBefore, String moneyAfter, int saved, int lost, String note, String error) {
     }
 
     private final Pages pages;
@@ -174,9 +180,33 @@ public class InsightsPage {
             staffing.add(new StaffingRow(s.queue(), String.valueOf(s.currentWorkers()), s.workersNeeded(), s.dueBy(), s.breachesNow(),
                     s.breachesNeeded()));
         }
+        List<String> allocation = forecasts.allocation(caller.tenant(), date, 5).stream().map(ForecastUseCase.Allocation::explanation).toList();
         Outlook view = new Outlook(write(forecastData), chosen == null ? null : chosen.group(), queues, date.toString(), summary, breaches,
-                breach.items().size(), money(breach.moneyAtRisk()), staffing);
+                breach.items().size(), money(breach.moneyAtRisk()), staffing, allocation);
         return pages.render(HttpStatus.OK, "outlook", Map.of("layout", layout, "view", view));
+    }
+
+    /** What if a queue had more (or fewer) workers by the date: the breaches and money at risk before and after (htmx fragment). */
+    @Get("/insights/what-if")
+    HttpResponse<?> whatIf(HttpRequest<?> request, Authentication authentication, @Nullable @QueryValue String queue,
+                           @Nullable @QueryValue String add, @Nullable @QueryValue String by) {
+        Caller caller = Caller.of(authentication);
+        Layout layout = pages.layout(request, authentication, "@insights.title", "insights");
+        LocalDate today = LocalDate.now(zone);
+        LocalDate date = date(by, today.plusDays(7), today);
+        WhatIfView view;
+        try {
+            double workers = Double.parseDouble(add == null || add.isBlank() ? "1" : add.strip());
+            ForecastUseCase.WhatIf w = forecasts.whatIf(caller.tenant(), queue, workers, Map.of(), date, null, null);
+            view = new WhatIfView(w.queue(), date.toString(), String.format(java.util.Locale.ROOT, "%.1f", w.workersBefore()),
+                    String.format(java.util.Locale.ROOT, "%.1f", w.workersAfter()), w.breachesBefore(), w.breachesAfter(),
+                    money(w.moneyAtRiskBefore()), money(w.moneyAtRiskAfter()), w.saved().size(), w.lost().size(), w.note(), null);
+        } catch (NumberFormatException e) {
+            view = new WhatIfView(queue, date.toString(), null, null, 0, 0, null, null, 0, 0, null, layout.t().get("insights.whatIfNumber"));
+        } catch (health.ordo.domain.shared.DomainException | health.ordo.application.port.in.routing.QueueNotFoundException e) {
+            view = new WhatIfView(queue, date.toString(), null, null, 0, 0, null, null, 0, 0, null, e.getMessage());
+        }
+        return pages.render(HttpStatus.OK, "whatif", Map.of("layout", layout, "view", view));
     }
 
     private static Map<String, Object> first(InsightTable table) {

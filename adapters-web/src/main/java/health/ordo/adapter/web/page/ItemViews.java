@@ -33,7 +33,28 @@ public final class ItemViews {
     public record Item(String id, String title, String type, String status, String queue, String assignee, String score,
                        String policy, List<Factor> factors, List<String> rules, String override, Clock clock,
                        List<Map.Entry<String, String>> attributes, List<Event> history, Set<String> actions, boolean masked,
-                       String message, String document) {
+                       String message, String document, OverrideForm overrideForm) {
+    }
+
+    /**
+     * The priority change the caller may ask for on the item page, and the pending one they may approve.
+     *
+     * @param offered    whether the form is shown: to a lead on any open item, to a worker on their own item with no override
+     * @param lead       whether the change applies at once (within the tenant's threshold) rather than waiting for approval
+     * @param approvable the id of a pending override someone else asked for, which this lead may approve; else null
+     */
+    public record OverrideForm(boolean offered, boolean lead, List<String> reasonCodes, String approvable) {
+
+        static OverrideForm of(WorkItem item, String caller, boolean lead, List<String> reasonCodes) {
+            PriorityOverride current = item.priorityOverride();
+            boolean inPlace = current != null && (current.status() == PriorityOverride.Status.ACTIVE
+                    || current.status() == PriorityOverride.Status.PENDING_APPROVAL);
+            boolean open = !item.status().isTerminal();
+            boolean offered = open && (lead || (caller.equals(item.assignee()) && !inPlace));
+            String approvable = lead && open && current != null && current.status() == PriorityOverride.Status.PENDING_APPROVAL
+                    && !current.requestedBy().equals(caller) ? current.id().toString() : null;
+            return new OverrideForm(offered, lead, offered ? reasonCodes : List.of(), approvable);
+        }
     }
 
     /** A factor's share of the score: its contribution and how long its bar is next to the largest (0-100). */
@@ -62,7 +83,7 @@ public final class ItemViews {
     }
 
     static Item item(WorkItemDetails details, GetSlaQuery.SlaView sla, PhiViewerQuery.Viewer viewer, Layout layout, String caller,
-                     String message) {
+                     String message, OverrideForm overrideForm) {
         WorkItem item = details.item();
         boolean sees = viewer.sees(item.assignee(), item.queue());
         Map<String, Object> values = item.content().attributes().values();
@@ -100,7 +121,8 @@ public final class ItemViews {
                 item.assignee() == null ? "—" : item.assignee(),
                 item.priorityScore() == null ? "—" : item.priorityScore().value().setScale(1, RoundingMode.HALF_UP).toPlainString(),
                 policy, factors, rules, overrideText, clock(item, sla, layout), attributes, history, actions(item, caller), !sees, message,
-                IntakePolicy.REVIEW_SOURCE_SYSTEM.equals(item.content().source().system()) ? item.content().source().externalId() : null);
+                IntakePolicy.REVIEW_SOURCE_SYSTEM.equals(item.content().source().system()) ? item.content().source().externalId() : null,
+                overrideForm);
     }
 
     static Clock clock(WorkItem item, GetSlaQuery.SlaView sla, Layout layout) {

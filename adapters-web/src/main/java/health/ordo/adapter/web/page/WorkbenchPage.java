@@ -2,6 +2,7 @@ package health.ordo.adapter.web.page;
 
 import health.ordo.adapter.web.security.Caller;
 import health.ordo.application.port.in.phi.PhiViewerQuery;
+import health.ordo.application.port.in.priority.PrioritySettingsUseCase;
 import health.ordo.application.port.in.routing.GetNextWorkUseCase;
 import health.ordo.application.port.in.routing.NotAWorkerException;
 import health.ordo.application.port.in.sla.GetSlaQuery;
@@ -56,7 +57,8 @@ public class WorkbenchPage {
     public record Workbench(List<ItemViews.Row> mine, String message) {
     }
 
-    private static final Set<String> MESSAGES = Set.of("empty", "done", "not-a-worker", "released", "illegal");
+    private static final Set<String> MESSAGES = Set.of("empty", "done", "not-a-worker", "released", "illegal", "override-asked",
+            "override-applied", "override-approved", "override-refused", "override-invalid");
     private static final Map<String, LifecycleAction> ACTIONS = Map.of("start", LifecycleAction.START, "hold", LifecycleAction.HOLD,
             "resume", LifecycleAction.RESUME, "complete", LifecycleAction.COMPLETE, "release", LifecycleAction.RELEASE);
 
@@ -67,9 +69,10 @@ public class WorkbenchPage {
     private final ChangeWorkItemStatusUseCase lifecycle;
     private final GetSlaQuery sla;
     private final PhiViewerQuery phi;
+    private final PrioritySettingsUseCase prioritySettings;
 
     WorkbenchPage(Pages pages, GetNextWorkUseCase next, GetWorkItemQuery items, ListWorkItemsQuery lists,
-                  ChangeWorkItemStatusUseCase lifecycle, GetSlaQuery sla, PhiViewerQuery phi) {
+                  ChangeWorkItemStatusUseCase lifecycle, GetSlaQuery sla, PhiViewerQuery phi, PrioritySettingsUseCase prioritySettings) {
         this.pages = pages;
         this.next = next;
         this.items = items;
@@ -77,6 +80,7 @@ public class WorkbenchPage {
         this.lifecycle = lifecycle;
         this.sla = sla;
         this.phi = phi;
+        this.prioritySettings = prioritySettings;
     }
 
     private PhiViewerQuery.Viewer viewer(Caller caller, Authentication authentication) {
@@ -122,8 +126,11 @@ public class WorkbenchPage {
                     new PageErrors.ErrorView(layout.t().get("error.notFound.title"), layout.t().get("error.notFound")));
         }
         GetSlaQuery.SlaView clock = sla.sla(caller.tenant(), details.get().item().id()).orElse(null);
+        boolean lead = layout.lead();
+        ItemViews.OverrideForm overrideForm = ItemViews.OverrideForm.of(details.get().item(), caller.actor().name(), lead,
+                prioritySettings.settings(caller.tenant()).overrideReasonCodes());
         ItemViews.Item view = ItemViews.item(details.get(), clock, viewer(caller, authentication), layout, caller.actor().name(),
-                message != null && MESSAGES.contains(message) ? "workbench.message." + message : null);
+                message != null && MESSAGES.contains(message) ? "workbench.message." + message : null, overrideForm);
         return pages.page(request, authentication, HttpStatus.OK, "item", layout, view);
     }
 

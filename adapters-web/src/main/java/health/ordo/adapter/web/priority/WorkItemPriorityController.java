@@ -59,16 +59,21 @@ class WorkItemPriorityController {
     }
 
     @Post(value = "/priority-override", consumes = MediaType.APPLICATION_JSON)
-    @Secured({"SUPERVISOR", "TENANT_ADMIN"})
+    @Secured({"WORKER", "SUPERVISOR", "TENANT_ADMIN"})
     @Operation(summary = "Override the item's priority (pin to top or bottom, or a score) with reason, comment and expiry",
             description = "An override moving the item by more than the tenant's threshold waits for a second supervisor's "
-                    + "approval. WORKER may not override.")
+                    + "approval. A WORKER (without a supervisor's role) asks for a change of an item assigned to them: it always "
+                    + "waits for a supervisor's approval, and is refused (403) while another override is in place.")
     @ApiResponse(responseCode = "201", description = "Override recorded (ACTIVE, or PENDING_APPROVAL)")
     HttpResponse<ScoreResponse> override(Authentication authentication, @PathVariable String id, @Body OverrideRequest body) {
         Caller caller = Caller.of(authentication);
         OverrideTarget target = target(body);
-        WorkItem item = overrides.requestOverride(caller.tenant(), WorkItemId.parse(id), target, body.reasonCode(),
-                body.comment(), instant(body.expiresAt()), caller.actor());
+        boolean lead = authentication.getRoles().contains("SUPERVISOR") || authentication.getRoles().contains("TENANT_ADMIN");
+        WorkItem item = lead
+                ? overrides.requestOverride(caller.tenant(), WorkItemId.parse(id), target, body.reasonCode(), body.comment(),
+                instant(body.expiresAt()), caller.actor())
+                : overrides.requestOverrideForApproval(caller.tenant(), WorkItemId.parse(id), target, body.reasonCode(), body.comment(),
+                instant(body.expiresAt()), caller.actor());
         return HttpResponse.created(scoreOf(caller, item));
     }
 

@@ -8,12 +8,15 @@ import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.application.service.scoring.PriorityScoringService;
 import health.ordo.application.service.workitem.WorkItemUpdater;
 import health.ordo.domain.score.OverrideTarget;
+import health.ordo.domain.score.PriorityOverride;
 import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
+import health.ordo.domain.workitem.NotAllowedException;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemId;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +26,8 @@ import java.util.UUID;
 public final class PriorityOverrideService implements OverridePriorityUseCase, PrioritySettingsUseCase {
 
     private static final Duration MAX_OVERRIDE = Duration.ofDays(90);
+    /** A threshold every move exceeds (a distance is never negative): the override waits for approval. */
+    private static final BigDecimal ALWAYS_APPROVED = BigDecimal.ONE.negate();
 
     private final WorkItemUpdater updater;
     private final PrioritySettingsPort settingsPort;
@@ -42,6 +47,18 @@ public final class PriorityOverrideService implements OverridePriorityUseCase, P
     @Override
     public WorkItem requestOverride(TenantId tenant, WorkItemId id, OverrideTarget target, String reasonCode,
                                     String comment, Instant expiresAt, Actor actor) {
+        return request(tenant, id, target, reasonCode, comment, expiresAt, actor, false);
+    }
+
+    @Override
+    public WorkItem requestOverrideForApproval(TenantId tenant, WorkItemId id, OverrideTarget target, String reasonCode,
+                                               String comment, Instant expiresAt, Actor actor) {
+        return request(tenant, id, target, reasonCode, comment, expiresAt, actor, true);
+    }
+
+    /** @param forApproval a worker's request: only on their own item, never over another override, always approved by a supervisor */
+    private WorkItem request(TenantId tenant, WorkItemId id, OverrideTarget target, String reasonCode, String comment, Instant expiresAt,
+                             Actor actor, boolean forApproval) {
         Instant now = clock.instant();
         InvalidValueException.require(expiresAt != null && expiresAt.isAfter(now), "expiresAt", "expiresAt must lie in the future");
         InvalidValueException.require(!expiresAt.isAfter(now.plus(MAX_OVERRIDE)), "expiresAt",
@@ -50,8 +67,21 @@ public final class PriorityOverrideService implements OverridePriorityUseCase, P
             PrioritySettings settings = settingsPort.load(tenant).orElse(PrioritySettings.DEFAULTS);
             InvalidValueException.require(reasonCode != null && settings.overrideReasonCodes().contains(reasonCode),
                     "reasonCode", "reasonCode must be one of " + settings.overrideReasonCodes());
+            BigDecimal threshold = settings.approvalThresholdPoints();
+            if (forApproval) {
+                if (!actor.name().equals(item.assignee())) {
+                    throw new NotAllowedException("OVERRIDE_REQUEST_OWN_ITEM", "a worker asks for a priority change of an item assigned to them");
+                }
+                PriorityOverride current = item.priorityOverride();
+                if (current != null && (current.status() == PriorityOverride.Status.ACTIVE
+                        || current.status() == PriorityOverride.Status.PENDING_APPROVAL)) {
+                    throw new NotAllowedException("OVERRIDE_IN_PLACE", "the item has an override in place (" + current.status()
+                            + "); a supervisor changes it");
+                }
+                threshold = ALWAYS_APPROVED;
+            }
             item.applyScore(scoring.explain(item, at), at);
-            item.requestOverride(target, reasonCode, comment, expiresAt, settings.approvalThresholdPoints(), actor, at);
+            item.requestOverride(target, reasonCode, comment, expiresAt, threshold, actor, at);
         });
     }
 

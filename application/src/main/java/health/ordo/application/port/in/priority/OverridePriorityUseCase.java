@@ -19,5 +19,13 @@ public interface OverridePriorityUseCase {
     WorkItem requestOverride(TenantId tenant, WorkItemId id, OverrideTarget target, String reasonCode, String comment,
                              Instant expiresAt, Actor actor);
 
+    /**
+     * A worker asks for a priority change of an item assigned to them: whatever its size it waits for a supervisor's
+     * approval, and it is refused while another override is in place on the item (a request never displaces a
+     * supervisor's override).
+     */
+    WorkItem requestOverrideForApproval(TenantId tenant, WorkItemId id, OverrideTarget target, String reasonCode, String comment,
+                                        Instant expiresAt, Actor actor);
+
     WorkItem approveOverride(TenantId tenant, WorkItemId id, UUID overrideId, Actor actor);
 }
