@@ -243,9 +243,36 @@ class OversightPagesBrowserTest {
     }
 
     @Test
+    void anAdministratorConfiguresConnectors_withWriteOnlySecrets_andARefusedSettingIsNamed() throws IOException {
+        signIn("ada@" + tenant, "password-of-ada1");
+        open("/ui/admin/connectors");
+        browser.findElement(By.id("connector-id")).sendKeys("oracle-ap");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("connector-type"))).selectByValue("oracle-fusion-invoice-holds");
+        browser.findElement(By.id("connector-url")).sendKeys("http://127.0.0.1:9");
+        browser.findElement(By.id("connector-options")).sendKeys("auth=basic\nusername=ap.integration");
+        browser.findElement(By.id("secret-password")).sendKeys("s3cr3t-Pa55");
+        browser.findElement(By.cssSelector("[data-testid=save-connector]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("m=saved"));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=connector-list]")).getText()).contains("oracle-ap")
+                .contains("username=ap.integration").contains("password");
+        assertThat(browser.getPageSource()).doesNotContain("s3cr3t-Pa55");
+        Browsers.check(browser, "connectors");
+
+        open("/ui/admin/connectors");
+        browser.findElement(By.id("connector-id")).sendKeys("scans-two");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("connector-type"))).selectByValue("scan-folder");
+        browser.findElement(By.id("connector-url")).sendKeys("https://example.org");
+        browser.findElement(By.id("connector-options")).sendKeys("folder=scans-two");
+        browser.findElement(By.cssSelector("[data-testid=save-connector]")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=connector-error]")).getText()).startsWith("baseUrl");
+        assertThat(api.get("/api/v1/connectors/oracle-ap", ada).body().get("secretsSet")).isEqualTo(List.of("password"));
+    }
+
+    @Test
     void aWorkerGetsTheForbiddenPageOnEachOversightPage() {
         signIn("wes@" + tenant, "password-of-wes1");
-        for (String page : List.of("/ui/approvals", "/ui/integration", "/ui/compliance", "/ui/executive", "/ui/admin/workforce")) {
+        for (String page : List.of("/ui/approvals", "/ui/integration", "/ui/compliance", "/ui/executive", "/ui/admin/workforce",
+                "/ui/admin/connectors")) {
             open(page);
             assertThat(browser.findElement(By.tagName("h1")).getText()).as(page).containsIgnoringCase("not allowed");
         }

@@ -196,6 +196,11 @@ class PagesBrowserTest {
         browser.findElement(By.cssSelector("[data-testid=what-if]")).click();
         assertThat(browser.findElement(By.cssSelector("table[data-testid=what-if-result]")).getText()).contains("ap-exceptions")
                 .contains("Items that miss their deadline").contains("Money at risk");
+        // the backlog's aging grouped by type of work instead of queue (payer and facility the same way)
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("aging-by"))).selectByValue("type");
+        browser.findElement(By.cssSelector("[data-testid=aging-by]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.attributeContains(By.cssSelector("[data-chart=aging]"),
+                "data-series", "INVOICE_HOLD"));
         checkPage("insights");
 
         browser.get(url("/ui/admin/policies"));
@@ -209,6 +214,19 @@ class PagesBrowserTest {
         assertThat(browser.findElement(By.cssSelector("[data-testid=rank-changes]")).getText()).contains("open items compared");
         assertThat(browser.findElement(By.id("w.FINANCIAL_IMPACT")).getAttribute("value")).as("the weights tried stay in the form").isEqualTo("0");
         checkPage("policies-what-if");
+        // those weights saved as a draft, the draft's own what-if against the policy in force, then its activation
+        browser.findElement(By.id("draft-description")).sendKeys("deadlines only");
+        browser.findElement(By.cssSelector("[data-testid=save-draft]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("m=drafted"));
+        WebElement draft = browser.findElement(By.cssSelector("tr[data-policy=standard][data-version='1']"));
+        assertThat(draft.getText()).contains("DRAFT").contains("deadlines only");
+        draft.findElement(By.cssSelector("[data-testid=draft-what-if]")).click();
+        assertThat(browser.findElement(By.id("report-heading")).getText()).contains("standard v1");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=rank-changes]")).getText()).contains("open items compared");
+        checkPage("policies-draft-what-if");
+        browser.findElement(By.cssSelector("tr[data-policy=standard][data-version='1'] [data-testid=activate]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("m=activated"));
+        assertThat(browser.findElement(By.cssSelector("tr[data-policy=standard][data-version='1']")).getText()).contains("ACTIVE");
 
         // a holiday file from HR, imported on the calendars page: a new calendar with the recurring holiday expanded
         java.nio.file.Path ics = java.nio.file.Files.createTempFile("site-holidays", ".ics");

@@ -65,8 +65,11 @@ public class InsightsPage {
      * The page as first painted: tiles and the charts of what happened (as JSON); the outlook (forecast, breaches, staffing),
      * which simulates, comes after first paint from {@code outlookQuery}.
      */
-    public record Dashboard(List<Tile> tiles, String flowJson, String agingJson, String outlookQuery) {
+    public record Dashboard(List<Tile> tiles, String flowJson, String agingJson, String outlookQuery, String agingBy, List<String> agingChoices) {
     }
+
+    /** What the backlog's aging can be grouped by: queue, payer, facility (site), type. */
+    private static final List<Dimension> AGING_BY = List.of(Dimension.QUEUE, Dimension.PAYER, Dimension.SITE, Dimension.TYPE);
 
     /** The outlook: a queue's forecast, the breach list for a date, and staffing; what its forms show. */
     public record Outlook(String forecastJson, String forecastQueue, List<String> queues, String by, String forecastSummary,
@@ -96,7 +99,7 @@ public class InsightsPage {
 
     @Get("/insights")
     HttpResponse<?> dashboard(HttpRequest<?> request, Authentication authentication, @Nullable @QueryValue String by,
-                              @Nullable @QueryValue String queue) {
+                              @Nullable @QueryValue String queue, @Nullable @QueryValue String agingBy) {
         Caller caller = Caller.of(authentication);
         Layout layout = pages.layout(request, authentication, "@insights.title", "insights");
         InsightsQuery.Viewer viewer = new InsightsQuery.Viewer(caller.tenant(), caller.actor().name(),
@@ -105,7 +108,8 @@ public class InsightsPage {
         LocalDate date = date(by, today.plusDays(7), today);
         InsightRequest last30 = new InsightRequest(today.minusDays(29), today, null, Map.of(), InsightRequest.Period.NONE);
 
-        InsightTable backlog = insights.insight(viewer, Insight.BACKLOG, new InsightRequest(today, today, Dimension.QUEUE, Map.of(),
+        Dimension aged = AGING_BY.stream().filter(d -> d.apiName().equals(agingBy)).findFirst().orElse(Dimension.QUEUE);
+        InsightTable backlog = insights.insight(viewer, Insight.BACKLOG, new InsightRequest(today, today, aged, Map.of(),
                 InsightRequest.Period.NONE));
         long open = 0;
         BigDecimal atStake = BigDecimal.ZERO;
@@ -140,7 +144,8 @@ public class InsightsPage {
 
         String outlook = "by=" + date + (queue == null || queue.isBlank() ? "" : "&queue=" + java.net.URLEncoder.encode(queue,
                 java.nio.charset.StandardCharsets.UTF_8));
-        Dashboard view = new Dashboard(tiles, write(flowData), write(aging), outlook);
+        Dashboard view = new Dashboard(tiles, write(flowData), write(aging), outlook, aged.apiName(),
+                AGING_BY.stream().map(Dimension::apiName).toList());
         return pages.page(request, authentication, HttpStatus.OK, "insights", layout, view);
     }
 
