@@ -269,10 +269,41 @@ class OversightPagesBrowserTest {
     }
 
     @Test
+    void anAdministratorSetsAnSlaPolicysTerms_asItsNextVersion_andSeesTheRoutingRulesInOrder() throws IOException {
+        assertThat(api.put("/api/v1/queues/referrals", ada, Map.of("name", "Referrals")).status()).isIn(200, 201);
+        assertThat(api.post("/api/v1/sla-policies", ada, Map.of("policyId", "referrals", "appliesTo", "REFERRAL", "goal", "PT16H",
+                "deadline", "PT40H")).status()).isEqualTo(201);
+        assertThat(api.put("/api/v1/routing-rules/referrals-by-payer", ada, Map.of("position", 1, "when", List.of(Map.of("field", "type",
+                "operator", "eq", "value", "REFERRAL")), "targetQueue", "referrals")).status()).isEqualTo(201);
+        signIn("ada@" + tenant, "password-of-ada1");
+        open("/ui/admin/service-levels?edit=referrals");
+        WebElement deadline = browser.findElement(By.id("deadline-hours"));
+        deadline.clear();
+        deadline.sendKeys("two days");
+        browser.findElement(By.cssSelector("[data-testid=save-terms]")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=sla-error]")).getText()).startsWith("deadlineHours");
+
+        open("/ui/admin/service-levels?edit=referrals");
+        WebElement goal = browser.findElement(By.id("goal-hours"));
+        goal.clear();
+        goal.sendKeys("8");
+        deadline = browser.findElement(By.id("deadline-hours"));
+        deadline.clear();
+        deadline.sendKeys("24");
+        browser.findElement(By.cssSelector("[data-testid=save-terms]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("m=saved"));
+        assertThat(browser.findElement(By.cssSelector("tr[data-policy=referrals][data-version='2']")).getText()).contains("8 h").contains("24 h")
+                .contains("active");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=routing-rules]")).getText()).contains("referrals-by-payer")
+                .contains("type eq REFERRAL");
+        Browsers.check(browser, "service-levels");
+    }
+
+    @Test
     void aWorkerGetsTheForbiddenPageOnEachOversightPage() {
         signIn("wes@" + tenant, "password-of-wes1");
         for (String page : List.of("/ui/approvals", "/ui/integration", "/ui/compliance", "/ui/executive", "/ui/admin/workforce",
-                "/ui/admin/connectors")) {
+                "/ui/admin/connectors", "/ui/admin/service-levels")) {
             open(page);
             assertThat(browser.findElement(By.tagName("h1")).getText()).as(page).containsIgnoringCase("not allowed");
         }

@@ -84,7 +84,7 @@ public class ApprovalsPage {
                            @Nullable @Body Map<String, String> form) {
         pages.csrf().verify(request, form);
         Caller caller = Caller.of(authentication);
-        UUID uuid = uuid(id);
+        UUID uuid = Pages.uuid(id);
         if (uuid == null || !(decision.equals("approve") || decision.equals("reject"))) {
             return HttpResponse.notFound();
         }
@@ -121,11 +121,4 @@ public class ApprovalsPage {
                 why == null ? null : layout.t().get(why));
     }
 
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 }

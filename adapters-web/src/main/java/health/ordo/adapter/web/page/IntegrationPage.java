@@ -125,7 +125,7 @@ public class IntegrationPage {
     HttpResponse<?> retry(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
                           @Nullable @Body Map<String, String> form) {
         pages.csrf().verify(request, form);
-        UUID uuid = uuid(id);
+        UUID uuid = Pages.uuid(id);
         if (uuid == null) {
             return HttpResponse.notFound();
         }
@@ -144,7 +144,7 @@ public class IntegrationPage {
                                @Nullable @Body Map<String, String> form) {
         pages.csrf().verify(request, form);
         Caller caller = Caller.of(authentication);
-        UUID uuid = uuid(id);
+        UUID uuid = Pages.uuid(id);
         if (uuid == null) {
             return HttpResponse.notFound();
         }
@@ -171,11 +171,4 @@ public class IntegrationPage {
                 c.duplicates(), c.rejected(), runs, rejections);
     }
 
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 }

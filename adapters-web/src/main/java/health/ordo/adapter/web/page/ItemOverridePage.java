@@ -56,7 +56,7 @@ public class ItemOverridePage {
     HttpResponse<?> ask(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
                         @Nullable @Body Map<String, String> form) {
         pages.csrf().verify(request, form);
-        UUID uuid = uuid(id);
+        UUID uuid = Pages.uuid(id);
         if (uuid == null || form == null) {
             return HttpResponse.notFound();
         }
@@ -86,8 +86,8 @@ public class ItemOverridePage {
     HttpResponse<?> approve(HttpRequest<?> request, Authentication authentication, @PathVariable String id, @PathVariable String overrideId,
                             @Nullable @Body Map<String, String> form) {
         pages.csrf().verify(request, form);
-        UUID uuid = uuid(id);
-        UUID override = uuid(overrideId);
+        UUID uuid = Pages.uuid(id);
+        UUID override = Pages.uuid(overrideId);
         if (uuid == null || override == null) {
             return HttpResponse.notFound();
         }
@@ -108,11 +108,4 @@ public class ItemOverridePage {
         return new OverrideTarget("PIN_BOTTOM".equals(target) ? OverrideTarget.Kind.PIN_BOTTOM : OverrideTarget.Kind.PIN_TOP, null);
     }
 
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 }

@@ -94,6 +94,15 @@ class Pages {
         return renderer.render(status, template, model);
     }
 
+    /** The id in a page's path, or null when it is not one (the page answers 404). */
+    static java.util.UUID uuid(String id) {
+        try {
+            return java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** 303 See Other: after a form, the browser loads the next page with GET. */
     static MutableHttpResponse<?> seeOther(String location) {
         return HttpResponse.seeOther(URI.create(location));

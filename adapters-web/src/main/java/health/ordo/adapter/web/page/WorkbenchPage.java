@@ -153,7 +153,7 @@ public class WorkbenchPage {
         pages.csrf().verify(request, form);
         Caller caller = Caller.of(authentication);
         LifecycleAction lifecycleAction = ACTIONS.get(action);
-        UUID uuid = uuid(id);
+        UUID uuid = Pages.uuid(id);
         if (lifecycleAction == null || uuid == null) {
             return HttpResponse.notFound();
         }
@@ -174,15 +174,8 @@ public class WorkbenchPage {
     }
 
     private Optional<WorkItemDetails> details(Caller caller, String id) {
-        UUID uuid = uuid(id);
+        UUID uuid = Pages.uuid(id);
         return uuid == null ? Optional.empty() : items.get(caller.tenant(), new WorkItemId(uuid));
     }
 
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 }
