@@ -22,6 +22,15 @@
         series: d.buckets.map(function (bucket, i) { return { name: bucket, type: "bar", stack: "age", data: d.counts[i] }; })
       };
     },
+    sla: function (d) {
+      return {
+        tooltip: { trigger: "axis" }, legend: { data: d.labels }, grid: { left: 48, right: 48, top: 40, bottom: 28 },
+        xAxis: { type: "category", data: d.weeks },
+        yAxis: [{ type: "value", min: 0, max: 100, axisLabel: { formatter: "{value} %" } }, { type: "value" }],
+        series: [{ name: d.labels[0], type: "line", data: d.attainment, connectNulls: true, color: primary },
+                 { name: d.labels[1], type: "bar", yAxisIndex: 1, data: d.breached, color: accent }]
+      };
+    },
     trend: function (d) {
       return {
         tooltip: { trigger: "axis" }, legend: { data: d.labels }, grid: { left: 64, right: 64, top: 40, bottom: 28 },

@@ -290,20 +290,90 @@ class OversightPagesBrowserTest {
         deadline = browser.findElement(By.id("deadline-hours"));
         deadline.clear();
         deadline.sendKeys("24");
+        browser.findElement(By.id("sla-when")).sendKeys("attributes.payer eq Aetna");
+        WebElement ladder = browser.findElement(By.id("sla-escalations"));
+        ladder.sendKeys("SOMETIME notify");
+        browser.findElement(By.cssSelector("[data-testid=save-terms]")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=sla-error]")).getText()).startsWith("escalations.stage");
+        open("/ui/admin/service-levels?edit=referrals");
+        goal = browser.findElement(By.id("goal-hours"));
+        goal.clear();
+        goal.sendKeys("8");
+        deadline = browser.findElement(By.id("deadline-hours"));
+        deadline.clear();
+        deadline.sendKeys("24");
+        browser.findElement(By.id("sla-when")).sendKeys("attributes.payer eq Aetna");
+        browser.findElement(By.id("sla-escalations")).sendKeys("DEADLINE_APPROACHING raise=10 notify");
         browser.findElement(By.cssSelector("[data-testid=save-terms]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("m=saved"));
         assertThat(browser.findElement(By.cssSelector("tr[data-policy=referrals][data-version='2']")).getText()).contains("8 h").contains("24 h")
-                .contains("active");
+                .contains("active").contains("attributes.payer eq Aetna").contains("DEADLINE_APPROACHING: +10, notify");
         assertThat(browser.findElement(By.cssSelector("[data-testid=routing-rules]")).getText()).contains("referrals-by-payer")
                 .contains("type eq REFERRAL");
+
+        // a routing rule written on the page: a condition it cannot read is named, then the rule is saved and listed
+        browser.findElement(By.id("rule-id")).sendKeys("large-referrals");
+        browser.findElement(By.id("rule-when")).sendKeys("amount like 5000");
+        browser.findElement(By.cssSelector("[data-testid=save-rule]")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=sla-error]")).getText()).startsWith("operator");
+        WebElement when = browser.findElement(By.id("rule-when"));
+        when.clear();
+        when.sendKeys("type eq REFERRAL\namount gte 5000");
+        browser.findElement(By.id("rule-skills")).sendKeys("appeals=3");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("rule-queue"))).selectByValue("referrals");
+        browser.findElement(By.cssSelector("[data-testid=save-rule]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("m=rule-saved"));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=routing-rules]")).getText()).contains("large-referrals")
+                .contains("type eq REFERRAL and amount gte 5000").contains("appeals ≥ 3");
         Browsers.check(browser, "service-levels");
+
+        // a new SLA policy created on the page
+        open("/ui/admin/service-levels");
+        browser.findElement(By.id("sla-policy-id")).sendKeys("denials-fast");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("sla-type"))).selectByValue("CLAIM_DENIAL");
+        WebElement newGoal = browser.findElement(By.id("goal-hours"));
+        newGoal.clear();
+        newGoal.sendKeys("4");
+        WebElement newDeadline = browser.findElement(By.id("deadline-hours"));
+        newDeadline.clear();
+        newDeadline.sendKeys("16");
+        browser.findElement(By.cssSelector("[data-testid=save-terms]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("m=saved"));
+        assertThat(browser.findElement(By.cssSelector("tr[data-policy=denials-fast][data-version='1']")).getText()).contains("CLAIM_DENIAL")
+                .contains("4 h").contains("16 h");
+    }
+
+    @Test
+    void anAdministratorSubscribesAWebhook_seesItsSecretOnce_disablesItAndRotatesTheSecret() throws IOException {
+        signIn("ada@" + tenant, "password-of-ada1");
+        open("/ui/admin/webhooks");
+        browser.findElement(By.id("webhook-url")).sendKeys("http://127.0.0.1:9/ordo-events");
+        browser.findElement(By.id("webhook-types")).sendKeys("WorkItemCompleted, NoSuchEvent");
+        browser.findElement(By.cssSelector("[data-testid=subscribe]")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=webhooks-error]")).getText()).startsWith("eventTypes");
+        WebElement types = browser.findElement(By.id("webhook-types"));
+        types.clear();
+        types.sendKeys("WorkItemCompleted, SlaBreached");
+        browser.findElement(By.cssSelector("[data-testid=subscribe]")).click();
+        String secret = browser.findElement(By.cssSelector("[data-testid=webhook-secret]")).getText();
+        assertThat(secret).isNotBlank();
+        WebElement subscription = browser.findElement(By.cssSelector("[data-testid=subscription]"));
+        assertThat(subscription.getText()).contains("127.0.0.1:9/ordo-events").contains("SlaBreached, WorkItemCompleted");
+        Browsers.check(browser, "webhooks");
+
+        subscription.findElement(By.cssSelector("[data-testid=disable]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("m=disabled"));
+        assertThat(browser.getPageSource()).as("a secret is shown once").doesNotContain(secret);
+        assertThat(browser.findElement(By.cssSelector("[data-testid=subscription] [data-testid=state]")).getText()).contains("Disabled");
+        browser.findElement(By.cssSelector("[data-testid=subscription] [data-testid=rotate]")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=webhook-secret]")).getText()).isNotBlank().isNotEqualTo(secret);
     }
 
     @Test
     void aWorkerGetsTheForbiddenPageOnEachOversightPage() {
         signIn("wes@" + tenant, "password-of-wes1");
         for (String page : List.of("/ui/approvals", "/ui/integration", "/ui/compliance", "/ui/executive", "/ui/admin/workforce",
-                "/ui/admin/connectors", "/ui/admin/service-levels")) {
+                "/ui/admin/connectors", "/ui/admin/service-levels", "/ui/admin/webhooks")) {
             open(page);
             assertThat(browser.findElement(By.tagName("h1")).getText()).as(page).containsIgnoringCase("not allowed");
         }

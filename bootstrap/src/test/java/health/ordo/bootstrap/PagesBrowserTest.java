@@ -183,7 +183,7 @@ class PagesBrowserTest {
         });
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("[data-chart=forecast][data-rendered=true] svg")));
-        assertThat(browser.findElements(By.cssSelector("[data-chart][data-rendered=true]"))).hasSize(3);
+        assertThat(browser.findElements(By.cssSelector("[data-chart][data-rendered=true]"))).as("flow, aging, SLA by week, forecast").hasSize(4);
         assertThat(browser.findElement(By.cssSelector("[data-testid=tiles]")).getText()).contains("money at stake");
         assertThat(browser.findElement(By.cssSelector("[data-testid=staffing]")).getText()).contains("ap-exceptions");
         WebElement by = browser.findElement(By.id("breach-by"));

@@ -65,7 +65,8 @@ public class InsightsPage {
      * The page as first painted: tiles and the charts of what happened (as JSON); the outlook (forecast, breaches, staffing),
      * which simulates, comes after first paint from {@code outlookQuery}.
      */
-    public record Dashboard(List<Tile> tiles, String flowJson, String agingJson, String outlookQuery, String agingBy, List<String> agingChoices) {
+    public record Dashboard(List<Tile> tiles, String flowJson, String agingJson, String outlookQuery, String agingBy, List<String> agingChoices,
+                            String slaJson) {
     }
 
     /** What the backlog's aging can be grouped by: queue, payer, facility (site), type. */
@@ -144,8 +145,15 @@ public class InsightsPage {
 
         String outlook = "by=" + date + (queue == null || queue.isBlank() ? "" : "&queue=" + java.net.URLEncoder.encode(queue,
                 java.nio.charset.StandardCharsets.UTF_8));
+        InsightTable weekly = insights.insight(viewer, Insight.SLA, new InsightRequest(today.minusWeeks(12).plusDays(1), today, null, Map.of(),
+                InsightRequest.Period.WEEK));
+        Map<String, Object> slaData = new LinkedHashMap<>();
+        slaData.put("weeks", weekly.rows().stream().map(r -> r.get("period")).toList());
+        slaData.put("attainment", weekly.rows().stream().map(r -> r.get("attainment_percent")).toList());
+        slaData.put("breached", weekly.rows().stream().map(r -> r.get("breached")).toList());
+        slaData.put("labels", List.of(t.get("insights.attainment"), t.get("insights.breachedWeekly")));
         Dashboard view = new Dashboard(tiles, write(flowData), write(aging), outlook, aged.apiName(),
-                AGING_BY.stream().map(Dimension::apiName).toList());
+                AGING_BY.stream().map(Dimension::apiName).toList(), write(slaData));
         return pages.page(request, authentication, HttpStatus.OK, "insights", layout, view);
     }
 
