@@ -156,6 +156,13 @@ class OversightPagesBrowserTest {
         assertThat(synced.findElement(By.cssSelector("[data-testid=health]")).getText()).contains("UP");
         assertThat(synced.findElement(By.cssSelector("[data-testid=runs]")).getText()).contains("SUCCEEDED").contains("1 created");
         Browsers.check(browser, "integration");
+
+        // the letter became a denial; its item links to the document it came from
+        Map<String, Object> document = api.get("/api/v1/intake/documents", ada).list("items").get(0);
+        open("/ui/items/" + document.get("workItemId"));
+        assertThat(browser.findElement(By.id("open-document")).getText()).contains("came from");
+        browser.findElement(By.id("open-document")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/ui/documents/" + document.get("id")));
     }
 
     @Test
@@ -367,6 +374,25 @@ class OversightPagesBrowserTest {
         assertThat(browser.findElement(By.cssSelector("[data-testid=subscription] [data-testid=state]")).getText()).contains("Disabled");
         browser.findElement(By.cssSelector("[data-testid=subscription] [data-testid=rotate]")).click();
         assertThat(browser.findElement(By.cssSelector("[data-testid=webhook-secret]")).getText()).isNotBlank().isNotEqualTo(secret);
+    }
+
+    @Test
+    void twoTenantsSideBySide_eachInItsOwnBranding() {
+        assertThat(api.put("/api/v1/tenants/" + tenant + "/branding", ada, Map.of("displayName", "Lakeshore Revenue Desk",
+                "primaryColor", "#0f766e", "accentColor", "#b45309")).status()).isEqualTo(200);
+        org.openqa.selenium.WebDriver other = Browsers.chromium();
+        try {
+            signIn("wes@" + tenant, "password-of-wes1");
+            Browsers.signIn(other, server.getURI(), "alice@demo", "alice-ordo-demo");
+            String ours = browser.findElement(By.cssSelector("[data-testid=product-name]")).getText();
+            String theirs = other.findElement(By.cssSelector("[data-testid=product-name]")).getText();
+            assertThat(ours).isEqualTo("Lakeshore Revenue Desk");
+            assertThat(theirs).isNotEqualTo(ours);
+            assertThat(browser.findElement(By.cssSelector("header.bar")).getCssValue("background-color")).isEqualTo("rgba(15, 118, 110, 1)");
+            assertThat(other.findElement(By.cssSelector("header.bar")).getCssValue("background-color")).isNotEqualTo("rgba(15, 118, 110, 1)");
+        } finally {
+            other.quit();
+        }
     }
 
     @Test

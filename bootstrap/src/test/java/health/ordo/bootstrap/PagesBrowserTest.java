@@ -199,8 +199,9 @@ class PagesBrowserTest {
         // the backlog's aging grouped by type of work instead of queue (payer and facility the same way)
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("aging-by"))).selectByValue("type");
         browser.findElement(By.cssSelector("[data-testid=aging-by]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.attributeContains(By.cssSelector("[data-chart=aging]"),
-                "data-series", "INVOICE_HOLD"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("agingBy=type"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(driver ->
+                driver.findElement(By.cssSelector("[data-chart=aging]")).getAttribute("data-series").contains("INVOICE_HOLD"));
         checkPage("insights");
 
         browser.get(url("/ui/admin/policies"));
@@ -227,6 +228,11 @@ class PagesBrowserTest {
         browser.findElement(By.cssSelector("tr[data-policy=standard][data-version='1'] [data-testid=activate]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("m=activated"));
         assertThat(browser.findElement(By.cssSelector("tr[data-policy=standard][data-version='1']")).getText()).contains("ACTIVE");
+        // the dashboard's what-if ordered by that version: the answer names the policy it simulated
+        browser.get(url("/ui/insights"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("whatif-policy"))).selectByValue("standard:1");
+        browser.findElement(By.cssSelector("[data-testid=what-if]")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=what-if-policy]")).getText()).contains("standard");
 
         // a holiday file from HR, imported on the calendars page: a new calendar with the recurring holiday expanded
         java.nio.file.Path ics = java.nio.file.Files.createTempFile("site-holidays", ".ics");

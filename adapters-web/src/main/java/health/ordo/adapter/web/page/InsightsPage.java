@@ -75,22 +75,25 @@ public class InsightsPage {
     /** The outlook: a queue's forecast, the breach list for a date, and staffing; what its forms show. */
     public record Outlook(String forecastJson, String forecastQueue, List<String> queues, String by, String forecastSummary,
                           List<BreachRow> breaches, long breachCount, String moneyAtRisk, List<StaffingRow> staffing,
-                          List<String> allocation) {
+                          List<String> allocation, List<String> policyVersions) {
     }
 
     /** A what-if's answer: breaches and money at risk by the date, before and after. */
     public record WhatIfView(String queue, String by, String workersBefore, String workersAfter, int breachesBefore, int breachesAfter,
-                             String moneyBefore, String moneyAfter, int saved, int lost, String note, String error) {
+                             String moneyBefore, String moneyAfter, int saved, int lost, String note, String error, String policy) {
     }
 
     private final Pages pages;
     private final InsightsQuery insights;
     private final ForecastUseCase forecasts;
+    private final health.ordo.application.port.in.priority.ManagePriorityPoliciesUseCase policies;
     private final JsonMapper json;
     private final ZoneId zone;
 
     InsightsPage(Pages pages, InsightsQuery insights, ForecastUseCase forecasts, JsonMapper json,
-                 @Value("${ordo.insights.time-zone:UTC}") String zone) {
+                 @Value("${ordo.insights.time-zone:UTC}") String zone,
+                 health.ordo.application.port.in.priority.ManagePriorityPoliciesUseCase policies) {
+        this.policies = policies;
         this.pages = pages;
         this.insights = insights;
         this.forecasts = forecasts;
@@ -195,14 +198,16 @@ public class InsightsPage {
         }
         List<String> allocation = forecasts.allocation(caller.tenant(), date, 5).stream().map(ForecastUseCase.Allocation::explanation).toList();
         Outlook view = new Outlook(write(forecastData), chosen == null ? null : chosen.group(), queues, date.toString(), summary, breaches,
-                breach.items().size(), money(breach.moneyAtRisk()), staffing, allocation);
+                breach.items().size(), money(breach.moneyAtRisk()), staffing, allocation, policies.list(caller.tenant()).stream()
+                .filter(p -> p.status() != health.ordo.domain.priority.PolicyStatus.RETIRED)
+                .map(p -> p.policyId() + ":" + p.version()).sorted().toList());
         return pages.render(HttpStatus.OK, "outlook", Map.of("layout", layout, "view", view));
     }
 
     /** What if a queue had more (or fewer) workers by the date: the breaches and money at risk before and after (htmx fragment). */
     @Get("/insights/what-if")
     HttpResponse<?> whatIf(HttpRequest<?> request, Authentication authentication, @Nullable @QueryValue String queue,
-                           @Nullable @QueryValue String add, @Nullable @QueryValue String by) {
+                           @Nullable @QueryValue String add, @Nullable @QueryValue String by, @Nullable @QueryValue String policy) {
         Caller caller = Caller.of(authentication);
         Layout layout = pages.layout(request, authentication, "@insights.title", "insights");
         LocalDate today = LocalDate.now(zone);
@@ -210,14 +215,20 @@ public class InsightsPage {
         WhatIfView view;
         try {
             double workers = Double.parseDouble(add == null || add.isBlank() ? "1" : add.strip());
-            ForecastUseCase.WhatIf w = forecasts.whatIf(caller.tenant(), queue, workers, Map.of(), date, null, null);
+            String policyId = null;
+            Integer version = null;
+            if (policy != null && policy.contains(":")) { // a stored version, e.g. a draft: "standard:2"
+                policyId = policy.substring(0, policy.lastIndexOf(':'));
+                version = Integer.valueOf(policy.substring(policy.lastIndexOf(':') + 1));
+            }
+            ForecastUseCase.WhatIf w = forecasts.whatIf(caller.tenant(), queue, workers, Map.of(), date, policyId, version);
             view = new WhatIfView(w.queue(), date.toString(), String.format(java.util.Locale.ROOT, "%.1f", w.workersBefore()),
                     String.format(java.util.Locale.ROOT, "%.1f", w.workersAfter()), w.breachesBefore(), w.breachesAfter(),
-                    money(w.moneyAtRiskBefore()), money(w.moneyAtRiskAfter()), w.saved().size(), w.lost().size(), w.note(), null);
+                    money(w.moneyAtRiskBefore()), money(w.moneyAtRiskAfter()), w.saved().size(), w.lost().size(), w.note(), null, w.policy());
         } catch (NumberFormatException e) {
-            view = new WhatIfView(queue, date.toString(), null, null, 0, 0, null, null, 0, 0, null, layout.t().get("insights.whatIfNumber"));
+            view = new WhatIfView(queue, date.toString(), null, null, 0, 0, null, null, 0, 0, null, layout.t().get("insights.whatIfNumber"), null);
         } catch (health.ordo.domain.shared.DomainException | health.ordo.application.port.in.routing.QueueNotFoundException e) {
-            view = new WhatIfView(queue, date.toString(), null, null, 0, 0, null, null, 0, 0, null, e.getMessage());
+            view = new WhatIfView(queue, date.toString(), null, null, 0, 0, null, null, 0, 0, null, e.getMessage(), null);
         }
         return pages.render(HttpStatus.OK, "whatif", Map.of("layout", layout, "view", view));
     }

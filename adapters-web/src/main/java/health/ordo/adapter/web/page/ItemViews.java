@@ -33,7 +33,7 @@ public final class ItemViews {
     public record Item(String id, String title, String type, String status, String queue, String assignee, String score,
                        String policy, List<Factor> factors, List<String> rules, String override, Clock clock,
                        List<Map.Entry<String, String>> attributes, List<Event> history, Set<String> actions, boolean masked,
-                       String message, String document, OverrideForm overrideForm) {
+                       String message, String document, boolean documentReview, OverrideForm overrideForm) {
     }
 
     /**
@@ -121,8 +121,14 @@ public final class ItemViews {
                 item.assignee() == null ? "—" : item.assignee(),
                 item.priorityScore() == null ? "—" : item.priorityScore().value().setScale(1, RoundingMode.HALF_UP).toPlainString(),
                 policy, factors, rules, overrideText, clock(item, sla, layout), attributes, history, actions(item, caller), !sees, message,
-                IntakePolicy.REVIEW_SOURCE_SYSTEM.equals(item.content().source().system()) ? item.content().source().externalId() : null,
-                overrideForm);
+                fromDocument(item) ? item.content().source().externalId() : null,
+                IntakePolicy.REVIEW_SOURCE_SYSTEM.equals(item.content().source().system()), overrideForm);
+    }
+
+    /** Whether the item is a document's review, or the work a document became: its page links to the document. */
+    private static boolean fromDocument(WorkItem item) {
+        String system = item.content().source().system();
+        return IntakePolicy.REVIEW_SOURCE_SYSTEM.equals(system) || IntakePolicy.SOURCE_SYSTEM.equals(system);
     }
 
     static Clock clock(WorkItem item, GetSlaQuery.SlaView sla, Layout layout) {
