@@ -9,7 +9,6 @@ import health.ordo.spi.plugin.SettingDescriptor;
 import health.ordo.spi.SourceAdapter;
 import health.ordo.spi.plugin.SourceAdapterProvider;
 import health.ordo.spi.SourceUnavailableException;
-import health.ordo.spi.WorkItemCommand;
 import health.ordo.spi.WriteBackResult;
 import org.junit.jupiter.api.Test;
 
@@ -78,9 +77,20 @@ public abstract class SourceAdapterContract {
         throw new AssertionError("the source never reported its end");
     }
 
-    private static List<WorkItemCommand> commands(List<PullResult> pages) {
-        List<WorkItemCommand> all = new ArrayList<>();
-        pages.forEach(page -> all.addAll(page.commands()));
+    /** A record a page delivered: a work item command, or a claim payment of a claims source. */
+    private record Delivered(String sourceSystem, String externalId, Object content) {
+    }
+
+    private static List<Delivered> records(List<PullResult> pages) {
+        List<Delivered> all = new ArrayList<>();
+        pages.forEach(page -> all.addAll(records(page)));
+        return all;
+    }
+
+    private static List<Delivered> records(PullResult page) {
+        List<Delivered> all = new ArrayList<>();
+        page.commands().forEach(c -> all.add(new Delivered(c.sourceSystem(), c.externalId(), c)));
+        page.payments().forEach(p -> all.add(new Delivered(p.sourceSystem(), p.externalId(), p)));
         return all;
     }
 
@@ -89,16 +99,16 @@ public abstract class SourceAdapterContract {
         SourceFixture fixture = newFixture();
         fixture.addValidRecords(5);
 
-        List<WorkItemCommand> first = commands(pagesFromStart(newAdapter(fixture)));
-        List<WorkItemCommand> again = commands(pagesFromStart(newAdapter(fixture)));
+        List<Delivered> first = records(pagesFromStart(newAdapter(fixture)));
+        List<Delivered> again = records(pagesFromStart(newAdapter(fixture)));
 
-        Map<String, WorkItemCommand> ingested = new HashMap<>();
+        Map<String, Delivered> ingested = new HashMap<>();
         int created = 0;
-        for (WorkItemCommand command : first) {
+        for (Delivered command : first) {
             created += ingested.put(command.sourceSystem() + "/" + command.externalId(), command) == null ? 1 : 0;
         }
-        for (WorkItemCommand command : again) {
-            WorkItemCommand known = ingested.get(command.sourceSystem() + "/" + command.externalId());
+        for (Delivered command : again) {
+            Delivered known = ingested.get(command.sourceSystem() + "/" + command.externalId());
             assertNotNull(known, "re-delivery must not invent new records: " + command.externalId());
             assertEquals(known, command, "re-delivery must carry the same content for " + command.externalId());
         }
@@ -134,7 +144,7 @@ public abstract class SourceAdapterContract {
                 assertTrue(String.valueOf(refused.getMessage()).contains(setting.name()), "the refusal names " + setting.name());
             }
         }
-        assertEquals(4, commands(pagesFromStart(provider.create(settings))).size(), "the provider's adapter reads the source");
+        assertEquals(4, records(pagesFromStart(provider.create(settings))).size(), "the provider's adapter reads the source");
     }
 
     private List<PullResult> pagesFromStart(SourceAdapter adapter) {
@@ -156,12 +166,12 @@ public abstract class SourceAdapterContract {
         drain(newAdapter(fixture), end, later);
 
         List<String> keys = new ArrayList<>();
-        firstPage.commands().forEach(c -> keys.add(c.externalId()));
-        commands(rest).forEach(c -> keys.add(c.externalId()));
+        records(firstPage).forEach(c -> keys.add(c.externalId()));
+        records(rest).forEach(c -> keys.add(c.externalId()));
         Set<String> distinct = new HashSet<>(keys);
         assertEquals(keys.size(), distinct.size(), "a record was delivered twice: " + keys);
         assertEquals(8, distinct.size(), "a record was skipped: " + keys);
-        List<WorkItemCommand> newer = commands(later);
+        List<Delivered> newer = records(later);
         assertEquals(2, newer.size(), "resuming from the end must return exactly the new records");
         newer.forEach(c -> assertFalse(distinct.contains(c.externalId()), "an old record came back: " + c.externalId()));
     }
@@ -175,7 +185,7 @@ public abstract class SourceAdapterContract {
 
         List<PullResult> pages = pagesFromStart(newAdapter(fixture));
 
-        assertEquals(4, commands(pages).size());
+        assertEquals(4, records(pages).size());
         List<String> reasons = new ArrayList<>();
         pages.forEach(page -> page.rejections().forEach(r -> reasons.add(r.reason())));
         assertEquals(1, reasons.size(), "exactly the malformed record is rejected");
@@ -187,7 +197,7 @@ public abstract class SourceAdapterContract {
         SourceFixture fixture = newFixture();
         fixture.addValidRecords(1);
         SourceAdapter adapter = newAdapter(fixture);
-        WorkItemCommand record = adapter.pull(Cursor.START, pageSize()).commands().get(0);
+        Delivered record = records(adapter.pull(Cursor.START, pageSize())).get(0);
         Outcome outcome = new Outcome(record.externalId(), "RELEASED", "released by the TCK", UUID.randomUUID().toString());
 
         fixture.failNextCalls(1);

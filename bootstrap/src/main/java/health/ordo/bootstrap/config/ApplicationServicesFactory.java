@@ -289,8 +289,10 @@ class ApplicationServicesFactory {
                                       @Value("${ordo.connectors-retry-base:500ms}") Duration retryBase,
                                       @Named("connector-sync") ExecutorService syncExecutor,
                                       @Value("${ordo.connector-sync.round-wait:20s}") Duration roundWait, ApprovalGate gate,
-                                      io.micronaut.context.BeanProvider<IntakeDocumentsUseCase> intake) {
-        return new ConnectorService(catalogue, new ConnectorService.Parts(state, ingest, query, updater, save, events, transactions, clock, intake::get),
+                                      io.micronaut.context.BeanProvider<IntakeDocumentsUseCase> intake,
+                                      io.micronaut.context.BeanProvider<health.ordo.application.port.in.claims.IngestRemittanceUseCase> remittances) {
+        return new ConnectorService(catalogue, new ConnectorService.Parts(state, ingest, query, updater, save, events, transactions, clock,
+                intake::get, remittances::get),
                 retryBase, syncExecutor, roundWait, gate);
     }
 

@@ -1,15 +1,9 @@
 package health.ordo.adapter.claims.fhir;
 
 import health.ordo.adapter.claims.ClaimKeys;
-import health.ordo.adapter.claims.ClaimFinding;
-import health.ordo.adapter.claims.codes.AppealDeadlineRule;
-import health.ordo.adapter.claims.codes.CarcTable;
-import health.ordo.domain.shared.InvalidValueException;
-import health.ordo.domain.shared.Money;
-import health.ordo.domain.workitem.Attributes;
-import health.ordo.domain.workitem.SourceReference;
-import health.ordo.domain.workitem.WorkItemContent;
-import health.ordo.domain.workitem.WorkItemType;
+import health.ordo.spi.claims.Adjustment;
+import health.ordo.spi.claims.ClaimPayment;
+import health.ordo.spi.claims.ServiceLinePayment;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -18,8 +12,6 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Reference;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,11 +22,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Maps a FHIR R4 {@code ClaimResponse} to what it means for the back office: a claim denied as a whole ({@code outcome =
- * error}), claim lines denied through adjudication reasons (CARC codes, or the R4 example adjudication-reason codes), a
- * partial adjudication that left money unpaid, a cancelled response that reverses an earlier one, or a routine
- * adjudication that creates nothing. Denials carry the same attributes as X12 835 denials, so one priority policy and one
- * SLA policy serve both.
+ * Reads a FHIR R4 {@code ClaimResponse} into the neutral payment model: its outcome (error is a claim denied as a whole,
+ * partial an adjudication left unfinished, queued not adjudicated yet), a cancelled or entered-in-error response as the
+ * reversal of an earlier one, and per item (and its details and added items) the submitted, eligible, patient's share
+ * and benefit amounts with their adjudication reasons (CARC codes, RARC remarks, the R4 example adjudication-reason codes,
+ * a payer's own codes). What that means for the back office is for the claims rules to say, as for an X12 835.
  */
 final class ClaimResponseMapper {
 
@@ -42,8 +34,6 @@ final class ClaimResponseMapper {
     static final String CARC_SYSTEM = "https://x12.org/codes/claim-adjustment-reason-codes";
     static final String RARC_SYSTEM = "https://x12.org/codes/remittance-advice-remark-codes";
     static final String R4_REASON_SYSTEM = "http://terminology.hl7.org/CodeSystem/adjudication-reason";
-    /** A line paid within this much of what was owed on it is paid, whatever reason codes explain the rest. */
-    static final BigDecimal PAID_IN_FULL_TOLERANCE = new BigDecimal("0.01");
 
     /** A required element is missing or unusable. */
     static final class Unmappable extends RuntimeException {
@@ -55,89 +45,61 @@ final class ClaimResponseMapper {
         }
     }
 
-    private final AppealDeadlineRule appealRule;
-
-    ClaimResponseMapper(AppealDeadlineRule appealRule) {
-        this.appealRule = appealRule;
-    }
-
     /** The key a re-delivery of the same response maps to: payer, then the response's identifier (or the claim's, or its id). */
     static String externalId(ClaimResponse response) {
         return payerIdentity(response) + ":" + claimKey(response);
     }
 
     /** @throws Unmappable naming the element at fault */
-    ClaimFinding map(ClaimResponse response) {
+    ClaimPayment map(ClaimResponse response) {
         require(response.getStatus() != null, "ClaimResponse.status", "status is required");
         require(response.getOutcome() != null, "ClaimResponse.outcome", "outcome is required (queued | complete | error | partial)");
         require(response.getCreated() != null, "ClaimResponse.created", "created is required");
         require(!response.getInsurer().isEmpty(), "ClaimResponse.insurer", "insurer is required");
         require(!response.getPatient().isEmpty(), "ClaimResponse.patient", "patient is required");
         String claimKey = claimKey(response);
-        SourceReference source = new SourceReference(SOURCE_SYSTEM, externalId(response));
-        if (response.getStatus() == ClaimResponse.ClaimResponseStatus.CANCELLED
-                || response.getStatus() == ClaimResponse.ClaimResponseStatus.ENTEREDINERROR) {
-            return new ClaimFinding(ClaimFinding.Kind.REVERSAL, claimKey, null, source, "response " + response.getStatus().toCode());
-        }
-        if (response.getOutcome() == ClaimResponse.RemittanceOutcome.QUEUED) {
-            return new ClaimFinding(ClaimFinding.Kind.ROUTINE, claimKey, null, source, "adjudication still queued");
-        }
-        Findings findings = new Findings();
-        response.getAdjudication().forEach(a -> findings.read(a, null));
-        int lines = 0;
-        int deniedLines = 0;
-        BigDecimal billedLines = BigDecimal.ZERO;
-        BigDecimal paidLines = BigDecimal.ZERO;
-        BigDecimal deniedAmount = BigDecimal.ZERO;
+        Reasons claimReasons = new Reasons();
+        response.getAdjudication().forEach(a -> claimReasons.read(a, null));
+        response.getError().forEach(error -> claimReasons.reason(error.getCode(), null, null));
         List<Line> all = new ArrayList<>();
         response.getItem().forEach(item -> {
             Line line = new Line();
-            item.getAdjudication().forEach(a -> findings.read(a, line));
+            item.getAdjudication().forEach(a -> claimReasons.read(a, line));
             item.getDetail().forEach(d -> {
-                d.getAdjudication().forEach(a -> findings.read(a, line));
-                d.getSubDetail().forEach(s -> s.getAdjudication().forEach(a -> findings.read(a, line)));
+                d.getAdjudication().forEach(a -> claimReasons.read(a, line));
+                d.getSubDetail().forEach(sd -> sd.getAdjudication().forEach(a -> claimReasons.read(a, line)));
             });
             all.add(line);
         });
         response.getAddItem().forEach(item -> {
             Line line = new Line();
-            item.getAdjudication().forEach(a -> findings.read(a, line));
+            item.getAdjudication().forEach(a -> claimReasons.read(a, line));
             all.add(line);
         });
+        BigDecimal billedLines = BigDecimal.ZERO;
+        BigDecimal paidLines = BigDecimal.ZERO;
+        List<ServiceLinePayment> lines = new ArrayList<>();
         for (Line line : all) {
-            lines++;
             billedLines = billedLines.add(line.submitted);
             paidLines = paidLines.add(line.benefit);
-            if (line.denied()) {
-                deniedLines++;
-                findings.deniedCodes.addAll(line.codes);
-                BigDecimal unpaid = line.unpaid();
-                deniedAmount = deniedAmount.add(unpaid != null ? unpaid : line.reasonAmount);
-            }
+            lines.add(new ServiceLinePayment(line.submitted, line.eligible, line.patientShare, line.benefit, line.reasons,
+                    line.deniedByCategory, line.reasonAmount));
         }
-        response.getError().forEach(error -> findings.reason(error.getCode(), null, null));
         BigDecimal billed = total(response, "submitted", billedLines);
         BigDecimal paid = total(response, "benefit", response.getPayment().hasAmount()
                 ? response.getPayment().getAmount().getValue() : paidLines);
-        boolean claimDenied = response.getOutcome() == ClaimResponse.RemittanceOutcome.ERROR;
-        boolean partial = response.getOutcome() == ClaimResponse.RemittanceOutcome.PARTIAL;
-        if (!claimDenied && deniedLines == 0 && findings.deniedCodes.isEmpty() && !partial) {
-            return new ClaimFinding(ClaimFinding.Kind.ROUTINE, claimKey, null, source, "adjudicated without denial " + findings.allCodes);
-        }
-        BigDecimal atStake = claimDenied || deniedLines == 0 ? billed.subtract(paid) : deniedAmount;
-        atStake = atStake.max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
-        String firstCarc = findings.deniedCodes.isEmpty() ? null : findings.deniedCodes.iterator().next();
-        CarcTable.Category category = firstCarc == null ? CarcTable.Category.OTHER : findings.category(firstCarc);
         String payerName = response.getInsurer().hasDisplay() ? response.getInsurer().getDisplay() : payerKey(response);
-        String payerId = payerKey(response);
         LocalDate remitDate = (response.getPayment().hasDate() ? response.getPayment().getDate() : response.getCreated())
                 .toInstant().atZone(ZoneOffset.UTC).toLocalDate();
-        int appealDays = appealRule.days(payerId, payerName, null);
-        Instant appealDeadline = AppealDeadlineRule.deadline(remitDate, appealDays);
-
+        String currency = claimReasons.currency == null ? "USD" : claimReasons.currency;
+        try {
+            java.util.Currency.getInstance(currency);
+        } catch (IllegalArgumentException e) {
+            throw new Unmappable("ClaimResponse.item.adjudication.amount", "currency '" + currency + "' is not an ISO 4217 code");
+        }
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("payer", payerName);
-        attributes.put("payerId", payerId);
+        attributes.put("payerId", payerKey(response));
         attributes.put("claimResponse", "ClaimResponse/" + (response.getIdElement().hasIdPart() ? response.getIdElement().getIdPart() : claimKey));
         attributes.put("claimKey", claimKey);
         if (response.getRequest().hasReference()) {
@@ -150,43 +112,34 @@ final class ClaimResponseMapper {
         if (response.hasDisposition()) {
             attributes.put("disposition", response.getDisposition().length() > 200 ? response.getDisposition().substring(0, 200) : response.getDisposition());
         }
-        attributes.put("billedAmount", billed);
-        attributes.put("paidAmount", paid);
-        if (firstCarc != null) {
-            attributes.put("carc", firstCarc);
-            attributes.put("carcDescription", findings.description(firstCarc));
-        }
-        attributes.put("deniedCodes", String.join(",", findings.deniedCodes));
-        attributes.put("adjustmentCodes", String.join(",", findings.allCodes));
-        if (!findings.rarcs.isEmpty()) {
-            attributes.put("rarcCodes", String.join(",", findings.rarcs));
-        }
-        attributes.put("denialCategory", category.name());
-        attributes.put("carcTableVersion", CarcTable.VERSION);
-        attributes.put("serviceLines", BigDecimal.valueOf(lines));
-        attributes.put("deniedLines", BigDecimal.valueOf(deniedLines));
-        attributes.put("remitDate", remitDate.toString());
-        attributes.put("appealLimitDays", BigDecimal.valueOf(appealDays));
         if (response.hasPreAuthRef()) {
             attributes.put("preAuthRef", response.getPreAuthRef());
         }
-        String what = claimDenied ? "denied" : deniedLines > 0 ? deniedLines + " of " + lines + " lines denied" : "partially paid";
         // the payer's own number only: the provider's claim number identifies the patient's account
         String payerNumber = response.hasIdentifier() && response.getIdentifierFirstRep().hasValue()
-                ? " " + response.getIdentifierFirstRep().getValue() : "";
-        String title = "Claim" + payerNumber + " " + what + " (" + payerName + ")"
-                + (firstCarc == null ? "" : ": " + String.join(", ", findings.deniedCodes) + " " + findings.description(firstCarc));
-        String currency = findings.currency == null ? "USD" : findings.currency;
-        Money money;
-        try {
-            money = new Money(atStake, currency);
-        } catch (InvalidValueException e) {
-            throw new Unmappable("ClaimResponse.item.adjudication.amount", e.getMessage());
+                ? response.getIdentifierFirstRep().getValue() : null;
+        ClaimPayment.Status status = status(response);
+        String note = switch (status) {
+            case REVERSED -> "response " + response.getStatus().toCode();
+            case PENDING -> "adjudication still queued";
+            default -> null;
+        };
+        return new ClaimPayment(claimKey, SOURCE_SYSTEM, externalId(response), status, ClaimPayment.Basis.ADJUDICATED_AMOUNTS, payerName,
+                payerKey(response), payerNumber, billed, paid, BigDecimal.ZERO, currency, null, remitDate, claimReasons.claimLevel,
+                lines, List.copyOf(claimReasons.rarcs), attributes, note);
+    }
+
+    private static ClaimPayment.Status status(ClaimResponse response) {
+        if (response.getStatus() == ClaimResponse.ClaimResponseStatus.CANCELLED
+                || response.getStatus() == ClaimResponse.ClaimResponseStatus.ENTEREDINERROR) {
+            return ClaimPayment.Status.REVERSED;
         }
-        WorkItemContent content = new WorkItemContent(WorkItemType.CLAIM_DENIAL, source,
-                title.length() > 300 ? title.substring(0, 300) : title, money,
-                appealDeadline.minusSeconds(14L * 86_400), appealDeadline, Attributes.of(attributes), null);
-        return new ClaimFinding(ClaimFinding.Kind.DENIAL, claimKey, content, null, null);
+        return switch (response.getOutcome()) {
+            case QUEUED -> ClaimPayment.Status.PENDING;
+            case ERROR -> ClaimPayment.Status.DENIED;
+            case PARTIAL -> ClaimPayment.Status.PARTIAL;
+            default -> ClaimPayment.Status.PROCESSED;
+        };
     }
 
     private static void require(boolean condition, String expression, String message) {
@@ -268,36 +221,20 @@ final class ClaimResponseMapper {
         return concept.getCoding().stream().anyMatch(c -> code.equals(c.getCode()));
     }
 
-    /**
-     * One service line's money and the denial codes of its adjudications. It is denied when one of them denies and the
-     * payer left part of what it owed unpaid: the eligible (else the submitted) amount less the patient's share
-     * (copay, deductible) and the benefit. A line paid in full stays paid whatever codes explain it.
-     */
+    /** One service line's money and the reasons of its adjudications. */
     private static final class Line {
         BigDecimal submitted = BigDecimal.ZERO;
-        BigDecimal eligible = BigDecimal.ZERO;
+        BigDecimal eligible;
         BigDecimal patientShare = BigDecimal.ZERO;
         BigDecimal benefit = BigDecimal.ZERO;
         BigDecimal reasonAmount = BigDecimal.ZERO;
-        final Set<String> codes = new LinkedHashSet<>();
+        final List<Adjustment> reasons = new ArrayList<>();
         boolean deniedByCategory;
-
-        boolean denied() {
-            BigDecimal unpaid = unpaid();
-            return (!codes.isEmpty() || deniedByCategory) && (unpaid == null || unpaid.compareTo(PAID_IN_FULL_TOLERANCE) > 0);
-        }
-
-        /** What the payer left unpaid, or null when the line states neither an eligible nor a submitted amount. */
-        BigDecimal unpaid() {
-            BigDecimal owed = eligible.signum() > 0 ? eligible : submitted;
-            return owed.signum() > 0 ? owed.subtract(patientShare).subtract(benefit) : null;
-        }
     }
 
-    /** Codes found across the response. */
-    private static final class Findings {
-        final Set<String> deniedCodes = new LinkedHashSet<>();
-        final Set<String> allCodes = new LinkedHashSet<>();
+    /** The reasons found across the response: those outside any line, the remarks, the currency. */
+    private static final class Reasons {
+        final List<Adjustment> claimLevel = new ArrayList<>();
         final Set<String> rarcs = new LinkedHashSet<>();
         String currency;
 
@@ -313,7 +250,7 @@ final class ClaimResponseMapper {
                 line.benefit = line.benefit.add(amount);
             }
             if (line != null && hasCode(adjudication.getCategory(), "eligible")) {
-                line.eligible = line.eligible.add(amount);
+                line.eligible = line.eligible == null ? amount : line.eligible.add(amount);
             }
             if (line != null && (hasCode(adjudication.getCategory(), "copay") || hasCode(adjudication.getCategory(), "deductible"))) {
                 line.patientShare = line.patientShare.add(amount);
@@ -324,10 +261,7 @@ final class ClaimResponseMapper {
             }
         }
 
-        /**
-         * Records the reason's codes. A denying code of a line is kept with the line (it denies only if the line went
-         * unpaid); one outside any line (the response's own adjudications, its errors) denies the claim.
-         */
+        /** Records the reason's codes with the line they explain, or with the claim when outside any line. */
         void reason(CodeableConcept reason, Line line, BigDecimal amount) {
             for (Coding coding : reason.getCoding()) {
                 String code = coding.getCode();
@@ -339,36 +273,18 @@ final class ClaimResponseMapper {
                     rarcs.add(code);
                     continue;
                 }
-                allCodes.add(code);
-                // A payer's own code system says nothing Ordo can read as a denial; CARCs (with or without their
-                // system) and the R4 adjudication-reason codes do.
-                boolean carc = system.isEmpty() || system.equals(CARC_SYSTEM);
-                boolean denies = system.equals(R4_REASON_SYSTEM) || carc && !CarcTable.isRoutine(code);
-                if (denies && line == null) {
-                    deniedCodes.add(code);
-                } else if (denies) {
-                    line.codes.add(code);
-                    if (amount != null) {
+                Adjustment.CodeSystem codes = system.equals(R4_REASON_SYSTEM) ? Adjustment.CodeSystem.FHIR_ADJUDICATION_REASON
+                        : system.isEmpty() || system.equals(CARC_SYSTEM) ? Adjustment.CodeSystem.CARC : Adjustment.CodeSystem.OTHER;
+                Adjustment adjustment = new Adjustment(null, code, codes, null);
+                if (line == null) {
+                    claimLevel.add(adjustment);
+                } else {
+                    line.reasons.add(adjustment);
+                    if (amount != null && codes != Adjustment.CodeSystem.OTHER) {
                         line.reasonAmount = line.reasonAmount.add(amount);
                     }
                 }
             }
-        }
-
-        CarcTable.Category category(String code) {
-            return switch (code) {
-                case "ar001" -> CarcTable.Category.NON_COVERED;
-                case "ar002" -> CarcTable.Category.OTHER;
-                default -> CarcTable.category(code);
-            };
-        }
-
-        String description(String code) {
-            return switch (code) {
-                case "ar001" -> "Not covered";
-                case "ar002" -> "Plan limit reached";
-                default -> CarcTable.description(code);
-            };
         }
     }
 }

@@ -2,20 +2,15 @@ package health.ordo.adapter.claims.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
-import health.ordo.adapter.claims.ClaimFinding;
-import health.ordo.adapter.claims.codes.AppealDeadlineRule;
-import health.ordo.domain.workitem.WorkItemContent;
-import health.ordo.spi.CanonicalEvent;
 import health.ordo.spi.Cursor;
 import health.ordo.spi.HealthReport;
 import health.ordo.spi.Outcome;
 import health.ordo.spi.PullResult;
 import health.ordo.spi.Rejection;
 import health.ordo.spi.SourceAdapter;
-import health.ordo.spi.SourceClosure;
 import health.ordo.spi.SourceUnavailableException;
-import health.ordo.spi.WorkItemCommand;
 import health.ordo.spi.WriteBackResult;
+import health.ordo.spi.claims.ClaimPayment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -34,22 +29,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The claims adapter on the published SPI: pulls {@code ClaimResponse} resources from a payer's or clearinghouse's FHIR R4
- * server incrementally ({@code _lastUpdated} and id as the cursor), maps them like pushed ones, and writes a denial's
+ * server incrementally ({@code _lastUpdated} and id as the cursor), reads them into claim payments like pushed ones (the
+ * claims rules then judge them, as for a posted file), and writes a denial's
  * resolution back as a {@code Task} through a FHIR conditional update on an outcome identifier, so a retried write-back
  * never creates a second Task.
  * <p>
- * Pulled cancellations close the denial they reverse ({@link SourceClosure}), as on the inbound path; routine
- * adjudications produce nothing. The cursor tolerates up to {@value #TIE_ALLOWANCE}
+ * Pulled cancellations are reported as reversed payments, which close the denial they reverse, as on the inbound path.
+ * The cursor tolerates up to {@value #TIE_ALLOWANCE}
  * resources sharing one {@code lastUpdated} instant at a page boundary.
  */
 public final class FhirClaimsSource implements SourceAdapter {
@@ -73,12 +67,11 @@ public final class FhirClaimsSource implements SourceAdapter {
      * @param bearerToken sent as {@code Authorization: Bearer}, or null
      * @param http        the deployment's guarded channel
      */
-    public FhirClaimsSource(URI base, String bearerToken, FhirContext fhir, AppealDeadlineRule appealRule, Clock clock,
-                            OutboundChannel http) {
+    public FhirClaimsSource(URI base, String bearerToken, FhirContext fhir, Clock clock, OutboundChannel http) {
         this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
         this.bearerToken = bearerToken;
         this.fhir = fhir;
-        this.mapper = new ClaimResponseMapper(appealRule);
+        this.mapper = new ClaimResponseMapper();
         this.clock = clock;
         this.http = http;
         this.health = HealthReport.up(clock.instant());
@@ -97,9 +90,8 @@ public final class FhirClaimsSource implements SourceAdapter {
             query.append("&_lastUpdated=ge").append(URLEncoder.encode(position[0], StandardCharsets.UTF_8));
         }
         Bundle bundle = read(Bundle.class, call(HttpRequest.newBuilder(base.resolve(query.toString())).GET()));
-        List<WorkItemCommand> commands = new ArrayList<>();
+        List<ClaimPayment> payments = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
-        List<SourceClosure> closures = new ArrayList<>();
         Cursor next = since;
         int taken = 0;
         boolean more = bundle.getLink("next") != null;
@@ -118,19 +110,12 @@ public final class FhirClaimsSource implements SourceAdapter {
             taken++;
             next = new Cursor(key);
             try {
-                ClaimFinding finding = mapper.map(response);
-                if (finding.kind() == ClaimFinding.Kind.DENIAL) {
-                    commands.add(command(finding.content()));
-                } else if (finding.kind() == ClaimFinding.Kind.REVERSAL && finding.original() != null) {
-                    // as on the inbound path: a cancelled ClaimResponse cancels the denial it reverses
-                    closures.add(new SourceClosure(finding.original().externalId(), "ClaimResponse/" + response.getIdElement().getIdPart()
-                            + " " + finding.reason() + " by the payer", List.of()));
-                }
+                payments.add(mapper.map(response));
             } catch (ClaimResponseMapper.Unmappable e) {
                 rejections.add(new Rejection(response.getIdElement().getIdPart(), e.expression, e.getMessage()));
             }
         }
-        return new PullResult(commands, closures, rejections, next, more);
+        return new PullResult(List.of(), List.of(), rejections, next, more, payments);
     }
 
     /** The sort key of a resource: its lastUpdated instant (fixed width, so text order is time order) and its id. */
@@ -138,15 +123,6 @@ public final class FhirClaimsSource implements SourceAdapter {
         Date updated = response.getMeta().getLastUpdated();
         return (updated == null ? "0000-01-01T00:00:00.000Z" : POSITION_TIME.format(updated.toInstant()))
                 + "|" + response.getIdElement().getIdPart();
-    }
-
-    private static WorkItemCommand command(WorkItemContent content) {
-        Map<String, Object> attributes = content.attributes().values();
-        return new WorkItemCommand(content.type().name(), content.source().system(), content.source().externalId(), content.title(),
-                content.moneyAtStake() == null ? null : content.moneyAtStake().value(),
-                content.moneyAtStake() == null ? null : content.moneyAtStake().currency(), content.dueAt(), content.hardDeadlineAt(),
-                attributes, List.of(new CanonicalEvent("ClaimDenied", Instant.parse(attributes.get("remitDate") + "T00:00:00Z"),
-                Map.of("payer", String.valueOf(attributes.get("payer")), "denialCategory", String.valueOf(attributes.get("denialCategory"))))));
     }
 
     @Override

@@ -1,7 +1,9 @@
 package health.ordo.adapter.claims.fhir;
 
 import health.ordo.adapter.claims.CallerTenant;
-import health.ordo.adapter.claims.IngestReport;
+import health.ordo.application.port.in.claims.IngestRemittanceUseCase;
+import health.ordo.application.port.in.claims.IngestReport;
+import io.micronaut.serde.annotation.SerdeImport;
 import health.ordo.domain.workitem.Actor;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -20,10 +22,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Inbound")
 class FhirInboundController {
 
-    private final FhirClaimResponses claimResponses;
+    private final IngestRemittanceUseCase remittances;
 
-    FhirInboundController(FhirClaimResponses claimResponses) {
-        this.claimResponses = claimResponses;
+    FhirInboundController(IngestRemittanceUseCase remittances) {
+        this.remittances = remittances;
     }
 
     @Post(consumes = {"application/fhir+json", "application/json"})
@@ -32,6 +34,6 @@ class FhirInboundController {
                     + "a cancelled response cancels the item; the same response twice creates nothing. An invalid resource is "
                     + "422 with an OperationOutcome-shaped problem.")
     IngestReport ingest(Authentication authentication, @Body byte[] body) {
-        return claimResponses.ingest(CallerTenant.of(authentication), body, Actor.user(authentication.getName()));
+        return remittances.ingest(CallerTenant.of(authentication), FhirRemittanceReader.FORMAT, body, Actor.user(authentication.getName()));
     }
 }

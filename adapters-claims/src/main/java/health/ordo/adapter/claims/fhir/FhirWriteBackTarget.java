@@ -2,8 +2,7 @@ package health.ordo.adapter.claims.fhir;
 
 import health.ordo.domain.shared.TenantId;
 import ca.uhn.fhir.context.FhirContext;
-import health.ordo.adapter.claims.codes.AppealDeadlineRule;
-import health.ordo.adapter.claims.x12.X12Remittances;
+import health.ordo.adapter.claims.x12.Remittance835Reader;
 import health.ordo.application.port.in.writeback.WriteBack;
 import health.ordo.application.port.out.writeback.WriteBackTargetPort;
 import health.ordo.spi.Outcome;
@@ -25,15 +24,15 @@ import java.util.Set;
 @Singleton
 class FhirWriteBackTarget implements WriteBackTargetPort {
 
-    private static final Set<String> SYSTEMS = Set.of(ClaimResponseMapper.SOURCE_SYSTEM, X12Remittances.SOURCE_SYSTEM);
+    private static final Set<String> SYSTEMS = Set.of(ClaimResponseMapper.SOURCE_SYSTEM, Remittance835Reader.SOURCE_SYSTEM);
 
     private final FhirClaimsSource source;
 
     FhirWriteBackTarget(@Nullable @Property(name = "ordo.claims.write-back.fhir-base-url") String baseUrl,
                         @Nullable @Property(name = "ordo.claims.write-back.bearer-token") String bearerToken,
-                        FhirContext fhir, AppealDeadlineRule appealRule, Clock clock, OutboundChannel http) {
+                        FhirContext fhir, Clock clock, OutboundChannel http) {
         this.source = baseUrl == null || baseUrl.isBlank() ? null
-                : new FhirClaimsSource(URI.create(baseUrl), bearerToken, fhir, appealRule, clock, http);
+                : new FhirClaimsSource(URI.create(baseUrl), bearerToken, fhir, clock, http);
     }
 
     @Override

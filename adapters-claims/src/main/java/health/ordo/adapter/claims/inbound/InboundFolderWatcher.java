@@ -1,8 +1,9 @@
 package health.ordo.adapter.claims.inbound;
 
-import health.ordo.adapter.claims.IngestReport;
-import health.ordo.adapter.claims.fhir.FhirClaimResponses;
-import health.ordo.adapter.claims.x12.X12Remittances;
+import health.ordo.adapter.claims.fhir.FhirRemittanceReader;
+import health.ordo.adapter.claims.x12.Remittance835Reader;
+import health.ordo.application.port.in.claims.IngestRemittanceUseCase;
+import health.ordo.application.port.in.claims.IngestReport;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
 import health.ordo.spi.folder.WatchedFolder;
@@ -38,11 +39,11 @@ class InboundFolderWatcher {
     InboundFolderWatcher(@Property(name = "ordo.claims.inbound-folder.path") String path,
                          @Property(name = "ordo.claims.inbound-folder.tenant") String tenant,
                          @Property(name = "ordo.claims.inbound-folder.settle", defaultValue = "2s") Duration settle,
-                         X12Remittances x12, FhirClaimResponses fhir, JsonMapper json, Clock clock) {
+                         IngestRemittanceUseCase remittances, JsonMapper json, Clock clock) {
         TenantId tenantId = TenantId.of(tenant);
-        WatchedFolder.Reader<IngestReport> remittance = (name, bytes) -> x12.ingest(tenantId, bytes, ACTOR);
+        WatchedFolder.Reader<IngestReport> remittance = (name, bytes) -> remittances.ingest(tenantId, Remittance835Reader.SOURCE_SYSTEM, bytes, ACTOR);
         this.folder = new WatchedFolder<>(Path.of(path), Map.of("835", remittance, "x12", remittance, "edi", remittance,
-                "txt", remittance, "json", (name, bytes) -> fhir.ingest(tenantId, bytes, ACTOR)), report -> {
+                "txt", remittance, "json", (name, bytes) -> remittances.ingest(tenantId, FhirRemittanceReader.FORMAT, bytes, ACTOR)), report -> {
             try {
                 return json.writeValueAsString(report);
             } catch (IOException e) {

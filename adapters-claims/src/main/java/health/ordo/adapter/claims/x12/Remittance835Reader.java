@@ -1,18 +1,16 @@
 package health.ordo.adapter.claims.x12;
 
 import health.ordo.adapter.claims.ClaimKeys;
-import health.ordo.adapter.claims.ClaimFinding;
-import health.ordo.adapter.claims.codes.AppealDeadlineRule;
-import health.ordo.adapter.claims.codes.CarcTable;
-import health.ordo.application.port.in.workitem.UnreadableDocumentException;
-import health.ordo.domain.shared.Money;
-import health.ordo.domain.workitem.Attributes;
-import health.ordo.domain.workitem.SourceReference;
-import health.ordo.domain.workitem.WorkItemContent;
-import health.ordo.domain.workitem.WorkItemType;
+import health.ordo.spi.MalformedDocumentException;
+import health.ordo.spi.claims.Adjustment;
+import health.ordo.spi.claims.ClaimPayment;
+import health.ordo.spi.claims.RemittanceAdvice;
+import health.ordo.spi.claims.RemittanceReader;
+import health.ordo.spi.claims.ServiceLinePayment;
+
+import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,54 +23,49 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads an X12 835 (005010X221A1; 004010X091A1 files too) into claim findings: denied claims (CLP02 = 4), claims or
- * lines denied through CO/OA/PI adjustments whose CARC denotes a denial ({@link CarcTable}), underpayments, reversals
- * (CLP02 = 22), and routine claims that create nothing. Loops are told apart by their segment ids alone (a CLP opens a
- * claim, an SVC a service line), never by whether a code is on a list, so a payer's off-list code (a CLP06 of "CI",
- * say) cannot merge two claims. Defects a clearinghouse tolerates (SE counts, mismatched control numbers) become
- * warnings; an envelope that cannot be read is refused naming the segment and its position.
+ * Reads an X12 835 (005010X221A1; 004010X091A1 files too) into the neutral payment model: per claim (CLP) its status,
+ * amounts, CAS adjustments, remark codes and service lines (SVC with their CAS and AMT*B6 allowed amounts). What a claim
+ * means (a denial, an underpayment, a reversal) is for the claims rules to say. Loops are told apart by their segment ids
+ * alone (a CLP opens a claim, an SVC a service line), never by whether a code is on a list, so a payer's off-list code
+ * (a CLP06 of "CI", say) cannot merge two claims. Defects a clearinghouse tolerates (SE counts, mismatched control
+ * numbers) become warnings; an envelope that cannot be read is refused naming the segment and its position.
  */
-final class Remittance835Reader {
+@Singleton
+public final class Remittance835Reader implements RemittanceReader {
 
-    static final String SOURCE_SYSTEM = "x12-835";
-    /** Shortfalls of a service line up to this much are rounding, not underpayment. */
-    static final BigDecimal UNDERPAYMENT_TOLERANCE = new BigDecimal("1.00");
+    public static final String SOURCE_SYSTEM = "x12-835";
     private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
     private static final java.util.regex.Pattern REMARK_CODE = java.util.regex.Pattern.compile("[A-Z]{1,2}\\d+[A-Z]?");
     /** MIA elements that carry remark codes (MIA05, MIA20–MIA23); MOA03–MOA07 likewise. */
     private static final int[] MIA_REMARKS = {5, 20, 21, 22, 23};
     private static final int[] MOA_REMARKS = {3, 4, 5, 6, 7};
 
-    /** Everything read from one file. */
-    record Remittance(int interchanges, List<ClaimFinding> claims, List<String> warnings) {
-    }
-
     /** A CLP with the segments of its claim (2100) and its service lines (2110, each starting with its SVC). */
     private record Claim(X12Segment clp, List<X12Segment> segments, List<List<X12Segment>> lines) {
     }
 
-    private final AppealDeadlineRule appealRule;
-
-    Remittance835Reader(AppealDeadlineRule appealRule) {
-        this.appealRule = appealRule;
+    @Override
+    public String format() {
+        return SOURCE_SYSTEM;
     }
 
-    Remittance read(byte[] document) {
+    @Override
+    public RemittanceAdvice read(byte[] document) {
         List<String> warnings = new ArrayList<>();
         X12Envelopes.Contents contents = X12Envelopes.read(X12Envelopes.text(document).replace("\uFEFF", ""), warnings);
         if (contents.transactions().isEmpty()) {
-            throw new UnreadableDocumentException("ST", "the file holds no 835 transaction set"
+            throw new MalformedDocumentException("ST", "the file holds no 835 transaction set"
                     + (warnings.isEmpty() ? "" : " (" + String.join("; ", warnings) + ")"));
         }
-        List<ClaimFinding> claims = new ArrayList<>();
+        List<ClaimPayment> claims = new ArrayList<>();
         for (X12Envelopes.Transaction transaction : contents.transactions()) {
             readTransaction(transaction, claims, warnings);
         }
-        return new Remittance(contents.interchanges(), claims, warnings);
+        return new RemittanceAdvice(contents.interchanges(), claims, warnings, "reversed by the payer (CLP02 = 22)");
     }
 
     /** UTF-8 when the bytes are valid UTF-8, else ISO-8859-1 (every byte a character): either way nothing is refused. */
-    private void readTransaction(X12Envelopes.Transaction transaction, List<ClaimFinding> claims, List<String> warnings) {
+    private void readTransaction(X12Envelopes.Transaction transaction, List<ClaimPayment> claims, List<String> warnings) {
         String trace = null;
         String payerName = null;
         String payerId = null;
@@ -146,13 +139,13 @@ final class Remittance835Reader {
                 claims.add(readClaim(each, name, payerKey, trace, remitDate));
             } catch (RuntimeException e) {
                 String ref = each.clp().has(1) ? each.clp().element(1) : "?";
-                claims.add(new ClaimFinding(ClaimFinding.Kind.REJECTED, ref, null, null, "CLP " + ref + " (" + each.clp().where() + "): "
+                claims.add(ClaimPayment.unreadable(ref, "CLP " + ref + " (" + each.clp().where() + "): "
                         + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
             }
         }
     }
 
-    private ClaimFinding readClaim(Claim claim, String payerName, String payerKey, String trace, LocalDate remitDate) {
+    private ClaimPayment readClaim(Claim claim, String payerName, String payerKey, String trace, LocalDate remitDate) {
         X12Segment clp = claim.clp();
         String patientControl = required(clp, 1, "CLP01");
         String status = required(clp, 2, "CLP02");
@@ -160,44 +153,26 @@ final class Remittance835Reader {
         BigDecimal paid = amount(clp, 4, "CLP04");
         BigDecimal patientResponsibility = clp.has(5) ? amount(clp, 5, "CLP05") : BigDecimal.ZERO;
         String filingIndicator = clp.element(6);
-        String payerClaim = clp.has(7) ? clp.element(7) : null;
-        SourceReference source = source(payerKey, payerClaim, patientControl);
-        switch (status) {
-            case "22" -> {
-                return new ClaimFinding(ClaimFinding.Kind.REVERSAL, patientControl, null, source, "reversal of a previous payment");
-            }
-            case "23" -> {
-                return new ClaimFinding(ClaimFinding.Kind.ROUTINE, patientControl, null, source,
-                        "not this payer's claim (CLP02 = 23): forwarded to another payer");
-            }
-            case "25" -> {
-                return new ClaimFinding(ClaimFinding.Kind.ROUTINE, patientControl, null, source,
-                        "predetermination pricing only (CLP02 = 25): no payment");
-            }
-            default -> {
-            }
-        }
-        List<String[]> adjustments = new ArrayList<>();
+        String payerClaim = clp.has(7) && !clp.element(7).isBlank() ? clp.element(7) : null;
+        List<Adjustment> adjustments = new ArrayList<>();
         Set<String> rarcs = new LinkedHashSet<>();
         for (X12Segment segment : claim.segments()) {
             switch (segment.id()) {
-                case "CAS" -> adjustments.addAll(triplets(segment));
+                case "CAS" -> adjustments.addAll(adjustments(segment));
                 case "MOA" -> remarks(segment, MOA_REMARKS, rarcs);
                 case "MIA" -> remarks(segment, MIA_REMARKS, rarcs);
                 default -> {
                 }
             }
         }
-        List<String[]> claimAdjustments = List.copyOf(adjustments);
-        BigDecimal underpaid = BigDecimal.ZERO;
-        BigDecimal allowedTotal = BigDecimal.ZERO;
+        List<ServiceLinePayment> lines = new ArrayList<>();
         for (List<X12Segment> line : claim.lines()) {
             X12Segment svc = line.get(0);
-            List<String[]> lineAdjustments = new ArrayList<>();
+            List<Adjustment> lineAdjustments = new ArrayList<>();
             BigDecimal allowed = null;
             for (X12Segment segment : line) {
                 switch (segment.id()) {
-                    case "CAS" -> lineAdjustments.addAll(triplets(segment));
+                    case "CAS" -> lineAdjustments.addAll(adjustments(segment));
                     case "LQ" -> {
                         if ("HE".equals(segment.element(1)) && segment.has(2)) {
                             rarcs.add(segment.element(2));
@@ -208,147 +183,58 @@ final class Remittance835Reader {
                     }
                 }
             }
-            adjustments.addAll(lineAdjustments);
-            if (allowed != null && svc.has(3)) {
-                BigDecimal explained = lineAdjustments.stream().filter(a -> CarcTable.reducesPaymentWithinAllowed(a[0], a[1]))
-                        .map(a -> new BigDecimal(a[2])).reduce(BigDecimal.ZERO, BigDecimal::add);
-                BigDecimal shortfall = allowed.subtract(explained).subtract(amount(svc, 3, "SVC03"));
-                allowedTotal = allowedTotal.add(allowed);
-                if (shortfall.compareTo(UNDERPAYMENT_TOLERANCE) > 0) {
-                    underpaid = underpaid.add(shortfall);
-                }
-            }
+            BigDecimal charged = svc.has(2) ? amount(svc, 2, "SVC02") : BigDecimal.ZERO;
+            BigDecimal linePaid = svc.has(3) ? amount(svc, 3, "SVC03") : null;
+            // without SVC03 the payment of the line is unknown: its allowed amount cannot tell an underpayment
+            lines.add(new ServiceLinePayment(charged, linePaid == null ? null : allowed, BigDecimal.ZERO, linePaid, lineAdjustments,
+                    false, BigDecimal.ZERO));
         }
-        // Claim-level adjustments that lower the payment within the allowed amount (a deductible, sequestration, a
-        // prior payer's payment stated once for the claim) explain the lines' shortfall too.
-        BigDecimal explainedForClaim = claimAdjustments.stream().filter(a -> CarcTable.reducesPaymentWithinAllowed(a[0], a[1]))
-                .map(a -> new BigDecimal(a[2])).reduce(BigDecimal.ZERO, BigDecimal::add);
-        underpaid = underpaid.subtract(explainedForClaim);
-        if (underpaid.compareTo(UNDERPAYMENT_TOLERANCE) <= 0) {
-            underpaid = BigDecimal.ZERO;
-        }
-        int lines = claim.lines().size();
-        BigDecimal denied = BigDecimal.ZERO;
-        Set<String> deniedCodes = new LinkedHashSet<>();
-        Set<String> allCodes = new LinkedHashSet<>();
-        for (String[] adjustment : adjustments) {
-            allCodes.add(adjustment[0] + "-" + adjustment[1]);
-            // A denying code with no money (or a negative amount, undoing an earlier adjustment) denies nothing.
-            if (CarcTable.isDenial(adjustment[0], adjustment[1]) && new BigDecimal(adjustment[2]).signum() > 0) {
-                deniedCodes.add(adjustment[0] + "-" + adjustment[1]);
-                denied = denied.add(new BigDecimal(adjustment[2]));
-            }
-        }
-        boolean claimDenied = "4".equals(status);
-        if (!claimDenied && deniedCodes.isEmpty()) {
-            if (underpaid.signum() > 0) {
-                return underpayment(patientControl, payerName, payerKey, payerClaim, status, billed, paid, allowedTotal, underpaid,
-                        allCodes, lines, remitDate, trace, filingIndicator);
-            }
-            return new ClaimFinding(ClaimFinding.Kind.ROUTINE, patientControl, null, source, "routine adjustments " + allCodes);
-        }
-        String firstCarc = deniedCodes.isEmpty() ? (allCodes.isEmpty() ? null : allCodes.iterator().next().split("-", 2)[1])
-                : deniedCodes.iterator().next().split("-", 2)[1];
-        CarcTable.Category category = firstCarc == null ? CarcTable.Category.OTHER : CarcTable.category(firstCarc);
-        BigDecimal atStake = claimDenied ? billed.subtract(patientResponsibility).max(BigDecimal.ZERO) : denied.max(BigDecimal.ZERO);
-        int appealDays = appealRule.days(payerKey, payerName, filingIndicator);
-        Instant appealDeadline = AppealDeadlineRule.deadline(remitDate, appealDays);
-        Map<String, Object> attributes = claimAttributes(payerName, payerKey, patientControl, payerClaim, status, billed, paid);
-        attributes.put("patientResponsibility", patientResponsibility);
-        if (firstCarc != null) {
-            attributes.put("carc", firstCarc);
-            attributes.put("carcDescription", CarcTable.description(firstCarc));
-        }
-        attributes.put("adjustmentCodes", String.join(",", allCodes));
-        attributes.put("deniedCodes", String.join(",", deniedCodes));
-        if (!rarcs.isEmpty()) {
-            attributes.put("rarcCodes", String.join(",", rarcs));
-        }
-        attributes.put("denialCategory", category.name());
-        attributes.put("carcTableVersion", CarcTable.VERSION);
-        attributes.put("serviceLines", BigDecimal.valueOf(lines));
-        attributes.put("remitDate", remitDate.toString());
-        if (trace != null) {
-            attributes.put("traceNumber", trace);
-        }
-        attributes.put("appealLimitDays", BigDecimal.valueOf(appealDays));
-        String title = "Denied claim" + payerClaimLabel(payerClaim) + " (" + payerName + "): "
-                + (firstCarc == null ? "claim denied" : String.join(", ", deniedCodes.isEmpty() ? allCodes : deniedCodes) + " "
-                + CarcTable.description(firstCarc));
-        WorkItemContent content = new WorkItemContent(WorkItemType.CLAIM_DENIAL, source, title.length() > 300 ? title.substring(0, 300) : title,
-                new Money(atStake.setScale(2, java.math.RoundingMode.HALF_UP), "USD"), appealDeadline.minusSeconds(14L * 86_400),
-                appealDeadline, Attributes.of(attributes), null);
-        return new ClaimFinding(ClaimFinding.Kind.DENIAL, patientControl, content, null, null);
-    }
-
-    /**
-     * A claim item's source key: the payer and its claim control number (CLP07), or, without one, an opaque key of the
-     * patient control number (which is never written into an external id or a title).
-     */
-    private static SourceReference source(String payerKey, String payerClaim, String patientControl) {
-        return new SourceReference(SOURCE_SYSTEM, payerKey + ":" + (payerClaim == null || payerClaim.isBlank()
-                ? ClaimKeys.opaque(payerKey, patientControl) : payerClaim));
-    }
-
-    /** The payer's claim number for a title (the payer's, never the patient control number); empty without one. */
-    private static String payerClaimLabel(String payerClaim) {
-        return payerClaim == null || payerClaim.isBlank() ? "" : " " + payerClaim;
-    }
-
-    /** What every claim item says of its claim: payer, the claim's control numbers, status, billed and paid amounts. */
-    private static Map<String, Object> claimAttributes(String payerName, String payerKey, String patientControl, String payerClaim,
-                                                       String status, BigDecimal billed, BigDecimal paid) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("payer", payerName);
         attributes.put("payerId", payerKey);
         attributes.put("patientControlNumber", patientControl);
-        if (payerClaim != null && !payerClaim.isBlank()) {
+        if (payerClaim != null) {
             attributes.put("payerClaimControlNumber", payerClaim);
         }
         attributes.put("claimStatus", status);
-        attributes.put("billedAmount", billed);
-        attributes.put("paidAmount", paid);
-        return attributes;
-    }
-
-    /**
-     * A claim paid below what the payer itself allowed: per service line, allowed amount (AMT*B6) minus the patient's
-     * share (PR adjustments) minus what was paid (SVC03); lines short by more than the tolerance add up to the amount at
-     * stake. The payer's allowed amount is the expected amount the 835 carries; a contract rate table is not used.
-     */
-    private ClaimFinding underpayment(String patientControl, String payerName, String payerKey, String payerClaim, String status,
-                                      BigDecimal billed, BigDecimal paid, BigDecimal allowed, BigDecimal underpaid, Set<String> codes,
-                                      int lines, LocalDate remitDate, String trace, String filingIndicator) {
-        SourceReference source = source(payerKey, payerClaim, patientControl);
-        int appealDays = appealRule.days(payerKey, payerName, filingIndicator);
-        Instant appealDeadline = AppealDeadlineRule.deadline(remitDate, appealDays);
-        Map<String, Object> attributes = claimAttributes(payerName, payerKey, patientControl, payerClaim, status, billed, paid);
-        attributes.put("allowedAmount", allowed);
-        attributes.put("underpaidAmount", underpaid);
-        attributes.put("adjustmentCodes", String.join(",", codes));
-        attributes.put("serviceLines", BigDecimal.valueOf(lines));
-        attributes.put("remitDate", remitDate.toString());
         if (trace != null) {
             attributes.put("traceNumber", trace);
         }
-        attributes.put("appealLimitDays", BigDecimal.valueOf(appealDays));
-        String title = "Underpaid claim" + payerClaimLabel(payerClaim) + " (" + payerName + "): " + underpaid.setScale(2, java.math.RoundingMode.HALF_UP)
-                + " below the allowed amount";
-        WorkItemContent content = new WorkItemContent(WorkItemType.UNDERPAYMENT, source, title,
-                new Money(underpaid.setScale(2, java.math.RoundingMode.HALF_UP), "USD"), appealDeadline.minusSeconds(14L * 86_400),
-                appealDeadline, Attributes.of(attributes), null);
-        return new ClaimFinding(ClaimFinding.Kind.DENIAL, patientControl, content, null, null);
+        ClaimPayment.Status state = switch (status) {
+            case "4" -> ClaimPayment.Status.DENIED;
+            case "22" -> ClaimPayment.Status.REVERSED;
+            case "23" -> ClaimPayment.Status.FORWARDED;
+            case "25" -> ClaimPayment.Status.PREDETERMINATION;
+            default -> ClaimPayment.Status.PROCESSED;
+        };
+        String note = switch (state) {
+            case REVERSED -> "reversal of a previous payment";
+            case FORWARDED -> "not this payer's claim (CLP02 = 23): forwarded to another payer";
+            case PREDETERMINATION -> "predetermination pricing only (CLP02 = 25): no payment";
+            default -> null;
+        };
+        return new ClaimPayment(patientControl, SOURCE_SYSTEM, externalId(payerKey, payerClaim, patientControl), state,
+                ClaimPayment.Basis.ADJUSTMENT_AMOUNTS, payerName, payerKey, payerClaim, billed, paid, patientResponsibility, "USD",
+                filingIndicator, remitDate, adjustments, lines, List.copyOf(rarcs), attributes, note);
+    }
+
+    /**
+     * A claim's key at the payer: the payer and its claim control number (CLP07), or, without one, an opaque key of the
+     * patient control number (which is never written into an external id or a title).
+     */
+    private static String externalId(String payerKey, String payerClaim, String patientControl) {
+        return payerKey + ":" + (payerClaim == null ? ClaimKeys.opaque(payerKey, patientControl) : payerClaim);
     }
 
     /** CAS group code followed by up to six (reason, amount, quantity) triplets. */
-    private static List<String[]> triplets(X12Segment cas) {
-        List<String[]> out = new ArrayList<>();
+    private static List<Adjustment> adjustments(X12Segment cas) {
+        List<Adjustment> out = new ArrayList<>();
         String group = required(cas, 1, "CAS01");
         for (int i = 0; i < 6; i++) {
             int reason = 2 + i * 3;
             if (cas.has(reason)) {
                 BigDecimal amount = amount(cas, reason + 1, String.format("CAS%02d", reason + 1));
-                out.add(new String[]{group, cas.element(reason), amount.toPlainString()});
+                out.add(new Adjustment(group, cas.element(reason), Adjustment.CodeSystem.CARC, amount));
             }
         }
         return out;

@@ -1,6 +1,6 @@
 package health.ordo.adapter.claims.x12;
 
-import health.ordo.application.port.in.workitem.UnreadableDocumentException;
+import health.ordo.spi.MalformedDocumentException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ final class X12Envelopes {
         int position = 0;
         int offset = skipBlanks(text, 0);
         if (offset >= text.length()) {
-            throw new UnreadableDocumentException("ISA", "segment 1, position 0: the file is empty");
+            throw new MalformedDocumentException("ISA", "segment 1, position 0: the file is empty");
         }
         while (offset < text.length()) {
             List<X12Segment> segments = new ArrayList<>();
@@ -56,7 +56,7 @@ final class X12Envelopes {
     /** Reads one interchange's segments from {@code offset} up to and including its IEA; returns the offset after it. */
     private static int interchange(String text, int offset, int before, List<X12Segment> segments) {
         if (!text.startsWith("ISA", offset) || text.length() - offset < ISA_LENGTH) {
-            throw new UnreadableDocumentException("ISA", "segment " + (before + 1) + ", position " + offset + ": "
+            throw new MalformedDocumentException("ISA", "segment " + (before + 1) + ", position " + offset + ": "
                     + (before == 0 ? "an X12 interchange starts with a 106-character ISA segment"
                     : "what follows the IEA at segment " + before + " is not another ISA interchange"));
         }
@@ -65,7 +65,7 @@ final class X12Envelopes {
         char terminator = text.charAt(offset + 105);
         if (Character.isLetterOrDigit(elementSeparator) || Character.isLetterOrDigit(terminator) || elementSeparator == terminator
                 || componentSeparator == elementSeparator || componentSeparator == terminator) {
-            throw new UnreadableDocumentException("ISA", "segment " + (before + 1) + ", position " + offset
+            throw new MalformedDocumentException("ISA", "segment " + (before + 1) + ", position " + offset
                     + ": the ISA does not declare usable separators (element '" + elementSeparator + "', component '"
                     + componentSeparator + "', segment terminator '" + terminator + "')");
         }
@@ -81,13 +81,13 @@ final class X12Envelopes {
             X12Segment read = new X12Segment(before + segments.size() + 1, elements, componentSeparator);
             segments.add(read);
             if (read.id().equals("ISA") && elements.size() != 17) {
-                throw new UnreadableDocumentException("ISA", read.where() + ": an ISA has 16 elements, this one " + (elements.size() - 1));
+                throw new MalformedDocumentException("ISA", read.where() + ": an ISA has 16 elements, this one " + (elements.size() - 1));
             }
             if (read.id().equals("IEA")) {
                 return offset;
             }
         }
-        throw new UnreadableDocumentException("IEA", "the interchange starting at segment " + (before + 1)
+        throw new MalformedDocumentException("IEA", "the interchange starting at segment " + (before + 1)
                 + " has no IEA: the file is incomplete");
     }
 
@@ -115,7 +115,7 @@ final class X12Envelopes {
         int transactionsInGroup = 0;
         for (X12Segment segment : segments.subList(1, segments.size())) {
             switch (segment.id()) {
-                case "ISA" -> throw new UnreadableDocumentException("IEA", "the interchange starting at segment " + isa.position()
+                case "ISA" -> throw new MalformedDocumentException("IEA", "the interchange starting at segment " + isa.position()
                         + " has no IEA before the next ISA (" + segment.where() + ")");
                 case "GS" -> {
                     if (st != null) {
@@ -129,7 +129,7 @@ final class X12Envelopes {
                 }
                 case "ST" -> {
                     if (gs == null) {
-                        throw new UnreadableDocumentException("GS", segment.where() + ": a transaction set outside a GS group");
+                        throw new MalformedDocumentException("GS", segment.where() + ": a transaction set outside a GS group");
                     }
                     if (st != null) {
                         throw noSe(st, segment);
@@ -139,7 +139,7 @@ final class X12Envelopes {
                 }
                 case "SE" -> {
                     if (st == null) {
-                        throw new UnreadableDocumentException("ST", segment.where() + ": an SE without its ST");
+                        throw new MalformedDocumentException("ST", segment.where() + ": an SE without its ST");
                     }
                     int counted = body.size() + 2;
                     if (!segment.element(1).equals(Integer.toString(counted))) {
@@ -155,7 +155,7 @@ final class X12Envelopes {
                         throw noSe(st, segment);
                     }
                     if (gs == null) {
-                        throw new UnreadableDocumentException("GS", segment.where() + ": a GE without its GS");
+                        throw new MalformedDocumentException("GS", segment.where() + ": a GE without its GS");
                     }
                     if (!segment.element(2).equals(gs.element(6))) {
                         warnings.add(segment.where() + ": GE02 " + segment.element(2) + " does not match GS06 " + gs.element(6));
@@ -201,12 +201,12 @@ final class X12Envelopes {
         transactions.add(transaction);
     }
 
-    private static UnreadableDocumentException noGe(X12Segment gs, X12Segment next) {
-        return new UnreadableDocumentException("GE", "the group starting at " + gs.where() + " has no GE before " + next.where());
+    private static MalformedDocumentException noGe(X12Segment gs, X12Segment next) {
+        return new MalformedDocumentException("GE", "the group starting at " + gs.where() + " has no GE before " + next.where());
     }
 
-    private static UnreadableDocumentException noSe(X12Segment st, X12Segment next) {
-        return new UnreadableDocumentException("SE", "the transaction set " + st.element(2) + " starting at " + st.where()
+    private static MalformedDocumentException noSe(X12Segment st, X12Segment next) {
+        return new MalformedDocumentException("SE", "the transaction set " + st.element(2) + " starting at " + st.where()
                 + " has no SE before " + next.where() + ": the file is incomplete");
     }
 
@@ -225,7 +225,7 @@ final class X12Envelopes {
     static String text(byte[] document) {
         for (int i = 0; i < document.length; i++) {
             if (document[i] == 0) {
-                throw new UnreadableDocumentException("ISA", "a NUL character at byte " + i + " is not allowed in an X12 file");
+                throw new MalformedDocumentException("ISA", "a NUL character at byte " + i + " is not allowed in an X12 file");
             }
         }
         try {

@@ -1,7 +1,9 @@
 package health.ordo.adapter.claims.x12;
 
 import health.ordo.adapter.claims.CallerTenant;
-import health.ordo.adapter.claims.IngestReport;
+import health.ordo.application.port.in.claims.IngestRemittanceUseCase;
+import health.ordo.application.port.in.claims.IngestReport;
+import io.micronaut.serde.annotation.SerdeImport;
 import health.ordo.application.port.in.workitem.UnreadableDocumentException;
 import health.ordo.domain.workitem.Actor;
 import io.micronaut.http.MediaType;
@@ -22,11 +24,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Secured({"TENANT_ADMIN", "INTEGRATION"})
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Inbound")
+@SerdeImport(IngestReport.class)
+@SerdeImport(IngestReport.ClaimResult.class)
 class X12RemittanceController {
 
-    private final X12Remittances remittances;
+    private final IngestRemittanceUseCase remittances;
 
-    X12RemittanceController(X12Remittances remittances) {
+    X12RemittanceController(IngestRemittanceUseCase remittances) {
         this.remittances = remittances;
     }
 
@@ -36,7 +40,7 @@ class X12RemittanceController {
                     + "routine adjustments create nothing; reversals (CLP02 = 22) cancel the original item; the same file or "
                     + "trace again creates nothing. An unreadable envelope is 422 naming the segment.")
     IngestReport ingest(Authentication authentication, @Body byte[] body) {
-        return remittances.ingest(CallerTenant.of(authentication), body, Actor.user(authentication.getName()));
+        return remittances.ingest(CallerTenant.of(authentication), Remittance835Reader.SOURCE_SYSTEM, body, Actor.user(authentication.getName()));
     }
 
     @Post(value = "/835", consumes = MediaType.MULTIPART_FORM_DATA)
@@ -45,6 +49,6 @@ class X12RemittanceController {
         if (file == null || file.getSize() == 0) {
             throw new UnreadableDocumentException("file", "the multipart form holds no file part named 'file'");
         }
-        return remittances.ingest(CallerTenant.of(authentication), file.getBytes(), Actor.user(authentication.getName()));
+        return remittances.ingest(CallerTenant.of(authentication), Remittance835Reader.SOURCE_SYSTEM, file.getBytes(), Actor.user(authentication.getName()));
     }
 }

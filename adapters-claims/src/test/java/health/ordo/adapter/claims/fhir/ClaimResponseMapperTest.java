@@ -1,8 +1,9 @@
 package health.ordo.adapter.claims.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
-import health.ordo.adapter.claims.ClaimFinding;
-import health.ordo.adapter.claims.codes.AppealDeadlineRule;
+import health.ordo.adapter.claims.JudgingReader;
+import health.ordo.application.service.claims.ClaimFinding;
+import health.ordo.domain.claims.AppealDeadlineRule;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,21 @@ class ClaimResponseMapperTest {
 
     static final FhirContext FHIR = FhirContext.forR4();
     private final FhirJson json = new FhirJson(FHIR);
-    private final ClaimResponseMapper mapper = new ClaimResponseMapper(new AppealDeadlineRule(90, Map.of("87726", 180)));
+    private final Judging mapper = new Judging(new AppealDeadlineRule(90, Map.of("87726", 180)));
+
+    /** The mapper with Ordo's claims rules after it, as the remittance ingestion applies them. */
+    private static final class Judging {
+        private final ClaimResponseMapper mapper = new ClaimResponseMapper();
+        private final JudgingReader rules;
+
+        Judging(AppealDeadlineRule rule) {
+            this.rules = new JudgingReader(rule);
+        }
+
+        ClaimFinding map(ClaimResponse response) {
+            return rules.judge(mapper.map(response));
+        }
+    }
 
     static byte[] fixture(String name) throws IOException {
         try (InputStream in = ClaimResponseMapperTest.class.getResourceAsStream("/fhir/" + name)) {

@@ -1,6 +1,5 @@
 package health.ordo.adapter.claims.fhir;
 
-import health.ordo.adapter.claims.codes.AppealDeadlineRule;
 import health.ordo.spi.SourceAdapter;
 import health.ordo.tck.SourceAdapterContract;
 import health.ordo.tck.SourceFixture;
@@ -11,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** The claims adapter's FHIR source passes the partner TCK against a FHIR server over real HTTP. */
 class FhirClaimsSourceTckTest extends SourceAdapterContract {
@@ -32,7 +30,7 @@ class FhirClaimsSourceTckTest extends SourceAdapterContract {
     @Override
     protected SourceAdapter newAdapter(SourceFixture fixture) {
         return new FhirClaimsSource(((FakeFhirServer) fixture).base(), null, ClaimResponseMapperTest.FHIR,
-                new AppealDeadlineRule(90, Map.of()), Clock.systemUTC(), new health.ordo.adapter.outbound.GuardedHttp(health.ordo.spi.http.OutboundPolicy.allowing("127.0.0.1/32")));
+                Clock.systemUTC(), new health.ordo.adapter.outbound.GuardedHttp(health.ordo.spi.http.OutboundPolicy.allowing("127.0.0.1/32")));
     }
 
     @AfterEach

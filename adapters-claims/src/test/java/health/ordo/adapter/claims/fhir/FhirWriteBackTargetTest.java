@@ -1,6 +1,5 @@
 package health.ordo.adapter.claims.fhir;
 
-import health.ordo.adapter.claims.codes.AppealDeadlineRule;
 import health.ordo.application.port.in.writeback.WriteBack;
 import health.ordo.application.port.out.writeback.WriteBackTargetPort;
 import health.ordo.domain.shared.TenantId;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,8 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FhirWriteBackTargetTest {
 
     private final FakeFhirServer server = new FakeFhirServer(ClaimResponseMapperTest.FHIR);
-    private final FhirWriteBackTarget target = new FhirWriteBackTarget(server.base().toString(), null, ClaimResponseMapperTest.FHIR,
-            new AppealDeadlineRule(90, Map.of()), Clock.systemUTC(), new health.ordo.adapter.outbound.GuardedHttp(health.ordo.spi.http.OutboundPolicy.allowing("127.0.0.1/32")));
+    private final FhirWriteBackTarget target = new FhirWriteBackTarget(server.base().toString(), null, ClaimResponseMapperTest.FHIR, Clock.systemUTC(), new health.ordo.adapter.outbound.GuardedHttp(health.ordo.spi.http.OutboundPolicy.allowing("127.0.0.1/32")));
     private final WriteBack writeBack = new WriteBack(UUID.randomUUID(), TenantId.of("demo"), new WorkItemId(UUID.randomUUID()),
             "fhir-claimresponse", "87726:CR-1", "APPEALED", null, "key-1", WriteBack.Status.PENDING, 0, Instant.now(), null,
             Instant.now(), null);

@@ -1,7 +1,8 @@
 package health.ordo.adapter.claims.fhir;
 
-import health.ordo.adapter.claims.ClaimFinding;
-import health.ordo.adapter.claims.codes.AppealDeadlineRule;
+import health.ordo.adapter.claims.JudgingReader;
+import health.ordo.application.service.claims.ClaimFinding;
+import health.ordo.domain.claims.AppealDeadlineRule;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
 import health.ordo.domain.workitem.WorkItem;
@@ -25,8 +26,8 @@ class TaskMapperTest {
 
     @Test
     void denialItem_roundTripsAsATask() throws IOException {
-        ClaimFinding finding = new ClaimResponseMapper(new AppealDeadlineRule(90, Map.of()))
-                .map((ClaimResponse) json.parse(ClaimResponseMapperTest.fixture("claimresponse-denied.json")));
+        ClaimFinding finding = new JudgingReader(new AppealDeadlineRule(90, Map.of())).judge(new ClaimResponseMapper()
+                .map((ClaimResponse) json.parse(ClaimResponseMapperTest.fixture("claimresponse-denied.json"))));
         WorkItem item = WorkItem.create(TenantId.of("acme"), finding.content(), Actor.user("ada@acme"), Instant.parse("2026-11-24T09:00:00Z"));
         item.claim(Actor.user("wally@acme"), Instant.parse("2026-11-24T09:05:00Z"), false);
 

@@ -1,6 +1,6 @@
 package health.ordo.adapter.claims.inbound;
 
-import health.ordo.adapter.claims.IngestReport;
+import health.ordo.application.port.in.claims.IngestReport;
 import health.ordo.spi.folder.WatchedFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,8 +1,9 @@
 package health.ordo.adapter.claims.x12;
 
-import health.ordo.adapter.claims.codes.AppealDeadlineRule;
-import health.ordo.adapter.claims.ClaimFinding;
-import health.ordo.application.port.in.workitem.UnreadableDocumentException;
+import health.ordo.adapter.claims.JudgingReader;
+import health.ordo.application.service.claims.ClaimFinding;
+import health.ordo.domain.claims.AppealDeadlineRule;
+import health.ordo.spi.MalformedDocumentException;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class Remittance835ReaderTest {
 
-    private final Remittance835Reader reader = new Remittance835Reader(new AppealDeadlineRule(90, Map.of("60054", 180)));
+    private final JudgingReader reader = new JudgingReader(new Remittance835Reader(), new AppealDeadlineRule(90, Map.of("60054", 180)));
 
     private static byte[] fixture(String name) throws IOException {
         try (InputStream in = Remittance835ReaderTest.class.getResourceAsStream("/x12/" + name)) {
@@ -26,13 +27,13 @@ class Remittance835ReaderTest {
         }
     }
 
-    private static Map<String, ClaimFinding> byClaim(Remittance835Reader.Remittance remittance) {
+    private static Map<String, ClaimFinding> byClaim(JudgingReader.Judged remittance) {
         return remittance.claims().stream().collect(Collectors.toMap(ClaimFinding::claimRef, c -> c));
     }
 
     @Test
     void multiPayerFile_yieldsDenialsForClaimAndLineLevelDenials_andNothingForRoutineAdjustments() throws IOException {
-        Remittance835Reader.Remittance remittance = reader.read(fixture("multi-payer.835"));
+        JudgingReader.Judged remittance = reader.read(fixture("multi-payer.835"));
         Map<String, ClaimFinding> claims = byClaim(remittance);
 
         assertThat(remittance.interchanges()).isEqualTo(1);
@@ -85,7 +86,7 @@ class Remittance835ReaderTest {
 
     @Test
     void oneBadClaim_isRejectedWithItsReason_goodOnesKept_andEnvelopeDefectsAreWarnings() throws IOException {
-        Remittance835Reader.Remittance remittance = reader.read(fixture("one-bad-claim.835"));
+        JudgingReader.Judged remittance = reader.read(fixture("one-bad-claim.835"));
         Map<String, ClaimFinding> claims = byClaim(remittance);
 
         assertThat(claims.get("PCN30001").kind()).isEqualTo(ClaimFinding.Kind.DENIAL);
@@ -99,7 +100,7 @@ class Remittance835ReaderTest {
     @Test
     void unreadableEnvelope_isRefusedNamingTheSegment() {
         assertThatThrownBy(() -> reader.read("HELLO*this is not an X12 interchange~".getBytes()))
-                .isInstanceOfSatisfying(UnreadableDocumentException.class, e -> {
+                .isInstanceOfSatisfying(MalformedDocumentException.class, e -> {
                     assertThat(e.location()).isEqualTo("ISA");
                     assertThat(e.getMessage()).contains("segment 1, position 0");
                 });
@@ -119,7 +120,7 @@ class Remittance835ReaderTest {
 
     @Test
     void claimsAreToldApartBySegmentIdsAlone_anOffListFilingIndicatorMergesNothing() throws IOException {
-        Remittance835Reader.Remittance remittance = reader.read(fixture("payer-variations.835"));
+        JudgingReader.Judged remittance = reader.read(fixture("payer-variations.835"));
         Map<String, ClaimFinding> claims = byClaim(remittance);
 
         assertThat(remittance.claims()).hasSize(11);
@@ -159,7 +160,7 @@ class Remittance835ReaderTest {
 
     @Test
     void providerLevelAdjustments_areReported_andTheSegmentCountHolds() throws IOException {
-        Remittance835Reader.Remittance remittance = reader.read(fixture("payer-variations.835"));
+        JudgingReader.Judged remittance = reader.read(fixture("payer-variations.835"));
 
         assertThat(remittance.warnings()).anySatisfy(w -> assertThat(w).contains("PLB at segment 55").contains("L6 (PCNV1) -2.50")
                 .contains("WO (26001) 150.00"));
@@ -168,7 +169,7 @@ class Remittance835ReaderTest {
 
     @Test
     void aNewlineAsSegmentTerminator_andAUtf8PayerName_areRead() {
-        Remittance835Reader.Remittance remittance = reader.read(oneDeniedClaim('\n', "DTM*405*20261115", "N1*PR*SANTÉ PEÑA*XV*55555"));
+        JudgingReader.Judged remittance = reader.read(oneDeniedClaim('\n', "DTM*405*20261115", "N1*PR*SANTÉ PEÑA*XV*55555"));
 
         assertThat(remittance.claims()).singleElement().satisfies(c -> assertThat(c.content().attributes().values())
                 .containsEntry("payer", "SANTÉ PEÑA").containsEntry("payerId", "55555").containsEntry("deniedCodes", "CO-50"));
@@ -177,7 +178,7 @@ class Remittance835ReaderTest {
 
     @Test
     void anUnreadableProductionDate_fallsBackToThePaymentDate_withAWarning() {
-        Remittance835Reader.Remittance remittance = reader.read(oneDeniedClaim('~', "DTM*405*20261341", "N1*PR*ACME*XV*55555"));
+        JudgingReader.Judged remittance = reader.read(oneDeniedClaim('~', "DTM*405*20261341", "N1*PR*ACME*XV*55555"));
 
         assertThat(remittance.claims()).singleElement().satisfies(c -> assertThat(c.content().attributes().values())
                 .containsEntry("remitDate", "2026-11-18"));
@@ -194,17 +195,17 @@ class Remittance835ReaderTest {
         String claim837 = String.join("~", isa(), "GS*HC*CH*PROV*20261120*1200*7*X*005010X222A1", "ST*837*0001*005010X222A1",
                 "BHT*0019*00*1*20261120*1200*CH", "SE*3*0001", "GE*1*7", "IEA*1*000000007") + "~";
 
-        assertThatThrownBy(() -> reader.read(noSe.getBytes())).isInstanceOfSatisfying(UnreadableDocumentException.class, e -> {
+        assertThatThrownBy(() -> reader.read(noSe.getBytes())).isInstanceOfSatisfying(MalformedDocumentException.class, e -> {
             assertThat(e.location()).isEqualTo("SE");
             assertThat(e.getMessage()).contains("ST at segment 3").contains("no SE before GE at segment 8");
         });
-        assertThatThrownBy(() -> reader.read(truncated.getBytes())).isInstanceOfSatisfying(UnreadableDocumentException.class, e -> {
+        assertThatThrownBy(() -> reader.read(truncated.getBytes())).isInstanceOfSatisfying(MalformedDocumentException.class, e -> {
             assertThat(e.location()).isEqualTo("IEA");
             assertThat(e.getMessage()).contains("incomplete");
         });
-        assertThatThrownBy(() -> reader.read(trailing.getBytes())).isInstanceOfSatisfying(UnreadableDocumentException.class,
+        assertThatThrownBy(() -> reader.read(trailing.getBytes())).isInstanceOfSatisfying(MalformedDocumentException.class,
                 e -> assertThat(e.getMessage()).contains("what follows the IEA at segment 11 is not another ISA interchange"));
-        assertThatThrownBy(() -> reader.read(claim837.getBytes())).isInstanceOfSatisfying(UnreadableDocumentException.class, e -> {
+        assertThatThrownBy(() -> reader.read(claim837.getBytes())).isInstanceOfSatisfying(MalformedDocumentException.class, e -> {
             assertThat(e.location()).isEqualTo("ST");
             assertThat(e.getMessage()).contains("no 835").contains("transaction set 837");
         });
@@ -279,7 +280,7 @@ class Remittance835ReaderTest {
         byte[] withNul = new String(file, java.nio.charset.StandardCharsets.UTF_8).replace("PCNN1", "PCN\u0000N1")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> reader.read(withNul)).isInstanceOfSatisfying(UnreadableDocumentException.class,
+        assertThatThrownBy(() -> reader.read(withNul)).isInstanceOfSatisfying(MalformedDocumentException.class,
                 e -> assertThat(e.getMessage()).contains("NUL"));
     }
 
@@ -307,6 +308,6 @@ class Remittance835ReaderTest {
 
         assertThat(finding.kind()).isEqualTo(ClaimFinding.Kind.DENIAL);
         assertThat(finding.content().attributes().values()).containsEntry("denialCategory", "UNKNOWN_CODE");
-        assertThat(finding.content().title()).contains("not in table");
+        assertThat(finding.content().title()).contains("not in code set");
     }
 }

@@ -39,7 +39,8 @@ class DistributableSchemaTest {
     /** Tables copied to every node on Citus, each with why; their keys need not include tenant_id. */
     static final Map<String, String> REFERENCE_TABLES = Map.of(
             "tenant", "small, and referred to by every tenant table",
-            "api_client", "a machine client signs in with its client_id before its tenant is known");
+            "api_client", "a machine client signs in with its client_id before its tenant is known",
+            "code_set_published", "the deployment's CARC/RARC lists, read by every tenant's remittance ingestion");
 
     /** Tables that are not a tenant's, each with why: on Citus they stay on the coordinator. */
     static final Map<String, String> PLATFORM_TABLES = Map.of(

@@ -1,5 +1,6 @@
 package health.ordo.application.service.connector;
 
+import health.ordo.application.port.in.claims.IngestRemittanceUseCase;
 import health.ordo.application.port.in.connector.ConnectorConfig;
 import health.ordo.application.port.in.connector.ConnectorConfigChange;
 import health.ordo.application.port.in.connector.ConnectorNotFoundException;
@@ -45,7 +46,7 @@ public final class ConnectorService implements ConnectorUseCase {
     /** What the connector runtime is made of, from the outside. */
     public record Parts(ConnectorStatePort state, IngestWorkItemUseCase ingest, GetWorkItemQuery query, WorkItemUpdater updater,
                         SaveWorkItemPort save, AppendEventsPort events, TransactionPort transactions, Clock clock,
-                        Supplier<IntakeDocumentsUseCase> intake) {
+                        Supplier<IntakeDocumentsUseCase> intake, Supplier<IngestRemittanceUseCase> remittances) {
     }
 
     /**
@@ -61,7 +62,7 @@ public final class ConnectorService implements ConnectorUseCase {
         this.transactions = parts.transactions();
         this.configuration = new ConnectorConfiguration(catalogue, parts.transactions(), parts.clock(), gate);
         SourceReconciliation reconciliation = new SourceReconciliation(parts.state(), parts.ingest(), parts.query(), parts.updater(),
-                parts.save(), parts.events(), parts.transactions(), parts.clock());
+                parts.save(), parts.events(), parts.transactions(), parts.clock(), parts.remittances());
         this.runner = new ConnectorSyncRunner(catalogue, reconciliation, new ConnectorDocuments(parts.intake()), parts.state(),
                 parts.transactions(), parts.clock(), retryBase, executor, roundWait);
     }

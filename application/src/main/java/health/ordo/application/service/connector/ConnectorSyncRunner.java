@@ -180,7 +180,7 @@ final class ConnectorSyncRunner {
             for (int page = 0; page < MAX_PAGES_PER_ROUND; page++) {
                 PullResult result = pullWithRetries(connector, cursor);
                 tally.pages++;
-                tally.fetched += result.commands().size() + result.closures().size() + result.rejections().size();
+                tally.fetched += result.commands().size() + result.closures().size() + result.rejections().size() + result.payments().size();
                 ConnectorStatePort.Progress progress = reconciliation.apply(connector, result, actor);
                 tally.add(progress);
                 Cursor next = result.next();

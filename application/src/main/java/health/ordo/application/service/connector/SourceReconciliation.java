@@ -1,5 +1,7 @@
 package health.ordo.application.service.connector;
 
+import health.ordo.application.port.in.claims.IngestRemittanceUseCase;
+import health.ordo.application.port.in.claims.IngestReport;
 import health.ordo.application.port.in.connector.ConnectorRejection;
 import health.ordo.application.port.in.workitem.GetWorkItemQuery;
 import health.ordo.application.port.in.workitem.IngestOutcome;
@@ -22,6 +24,7 @@ import health.ordo.spi.CanonicalEvent;
 import health.ordo.spi.PullResult;
 import health.ordo.spi.SourceClosure;
 import health.ordo.spi.WorkItemCommand;
+import health.ordo.spi.claims.RemittanceAdvice;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -29,11 +32,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Brings Ordo in line with what a source reported in one page: new records become items, changed records refresh their
  * open item, records the source resolved close theirs, unmappable records are kept as the connector's rejections, and the
- * source's own business events are published with the items they concern.
+ * source's own business events are published with the items they concern. Claim payments a claims source reports go
+ * through the same remittance ingestion as a posted file, so the claims rules, reversals and re-denials are one.
  */
 final class SourceReconciliation {
 
@@ -45,9 +50,12 @@ final class SourceReconciliation {
     private final AppendEventsPort events;
     private final TransactionPort transactions;
     private final Clock clock;
+    private final Supplier<IngestRemittanceUseCase> remittances;
 
     SourceReconciliation(ConnectorStatePort state, IngestWorkItemUseCase ingest, GetWorkItemQuery query, WorkItemUpdater updater,
-                         SaveWorkItemPort save, AppendEventsPort events, TransactionPort transactions, Clock clock) {
+                         SaveWorkItemPort save, AppendEventsPort events, TransactionPort transactions, Clock clock,
+                         Supplier<IngestRemittanceUseCase> remittances) {
+        this.remittances = remittances;
         this.state = state;
         this.ingest = ingest;
         this.query = query;
@@ -126,6 +134,15 @@ final class SourceReconciliation {
                 publish(tenant, cancelled, closure.events(), actor);
                 closed++;
             }
+        }
+        if (!result.payments().isEmpty()) {
+            IngestReport report = remittances.get().ingest(tenant, new RemittanceAdvice(result.payments().size(), result.payments(),
+                    List.of(), "reversed by the payer, reported by connector " + connector.name()), actor, Provenance.connector(connector.name()));
+            created += report.itemsCreated();
+            duplicates += report.duplicates() + report.conflicts();
+            closed += report.reversalsApplied();
+            report.claims().stream().filter(c -> c.outcome().equals("rejected"))
+                    .forEach(c -> rejections.add(new ConnectorRejection(c.claim(), "claim", c.reason(), now)));
         }
         if (!rejections.isEmpty()) {
             transactions.inTransaction(tenant, () -> {

@@ -236,7 +236,7 @@ class ConnectorServiceTest {
 
     private ConnectorService service(List<SourceAdapterProvider> providers, Duration roundWait) {
         return new ConnectorService(new ConnectorCatalogue(registry, configs, providers, new DirectTransactions(), HTTP),
-                new ConnectorService.Parts(state, ingest, query, null, save, events, new DirectTransactions(), Clock.fixed(NOW, ZoneOffset.UTC), null),
+                new ConnectorService.Parts(state, ingest, query, null, save, events, new DirectTransactions(), Clock.fixed(NOW, ZoneOffset.UTC), null, null),
                 Duration.ofMillis(1), EXECUTOR, roundWait, null);
     }
 

@@ -1,34 +1,89 @@
-package health.ordo.adapter.claims;
+package health.ordo.application.service.claims;
 
+import health.ordo.application.port.in.claims.IngestRemittanceUseCase;
+import health.ordo.application.port.in.claims.IngestReport;
 import health.ordo.application.port.in.workitem.ChangeWorkItemStatusUseCase;
+import health.ordo.domain.claims.AppealDeadlineRule;
 import health.ordo.application.port.in.workitem.GetWorkItemQuery;
 import health.ordo.application.port.in.workitem.IngestOutcome;
 import health.ordo.application.port.in.workitem.IngestWorkItemUseCase;
+import health.ordo.application.port.in.workitem.UnreadableDocumentException;
+import health.ordo.application.port.out.claims.CodeSetPort;
+import health.ordo.application.port.out.transaction.TransactionPort;
+import health.ordo.domain.claims.BuiltInCodeSet;
+import health.ordo.domain.claims.CodeSet;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
 import health.ordo.domain.workitem.Provenance;
 import health.ordo.domain.workitem.LifecycleAction;
 import health.ordo.domain.workitem.WorkItem;
-import jakarta.inject.Singleton;
+import health.ordo.spi.MalformedDocumentException;
+import health.ordo.spi.claims.ClaimPayment;
+import health.ordo.spi.claims.RemittanceAdvice;
+import health.ordo.spi.claims.RemittanceReader;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Ingests what a payer document says through the use cases: denials become work items (idempotent on payer and payer
- * claim key, so the same file, trace or resource twice creates nothing), reversals cancel the item they reverse.
+ * One ingestion of payer remittances for every format and path: the readers turn documents into the neutral payment
+ * model, the claims rules ({@link RemittanceClassifier}) judge each claim with the tenant's code set in force, and what
+ * they find goes through the work item use cases: denials become work items (idempotent on payer and payer claim key,
+ * so the same file, trace or resource twice creates nothing), reversals cancel the item they reverse.
  */
-@Singleton
-public class DenialIngestion {
+public final class RemittanceIngestion implements IngestRemittanceUseCase {
 
+    private final Map<String, RemittanceReader> readers = new LinkedHashMap<>();
+    private final RemittanceClassifier classifier;
+    private final CodeSetPort codeSets;
     private final IngestWorkItemUseCase ingest;
     private final GetWorkItemQuery query;
     private final ChangeWorkItemStatusUseCase changeStatus;
+    private final TransactionPort transactions;
 
-    DenialIngestion(IngestWorkItemUseCase ingest, GetWorkItemQuery query, ChangeWorkItemStatusUseCase changeStatus) {
+    public RemittanceIngestion(List<RemittanceReader> readers, AppealDeadlineRule appealRule, CodeSetPort codeSets,
+                               IngestWorkItemUseCase ingest, GetWorkItemQuery query, ChangeWorkItemStatusUseCase changeStatus,
+                               TransactionPort transactions) {
+        this.transactions = transactions;
+        readers.forEach(reader -> this.readers.put(reader.format(), reader));
+        this.classifier = new RemittanceClassifier(appealRule);
+        this.codeSets = codeSets;
         this.ingest = ingest;
         this.query = query;
         this.changeStatus = changeStatus;
+    }
+
+    @Override
+    public Set<String> formats() {
+        return Set.copyOf(readers.keySet());
+    }
+
+    @Override
+    public IngestReport ingest(TenantId tenant, String format, byte[] document, Actor actor) {
+        RemittanceReader reader = readers.get(format);
+        if (reader == null) {
+            throw new UnreadableDocumentException("format", "no reader for remittances in format '" + format + "'; known: " + readers.keySet());
+        }
+        RemittanceAdvice advice;
+        try {
+            advice = reader.read(document);
+        } catch (MalformedDocumentException e) {
+            throw new UnreadableDocumentException(e.location(), e.getMessage());
+        }
+        return ingest(tenant, advice, actor, Provenance.inbound(actor.name()));
+    }
+
+    @Override
+    public IngestReport ingest(TenantId tenant, RemittanceAdvice advice, Actor actor, Provenance provenance) {
+        CodeSet codes = transactions.readOnly(tenant, () -> codeSets.inForce(tenant)).orElseGet(BuiltInCodeSet::get);
+        List<ClaimFinding> findings = new ArrayList<>(advice.claims().size());
+        for (ClaimPayment claim : advice.claims()) {
+            findings.add(classifier.classify(claim, codes));
+        }
+        return ingest(tenant, advice.documents(), findings, advice.warnings(), advice.reversalNote(), actor, provenance);
     }
 
     /**
@@ -40,8 +95,8 @@ public class DenialIngestion {
      * @param documents the interchanges or resources the findings came from
      * @param reversalNote what the cancelled item's history says about the reversal
      */
-    public IngestReport ingest(TenantId tenant, int documents, List<ClaimFinding> findings, List<String> defects,
-                               String reversalNote, Actor actor) {
+    private IngestReport ingest(TenantId tenant, int documents, List<ClaimFinding> findings, List<String> defects,
+                                String reversalNote, Actor actor, Provenance provenance) {
         Tally tally = new Tally(findings.size());
         List<Integer> denials = new ArrayList<>();
         for (int i = 0; i < findings.size(); i++) {
@@ -50,18 +105,18 @@ public class DenialIngestion {
                 case DENIAL -> {
                     denials.add(i);
                     if (denials.size() == IngestWorkItemUseCase.MAX_BATCH) {
-                        ingestDenials(tenant, findings, denials, actor, tally);
+                        ingestDenials(tenant, findings, denials, actor, provenance, tally);
                     }
                 }
                 case REVERSAL -> {
-                    ingestDenials(tenant, findings, denials, actor, tally);
+                    ingestDenials(tenant, findings, denials, actor, provenance, tally);
                     reverse(tenant, i, finding, reversalNote, actor, tally);
                 }
                 case ROUTINE -> tally.results[i] = new IngestReport.ClaimResult(finding.claimRef(), "routine", null, finding.reason());
                 case REJECTED -> tally.results[i] = new IngestReport.ClaimResult(finding.claimRef(), "rejected", null, finding.reason());
             }
         }
-        ingestDenials(tenant, findings, denials, actor, tally);
+        ingestDenials(tenant, findings, denials, actor, provenance, tally);
         List<IngestReport.ClaimResult> results = List.of(tally.results);
         long rejected = results.stream().filter(r -> r.outcome().equals("rejected")).count();
         long routine = results.stream().filter(r -> r.outcome().equals("routine")).count();
@@ -85,7 +140,8 @@ public class DenialIngestion {
     private void reverse(TenantId tenant, int index, ClaimFinding finding, String reversalNote, Actor actor, Tally tally) {
         WorkItem original = query.bySource(tenant, finding.original()).orElse(null);
         if (original != null && !original.status().isTerminal()) {
-            changeStatus.apply(tenant, original.id(), LifecycleAction.CANCEL, reversalNote, actor);
+            changeStatus.apply(tenant, original.id(), LifecycleAction.CANCEL,
+                    finding.reason() == null ? reversalNote : reversalNote + " (" + finding.reason() + ")", actor);
             tally.reversals++;
             tally.results[index] = new IngestReport.ClaimResult(finding.claimRef(), "reversal-applied", original.id().toString(), null);
         } else {
@@ -95,17 +151,18 @@ public class DenialIngestion {
     }
 
     /** Ingests the pending denials (places in {@code findings}) as one batch and empties the list. */
-    private void ingestDenials(TenantId tenant, List<ClaimFinding> findings, List<Integer> denials, Actor actor, Tally tally) {
+    private void ingestDenials(TenantId tenant, List<ClaimFinding> findings, List<Integer> denials, Actor actor, Provenance provenance,
+                               Tally tally) {
         if (denials.isEmpty()) {
             return;
         }
         List<IngestOutcome> outcomes = ingest.ingestBatch(tenant, denials.stream().map(i -> findings.get(i).content()).toList(), actor,
-                Provenance.inbound(actor.name()));
+                provenance);
         for (int i = 0; i < outcomes.size(); i++) {
             IngestOutcome outcome = outcomes.get(i);
             ClaimFinding finding = findings.get(denials.get(i));
             if (outcome instanceof IngestOutcome.Conflict conflict && conflict.existing().status().isTerminal()) {
-                outcome = ingest.ingestBatch(tenant, List.of(finding.content().reissued()), actor, Provenance.inbound(actor.name())).get(0);
+                outcome = ingest.ingestBatch(tenant, List.of(finding.content().reissued()), actor, provenance).get(0);
             }
             tally.results[denials.get(i)] = result(finding.claimRef(), outcome, tally);
         }

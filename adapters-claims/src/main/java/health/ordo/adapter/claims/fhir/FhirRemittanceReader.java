@@ -1,47 +1,54 @@
 package health.ordo.adapter.claims.fhir;
 
-import health.ordo.adapter.claims.ClaimFinding;
-import health.ordo.adapter.claims.DenialIngestion;
-import health.ordo.adapter.claims.IngestReport;
-import health.ordo.adapter.claims.codes.AppealDeadlineRule;
-import health.ordo.domain.shared.TenantId;
-import health.ordo.domain.workitem.Actor;
-import jakarta.inject.Singleton;
+import health.ordo.spi.claims.ClaimPayment;
+import health.ordo.spi.claims.RemittanceAdvice;
+import health.ordo.spi.claims.RemittanceReader;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.Resource;
 
+import jakarta.inject.Singleton;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Accepts a FHIR {@code ClaimResponse} or a {@code Bundle} of them. A lone resource that cannot be mapped is refused as a
- * whole (422); in a Bundle, an entry that cannot be mapped is rejected in the report while the other entries are kept.
+ * Reads a FHIR {@code ClaimResponse} or a {@code Bundle} of them into the neutral payment model. A lone resource that
+ * cannot be mapped is refused as a whole ({@link InvalidFhirResourceException}, answered 422 as an OperationOutcome); in a
+ * Bundle, an entry that cannot be mapped is reported unreadable while the other entries are kept.
  */
 @Singleton
-public class FhirClaimResponses {
+public final class FhirRemittanceReader implements RemittanceReader {
+
+    /** The format name of FHIR remittances. */
+    public static final String FORMAT = "fhir";
+    /** The source system of items from FHIR ClaimResponses. */
+    public static final String SOURCE_SYSTEM = ClaimResponseMapper.SOURCE_SYSTEM;
 
     private final FhirJson json;
-    private final ClaimResponseMapper mapper;
-    private final DenialIngestion ingestion;
+    private final ClaimResponseMapper mapper = new ClaimResponseMapper();
 
-    FhirClaimResponses(FhirJson json, AppealDeadlineRule appealRule, DenialIngestion ingestion) {
+    public FhirRemittanceReader(FhirJson json) {
         this.json = json;
-        this.mapper = new ClaimResponseMapper(appealRule);
-        this.ingestion = ingestion;
+    }
+
+    @Override
+    public String format() {
+        return FORMAT;
     }
 
     /** @throws InvalidFhirResourceException when the document is not valid FHIR R4 or holds no usable ClaimResponse */
-    public IngestReport ingest(TenantId tenant, byte[] document, Actor actor) {
+    @Override
+    public RemittanceAdvice read(byte[] document) {
         IBaseResource resource = json.parse(document);
-        List<ClaimFinding> findings = new ArrayList<>();
+        List<ClaimPayment> claims = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         int resources = 0;
         if (resource instanceof ClaimResponse response) {
             resources = 1;
             try {
-                findings.add(mapper.map(response));
+                claims.add(mapper.map(response));
             } catch (ClaimResponseMapper.Unmappable e) {
                 throw new InvalidFhirResourceException(e.expression, e.getMessage());
             }
@@ -52,10 +59,10 @@ public class FhirClaimResponses {
                 if (entry instanceof ClaimResponse response) {
                     resources++;
                     try {
-                        findings.add(mapper.map(response));
+                        claims.add(mapper.map(response));
                     } catch (ClaimResponseMapper.Unmappable e) {
                         String ref = response.getIdElement().hasIdPart() ? response.getIdElement().getIdPart() : location;
-                        findings.add(new ClaimFinding(ClaimFinding.Kind.REJECTED, ref, null, null,
+                        claims.add(ClaimPayment.unreadable(ref,
                                 location + ".resource." + e.expression.substring("ClaimResponse.".length()) + ": " + e.getMessage()));
                     }
                 } else {
@@ -69,6 +76,6 @@ public class FhirClaimResponses {
             throw new InvalidFhirResourceException("resourceType",
                     "expected a ClaimResponse or a Bundle of ClaimResponse, got " + resource.fhirType());
         }
-        return ingestion.ingest(tenant, resources, findings, warnings, "the payer cancelled the ClaimResponse", actor);
+        return new RemittanceAdvice(resources, claims, warnings, "the payer cancelled the ClaimResponse");
     }
 }

@@ -1,4 +1,4 @@
-package health.ordo.adapter.claims.codes;
+package health.ordo.domain.claims;
 
 import java.time.Instant;
 import java.time.LocalDate;
