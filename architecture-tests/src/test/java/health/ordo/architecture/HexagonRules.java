@@ -72,13 +72,14 @@ final class HexagonRules {
     }
 
     /**
-     * Source adapters (ERP, HR) are built as a partner builds a plug-in: against the published adapter SPI only, never
-     * the application core or the domain, so whatever they need a partner has too.
+     * Source adapters (ERP, HR, claims) are built as a partner builds a plug-in: against the published adapter SPI only,
+     * never the application core or the domain, so whatever they need a partner has too. The claims adapter reads payer
+     * documents into the SPI's payment model; the claims rules that judge them are the core's.
      */
     ArchRule sourceAdaptersUseOnlyTheSpi() {
-        return noClasses().that().resideInAnyPackage(root + ".adapter.erp..", root + ".adapter.hr..")
+        return noClasses().that().resideInAnyPackage(root + ".adapter.erp..", root + ".adapter.hr..", root + ".adapter.claims..")
                 .should().dependOnClassesThat().resideInAnyPackage(root + ".application..", root + ".domain..")
-                .as("source adapters (ERP, HR) depend on the adapter SPI, not on the application or the domain");
+                .as("source adapters (ERP, HR, claims) depend on the adapter SPI, not on the application or the domain");
     }
 
     /** Adapters may use application and domain, never one another. */

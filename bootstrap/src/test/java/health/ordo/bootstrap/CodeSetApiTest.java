@@ -64,4 +64,84 @@ class CodeSetApiTest {
         assertThat(item.body().get("scoreExplanation").toString()).contains("unknown to Ordo's code table");
         assertThat(api.get("/api/v1/work-items?type=CLAIM_DENIAL&limit=100", admin).list("items")).hasSize(1);
     }
+
+    @Test
+    void theCompleteListsAreInForce_aTenantLoadsANewerOne_whichJudgesItsNextRemittance_andNoOtherTenants() {
+        String tenant = FreshTenant.provision(provision, "cl");
+        String other = FreshTenant.provision(provision, "co");
+        ApiClient api = new ApiClient(server.getURI(), json);
+        String admin = api.login("ada@" + tenant, "password-of-ada1");
+        String otherAdmin = api.login("ada@" + other, "password-of-ada1");
+
+        ApiClient.Response codeSets = api.get("/api/v1/code-sets", admin);
+        assertThat(codeSets.status()).isEqualTo(200);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> inForce = (Map<String, Object>) codeSets.body().get("inForce");
+        assertThat(inForce.get("scope")).isIn("BUILT_IN", "DEPLOYMENT");
+        assertThat(((Number) inForce.get("carcCodes")).intValue()).isGreaterThanOrEqualTo(407);
+        assertThat(((Number) inForce.get("rarcCodes")).intValue()).isGreaterThanOrEqualTo(1216);
+        ApiClient.Response a2 = api.get("/api/v1/code-sets/carc/A2", admin);
+        assertThat(a2.string("category")).isEqualTo("CONTRACTUAL");
+        assertThat(a2.body().get("routine")).isEqualTo(true);
+        assertThat(a2.string("status")).isEqualTo("deactivated");
+        assertThat(api.get("/api/v1/code-sets/carc/16", admin).string("category")).isEqualTo("MISSING_INFORMATION");
+        assertThat(api.get("/api/v1/code-sets/rarc/N130", admin).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/code-sets/carc/399", admin).status()).isEqualTo(404);
+
+        String before = createdItem(api, admin, "CLP*PCNN1*4*500*0*0*12*N1*11*1", "CAS*CO*399*500");
+        assertThat(api.get("/api/v1/work-items/" + before, admin).body().get("attributes").toString()).contains("UNKNOWN_CODE");
+
+        ApiClient.Response noCategory = api.post("/api/v1/code-sets", admin, Map.of("version", "x12-2027-03-01",
+                "carc", List.of(Map.of("code", "399", "status", "current", "description", "Prior authorization number expired"))));
+        assertThat(noCategory.status()).isEqualTo(400);
+        assertThat(noCategory.body().toString()).contains("carc[0].category");
+        ApiClient.Response loaded = api.post("/api/v1/code-sets", admin, Map.of("version", "x12-2027-03-01",
+                "carc", List.of(Map.of("code", "399", "status", "current", "start", "2027-03-01", "category", "AUTHORIZATION",
+                        "description", "Prior authorization number expired")),
+                "rarc", List.of(Map.of("code", "N9999", "kind", "ALERT", "description", "Alert: a new remark"))));
+        assertThat(loaded.status()).isEqualTo(201);
+        assertThat(loaded.string("scope")).isEqualTo("TENANT");
+        assertThat(api.post("/api/v1/code-sets", admin, Map.of("version", "x12-2027-03-01",
+                "carc", List.of(Map.of("code", "45")))).status()).as("a loaded version never changes").isEqualTo(409);
+
+        String after = createdItem(api, admin, "CLP*PCNN2*4*500*0*0*12*N2*11*1", "CAS*CO*399*500");
+        ApiClient.Response item = api.get("/api/v1/work-items/" + after, admin);
+        assertThat(item.body().get("attributes").toString()).contains("AUTHORIZATION").contains("x12-2027-03-01")
+                .doesNotContain("UNKNOWN_CODE");
+        assertThat(api.get("/api/v1/code-sets/carc/399", admin).string("start")).isEqualTo("2027-03-01");
+        assertThat(api.get("/api/v1/code-sets/carc/45", admin).string("category")).as("the other codes are kept").isEqualTo("CONTRACTUAL");
+        assertThat(api.get("/api/v1/code-sets", admin).body().get("inForce").toString()).contains("x12-2027-03-01");
+        assertThat(api.get("/api/v1/code-sets/carc/399", otherAdmin).status()).as("a tenant's list is its own").isEqualTo(404);
+    }
+
+    @Test
+    void thePlatformAdminLoadsAListForEveryTenant_aWorkerCannot() {
+        String tenant = FreshTenant.provision(provision, "cd");
+        ApiClient api = new ApiClient(server.getURI(), json);
+        String admin = api.login("ada@" + tenant, "password-of-ada1");
+        String operator = "cs-" + UUID.randomUUID().toString().substring(0, 6) + "@platform";
+        provision.provision(TenantId.of("platform"), "Ordo platform", List.of(new ProvisionTenantUseCase.NewUser(Login.parse(operator),
+                "Ops", "password-of-platform", Set.of(Role.PLATFORM_ADMIN))));
+        String platform = api.login(operator, "password-of-platform");
+        String version = "dep-" + UUID.randomUUID().toString().substring(0, 8);
+
+        assertThat(api.post("/api/v1/code-sets/deployment", admin, Map.of("version", version, "carc",
+                List.of(Map.of("code", "398", "category", "NON_COVERED")))).status()).isEqualTo(403);
+        ApiClient.Response published = api.post("/api/v1/code-sets/deployment", platform, Map.of("version", version,
+                "carc", List.of(Map.of("code", "398", "category", "NON_COVERED", "description", "A code of the next release"))));
+        assertThat(published.status()).isEqualTo(201);
+        assertThat(published.string("scope")).isEqualTo("DEPLOYMENT");
+        assertThat(api.get("/api/v1/code-sets/carc/398", admin).string("category")).isEqualTo("NON_COVERED");
+        assertThat(api.post("/api/v1/code-sets/deployment", platform, Map.of("version", "bad version!", "carc",
+                List.of(Map.of("code", "398")))).body().toString()).contains("version");
+    }
+
+    /** Posts an 835 with one claim and answers the id of the item it created. */
+    private String createdItem(ApiClient api, String token, String... claim) {
+        ApiClient.Response report = api.postRaw("/api/v1/inbound/x12/835", token, remittance(claim), "application/edi-x12");
+        assertThat(report.status()).isEqualTo(200);
+        List<Map<String, Object>> created = report.list("claims").stream().filter(c -> "created".equals(c.get("outcome"))).toList();
+        assertThat(created).hasSize(1);
+        return String.valueOf(created.get(0).get("workItemId"));
+    }
 }

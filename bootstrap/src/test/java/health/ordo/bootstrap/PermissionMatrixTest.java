@@ -72,6 +72,11 @@ class PermissionMatrixTest {
         MATRIX.put("PUT /api/v1/priority-settings", ADMIN);
         MATRIX.put("GET /api/v1/calendars/{id}", LEADS);
         MATRIX.put("GET /api/v1/calendars", LEADS);
+        MATRIX.put("GET /api/v1/code-sets", TENANT_ROLES);
+        MATRIX.put("GET /api/v1/code-sets/carc/{code}", TENANT_ROLES);
+        MATRIX.put("GET /api/v1/code-sets/rarc/{code}", TENANT_ROLES);
+        MATRIX.put("POST /api/v1/code-sets", ADMIN);
+        MATRIX.put("POST /api/v1/code-sets/deployment", Set.of("PLATFORM_ADMIN"));
         MATRIX.put("PUT /api/v1/calendars/{id}", ADMIN);
         MATRIX.put("POST /api/v1/calendars/{id}:import", ADMIN);
         MATRIX.put("GET /api/v1/calendars/{id}:export", LEADS);

@@ -69,7 +69,8 @@ public final class CodeSetText {
         return codes;
     }
 
-    private static boolean active(String status) {
+    /** Whether a status (current, deactivated; empty is current) means the code is in use. */
+    public static boolean active(String status) {
         return switch (status.strip().toLowerCase(Locale.ROOT)) {
             case "current", "active", "tobe", "" -> true;
             case "deactivated", "inactive", "stopped" -> false;
@@ -77,7 +78,8 @@ public final class CodeSetText {
         };
     }
 
-    private static CarcCategory category(String name) {
+    /** A category by name, case-insensitively. */
+    public static CarcCategory category(String name) {
         try {
             return CarcCategory.valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -85,7 +87,8 @@ public final class CodeSetText {
         }
     }
 
-    private static boolean kind(String kind) {
+    /** Whether a remark kind (ALERT, REMARK; empty is REMARK) is an alert. */
+    public static boolean kind(String kind) {
         return switch (kind.strip().toUpperCase(Locale.ROOT)) {
             case "ALERT" -> true;
             case "REMARK", "" -> false;

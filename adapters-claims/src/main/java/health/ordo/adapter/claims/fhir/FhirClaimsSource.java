@@ -49,7 +49,9 @@ import java.util.List;
 public final class FhirClaimsSource implements SourceAdapter {
 
     /** Identifier system of the Task written back for one outcome; its value is the idempotency key. */
-    public static final String OUTCOME_SYSTEM = TaskMapper.ORDO + "/sid/outcome";
+    /** Ordo's FHIR namespace, as its FHIR API publishes it. */
+    static final String ORDO = "https://ordo.health/fhir";
+    public static final String OUTCOME_SYSTEM = ORDO + "/sid/outcome";
     static final int TIE_ALLOWANCE = 50;
     private static final DateTimeFormatter POSITION_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
@@ -159,11 +161,11 @@ public final class FhirClaimsSource implements SourceAdapter {
         Task task = new Task();
         task.addIdentifier(new Identifier().setSystem(OUTCOME_SYSTEM).setValue(outcome.idempotencyKey()));
         task.setStatus(Task.TaskStatus.COMPLETED).setIntent(Task.TaskIntent.ORDER);
-        task.setBusinessStatus(new CodeableConcept(new Coding(TaskMapper.ORDO + "/CodeSystem/resolution", outcome.resolution(), null)));
-        task.setFocus(new Reference().setIdentifier(new Identifier().setSystem(TaskMapper.ORDO + "/sid/source/" + system())
+        task.setBusinessStatus(new CodeableConcept(new Coding(ORDO + "/CodeSystem/resolution", outcome.resolution(), null)));
+        task.setFocus(new Reference().setIdentifier(new Identifier().setSystem(ORDO + "/sid/source/" + system())
                 .setValue(outcome.externalId())));
         task.setLastModified(Date.from(clock.instant()));
-        task.addOutput().setType(new CodeableConcept(new Coding(TaskMapper.INPUT_SYSTEM, "resolution", null)))
+        task.addOutput().setType(new CodeableConcept(new Coding(ORDO + "/CodeSystem/task-input", "resolution", null)))
                 .setValue(new StringType(outcome.resolution()));
         if (outcome.note() != null) {
             task.addNote().setText(outcome.note());

@@ -1,5 +1,6 @@
 package health.ordo.adapter.claims.fhir;
 
+import health.ordo.spi.MalformedDocumentException;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.ErrorHandlerAdapter;
@@ -28,13 +29,13 @@ public class FhirJson {
 
     /** @throws InvalidFhirResourceException listing every issue found */
     public IBaseResource parse(byte[] json) {
-        List<InvalidFhirResourceException.Issue> issues = new ArrayList<>();
+        List<MalformedDocumentException.Issue> issues = new ArrayList<>();
         IParser parser = context.newJsonParser().setParserErrorHandler(new Collecting(issues));
         IBaseResource resource;
         try {
             resource = parser.parseResource(new String(json, StandardCharsets.UTF_8));
         } catch (DataFormatException e) {
-            issues.add(new InvalidFhirResourceException.Issue("$", stripCode(e.getMessage())));
+            issues.add(new MalformedDocumentException.Issue("$", stripCode(e.getMessage())));
             throw new InvalidFhirResourceException(issues);
         }
         if (!issues.isEmpty()) {
@@ -43,26 +44,22 @@ public class FhirJson {
         return resource;
     }
 
-    public String encode(IBaseResource resource) {
-        return context.newJsonParser().encodeResourceToString(resource);
-    }
-
     /** HAPI prefixes messages with its own code ("HAPI-1861: "); the caller needs the sentence. */
-    static String stripCode(String message) {
+    public static String stripCode(String message) {
         return message == null ? "unreadable JSON" : message.replaceFirst("^HAPI-\\d+: ", "");
     }
 
     private static final class Collecting extends ErrorHandlerAdapter {
-        private final List<InvalidFhirResourceException.Issue> issues;
+        private final List<MalformedDocumentException.Issue> issues;
 
-        Collecting(List<InvalidFhirResourceException.Issue> issues) {
+        Collecting(List<MalformedDocumentException.Issue> issues) {
             this.issues = issues;
         }
 
         private void add(IParseLocation location, String element, String message) {
             String parent = location == null || location.getParentElementName() == null ? "" : location.getParentElementName();
             String path = parent.isEmpty() ? element : element == null ? parent : parent + "." + element;
-            issues.add(new InvalidFhirResourceException.Issue(path == null ? "$" : path, message));
+            issues.add(new MalformedDocumentException.Issue(path == null ? "$" : path, message));
         }
 
         @Override

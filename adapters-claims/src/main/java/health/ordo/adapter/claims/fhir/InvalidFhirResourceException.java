@@ -1,26 +1,20 @@
 package health.ordo.adapter.claims.fhir;
 
+import health.ordo.spi.MalformedDocumentException;
+
 import java.util.List;
 
-/** A FHIR document Ordo cannot accept; answered 422 with an OperationOutcome-shaped problem listing every issue. */
-public class InvalidFhirResourceException extends RuntimeException {
-
-    /** One issue: the FHIRPath-like location at fault and what is wrong there. */
-    public record Issue(String expression, String diagnostics) {
-    }
-
-    private final transient List<Issue> issues;
+/**
+ * A FHIR document Ordo cannot accept, with every issue found: each names its FHIRPath-like location and what is wrong
+ * there. The inbound API answers it 422 as an OperationOutcome-shaped problem.
+ */
+public class InvalidFhirResourceException extends MalformedDocumentException {
 
     public InvalidFhirResourceException(List<Issue> issues) {
-        super(issues.isEmpty() ? "invalid FHIR resource" : issues.get(0).expression() + ": " + issues.get(0).diagnostics());
-        this.issues = List.copyOf(issues);
+        super(issues);
     }
 
     public InvalidFhirResourceException(String expression, String diagnostics) {
         this(List.of(new Issue(expression, diagnostics)));
-    }
-
-    public List<Issue> issues() {
-        return issues;
     }
 }

@@ -1,6 +1,6 @@
 /**
- * FHIR R4 through HAPI FHIR: {@code ClaimResponse} resources and Bundles in (denials as work items), work items out as
- * {@code Task} resources, and the write-back of a denial's resolution as a Task update to a payer or clearinghouse FHIR
- * endpoint.
+ * FHIR R4 through HAPI FHIR: payers' {@code ClaimResponse} resources and Bundles read into the neutral payment model,
+ * pulled from a payer's or clearinghouse's FHIR server as a connector source, and a denial's resolution written back
+ * there as a {@code Task}.
  */
 package health.ordo.adapter.claims.fhir;

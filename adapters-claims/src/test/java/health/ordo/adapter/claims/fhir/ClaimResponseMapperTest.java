@@ -98,7 +98,7 @@ class ClaimResponseMapperTest {
 
         assertThatThrownBy(() -> json.parse(invalid)).isInstanceOf(InvalidFhirResourceException.class)
                 .satisfies(e -> assertThat(((InvalidFhirResourceException) e).issues())
-                        .extracting(InvalidFhirResourceException.Issue::diagnostics)
+                        .extracting(InvalidFhirResourceException.Issue::message)
                         .anySatisfy(d -> assertThat(d).contains("payerNotes"))
                         .anySatisfy(d -> assertThat(d).contains("the 20th of November")));
         assertThatThrownBy(() -> json.parse("{\"resourceType\": ".getBytes())).isInstanceOf(InvalidFhirResourceException.class);

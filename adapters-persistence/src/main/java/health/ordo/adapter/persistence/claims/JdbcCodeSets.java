@@ -40,6 +40,19 @@ class JdbcCodeSets implements CodeSetPort {
         return newest.map(key -> parsed.computeIfAbsent(key[0] + "|" + key[1], k -> read(key[0], key[1])));
     }
 
+    @Override
+    public Optional<CodeSet> deploymentInForce() {
+        return Sql.query(jdbc, "select version from code_set_published order by loaded_at desc limit 1", rs -> rs.getString(1))
+                .stream().findFirst().map(version -> parsed.computeIfAbsent("null|" + version, k -> read(null, version)));
+    }
+
+    @Override
+    public boolean exists(TenantId tenant, String version) {
+        return tenant == null
+                ? !Sql.query(jdbc, "select 1 from code_set_published where version = ?", rs -> 1, version).isEmpty()
+                : !Sql.query(jdbc, "select 1 from code_set where tenant_id = ? and version = ?", rs -> 1, tenant.value(), version).isEmpty();
+    }
+
     private CodeSet read(String tenant, String version) {
         String sql = tenant == null ? "select carc, rarc from code_set_published where version = ?"
                 : "select carc, rarc from code_set where tenant_id = ? and version = ?";

@@ -1,6 +1,7 @@
 package health.ordo.adapter.web.problem;
 
 import health.ordo.application.port.in.NotFoundException;
+import health.ordo.application.port.in.claims.CodeSetExistsException;
 import health.ordo.application.port.in.tenant.TenantExistsException;
 import health.ordo.application.port.in.connector.InvalidConnectorException;
 import health.ordo.application.port.in.routing.NotAWorkerException;
@@ -91,6 +92,14 @@ final class DomainProblemHandlers {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, InvalidConnectorException e) {
             return Problems.response(request, ProblemType.UNPROCESSABLE, e.getMessage(), List.of(new Problem.FieldError(e.field(), e.getMessage())));
+        }
+    }
+
+    @Singleton
+    static final class CodeSetExists implements ExceptionHandler<CodeSetExistsException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, CodeSetExistsException e) {
+            return Problems.response(request, ProblemType.ALREADY_EXISTS, e.getMessage(), List.of(new Problem.FieldError("version", e.getMessage())));
         }
     }
 

@@ -12,10 +12,13 @@ import io.micronaut.core.async.publisher.Publishers;
 
 /**
  * A platform admin operates tenants and never sees tenant work data: with PLATFORM_ADMIN as the only role, every
- * {@code /api/v1} path but {@code /api/v1/tenants…} is refused before any other rule is asked.
+ * {@code /api/v1} path but {@code /api/v1/tenants…} (and the deployment's code sets) is refused before any other rule is asked.
  */
 @Singleton
 class PlatformAdminRule implements SecurityRule<HttpRequest<?>> {
+
+    /** The deployment's code sets (public reference data, no tenant's), which the platform admin loads. */
+    static final String DEPLOYMENT_CODE_SETS = "/api/v1/code-sets/deployment";
 
     /** Before the annotation rules, which would otherwise allow {@code IS_AUTHENTICATED} endpoints. */
     static final int ORDER = -1_000;
@@ -26,7 +29,7 @@ class PlatformAdminRule implements SecurityRule<HttpRequest<?>> {
             return Publishers.just(SecurityRuleResult.UNKNOWN);
         }
         String path = request.getPath();
-        if (path.startsWith("/api/") && !path.startsWith("/api/v1/tenants")) {
+        if (path.startsWith("/api/") && !path.startsWith("/api/v1/tenants") && !path.equals(DEPLOYMENT_CODE_SETS)) {
             return Publishers.just(SecurityRuleResult.REJECTED);
         }
         return Publishers.just(SecurityRuleResult.UNKNOWN);

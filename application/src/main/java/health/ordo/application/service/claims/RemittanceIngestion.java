@@ -71,7 +71,8 @@ public final class RemittanceIngestion implements IngestRemittanceUseCase {
         try {
             advice = reader.read(document);
         } catch (MalformedDocumentException e) {
-            throw new UnreadableDocumentException(e.location(), e.getMessage());
+            throw new UnreadableDocumentException(e.getMessage(),
+                    e.issues().stream().map(i -> new UnreadableDocumentException.Issue(i.location(), i.message())).toList());
         }
         return ingest(tenant, advice, actor, Provenance.inbound(actor.name()));
     }

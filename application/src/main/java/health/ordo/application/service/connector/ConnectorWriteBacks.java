@@ -3,9 +3,7 @@ package health.ordo.application.service.connector;
 import health.ordo.application.port.in.writeback.WriteBack;
 import health.ordo.application.port.out.writeback.WriteBackTargetPort;
 import health.ordo.domain.shared.TenantId;
-import health.ordo.spi.Outcome;
-import health.ordo.spi.SourceUnavailableException;
-import health.ordo.spi.WriteBackResult;
+import health.ordo.application.service.writeback.SourceWriteBackTarget;
 
 /**
  * Write-back through the configured SPI connectors: an outcome for an item from a connector's source system goes to that
@@ -35,19 +33,7 @@ public final class ConnectorWriteBacks implements WriteBackTargetPort {
         return connectors.connectors(writeBack.tenant()).stream()
                 .filter(c -> c.adapter().system().equals(writeBack.sourceSystem()))
                 .findFirst()
-                .map(c -> {
-                    try {
-                        WriteBackResult result = c.adapter().writeBack(new Outcome(writeBack.externalId(), writeBack.resolution(),
-                                writeBack.note(), writeBack.idempotencyKey()));
-                        return new Delivery(switch (result.status()) {
-                            case APPLIED -> Delivery.Status.APPLIED;
-                            case ALREADY_APPLIED -> Delivery.Status.ALREADY_APPLIED;
-                            case FAILED -> Delivery.Status.REFUSED;
-                        }, result.detail());
-                    } catch (SourceUnavailableException e) {
-                        return new Delivery(Delivery.Status.FAILED, e.getMessage());
-                    }
-                })
+                .map(c -> SourceWriteBackTarget.deliver(c.adapter(), writeBack))
                 .orElse(new Delivery(Delivery.Status.NOT_CONFIGURED, "no connector for " + writeBack.sourceSystem()
                         + " in tenant " + writeBack.tenant().value()));
     }

@@ -1,5 +1,11 @@
 package health.ordo.application.service.connector;
 
+import health.ordo.application.port.in.claims.IngestRemittanceUseCase;
+import health.ordo.application.port.in.claims.IngestReport;
+import health.ordo.domain.workitem.Provenance;
+import health.ordo.spi.claims.ClaimPayment;
+import health.ordo.spi.claims.RemittanceAdvice;
+
 import health.ordo.application.port.in.connector.ConnectorRejection;
 import health.ordo.application.port.in.workitem.GetWorkItemQuery;
 import health.ordo.application.port.in.workitem.IngestWorkItemUseCase;
@@ -82,6 +88,8 @@ class ConnectorServiceTest {
     SourceAdapter adapter;
     @Mock
     ConnectorConfigPort configs;
+    @Mock
+    IngestRemittanceUseCase remittances;
     private ConnectorService service;
 
     @BeforeEach
@@ -92,6 +100,35 @@ class ConnectorServiceTest {
                 Duration.ofMinutes(5))));
         lenient().when(configs.all()).thenReturn(List.of());
         lenient().when(adapter.system()).thenReturn("erp-system");
+    }
+
+    @Test
+    void claimPaymentsAClaimsSourcePulls_goThroughTheRemittanceIngestionOfPostedFiles_andCountInTheRun() {
+        when(state.leaseIfDue(eq(TENANT), eq("erp"), any(), any(), any(), any(), any())).thenReturn(Optional.of(""));
+        ClaimPayment denied = new ClaimPayment("CR-1", "fhir-claimresponse", "payer:CR-1", ClaimPayment.Status.DENIED,
+                ClaimPayment.Basis.ADJUDICATED_AMOUNTS, "Payer", "payer", "CR-1", BigDecimal.TEN, BigDecimal.ZERO, BigDecimal.ZERO, "USD", null,
+                java.time.LocalDate.parse("2026-11-20"), List.of(), List.of(), List.of(), Map.of(), null);
+        ClaimPayment reversed = new ClaimPayment("CR-0", "fhir-claimresponse", "payer:CR-0", ClaimPayment.Status.REVERSED, null, "Payer",
+                "payer", null, null, null, null, null, null, null, null, null, null, null, "response cancelled");
+        when(adapter.pull(Cursor.START, 10)).thenReturn(new PullResult(List.of(), List.of(), List.of(), new Cursor("c1"), false,
+                List.of(denied, reversed)));
+        when(adapter.health()).thenReturn(HealthReport.up(NOW));
+        when(remittances.ingest(eq(TENANT), any(RemittanceAdvice.class), any(), any())).thenReturn(new IngestReport(2, 2, 1, 0, 0, 1, 0, 0,
+                List.of(new IngestReport.ClaimResult("CR-1", "created", "id", null), new IngestReport.ClaimResult("CR-0", "reversal-applied", "id0", null)),
+                List.of()));
+
+        service.syncAll();
+
+        ArgumentCaptor<RemittanceAdvice> advice = ArgumentCaptor.forClass(RemittanceAdvice.class);
+        ArgumentCaptor<Provenance> provenance = ArgumentCaptor.forClass(Provenance.class);
+        verify(remittances).ingest(eq(TENANT), advice.capture(), any(), provenance.capture());
+        assertThat(advice.getValue().claims()).containsExactly(denied, reversed);
+        assertThat(provenance.getValue()).isEqualTo(Provenance.connector("erp"));
+        ArgumentCaptor<ConnectorStatePort.Progress> progress = ArgumentCaptor.forClass(ConnectorStatePort.Progress.class);
+        verify(state).advance(eq(TENANT), eq("erp"), eq("c1"), progress.capture(), any());
+        assertThat(progress.getValue().created()).isEqualTo(1);
+        assertThat(progress.getValue().closed()).isEqualTo(1);
+        verify(ingest, never()).ingestBatch(any(), any(), any(), any());
     }
 
     @Test
@@ -236,7 +273,7 @@ class ConnectorServiceTest {
 
     private ConnectorService service(List<SourceAdapterProvider> providers, Duration roundWait) {
         return new ConnectorService(new ConnectorCatalogue(registry, configs, providers, new DirectTransactions(), HTTP),
-                new ConnectorService.Parts(state, ingest, query, null, save, events, new DirectTransactions(), Clock.fixed(NOW, ZoneOffset.UTC), null, null),
+                new ConnectorService.Parts(state, ingest, query, null, save, events, new DirectTransactions(), Clock.fixed(NOW, ZoneOffset.UTC), null, () -> remittances),
                 Duration.ofMillis(1), EXECUTOR, roundWait, null);
     }
 

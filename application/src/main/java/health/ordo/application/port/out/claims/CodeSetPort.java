@@ -15,6 +15,12 @@ public interface CodeSetPort {
 
     Optional<CodeSet> inForce(TenantId tenant);
 
+    /** The deployment's newest code set; empty when it loaded none. */
+    Optional<CodeSet> deploymentInForce();
+
+    /** Whether the version is loaded for the tenant, or for the deployment when {@code tenant} is null. */
+    boolean exists(TenantId tenant, String version);
+
     /** Keeps a code set for the tenant, or for the whole deployment when {@code tenant} is null. */
     void save(TenantId tenant, CodeSet codes, String loadedBy, Instant at);
 

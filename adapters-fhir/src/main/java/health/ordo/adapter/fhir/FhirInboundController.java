@@ -1,9 +1,8 @@
-package health.ordo.adapter.claims.fhir;
+package health.ordo.adapter.fhir;
 
-import health.ordo.adapter.claims.CallerTenant;
 import health.ordo.application.port.in.claims.IngestRemittanceUseCase;
 import health.ordo.application.port.in.claims.IngestReport;
-import io.micronaut.serde.annotation.SerdeImport;
+import health.ordo.application.port.in.workitem.UnreadableDocumentException;
 import health.ordo.domain.workitem.Actor;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -22,6 +21,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Inbound")
 class FhirInboundController {
 
+    /** The format name of the claims adapter's FHIR reader. */
+    static final String FHIR = "fhir";
+
     private final IngestRemittanceUseCase remittances;
 
     FhirInboundController(IngestRemittanceUseCase remittances) {
@@ -34,6 +36,11 @@ class FhirInboundController {
                     + "a cancelled response cancels the item; the same response twice creates nothing. An invalid resource is "
                     + "422 with an OperationOutcome-shaped problem.")
     IngestReport ingest(Authentication authentication, @Body byte[] body) {
-        return remittances.ingest(CallerTenant.of(authentication), FhirRemittanceReader.FORMAT, body, Actor.user(authentication.getName()));
+        try {
+            return remittances.ingest(CallerTenant.of(authentication), FHIR, body, Actor.user(authentication.getName()));
+        } catch (UnreadableDocumentException e) {
+            throw new InvalidFhirResourceException(e.getMessage(),
+                    e.issues().stream().map(i -> new InvalidFhirResourceException.Issue(i.location(), i.message())).toList());
+        }
     }
 }

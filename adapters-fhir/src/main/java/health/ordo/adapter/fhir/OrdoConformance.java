@@ -1,4 +1,4 @@
-package health.ordo.adapter.claims.fhir;
+package health.ordo.adapter.fhir;
 
 import health.ordo.domain.sla.SlaClock;
 import health.ordo.domain.workitem.WorkItemType;

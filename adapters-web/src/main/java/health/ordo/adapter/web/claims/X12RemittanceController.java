@@ -1,6 +1,6 @@
-package health.ordo.adapter.claims.x12;
+package health.ordo.adapter.web.claims;
 
-import health.ordo.adapter.claims.CallerTenant;
+import health.ordo.adapter.web.security.Caller;
 import health.ordo.application.port.in.claims.IngestRemittanceUseCase;
 import health.ordo.application.port.in.claims.IngestReport;
 import io.micronaut.serde.annotation.SerdeImport;
@@ -28,6 +28,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @SerdeImport(IngestReport.ClaimResult.class)
 class X12RemittanceController {
 
+    /** The format name of the claims adapter's 835 reader. */
+    static final String X12_835 = "x12-835";
+
     private final IngestRemittanceUseCase remittances;
 
     X12RemittanceController(IngestRemittanceUseCase remittances) {
@@ -40,7 +43,7 @@ class X12RemittanceController {
                     + "routine adjustments create nothing; reversals (CLP02 = 22) cancel the original item; the same file or "
                     + "trace again creates nothing. An unreadable envelope is 422 naming the segment.")
     IngestReport ingest(Authentication authentication, @Body byte[] body) {
-        return remittances.ingest(CallerTenant.of(authentication), Remittance835Reader.SOURCE_SYSTEM, body, Actor.user(authentication.getName()));
+        return remittances.ingest(Caller.of(authentication).tenant(), X12_835, body, Actor.user(authentication.getName()));
     }
 
     @Post(value = "/835", consumes = MediaType.MULTIPART_FORM_DATA)
@@ -49,6 +52,6 @@ class X12RemittanceController {
         if (file == null || file.getSize() == 0) {
             throw new UnreadableDocumentException("file", "the multipart form holds no file part named 'file'");
         }
-        return remittances.ingest(CallerTenant.of(authentication), Remittance835Reader.SOURCE_SYSTEM, file.getBytes(), Actor.user(authentication.getName()));
+        return remittances.ingest(Caller.of(authentication).tenant(), X12_835, file.getBytes(), Actor.user(authentication.getName()));
     }
 }

@@ -1,4 +1,4 @@
-package health.ordo.adapter.claims.fhir;
+package health.ordo.adapter.fhir;
 
 /** A FHIR search or read the server cannot run as asked: 400 with an OperationOutcome naming the parameter. */
 class FhirSearchException extends RuntimeException {

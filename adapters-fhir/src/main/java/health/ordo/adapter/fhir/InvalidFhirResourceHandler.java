@@ -1,4 +1,4 @@
-package health.ordo.adapter.claims.fhir;
+package health.ordo.adapter.fhir;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -1,7 +1,6 @@
-package health.ordo.adapter.claims.fhir;
+package health.ordo.adapter.fhir;
 
 import health.ordo.application.port.in.phi.PhiViewerQuery;
-import health.ordo.adapter.claims.CallerTenant;
 import health.ordo.application.port.in.workitem.GetWorkItemQuery;
 import health.ordo.application.port.in.workitem.SearchWorkItemsQuery;
 import health.ordo.application.port.in.workitem.WorkItemSearch;

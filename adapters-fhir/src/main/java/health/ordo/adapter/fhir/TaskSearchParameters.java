@@ -1,4 +1,4 @@
-package health.ordo.adapter.claims.fhir;
+package health.ordo.adapter.fhir;
 
 import health.ordo.application.port.in.workitem.WorkItemSearch;
 import health.ordo.application.port.in.workitem.WorkItemSearch.Condition;

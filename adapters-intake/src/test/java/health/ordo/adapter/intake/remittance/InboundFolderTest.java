@@ -1,4 +1,4 @@
-package health.ordo.adapter.claims.inbound;
+package health.ordo.adapter.intake.remittance;
 
 import health.ordo.application.port.in.claims.IngestReport;
 import health.ordo.spi.folder.WatchedFolder;

@@ -1,18 +1,18 @@
-package health.ordo.adapter.claims.fhir;
+package health.ordo.adapter.fhir;
 
-import health.ordo.adapter.claims.JudgingReader;
-import health.ordo.application.service.claims.ClaimFinding;
-import health.ordo.domain.claims.AppealDeadlineRule;
+import ca.uhn.fhir.context.FhirContext;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.Actor;
+import health.ordo.domain.workitem.Attributes;
+import health.ordo.domain.workitem.SourceReference;
 import health.ordo.domain.workitem.WorkItem;
-import org.hl7.fhir.r4.model.ClaimResponse;
+import health.ordo.domain.workitem.WorkItemContent;
+import health.ordo.domain.workitem.WorkItemType;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Money;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
@@ -22,16 +22,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A denial work item written as a FHIR Task and parsed back by HAPI. */
 class TaskMapperTest {
 
-    private final FhirJson json = new FhirJson(ClaimResponseMapperTest.FHIR);
+    private static final FhirContext FHIR = FhirContext.forR4();
+    private final FhirJson json = new FhirJson(FHIR);
 
     @Test
-    void denialItem_roundTripsAsATask() throws IOException {
-        ClaimFinding finding = new JudgingReader(new AppealDeadlineRule(90, Map.of())).judge(new ClaimResponseMapper()
-                .map((ClaimResponse) json.parse(ClaimResponseMapperTest.fixture("claimresponse-denied.json"))));
-        WorkItem item = WorkItem.create(TenantId.of("acme"), finding.content(), Actor.user("ada@acme"), Instant.parse("2026-11-24T09:00:00Z"));
+    void denialItem_roundTripsAsATask() {
+        Instant deadline = Instant.parse("2027-02-18T23:59:59Z");
+        WorkItemContent denial = new WorkItemContent(WorkItemType.CLAIM_DENIAL, new SourceReference("fhir-claimresponse", "87726:CR-7001"),
+                "Claim CR-7001 denied (Acme Health Plan): 50 Not deemed a medical necessity",
+                new health.ordo.domain.shared.Money(new BigDecimal("2450.00"), "USD"), deadline.minusSeconds(14L * 86_400), deadline,
+                Attributes.of(Map.of("claimResponse", "ClaimResponse/CR-7001", "patientReference", "Patient/pat-4471",
+                        "billedAmount", new BigDecimal("2450"), "denialCategory", "MEDICAL_NECESSITY")), null);
+        WorkItem item = WorkItem.create(TenantId.of("acme"), denial, Actor.user("ada@acme"), Instant.parse("2026-11-24T09:00:00Z"));
         item.claim(Actor.user("wally@acme"), Instant.parse("2026-11-24T09:05:00Z"), false);
 
-        Task parsed = (Task) json.parse(json.encode(TaskMapper.toTask(item)).getBytes());
+        Task parsed = FHIR.newJsonParser().parseResource(Task.class, json.encode(TaskMapper.toTask(item)));
 
         assertThat(parsed.getIdElement().getIdPart()).isEqualTo(item.id().toString());
         assertThat(parsed.getStatus()).isEqualTo(Task.TaskStatus.ACCEPTED);

@@ -1,4 +1,4 @@
-package health.ordo.adapter.claims.fhir;
+package health.ordo.adapter.fhir;
 
 import health.ordo.application.port.in.phi.PhiViewerQuery;
 import health.ordo.domain.workitem.AttributeClassification;
@@ -38,6 +38,8 @@ final class TaskMapper {
     static final String USER_SYSTEM = ORDO + "/sid/user";
     static final String SOURCE_SYSTEM_SYSTEM = ORDO + "/sid/source-system";
     static final String PROFILE = ORDO + "/StructureDefinition/ordo-task";
+    /** The source system of items from FHIR ClaimResponses (the claims adapter's). */
+    static final String FHIR_CLAIM_RESPONSES = "fhir-claimresponse";
 
     private TaskMapper() {
     }
@@ -84,7 +86,7 @@ final class TaskMapper {
         }
         Map<String, Object> attributes = masked ? AttributeClassification.masked(content.attributes().values()) : content.attributes().values();
         Object claimResponse = attributes.get("claimResponse");
-        Reference focus = claimResponse != null && content.source().system().equals(ClaimResponseMapper.SOURCE_SYSTEM)
+        Reference focus = claimResponse != null && content.source().system().equals(FHIR_CLAIM_RESPONSES)
                 ? new Reference(claimResponse.toString())
                 : new Reference().setIdentifier(new Identifier().setSystem(ORDO + "/sid/source/" + content.source().system())
                 .setValue(externalId));

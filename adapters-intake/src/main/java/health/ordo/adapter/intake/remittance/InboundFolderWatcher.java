@@ -1,7 +1,5 @@
-package health.ordo.adapter.claims.inbound;
+package health.ordo.adapter.intake.remittance;
 
-import health.ordo.adapter.claims.fhir.FhirRemittanceReader;
-import health.ordo.adapter.claims.x12.Remittance835Reader;
 import health.ordo.application.port.in.claims.IngestRemittanceUseCase;
 import health.ordo.application.port.in.claims.IngestReport;
 import health.ordo.domain.shared.TenantId;
@@ -33,6 +31,9 @@ class InboundFolderWatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundFolderWatcher.class);
     private static final Actor ACTOR = new Actor("inbound-folder", false);
+    /** The remittance formats of the claims adapter's readers. */
+    static final String X12_835 = "x12-835";
+    static final String FHIR = "fhir";
 
     private final WatchedFolder<IngestReport> folder;
 
@@ -41,9 +42,9 @@ class InboundFolderWatcher {
                          @Property(name = "ordo.claims.inbound-folder.settle", defaultValue = "2s") Duration settle,
                          IngestRemittanceUseCase remittances, JsonMapper json, Clock clock) {
         TenantId tenantId = TenantId.of(tenant);
-        WatchedFolder.Reader<IngestReport> remittance = (name, bytes) -> remittances.ingest(tenantId, Remittance835Reader.SOURCE_SYSTEM, bytes, ACTOR);
+        WatchedFolder.Reader<IngestReport> remittance = (name, bytes) -> remittances.ingest(tenantId, X12_835, bytes, ACTOR);
         this.folder = new WatchedFolder<>(Path.of(path), Map.of("835", remittance, "x12", remittance, "edi", remittance,
-                "txt", remittance, "json", (name, bytes) -> remittances.ingest(tenantId, FhirRemittanceReader.FORMAT, bytes, ACTOR)), report -> {
+                "txt", remittance, "json", (name, bytes) -> remittances.ingest(tenantId, FHIR, bytes, ACTOR)), report -> {
             try {
                 return json.writeValueAsString(report);
             } catch (IOException e) {

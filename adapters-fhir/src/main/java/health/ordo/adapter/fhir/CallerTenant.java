@@ -1,4 +1,4 @@
-package health.ordo.adapter.claims;
+package health.ordo.adapter.fhir;
 
 import health.ordo.domain.shared.TenantId;
 import io.micronaut.security.authentication.Authentication;
