@@ -157,6 +157,17 @@ class JdbcWorkforceRepository implements WorkforcePort {
     }
 
     @Override
+    public Map<String, Map<String, Long>> assignedLoad(TenantId tenant) {
+        Map<String, Map<String, Long>> load = new LinkedHashMap<>();
+        Sql.query(jdbc, "select assignee, status, count(*) from work_item where tenant_id = ? and assignee is not null"
+                + " and status in ('CLAIMED', 'IN_PROGRESS', 'ON_HOLD') group by assignee, status", rs -> {
+            load.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3));
+            return null;
+        }, tenant.value());
+        return load;
+    }
+
+    @Override
     public QueueStats stats(TenantId tenant, String queue) {
         Map<String, Long> byStatus = new LinkedHashMap<>();
         Instant[] oldest = new Instant[1];

@@ -21,6 +21,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Hidden;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -79,16 +80,18 @@ public class BacklogPage {
                 .items().stream().map(i -> ItemViews.row(i, viewer, layout)).toList();
         List<ItemViews.Row> atRisk = lists.list(caller.tenant(), new WorkItemFilter(null, null, null, null, "AT_RISK"), null, 25)
                 .items().stream().map(i -> ItemViews.row(i, viewer, layout)).toList();
+        Map<String, Map<String, Long>> load = workforce.assignedLoad(caller.tenant());
         List<WorkerRow> team = workforce.workers(caller.tenant()).stream().sorted(java.util.Comparator.comparing(
                 (health.ordo.domain.routing.Worker w) -> w.team() == null ? "" : w.team()).thenComparing(health.ordo.domain.routing.Worker::login))
-                .limit(100).map(w -> new WorkerRow(w.login(), w.team(), w.site(), String.join(", ", w.queues()), w.available(), w.capacity(),
-                        assigned(caller, w.login(), WorkItemStatus.CLAIMED), assigned(caller, w.login(), WorkItemStatus.IN_PROGRESS),
-                        assigned(caller, w.login(), WorkItemStatus.ON_HOLD))).toList();
+                .limit(100).map(w -> {
+                    Map<String, Long> held = load.getOrDefault(w.login(), Map.of());
+                    return new WorkerRow(w.login(), w.team(), w.site(), String.join(", ", w.queues()), w.available(), w.capacity(),
+                            count(held, WorkItemStatus.CLAIMED), count(held, WorkItemStatus.IN_PROGRESS), count(held, WorkItemStatus.ON_HOLD));
+                }).toList();
         return pages.page(request, authentication, HttpStatus.OK, "backlog", layout, new Backlog(queues, breached, atRisk, team));
     }
 
-    /** How many of the worker's items are in the state (counted up to 200). */
-    private int assigned(Caller caller, String login, WorkItemStatus status) {
-        return lists.list(caller.tenant(), new WorkItemFilter(status, null, null, login), null, 200).items().size();
+    private static int count(Map<String, Long> held, WorkItemStatus status) {
+        return held.getOrDefault(status.name(), 0L).intValue();
     }
 }

@@ -167,6 +167,11 @@ public final class WorkforceService implements ManageWorkforceUseCase, ReleaseEx
     }
 
     @Override
+    public java.util.Map<String, java.util.Map<String, Long>> assignedLoad(TenantId tenant) {
+        return transactions.readOnly(tenant, () -> workforce.assignedLoad(tenant));
+    }
+
+    @Override
     public QueueStats stats(TenantId tenant, String queueId) {
         return transactions.readOnly(tenant, () -> {
             QueueStats stats = workforce.stats(tenant, queueId);

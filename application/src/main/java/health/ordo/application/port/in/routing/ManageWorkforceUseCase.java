@@ -43,4 +43,7 @@ public interface ManageWorkforceUseCase {
     boolean deleteRule(TenantId tenant, String id);
 
     QueueStats stats(TenantId tenant, String queueId);
+
+    /** Per worker login, how many open items they hold in each assigned status (CLAIMED, IN_PROGRESS, ON_HOLD). */
+    java.util.Map<String, java.util.Map<String, Long>> assignedLoad(TenantId tenant);
 }

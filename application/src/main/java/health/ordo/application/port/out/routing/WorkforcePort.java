@@ -48,4 +48,7 @@ public interface WorkforcePort {
     boolean deleteRule(TenantId tenant, String id);
 
     QueueStats stats(TenantId tenant, String queue);
+
+    /** Per assignee, how many open items they hold in each assigned status (CLAIMED, IN_PROGRESS, ON_HOLD): one query. */
+    java.util.Map<String, java.util.Map<String, Long>> assignedLoad(TenantId tenant);
 }
