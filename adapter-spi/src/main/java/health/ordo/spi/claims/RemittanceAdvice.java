@@ -8,9 +8,8 @@ import java.util.List;
  * @param documents    interchanges (X12 ISA) or resources (FHIR) read
  * @param claims       the claims in document order
  * @param warnings     defects tolerated while reading, each naming its place in the document
- * @param reversalNote what a reversed claim's item is told about the reversal, in the format's words
  */
-public record RemittanceAdvice(int documents, List<ClaimPayment> claims, List<String> warnings, String reversalNote) {
+public record RemittanceAdvice(int documents, List<ClaimPayment> claims, List<String> warnings) {
 
     public RemittanceAdvice {
         claims = List.copyOf(claims);

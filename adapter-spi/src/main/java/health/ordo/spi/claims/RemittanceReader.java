@@ -11,4 +11,17 @@ public interface RemittanceReader {
 
     /** @throws health.ordo.spi.MalformedDocumentException when the document as a whole cannot be read, naming where */
     RemittanceAdvice read(byte[] document);
+
+    /**
+     * Reads the document claim by claim, handing each to {@code claims} in document order, so that a large file is never
+     * held as claims all at once; answers the rest (its claims list empty). A document refused as a whole is refused
+     * before any claim is handed on. The default reads the whole document first.
+     *
+     * @throws health.ordo.spi.MalformedDocumentException when the document as a whole cannot be read, naming where
+     */
+    default RemittanceAdvice stream(byte[] document, java.util.function.Consumer<ClaimPayment> claims) {
+        RemittanceAdvice advice = read(document);
+        advice.claims().forEach(claims);
+        return new RemittanceAdvice(advice.documents(), java.util.List.of(), advice.warnings());
+    }
 }

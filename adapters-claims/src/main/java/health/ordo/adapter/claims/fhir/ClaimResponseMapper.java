@@ -120,7 +120,8 @@ final class ClaimResponseMapper {
                 ? response.getIdentifierFirstRep().getValue() : null;
         ClaimPayment.Status status = status(response);
         String note = switch (status) {
-            case REVERSED -> "response " + response.getStatus().toCode();
+            case REVERSED -> "ClaimResponse " + (response.getIdElement().hasIdPart() ? response.getIdElement().getIdPart() + " " : "")
+                    + response.getStatus().toCode();
             case PENDING -> "adjudication still queued";
             default -> null;
         };

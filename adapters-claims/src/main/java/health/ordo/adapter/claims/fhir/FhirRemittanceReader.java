@@ -76,6 +76,6 @@ public final class FhirRemittanceReader implements RemittanceReader {
             throw new InvalidFhirResourceException("resourceType",
                     "expected a ClaimResponse or a Bundle of ClaimResponse, got " + resource.fhirType());
         }
-        return new RemittanceAdvice(resources, claims, warnings, "the payer cancelled the ClaimResponse");
+        return new RemittanceAdvice(resources, claims, warnings);
     }
 }

@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads an X12 835 (005010X221A1; 004010X091A1 files too) into the neutral payment model: per claim (CLP) its status,
@@ -51,36 +52,72 @@ public final class Remittance835Reader implements RemittanceReader {
 
     @Override
     public RemittanceAdvice read(byte[] document) {
+        List<ClaimPayment> claims = new ArrayList<>();
+        RemittanceAdvice advice = stream(document, claims::add);
+        return new RemittanceAdvice(advice.documents(), claims, advice.warnings());
+    }
+
+    /**
+     * Checks the whole file's envelopes first, so a file that is refused hands nothing on; then reads it again, handing
+     * each claim on as soon as its loop ends. Only the claim being read is held, never the file's segments.
+     */
+    @Override
+    public RemittanceAdvice stream(byte[] document, Consumer<ClaimPayment> claims) {
+        String text = X12Envelopes.text(document).replace("\uFEFF", "");
         List<String> warnings = new ArrayList<>();
-        X12Envelopes.Contents contents = X12Envelopes.read(X12Envelopes.text(document).replace("\uFEFF", ""), warnings);
-        if (contents.transactions().isEmpty()) {
+        X12Envelopes.Counts counts = X12Envelopes.scan(text, warnings, X12Envelopes.CHECK);
+        if (counts.transactions() == 0) {
             throw new MalformedDocumentException("ST", "the file holds no 835 transaction set"
                     + (warnings.isEmpty() ? "" : " (" + String.join("; ", warnings) + ")"));
         }
-        List<ClaimPayment> claims = new ArrayList<>();
-        for (X12Envelopes.Transaction transaction : contents.transactions()) {
-            readTransaction(transaction, claims, warnings);
-        }
-        return new RemittanceAdvice(contents.interchanges(), claims, warnings, "reversed by the payer (CLP02 = 22)");
+        X12Envelopes.scan(text, new ArrayList<>(), new ClaimStream(warnings, claims));
+        return new RemittanceAdvice(counts.interchanges(), List.of(), warnings);
     }
 
-    /** UTF-8 when the bytes are valid UTF-8, else ISO-8859-1 (every byte a character): either way nothing is refused. */
-    private void readTransaction(X12Envelopes.Transaction transaction, List<ClaimPayment> claims, List<String> warnings) {
-        String trace = null;
-        String payerName = null;
-        String payerId = null;
-        String party = null;
-        X12Segment productionDate = null;
-        X12Segment bpr = null;
-        List<Claim> read = new ArrayList<>();
-        Claim claim = null;
-        List<X12Segment> line = null;
-        for (X12Segment segment : transaction.body()) {
+    /** Reads 835 transaction sets claim by claim: the header (payer, trace, dates) first, then each CLP loop as it ends. */
+    private final class ClaimStream implements X12Envelopes.Visitor {
+        private final List<String> warnings;
+        private final Consumer<ClaimPayment> claims;
+        private X12Segment st;
+        private String trace;
+        private String payerName;
+        private String payerId;
+        private String party;
+        private X12Segment productionDate;
+        private X12Segment bpr;
+        private boolean started;
+        private String name;
+        private String payerKey;
+        private LocalDate remitDate;
+        private Claim claim;
+        private List<X12Segment> line;
+
+        ClaimStream(List<String> warnings, Consumer<ClaimPayment> claims) {
+            this.warnings = warnings;
+            this.claims = claims;
+        }
+
+        @Override
+        public void start(X12Segment transaction) {
+            st = transaction;
+            trace = null;
+            payerName = null;
+            payerId = null;
+            party = null;
+            productionDate = null;
+            bpr = null;
+            started = false;
+            claim = null;
+            line = null;
+        }
+
+        @Override
+        public void segment(X12Segment segment) {
             switch (segment.id()) {
                 case "CLP" -> {
+                    finish();
+                    begin();
                     claim = new Claim(segment, new ArrayList<>(), new ArrayList<>());
-                    line = null;
-                    read.add(claim);
                 }
                 case "SVC" -> {
                     if (claim == null) {
@@ -90,13 +127,9 @@ public final class Remittance835Reader implements RemittanceReader {
                         claim.lines().add(line);
                     }
                 }
-                case "LX", "TS3", "TS2" -> {
-                    claim = null;
-                    line = null;
-                }
+                case "LX", "TS3", "TS2" -> finish();
                 case "PLB" -> {
-                    claim = null;
-                    line = null;
+                    finish();
                     warnings.add(providerAdjustment(segment));
                 }
                 default -> {
@@ -104,44 +137,72 @@ public final class Remittance835Reader implements RemittanceReader {
                         line.add(segment);
                     } else if (claim != null) {
                         claim.segments().add(segment);
-                    } else if (read.isEmpty()) {
-                        switch (segment.id()) {
-                            case "BPR" -> bpr = segment;
-                            case "TRN" -> trace = segment.has(2) ? segment.element(2) : null;
-                            case "DTM" -> productionDate = "405".equals(segment.element(1)) ? segment : productionDate;
-                            case "N1" -> {
-                                party = segment.element(1);
-                                if ("PR".equals(party)) {
-                                    payerName = segment.element(2);
-                                    payerId = segment.has(4) ? segment.element(4) : null;
-                                }
-                            }
-                            case "REF" -> {
-                                if ("PR".equals(party) && payerId == null && "2U".equals(segment.element(1)) && segment.has(2)) {
-                                    payerId = segment.element(2);
-                                }
-                            }
-                            default -> {
-                            }
-                        }
+                    } else if (!started) {
+                        header(segment);
                     }
                 }
             }
         }
-        String name = payerName == null || payerName.isEmpty() ? "Unknown payer" : payerName;
-        LocalDate remitDate = remitDate(productionDate, bpr, warnings);
-        if (trace == null) {
-            warnings.add(transaction.st().where() + " (" + transaction.controlNumber() + "): no TRN trace number");
+
+        @Override
+        public void end(X12Segment se) {
+            finish();
+            begin();
         }
-        String payerKey = payerId != null ? payerId : name;
-        for (Claim each : read) {
-            try {
-                claims.add(readClaim(each, name, payerKey, trace, remitDate));
-            } catch (RuntimeException e) {
-                String ref = each.clp().has(1) ? each.clp().element(1) : "?";
-                claims.add(ClaimPayment.unreadable(ref, "CLP " + ref + " (" + each.clp().where() + "): "
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+
+        private void header(X12Segment segment) {
+            switch (segment.id()) {
+                case "BPR" -> bpr = segment;
+                case "TRN" -> trace = segment.has(2) ? segment.element(2) : null;
+                case "DTM" -> productionDate = "405".equals(segment.element(1)) ? segment : productionDate;
+                case "N1" -> {
+                    party = segment.element(1);
+                    if ("PR".equals(party)) {
+                        payerName = segment.element(2);
+                        payerId = segment.has(4) ? segment.element(4) : null;
+                    }
+                }
+                case "REF" -> {
+                    if ("PR".equals(party) && payerId == null && "2U".equals(segment.element(1)) && segment.has(2)) {
+                        payerId = segment.element(2);
+                    }
+                }
+                default -> {
+                }
             }
+        }
+
+        /** The header is read once the first claim (or the SE) comes: who paid, when, under which trace. */
+        private void begin() {
+            if (started) {
+                return;
+            }
+            started = true;
+            name = payerName == null || payerName.isEmpty() ? "Unknown payer" : payerName;
+            remitDate = remitDate(productionDate, bpr, warnings);
+            if (trace == null) {
+                warnings.add(st.where() + " (" + st.element(2) + "): no TRN trace number");
+            }
+            payerKey = payerId != null ? payerId : name;
+        }
+
+        /** Hands the claim read so far on; a claim that cannot be read is handed on as unreadable, with why. */
+        private void finish() {
+            if (claim == null) {
+                return;
+            }
+            Claim done = claim;
+            claim = null;
+            line = null;
+            ClaimPayment payment;
+            try {
+                payment = readClaim(done, name, payerKey, trace, remitDate);
+            } catch (RuntimeException e) {
+                String ref = done.clp().has(1) ? done.clp().element(1) : "?";
+                payment = ClaimPayment.unreadable(ref, "CLP " + ref + " (" + done.clp().where() + "): "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            }
+            claims.accept(payment);
         }
     }
 
@@ -208,7 +269,7 @@ public final class Remittance835Reader implements RemittanceReader {
             default -> ClaimPayment.Status.PROCESSED;
         };
         String note = switch (state) {
-            case REVERSED -> "reversal of a previous payment";
+            case REVERSED -> "reversal of a previous payment, CLP02 = 22";
             case FORWARDED -> "not this payer's claim (CLP02 = 23): forwarded to another payer";
             case PREDETERMINATION -> "predetermination pricing only (CLP02 = 25): no payment";
             default -> null;

@@ -6,55 +6,66 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits an X12 file into its interchanges (each with its own separators, read from its ISA) and their transaction
- * sets, checking the envelope nesting ISA → GS → ST … SE → GE → IEA. A structure that cannot be read safely (no ISA,
- * a transaction without SE, a truncated interchange) refuses the file naming the segment; defects a clearinghouse
- * tolerates (SE counts, control numbers that do not match) are warnings.
+ * Reads an X12 file segment by segment, without holding its segments: its interchanges (each with its own separators,
+ * read from its ISA) and their transaction sets, checking the envelope nesting ISA → GS → ST … SE → GE → IEA as it goes,
+ * and handing the segments of each 835 transaction set to a {@link Visitor}. A structure that cannot be read safely (no
+ * ISA, a transaction without SE, a truncated interchange) refuses the file naming the segment; defects a clearinghouse
+ * tolerates (SE counts, control numbers that do not match) are warnings. A reader that must not act on a file it might
+ * still refuse scans it twice: once to check it ({@link #CHECK}), once to read it.
  */
 final class X12Envelopes {
 
     private static final int ISA_LENGTH = 106;
 
-    /** One ST … SE transaction set: its ST, the segments between ST and SE, and the group's version (GS08). */
-    record Transaction(X12Segment st, List<X12Segment> body, String version) {
+    /** What a scan hands on, in file order, for each 835 transaction set: its ST, each segment between ST and SE, its SE. */
+    interface Visitor {
+        void start(X12Segment st);
 
-        String transactionSet() {
-            return st.element(1);
-        }
+        void segment(X12Segment segment);
 
-        String controlNumber() {
-            return st.element(2);
-        }
+        void end(X12Segment se);
     }
 
-    /** The file's transaction sets in file order, and how many interchanges held them. */
-    record Contents(int interchanges, List<Transaction> transactions) {
+    /** A visitor that takes nothing: the scan only checks the file. */
+    static final Visitor CHECK = new Visitor() {
+        @Override
+        public void start(X12Segment st) {
+        }
+
+        @Override
+        public void segment(X12Segment segment) {
+        }
+
+        @Override
+        public void end(X12Segment se) {
+        }
+    };
+
+    /** How many interchanges the file holds, and how many 835 transaction sets. */
+    record Counts(int interchanges, int transactions) {
     }
 
     private X12Envelopes() {
     }
 
-    static Contents read(String text, List<String> warnings) {
-        List<Transaction> transactions = new ArrayList<>();
+    static Counts scan(String text, List<String> warnings, Visitor visitor) {
+        Envelope envelope = new Envelope(warnings, visitor);
         int interchanges = 0;
-        int position = 0;
         int offset = skipBlanks(text, 0);
         if (offset >= text.length()) {
             throw new MalformedDocumentException("ISA", "segment 1, position 0: the file is empty");
         }
         while (offset < text.length()) {
-            List<X12Segment> segments = new ArrayList<>();
-            offset = interchange(text, offset, position, segments);
-            position += segments.size();
-            check(segments, transactions, warnings);
+            offset = interchange(text, offset, envelope);
             interchanges++;
             offset = skipBlanks(text, offset);
         }
-        return new Contents(interchanges, transactions);
+        return new Counts(interchanges, envelope.transactions);
     }
 
     /** Reads one interchange's segments from {@code offset} up to and including its IEA; returns the offset after it. */
-    private static int interchange(String text, int offset, int before, List<X12Segment> segments) {
+    private static int interchange(String text, int offset, Envelope envelope) {
+        int before = envelope.position;
         if (!text.startsWith("ISA", offset) || text.length() - offset < ISA_LENGTH) {
             throw new MalformedDocumentException("ISA", "segment " + (before + 1) + ", position " + offset + ": "
                     + (before == 0 ? "an X12 interchange starts with a 106-character ISA segment"
@@ -69,6 +80,7 @@ final class X12Envelopes {
                     + ": the ISA does not declare usable separators (element '" + elementSeparator + "', component '"
                     + componentSeparator + "', segment terminator '" + terminator + "')");
         }
+        envelope.isa = null;
         while (offset < text.length()) {
             int end = text.indexOf(terminator, offset);
             String raw = end < 0 ? text.substring(offset) : text.substring(offset, end);
@@ -78,11 +90,11 @@ final class X12Envelopes {
                 continue;
             }
             List<String> elements = elements(segment, elementSeparator);
-            X12Segment read = new X12Segment(before + segments.size() + 1, elements, componentSeparator);
-            segments.add(read);
+            X12Segment read = new X12Segment(++envelope.position, elements, componentSeparator);
             if (read.id().equals("ISA") && elements.size() != 17) {
                 throw new MalformedDocumentException("ISA", read.where() + ": an ISA has 16 elements, this one " + (elements.size() - 1));
             }
+            envelope.accept(read);
             if (read.id().equals("IEA")) {
                 return offset;
             }
@@ -106,14 +118,31 @@ final class X12Envelopes {
         return java.util.Collections.unmodifiableList(elements);
     }
 
-    /** Checks one interchange's nesting and keeps its transaction sets. */
-    private static void check(List<X12Segment> segments, List<Transaction> transactions, List<String> warnings) {
-        X12Segment isa = segments.get(0);
-        X12Segment gs = null;
-        X12Segment st = null;
-        List<X12Segment> body = new ArrayList<>();
-        int transactionsInGroup = 0;
-        for (X12Segment segment : segments.subList(1, segments.size())) {
+    /** The nesting of the interchange being read, checked segment by segment. */
+    private static final class Envelope {
+        private final List<String> warnings;
+        private final Visitor visitor;
+        int position;
+        int transactions;
+        private X12Segment isa;
+        private X12Segment gs;
+        private X12Segment st;
+        private boolean reading;
+        private int body;
+        private int transactionsInGroup;
+
+        Envelope(List<String> warnings, Visitor visitor) {
+            this.warnings = warnings;
+            this.visitor = visitor;
+        }
+
+        void accept(X12Segment segment) {
+            if (isa == null) {
+                isa = segment;
+                gs = null;
+                st = null;
+                return;
+            }
             switch (segment.id()) {
                 case "ISA" -> throw new MalformedDocumentException("IEA", "the interchange starting at segment " + isa.position()
                         + " has no IEA before the next ISA (" + segment.where() + ")");
@@ -135,19 +164,26 @@ final class X12Envelopes {
                         throw noSe(st, segment);
                     }
                     st = segment;
-                    body = new ArrayList<>();
+                    body = 0;
+                    reading = wanted(segment, gs.element(8));
+                    if (reading) {
+                        transactions++;
+                        visitor.start(segment);
+                    }
                 }
                 case "SE" -> {
                     if (st == null) {
                         throw new MalformedDocumentException("ST", segment.where() + ": an SE without its ST");
                     }
-                    int counted = body.size() + 2;
+                    int counted = body + 2;
                     if (!segment.element(1).equals(Integer.toString(counted))) {
                         warnings.add(segment.where() + ": SE segment count " + segment.element(1) + " but the transaction holds "
                                 + counted + " segments");
                     }
                     transactionsInGroup++;
-                    keep(new Transaction(st, List.copyOf(body), gs.element(8)), transactions, warnings);
+                    if (reading) {
+                        visitor.end(segment);
+                    }
                     st = null;
                 }
                 case "GE" -> {
@@ -181,24 +217,26 @@ final class X12Envelopes {
                     if (st == null) {
                         warnings.add(segment.where() + ": outside a transaction set, ignored");
                     } else {
-                        body.add(segment);
+                        body++;
+                        if (reading) {
+                            visitor.segment(segment);
+                        }
                     }
                 }
             }
         }
-    }
 
-    private static void keep(Transaction transaction, List<Transaction> transactions, List<String> warnings) {
-        if (!transaction.transactionSet().equals("835")) {
-            warnings.add(transaction.st().where() + ": transaction set " + transaction.transactionSet()
-                    + " is not an 835 remittance, skipped");
-            return;
+        /** Whether the transaction set is an 835 (another set is skipped with a warning; another version is read as 5010). */
+        private boolean wanted(X12Segment st, String version) {
+            if (!st.element(1).equals("835")) {
+                warnings.add(st.where() + ": transaction set " + st.element(1) + " is not an 835 remittance, skipped");
+                return false;
+            }
+            if (!version.startsWith("005010X221") && !version.startsWith("004010X091")) {
+                warnings.add(st.where() + ": version " + version + " read as 005010X221A1");
+            }
+            return true;
         }
-        String version = transaction.version();
-        if (!version.startsWith("005010X221") && !version.startsWith("004010X091")) {
-            warnings.add(transaction.st().where() + ": version " + version + " read as 005010X221A1");
-        }
-        transactions.add(transaction);
     }
 
     private static MalformedDocumentException noGe(X12Segment gs, X12Segment next) {

@@ -212,6 +212,25 @@ class Remittance835ReaderTest {
     }
 
     @Test
+    void claimsAreHandedOnOneByOneInFileOrder_andAFileRefusedAsAWholeHandsNothingOn() throws IOException {
+        List<String> streamed = new java.util.ArrayList<>();
+        Remittance835Reader streaming = new Remittance835Reader();
+
+        var advice = streaming.stream(fixture("multi-payer.835"), claim -> streamed.add(claim.claimRef()));
+        String header = String.join("~", isa(), "GS*HP*CH*PROV*20261120*1200*7*X*005010X221A1", "ST*835*0001*005010X221A1",
+                "BPR*I*0*C*NON************20261118", "TRN*1*TRN1*1512345678", "LX*1", "CLP*PCNT1*4*100*0*0*12*T1*11*1",
+                "CAS*CO*50*100", "CLP*PCNT2*4*100*0*0*12*T2*11*1", "CAS*CO*50*100");
+        List<String> fromTruncated = new java.util.ArrayList<>();
+
+        assertThat(streamed).containsExactly("PCN10001", "PCN10002", "PCN10003", "PCN10004", "PCN20001", "PCN20002");
+        assertThat(advice.claims()).as("streamed claims are not also held").isEmpty();
+        assertThat(advice.documents()).isEqualTo(1);
+        assertThatThrownBy(() -> streaming.stream((header + "~SE*9*0001~GE*1*7").getBytes(), claim -> fromTruncated.add(claim.claimRef())))
+                .isInstanceOf(MalformedDocumentException.class);
+        assertThat(fromTruncated).as("the envelope is checked before any claim is handed on").isEmpty();
+    }
+
+    @Test
     void anUnreadableAdjustmentAmount_rejectsThatClaimOnly_namingElementAndSegment() {
         String file = String.join("~", isa(), "GS*HP*CH*PROV*20261120*1200*7*X*005010X221A1", "ST*835*0001*005010X221A1",
                 "BPR*I*0*C*NON************20261118", "TRN*1*TRN1*1512345678", "N1*PR*ACME*XV*55555", "LX*1",

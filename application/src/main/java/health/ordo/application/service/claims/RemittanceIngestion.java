@@ -67,122 +67,125 @@ public final class RemittanceIngestion implements IngestRemittanceUseCase {
         if (reader == null) {
             throw new UnreadableDocumentException("format", "no reader for remittances in format '" + format + "'; known: " + readers.keySet());
         }
+        Run run = new Run(tenant, actor, Provenance.inbound(actor.name()));
         RemittanceAdvice advice;
         try {
-            advice = reader.read(document);
+            advice = reader.stream(document, run::accept);
         } catch (MalformedDocumentException e) {
             throw new UnreadableDocumentException(e.getMessage(),
                     e.issues().stream().map(i -> new UnreadableDocumentException.Issue(i.location(), i.message())).toList());
         }
-        return ingest(tenant, advice, actor, Provenance.inbound(actor.name()));
+        return run.report(advice);
     }
 
     @Override
     public IngestReport ingest(TenantId tenant, RemittanceAdvice advice, Actor actor, Provenance provenance) {
-        CodeSet codes = transactions.readOnly(tenant, () -> codeSets.inForce(tenant)).orElseGet(BuiltInCodeSet::get);
-        List<ClaimFinding> findings = new ArrayList<>(advice.claims().size());
-        for (ClaimPayment claim : advice.claims()) {
-            findings.add(classifier.classify(claim, codes));
-        }
-        return ingest(tenant, advice.documents(), findings, advice.warnings(), advice.reversalNote(), actor, provenance);
+        Run run = new Run(tenant, actor, provenance);
+        advice.claims().forEach(run::accept);
+        return run.report(advice);
     }
 
     /**
-     * Findings are applied in document order (consecutive denials in batches), so a reversal meets the denial a file
-     * states before it, and the report lists them in that order. A changed denial of a claim whose item is closed
+     * One document's ingestion, fed claim by claim in document order: denials are ingested in batches, so only one batch
+     * of findings is held at a time, and a reversal first flushes the denials before it, so it meets the denial a file
+     * states before it. The report lists the claims in document order. A changed denial of a claim whose item is closed
      * (cancelled by a reversal, or completed — an appeal the payer denied again) is new work: it is stored under the
      * claim's key plus its content's fingerprint, so sending it again still creates nothing.
-     *
-     * @param documents the interchanges or resources the findings came from
-     * @param reversalNote what the cancelled item's history says about the reversal
      */
-    private IngestReport ingest(TenantId tenant, int documents, List<ClaimFinding> findings, List<String> defects,
-                                String reversalNote, Actor actor, Provenance provenance) {
-        Tally tally = new Tally(findings.size());
-        List<Integer> denials = new ArrayList<>();
-        for (int i = 0; i < findings.size(); i++) {
-            ClaimFinding finding = findings.get(i);
+    private final class Run {
+        private final TenantId tenant;
+        private final Actor actor;
+        private final Provenance provenance;
+        private final CodeSet codes;
+        private final List<IngestReport.ClaimResult> results = new ArrayList<>();
+        private final List<Integer> pending = new ArrayList<>();
+        private final List<ClaimFinding> pendingFindings = new ArrayList<>();
+        private int created;
+        private int duplicates;
+        private int conflicts;
+        private int reversed;
+
+        Run(TenantId tenant, Actor actor, Provenance provenance) {
+            this.tenant = tenant;
+            this.actor = actor;
+            this.provenance = provenance;
+            this.codes = transactions.readOnly(tenant, () -> codeSets.inForce(tenant)).orElseGet(BuiltInCodeSet::get);
+        }
+
+        void accept(ClaimPayment claim) {
+            ClaimFinding finding = classifier.classify(claim, codes);
+            int place = results.size();
+            results.add(null);
             switch (finding.kind()) {
                 case DENIAL -> {
-                    denials.add(i);
-                    if (denials.size() == IngestWorkItemUseCase.MAX_BATCH) {
-                        ingestDenials(tenant, findings, denials, actor, provenance, tally);
+                    pending.add(place);
+                    pendingFindings.add(finding);
+                    if (pending.size() == IngestWorkItemUseCase.MAX_BATCH) {
+                        flush();
                     }
                 }
                 case REVERSAL -> {
-                    ingestDenials(tenant, findings, denials, actor, provenance, tally);
-                    reverse(tenant, i, finding, reversalNote, actor, tally);
+                    flush();
+                    reverse(place, finding);
                 }
-                case ROUTINE -> tally.results[i] = new IngestReport.ClaimResult(finding.claimRef(), "routine", null, finding.reason());
-                case REJECTED -> tally.results[i] = new IngestReport.ClaimResult(finding.claimRef(), "rejected", null, finding.reason());
+                case ROUTINE -> results.set(place, new IngestReport.ClaimResult(finding.claimRef(), "routine", null, finding.reason()));
+                case REJECTED -> results.set(place, new IngestReport.ClaimResult(finding.claimRef(), "rejected", null, finding.reason()));
             }
         }
-        ingestDenials(tenant, findings, denials, actor, provenance, tally);
-        List<IngestReport.ClaimResult> results = List.of(tally.results);
-        long rejected = results.stream().filter(r -> r.outcome().equals("rejected")).count();
-        long routine = results.stream().filter(r -> r.outcome().equals("routine")).count();
-        return new IngestReport(documents, findings.size(), tally.created, tally.duplicates, tally.conflicts, tally.reversals,
-                (int) routine, (int) rejected, results, new ArrayList<>(defects));
-    }
 
-    /** What the report counts so far; results by the finding's place in the document. */
-    private static final class Tally {
-        final IngestReport.ClaimResult[] results;
-        int created;
-        int duplicates;
-        int conflicts;
-        int reversals;
-
-        Tally(int findings) {
-            results = new IngestReport.ClaimResult[findings];
+        IngestReport report(RemittanceAdvice advice) {
+            flush();
+            int rejected = (int) results.stream().filter(r -> r.outcome().equals("rejected")).count();
+            int routine = (int) results.stream().filter(r -> r.outcome().equals("routine")).count();
+            return new IngestReport(advice.documents(), results.size(), created, duplicates, conflicts, reversed, routine, rejected,
+                    List.copyOf(results), new ArrayList<>(advice.warnings()));
         }
-    }
 
-    private void reverse(TenantId tenant, int index, ClaimFinding finding, String reversalNote, Actor actor, Tally tally) {
-        WorkItem original = query.bySource(tenant, finding.original()).orElse(null);
-        if (original != null && !original.status().isTerminal()) {
-            changeStatus.apply(tenant, original.id(), LifecycleAction.CANCEL,
-                    finding.reason() == null ? reversalNote : reversalNote + " (" + finding.reason() + ")", actor);
-            tally.reversals++;
-            tally.results[index] = new IngestReport.ClaimResult(finding.claimRef(), "reversal-applied", original.id().toString(), null);
-        } else {
-            tally.results[index] = new IngestReport.ClaimResult(finding.claimRef(), "reversal-ignored", null,
-                    original == null ? "no item for the reversed claim" : "the item is already closed");
-        }
-    }
-
-    /** Ingests the pending denials (places in {@code findings}) as one batch and empties the list. */
-    private void ingestDenials(TenantId tenant, List<ClaimFinding> findings, List<Integer> denials, Actor actor, Provenance provenance,
-                               Tally tally) {
-        if (denials.isEmpty()) {
-            return;
-        }
-        List<IngestOutcome> outcomes = ingest.ingestBatch(tenant, denials.stream().map(i -> findings.get(i).content()).toList(), actor,
-                provenance);
-        for (int i = 0; i < outcomes.size(); i++) {
-            IngestOutcome outcome = outcomes.get(i);
-            ClaimFinding finding = findings.get(denials.get(i));
-            if (outcome instanceof IngestOutcome.Conflict conflict && conflict.existing().status().isTerminal()) {
-                outcome = ingest.ingestBatch(tenant, List.of(finding.content().reissued()), actor, provenance).get(0);
+        /** Ingests the pending denials as one batch. */
+        private void flush() {
+            if (!pending.isEmpty()) {
+                List<IngestOutcome> outcomes = ingest.ingestBatch(tenant, pendingFindings.stream().map(ClaimFinding::content).toList(), actor,
+                        provenance);
+                for (int i = 0; i < outcomes.size(); i++) {
+                    IngestOutcome outcome = outcomes.get(i);
+                    ClaimFinding finding = pendingFindings.get(i);
+                    if (outcome instanceof IngestOutcome.Conflict conflict && conflict.existing().status().isTerminal()) {
+                        outcome = ingest.ingestBatch(tenant, List.of(finding.content().reissued()), actor, provenance).get(0);
+                    }
+                    results.set(pending.get(i), result(finding.claimRef(), outcome));
+                }
+                pending.clear();
+                pendingFindings.clear();
             }
-            tally.results[denials.get(i)] = result(finding.claimRef(), outcome, tally);
         }
-        denials.clear();
-    }
 
-    private static IngestReport.ClaimResult result(String ref, IngestOutcome outcome, Tally tally) {
-        if (outcome instanceof IngestOutcome.Created c) {
-            tally.created++;
-            return new IngestReport.ClaimResult(ref, "created", c.item().id().toString(), null);
-        } else if (outcome instanceof IngestOutcome.Duplicate d) {
-            tally.duplicates++;
-            return new IngestReport.ClaimResult(ref, "duplicate", d.item().id().toString(), null);
-        } else if (outcome instanceof IngestOutcome.Conflict c) {
-            tally.conflicts++;
-            return new IngestReport.ClaimResult(ref, "conflict", c.existing().id().toString(),
-                    "an item for this claim exists with different content");
+        private void reverse(int place, ClaimFinding finding) {
+            WorkItem original = query.bySource(tenant, finding.original()).orElse(null);
+            if (original != null && !original.status().isTerminal()) {
+                changeStatus.apply(tenant, original.id(), LifecycleAction.CANCEL,
+                        finding.reason() == null ? "reversed by the payer" : "reversed by the payer: " + finding.reason(), actor);
+                reversed++;
+                results.set(place, new IngestReport.ClaimResult(finding.claimRef(), "reversal-applied", original.id().toString(), null));
+            } else {
+                results.set(place, new IngestReport.ClaimResult(finding.claimRef(), "reversal-ignored", null,
+                        original == null ? "no item for the reversed claim" : "the item is already closed"));
+            }
         }
-        IngestOutcome.Rejected r = (IngestOutcome.Rejected) outcome;
-        return new IngestReport.ClaimResult(ref, "rejected", null, r.field() + ": " + r.reason());
+
+        private IngestReport.ClaimResult result(String ref, IngestOutcome outcome) {
+            if (outcome instanceof IngestOutcome.Created c) {
+                created++;
+                return new IngestReport.ClaimResult(ref, "created", c.item().id().toString(), null);
+            } else if (outcome instanceof IngestOutcome.Duplicate d) {
+                duplicates++;
+                return new IngestReport.ClaimResult(ref, "duplicate", d.item().id().toString(), null);
+            } else if (outcome instanceof IngestOutcome.Conflict c) {
+                conflicts++;
+                return new IngestReport.ClaimResult(ref, "conflict", c.existing().id().toString(),
+                        "an item for this claim exists with different content");
+            }
+            IngestOutcome.Rejected r = (IngestOutcome.Rejected) outcome;
+            return new IngestReport.ClaimResult(ref, "rejected", null, r.field() + ": " + r.reason());
+        }
     }
 }

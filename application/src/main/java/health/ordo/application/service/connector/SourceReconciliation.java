@@ -137,7 +137,7 @@ final class SourceReconciliation {
         }
         if (!result.payments().isEmpty()) {
             IngestReport report = remittances.get().ingest(tenant, new RemittanceAdvice(result.payments().size(), result.payments(),
-                    List.of(), "reversed by the payer, reported by connector " + connector.name()), actor, Provenance.connector(connector.name()));
+                    List.of()), actor, Provenance.connector(connector.name()));
             created += report.itemsCreated();
             duplicates += report.duplicates() + report.conflicts();
             closed += report.reversalsApplied();
