@@ -122,7 +122,7 @@ public final class GetNextWorkHarness {
      * as ingestion leaves them: scored, with their score basis (policy, likelihood), so a claim re-scores from the basis
      * instead of asking the likelihood model again, as it does for ingested items.
      */
-    private static List<String[]> setUp(ApplicationContext context, Connection sql, int items, int workers) throws SQLException {
+    static List<String[]> setUp(ApplicationContext context, Connection sql, int items, int workers) throws SQLException {
         ProvisionTenantUseCase provision = context.getBean(ProvisionTenantUseCase.class);
         ManageWorkforceUseCase workforce = context.getBean(ManageWorkforceUseCase.class);
         List<String[]> logins = new ArrayList<>();
@@ -183,7 +183,7 @@ public final class GetNextWorkHarness {
     }
 
     /** Signs every worker in (through {@code /login}, as staff do) and returns their bearer tokens. */
-    private static List<String> signIn(URI base, List<String[]> logins) throws Exception {
+    static List<String> signIn(URI base, List<String[]> logins) throws Exception {
         List<String> tokens = new ArrayList<>();
         try (KeepAliveHttp connection = new KeepAliveHttp(base)) {
             for (String[] login : logins) {
@@ -297,7 +297,7 @@ public final class GetNextWorkHarness {
     }
 
     /** Items claimed more than once while they were never released: must be none. */
-    private static long doubleClaims(Connection sql) throws SQLException {
+    static long doubleClaims(Connection sql) throws SQLException {
         try (Statement statement = sql.createStatement(); ResultSet rs = statement.executeQuery("""
                 select count(*) from (select work_item_id from work_item_history where action = 'claim'
                 group by tenant_id, work_item_id having count(*) > 1) d""")) {

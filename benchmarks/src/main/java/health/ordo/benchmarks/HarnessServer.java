@@ -35,6 +35,8 @@ final class HarnessServer {
         properties.put("ordo.rate-limit.caller-burst", "1000000");
         properties.put("ordo.rate-limit.tenant-per-second", "1000000");
         properties.put("ordo.rate-limit.tenant-burst", "1000000");
+        properties.put("ordo.rate-limit.sign-in-per-minute", "1000000");
+        properties.put("ordo.rate-limit.sign-in-burst", "1000000");
         properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", UUID.randomUUID() + "-" + UUID.randomUUID());
         properties.put("ordo.secrets.key", UUID.randomUUID() + "-" + UUID.randomUUID());
         if (options.containsKey("--url")) {
