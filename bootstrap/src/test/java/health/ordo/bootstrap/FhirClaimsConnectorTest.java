@@ -1,6 +1,5 @@
 package health.ordo.bootstrap;
 
-import com.sun.net.httpserver.HttpServer;
 import health.ordo.application.port.in.user.ProvisionTenantUseCase;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -9,8 +8,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -86,34 +83,27 @@ class FhirClaimsConnectorTest {
     /** A payer's FHIR server: every ClaimResponse it holds, as one searchset Bundle. */
     static final class FakePayer implements AutoCloseable {
         final List<String> resources = new CopyOnWriteArrayList<>();
-        final List<String> authorizations = new CopyOnWriteArrayList<>();
-        private final HttpServer server;
+        private final StandInServer server;
+        final List<String> authorizations;
 
         FakePayer() throws IOException {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/fhir/ClaimResponse", exchange -> {
-                authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            server = new StandInServer("/fhir/ClaimResponse", "application/fhir+json", () -> {
                 StringBuilder entries = new StringBuilder();
                 for (String resource : resources) {
                     entries.append(entries.isEmpty() ? "" : ",").append("{\"resource\":").append(resource).append('}');
                 }
-                byte[] body = ("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[" + entries + "]}").getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/fhir+json");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
+                return ("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[" + entries + "]}").getBytes(StandardCharsets.UTF_8);
             });
-            server.start();
+            authorizations = server.authorizations;
         }
 
         String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/fhir/";
+            return server.url() + "/fhir/";
         }
 
         @Override
         public void close() {
-            server.stop(0);
+            server.close();
         }
     }
 }

@@ -172,13 +172,16 @@ class OversightPagesBrowserTest {
         open("/ui/compliance");
         browser.findElement(By.cssSelector("[data-testid=verify]")).click();
 
-        WebElement result = browser.findElement(By.cssSelector("[data-testid=chain-result]"));
-        assertThat(result.getText()).contains("intact");
+        // each click loads a new page: wait for the element of the new one, found afresh (never a stale one)
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=chain-result]"), "intact"));
         open("/ui/compliance");
         assertThat(browser.findElement(By.cssSelector("[data-testid=phi-reads]")).getText()).contains("mia@" + tenant).contains(writeOff);
         browser.findElement(By.id("entity")).sendKeys(writeOff);
         browser.findElement(By.cssSelector("[data-testid=search]")).click();
-        assertThat(browser.findElement(By.cssSelector("[data-testid=audit-entries]")).getText()).contains(writeOff);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(writeOff));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=audit-entries]"), writeOff));
         Browsers.check(browser, "compliance");
     }
 
@@ -233,7 +236,7 @@ class OversightPagesBrowserTest {
         browser.findElement(By.id("worker-queues")).sendKeys("denials-aetna");
         browser.findElement(By.id("worker-skills")).sendKeys("appeals=9");
         browser.findElement(By.cssSelector("[data-testid=save-worker]")).click();
-        assertThat(browser.findElement(By.cssSelector("[data-testid=worker-error]")).getText()).contains("skills.appeals");
+        errorShown("worker-error", "skills\\.appeals");
         WebElement skills = browser.findElement(By.id("worker-skills"));
         skills.clear();
         skills.sendKeys("appeals=3, coding=2");
@@ -271,7 +274,7 @@ class OversightPagesBrowserTest {
         browser.findElement(By.id("connector-url")).sendKeys("https://example.org");
         browser.findElement(By.id("connector-options")).sendKeys("folder=scans-two");
         browser.findElement(By.cssSelector("[data-testid=save-connector]")).click();
-        assertThat(browser.findElement(By.cssSelector("[data-testid=connector-error]")).getText()).startsWith("baseUrl");
+        errorShown("connector-error", "^baseUrl");
         assertThat(api.get("/api/v1/connectors/oracle-ap", ada).body().get("secretsSet")).isEqualTo(List.of("password"));
     }
 
@@ -288,7 +291,7 @@ class OversightPagesBrowserTest {
         deadline.clear();
         deadline.sendKeys("two days");
         browser.findElement(By.cssSelector("[data-testid=save-terms]")).click();
-        assertThat(browser.findElement(By.cssSelector("[data-testid=sla-error]")).getText()).startsWith("deadlineHours");
+        errorShown("sla-error", "^deadlineHours");
 
         open("/ui/admin/service-levels?edit=referrals");
         WebElement goal = browser.findElement(By.id("goal-hours"));
@@ -301,7 +304,7 @@ class OversightPagesBrowserTest {
         WebElement ladder = browser.findElement(By.id("sla-escalations"));
         ladder.sendKeys("SOMETIME notify");
         browser.findElement(By.cssSelector("[data-testid=save-terms]")).click();
-        assertThat(browser.findElement(By.cssSelector("[data-testid=sla-error]")).getText()).startsWith("escalations.stage");
+        errorShown("sla-error", "^escalations\\.stage");
         open("/ui/admin/service-levels?edit=referrals");
         goal = browser.findElement(By.id("goal-hours"));
         goal.clear();
@@ -446,5 +449,14 @@ class OversightPagesBrowserTest {
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target/first-paint.txt"), lines);
         lines.forEach(System.out::println);
+    }
+
+    /**
+     * Waits for the page the submit loads to show its refusal, found afresh each time: a page that already showed an
+     * error keeps an element of the same name, which goes stale when the new page replaces it.
+     */
+    private void errorShown(String testId, String pattern) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textMatches(
+                By.cssSelector("[data-testid=" + testId + "]"), java.util.regex.Pattern.compile(pattern)));
     }
 }

@@ -1,6 +1,5 @@
 package health.ordo.bootstrap;
 
-import com.sun.net.httpserver.HttpServer;
 import health.ordo.application.port.in.user.ProvisionTenantUseCase;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.json.JsonMapper;
@@ -10,14 +9,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,7 +56,7 @@ class PluginConnectorTest {
         assertThat(types.list("items")).anySatisfy(t -> assertThat(t).containsEntry("type", "oracle-fusion-invoice-holds")
                 .containsEntry("origin", "built-in"));
 
-        try (FakeDynamics d365 = new FakeDynamics()) {
+        try (StandInServer d365 = fakeDynamics()) {
             ApiClient.Response missingCompany = api.put("/api/v1/connectors/d365-ap", ada, Map.of("type", TYPE, "baseUrl", d365.url(),
                     "options", Map.of("auth", "bearer"), "secrets", Map.of("bearer-token", "d365-t0ken")));
             ApiClient.Response put = api.put("/api/v1/connectors/d365-ap", ada, Map.of("type", TYPE, "baseUrl", d365.url(),
@@ -80,32 +76,13 @@ class PluginConnectorTest {
     }
 
     /** Dynamics 365 Finance's OData collection of vendor invoice headers, two of them on hold. */
-    static final class FakeDynamics implements AutoCloseable {
-        final List<String> authorizations = new CopyOnWriteArrayList<>();
-        private final HttpServer server;
-
-        FakeDynamics() throws IOException {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/data/VendorInvoiceHeaders", exchange -> {
-                authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
-                byte[] body = Files.readString(Path.of("src/test/resources/plugins/d365-vendor-invoice-headers.json"))
-                        .getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json; odata.metadata=minimal");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
+    private static StandInServer fakeDynamics() throws IOException {
+        return new StandInServer("/data/VendorInvoiceHeaders", "application/json; odata.metadata=minimal", () -> {
+            try {
+                return Files.readString(Path.of("src/test/resources/plugins/d365-vendor-invoice-headers.json")).getBytes(StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 }
