@@ -296,14 +296,19 @@ public final class GetNextWorkHarness {
         return done.get() / ((System.nanoTime() - started) / 1e9);
     }
 
-    /** Items claimed more than once while they were never released: must be none. */
-    static long doubleClaims(Connection sql) throws SQLException {
-        try (Statement statement = sql.createStatement(); ResultSet rs = statement.executeQuery("""
-                select count(*) from (select work_item_id from work_item_history where action = 'claim'
-                group by tenant_id, work_item_id having count(*) > 1) d""")) {
+    /** The number a counting query answers. */
+    static long count(Connection sql, String query) throws SQLException {
+        try (Statement statement = sql.createStatement(); ResultSet rs = statement.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** Items claimed more than once while they were never released: must be none. */
+    static long doubleClaims(Connection sql) throws SQLException {
+        return count(sql, """
+                select count(*) from (select work_item_id from work_item_history where action = 'claim'
+                group by tenant_id, work_item_id having count(*) > 1) d""");
     }
 
     /** The raw run starts from the same state: every item READY again. */

@@ -81,7 +81,8 @@ public final class InsightsHarness {
         for (int done = maintenance.rollUpChangedDays(); done > 0; done = maintenance.rollUpChangedDays()) {
             days += done;
         }
-        System.out.printf(Locale.ROOT, "rolled up %d days in %.1f s (%s rollup rows)%n", days, seconds(start), scalar(sql, "select count(*) from work_daily"));
+        System.out.printf(Locale.ROOT, "rolled up %d days in %.1f s (%s daily and %s monthly rollup rows)%n", days, seconds(start),
+                scalar(sql, "select count(*) from work_daily"), scalar(sql, "select count(*) from work_monthly"));
         seedOpenItems(sql, openItems);
 
         InsightsQuery insights = context.getBean(InsightsQuery.class);

@@ -51,7 +51,7 @@ public final class OpenLoopNextWork {
                 List<String[]> logins = GetNextWorkHarness.setUp(context, sql, items, workers);
                 List<String> tokens = GetNextWorkHarness.signIn(server.getURI(), logins);
                 if (insightsRound) {
-                    catchUp(context.getBean(MaintainInsightsUseCase.class));
+                    catchUp(context.getBean(MaintainInsightsUseCase.class), sql, items);
                 }
                 Path tokenFile = Files.createTempFile("ordo-open-loop", ".tokens");
                 Files.write(tokenFile, tokens);
@@ -80,11 +80,14 @@ public final class OpenLoopNextWork {
      * measured window; a running deployment takes them in as they change. The round catches up before the load starts
      * and keeps running during it, taking in the claims' changes.
      */
-    private static void catchUp(MaintainInsightsUseCase insights) {
+    private static void catchUp(MaintainInsightsUseCase insights, Connection sql, int items) throws Exception {
         long started = System.nanoTime();
+        // the scheduled round may hold the watermark (a round of ours then refreshes nothing): wait for every item's fact
         long facts = 0;
-        for (int refreshed = insights.refreshFacts(); refreshed > 0; refreshed = insights.refreshFacts()) {
-            facts += refreshed;
+        while (facts < items) {
+            insights.refreshFacts();
+            Thread.sleep(1000);
+            facts = GetNextWorkHarness.count(sql, "select count(*) from work_fact where origin = 'LIVE'");
         }
         long days = 0;
         for (int rolled = insights.rollUpChangedDays(); rolled > 0; rolled = insights.rollUpChangedDays()) {

@@ -74,7 +74,7 @@ public final class RescoreHarness {
                 // the job runs batch after batch until nothing older than the activation is left
             }
             ordo[round] = seconds(start);
-            long fresh = count(sql, "select count(*) from work_item where tenant_id = '" + TENANT + "' and scored_at >= '"
+            long fresh = GetNextWorkHarness.count(sql, "select count(*) from work_item where tenant_id = '" + TENANT + "' and scored_at >= '"
                     + job.createdAt() + "'");
             if (fresh != items) {
                 throw new IllegalStateException("Ordo re-scored " + fresh + " of " + items + " items");
@@ -143,13 +143,6 @@ public final class RescoreHarness {
                             + 12 * least(1, ln(1 + amount * 0.5 / 20) / ln(1001)) as base
                           from work_item where tenant_id = 'bench' and status not in ('COMPLETED', 'CANCELLED')) s
                     where w.tenant_id = s.tenant_id and w.id = s.id""");
-        }
-    }
-
-    private static long count(Connection sql, String query) throws SQLException {
-        try (Statement statement = sql.createStatement(); ResultSet rs = statement.executeQuery(query)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 

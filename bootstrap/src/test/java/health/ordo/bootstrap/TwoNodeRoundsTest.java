@@ -363,6 +363,8 @@ class TwoNodeRoundsTest implements TestPropertyProvider {
         assertThat(count("select coalesce(sum(arrivals), 0) from work_daily where tenant_id = '" + tenant.value() + "' and dimension = ''"))
                 .as("the daily rollups count every fact once").isEqualTo(count("select count(*) from work_fact where tenant_id = '"
                         + tenant.value() + "'"));
+        assertThat(count("select coalesce(sum(arrivals), 0) from work_monthly where tenant_id = '" + tenant.value() + "' and dimension = ''"))
+                .as("the monthly rollups too").isEqualTo(count("select count(*) from work_fact where tenant_id = '" + tenant.value() + "'"));
         oracles.forEach(ErpConnectorTest.FakeOracle::close);
         assertThat(oracles).as("each connector's source read by one sync, though both nodes ran five rounds")
                 .allSatisfy(oracle -> assertThat(oracle.holdRequests.get()).isEqualTo(1));

@@ -69,27 +69,82 @@ public final class DayMetrics {
 
     /** Adds another day's or group's metrics to these. */
     public void add(DayMetrics other) {
-        arrivals += other.arrivals;
-        arrivedAmount = arrivedAmount.add(other.arrivedAmount);
-        completions += other.completions;
-        completedAmount = completedAmount.add(other.completedAmount);
-        cancellations += other.cancellations;
-        withDeadline += other.withDeadline;
-        met += other.met;
-        firstPass += other.firstPass;
-        reopened += other.reopened;
-        exceptions += other.exceptions;
-        overridden += other.overridden;
-        claims += other.claims;
-        claimsAsProposed += other.claimsAsProposed;
-        writtenOff += other.writtenOff;
-        recoveredAmount = recoveredAmount.add(other.recoveredAmount);
-        writtenOffAmount = writtenOffAmount.add(other.writtenOffAmount);
+        merge(other, 1);
+    }
+
+    /** Takes another's metrics out of these (a fact counted here before it changed). */
+    public void subtract(DayMetrics other) {
+        merge(other, -1);
+    }
+
+    private void merge(DayMetrics other, int sign) {
+        BigDecimal signum = BigDecimal.valueOf(sign);
+        arrivals += sign * other.arrivals;
+        arrivedAmount = arrivedAmount.add(other.arrivedAmount.multiply(signum));
+        completions += sign * other.completions;
+        completedAmount = completedAmount.add(other.completedAmount.multiply(signum));
+        cancellations += sign * other.cancellations;
+        withDeadline += sign * other.withDeadline;
+        met += sign * other.met;
+        firstPass += sign * other.firstPass;
+        reopened += sign * other.reopened;
+        exceptions += sign * other.exceptions;
+        overridden += sign * other.overridden;
+        claims += sign * other.claims;
+        claimsAsProposed += sign * other.claimsAsProposed;
+        writtenOff += sign * other.writtenOff;
+        recoveredAmount = recoveredAmount.add(other.recoveredAmount.multiply(signum));
+        writtenOffAmount = writtenOffAmount.add(other.writtenOffAmount.multiply(signum));
         for (int i = 0; i < DurationHistogram.BUCKETS; i++) {
-            cycle[i] += other.cycle[i];
-            waiting[i] += other.waiting[i];
-            touch[i] += other.touch[i];
+            cycle[i] += sign * other.cycle[i];
+            waiting[i] += sign * other.waiting[i];
+            touch[i] += sign * other.touch[i];
         }
+    }
+
+    /** Whether no fact counts here any more: none arrived, completed or was cancelled (a stored row then goes). */
+    public boolean untouched() {
+        return arrivals == 0 && completions == 0 && cancellations == 0;
+    }
+
+    /** Whether every count, amount and histogram bucket is zero (a change that changes nothing). */
+    public boolean isZero() {
+        if (!untouched() || withDeadline != 0 || met != 0 || firstPass != 0 || reopened != 0 || exceptions != 0 || overridden != 0
+                || claims != 0 || claimsAsProposed != 0 || writtenOff != 0 || arrivedAmount.signum() != 0
+                || completedAmount.signum() != 0 || recoveredAmount.signum() != 0 || writtenOffAmount.signum() != 0) {
+            return false;
+        }
+        for (int i = 0; i < DurationHistogram.BUCKETS; i++) {
+            if (cycle[i] != 0 || waiting[i] != 0 || touch[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every count, amount (without trailing zeros) and histogram bucket, so equal metrics read the same. */
+    @Override
+    public String toString() {
+        return "arrivals=" + arrivals + " arrived=" + plain(arrivedAmount) + " completions=" + completions + " completed="
+                + plain(completedAmount) + " cancellations=" + cancellations + " withDeadline=" + withDeadline + " met=" + met
+                + " firstPass=" + firstPass + " reopened=" + reopened + " exceptions=" + exceptions + " overridden=" + overridden
+                + " claims=" + claims + " asProposed=" + claimsAsProposed + " writtenOff=" + writtenOff + " recovered="
+                + plain(recoveredAmount) + " writtenOffAmount=" + plain(writtenOffAmount) + " cycle=" + sparse(cycle) + " wait="
+                + sparse(waiting) + " touch=" + sparse(touch);
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount.signum() == 0 ? "0" : amount.stripTrailingZeros().toPlainString();
+    }
+
+    private static String sparse(long[] histogram) {
+        StringBuilder text = new StringBuilder("{");
+        for (int i = 0; i < histogram.length; i++) {
+            if (histogram[i] != 0) {
+                text.append(text.length() > 1 ? "," : "").append(i).append(':').append(histogram[i]);
+            }
+        }
+        return text.append('}').toString();
     }
 
     public long breached() {

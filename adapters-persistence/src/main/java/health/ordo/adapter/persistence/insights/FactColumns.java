@@ -3,11 +3,13 @@ package health.ordo.adapter.persistence.insights;
 import health.ordo.domain.insights.Dimension;
 import health.ordo.domain.insights.WorkFact;
 
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -46,6 +48,24 @@ final class FactColumns {
                 instant(rs, "started_at"), instant(rs, "closed_at"), rs.getBoolean("cancelled"), rs.getBoolean("written_off"),
                 instant(rs, "deadline_at"), Duration.ofSeconds(rs.getLong("held_seconds")), rs.getInt("reopened"),
                 rs.getBoolean("exception"), rs.getBoolean("overridden"), rs.getInt("claims"), rs.getInt("claims_as_proposed"));
+    }
+
+    /**
+     * The fact as the table holds it: its source system the one it is keyed by, instants to the microsecond, the
+     * amount to four places, the time on hold in whole seconds. What a saved fact adds to a rollup is then exactly
+     * what it takes out when it is replaced.
+     */
+    static WorkFact asStored(WorkFact fact, String sourceSystem) {
+        Map<Dimension, String> dimensions = new EnumMap<>(fact.dimensions());
+        dimensions.put(Dimension.SOURCE_SYSTEM, sourceSystem);
+        return new WorkFact(dimensions, fact.amount().setScale(4, RoundingMode.HALF_UP), micros(fact.receivedAt()),
+                micros(fact.firstClaimedAt()), micros(fact.startedAt()), micros(fact.closedAt()), fact.cancelled(), fact.writtenOff(),
+                micros(fact.deadline()), Duration.ofSeconds(fact.held().toSeconds()), fact.reopened(), fact.exception(),
+                fact.overridden(), fact.claims(), fact.claimsAsProposed());
+    }
+
+    private static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

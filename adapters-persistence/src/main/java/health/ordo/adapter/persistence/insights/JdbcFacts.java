@@ -4,7 +4,6 @@ import health.ordo.adapter.persistence.Sql;
 import health.ordo.application.port.out.insights.FactsPort;
 import health.ordo.domain.approval.ApprovalSettings;
 import health.ordo.domain.insights.DailyRollup;
-import health.ordo.domain.insights.DayMetrics;
 import health.ordo.domain.insights.Dimension;
 import health.ordo.domain.insights.WorkFact;
 import health.ordo.domain.shared.TenantId;
@@ -12,8 +11,6 @@ import health.ordo.domain.workitem.LifecycleAction;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
-import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,15 +24,17 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * Facts of Ordo's items (one query joins each changed item with its queue, worker and history), imported facts, and the
  * rollup rows. Facts are replaced by id: the old row is deleted (wherever its month) and the new one inserted, and the
- * days both touch are marked for a new rollup.
+ * rollup rows of the days both touch change by the difference in the same transaction.
  */
 @Singleton
 class JdbcFacts implements FactsPort {
@@ -75,17 +74,13 @@ class JdbcFacts implements FactsPort {
                                    claims_as_proposed)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    private static final String INSERT_ROLLUP = """
-            insert into work_daily (tenant_id, day, dimension, value, arrivals, arrived_amount, completions, completed_amount,
-                                    cancellations, with_deadline, met, first_pass, reopened, exceptions, overridden, claims,
-                                    claims_as_proposed, written_off, recovered_amount, written_off_amount, cycle_buckets, cycle_counts,
-                                    wait_buckets, wait_counts, touch_buckets, touch_counts)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-
     private final JdbcOperations jdbc;
+
+    private final RollupRows rollups;
 
     JdbcFacts(JdbcOperations jdbc) {
         this.jdbc = jdbc;
+        this.rollups = new RollupRows(jdbc);
     }
 
     @Override
@@ -147,26 +142,27 @@ class JdbcFacts implements FactsPort {
     }
 
     @Override
-    public void saveFacts(List<KeyedFact> facts, ZoneId zone) {
-        if (facts.isEmpty()) {
+    public void saveFacts(List<KeyedFact> given, ZoneId zone) {
+        if (given.isEmpty()) {
             return;
         }
-        // marked in key order, so two transactions marking overlapping days never wait on each other in a cycle
-        Set<TenantDayKey> dirty = new java.util.TreeSet<>(java.util.Comparator.comparing(TenantDayKey::tenant).thenComparing(TenantDayKey::day));
-        // the rows replaced: found through work_fact_key, deleted by their full key; their days need a new rollup too
-        Map<String, List<UUID>> idsByTenant = new java.util.LinkedHashMap<>();
+        List<KeyedFact> facts = given.stream().map(keyed -> new KeyedFact(keyed.tenant(), keyed.factId(), keyed.live(),
+                keyed.sourceSystem(), keyed.externalId(), keyed.currency(), FactColumns.asStored(keyed.fact(), keyed.sourceSystem()))).toList();
+        Map<String, DailyRollup.Change> changes = new TreeMap<>();
+        // the facts replaced, found through work_fact_key: deleted by their full key, and counted out of their days' rows
+        Map<String, List<UUID>> idsByTenant = new LinkedHashMap<>();
         facts.forEach(keyed -> idsByTenant.computeIfAbsent(keyed.tenant().value(), t -> new ArrayList<>()).add(keyed.factId()));
         List<Object[]> replaced = new ArrayList<>();
         for (Map.Entry<String, List<UUID>> tenant : idsByTenant.entrySet()) {
-            String ids = tenant.getValue().stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
-            Sql.query(jdbc, "select fact_id, received_at, closed_at from work_fact_key where tenant_id = ? and fact_id = any(?::uuid[])", rs -> {
-                Instant received = FactColumns.instant(rs, "received_at");
-                Instant closed = FactColumns.instant(rs, "closed_at");
-                dirty.add(new TenantDayKey(tenant.getKey(), day(received, zone)));
-                if (closed != null) {
-                    dirty.add(new TenantDayKey(tenant.getKey(), day(closed, zone)));
-                }
-                replaced.add(new Object[]{tenant.getKey(), received, rs.getObject("fact_id", UUID.class)});
+            String ids = tenant.getValue().stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+            DailyRollup.Change change = changes.computeIfAbsent(tenant.getKey(), t -> new DailyRollup.Change(zone));
+            Sql.query(jdbc, """
+                    select f.* from work_fact_key k
+                    join work_fact f on f.tenant_id = k.tenant_id and f.received_at = k.received_at and f.fact_id = k.fact_id
+                    where k.tenant_id = ? and k.fact_id = any(?::uuid[])""", rs -> {
+                WorkFact old = FactColumns.read(rs);
+                change.remove(old);
+                replaced.add(new Object[]{tenant.getKey(), old.receivedAt(), rs.getObject("fact_id", UUID.class)});
                 return 1;
             }, tenant.getKey(), ids);
         }
@@ -193,29 +189,16 @@ class JdbcFacts implements FactsPort {
             for (KeyedFact keyed : facts) {
                 bindFact(statement, keyed);
                 statement.addBatch();
-                WorkFact fact = keyed.fact();
-                dirty.add(new TenantDayKey(keyed.tenant().value(), day(fact.receivedAt(), zone)));
-                if (fact.closedAt() != null) {
-                    dirty.add(new TenantDayKey(keyed.tenant().value(), day(fact.closedAt(), zone)));
-                }
+                changes.get(keyed.tenant().value()).add(keyed.fact());
             }
             return statement.executeBatch();
         });
-        Sql.prepareBatch(jdbc, "insert into insight_dirty_day (tenant_id, day) values (?, ?) on conflict do nothing", statement -> {
-            for (TenantDayKey key : dirty) {
-                statement.setString(1, key.tenant());
-                statement.setObject(2, key.day());
-                statement.addBatch();
-            }
-            return statement.executeBatch();
-        });
-    }
-
-    private record TenantDayKey(String tenant, LocalDate day) {
-    }
-
-    private static LocalDate day(Instant instant, ZoneId zone) {
-        return instant.atZone(zone).toLocalDate();
+        // the rollups follow in the same transaction: every day the old and new facts touch, locked first
+        Map<String, List<DailyRollup.Row>> rows = new TreeMap<>();
+        changes.forEach((tenant, change) -> rows.put(tenant, change.rows()));
+        rollups.lock(rows.entrySet().stream().flatMap(tenant -> tenant.getValue().stream()
+                .map(row -> new RollupRows.TenantDay(tenant.getKey(), row.day()))).toList());
+        rows.forEach(rollups::change);
     }
 
     private static void bindFact(PreparedStatement statement, KeyedFact keyed) throws SQLException {
@@ -254,6 +237,7 @@ class JdbcFacts implements FactsPort {
 
     @Override
     public List<WorkFact> factsTouching(TenantId tenant, LocalDate day, ZoneId zone) {
+        rollups.lock(List.of(new RollupRows.TenantDay(tenant.value(), day)));
         Instant start = day.atStartOfDay(zone).toInstant();
         Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
         return Sql.query(jdbc, "select " + FactColumns.SELECT + " from work_fact where tenant_id = ? and received_at >= ? and received_at < ?"
@@ -264,44 +248,6 @@ class JdbcFacts implements FactsPort {
 
     @Override
     public void replaceRollup(TenantId tenant, LocalDate day, List<DailyRollup.Row> rows) {
-        Sql.update(jdbc, "delete from work_daily where tenant_id = ? and day = ?", tenant.value(), day);
-        if (rows.isEmpty()) {
-            return;
-        }
-        Sql.prepareBatch(jdbc, INSERT_ROLLUP, statement -> {
-            Connection connection = statement.getConnection();
-            for (DailyRollup.Row row : rows) {
-                DayMetrics m = row.metrics();
-                Sql.bind(statement, tenant.value(), day, row.dimension() == null ? "" : row.dimension().apiName(), row.value(),
-                        m.arrivals, m.arrivedAmount, m.completions, m.completedAmount, m.cancellations, m.withDeadline, m.met,
-                        m.firstPass, m.reopened, m.exceptions, m.overridden, m.claims, m.claimsAsProposed, m.writtenOff,
-                        m.recoveredAmount, m.writtenOffAmount, buckets(connection, m.cycle), counts(connection, m.cycle),
-                        buckets(connection, m.waiting), counts(connection, m.waiting), buckets(connection, m.touch), counts(connection, m.touch));
-                statement.addBatch();
-            }
-            return statement.executeBatch();
-        });
-    }
-
-    /** The buckets of a histogram that hold anything (sparse: a rollup row fills a dozen or so of the 80). */
-    static Array buckets(Connection connection, long[] histogram) throws SQLException {
-        List<Short> buckets = new ArrayList<>();
-        for (int i = 0; i < histogram.length; i++) {
-            if (histogram[i] != 0) {
-                buckets.add((short) i);
-            }
-        }
-        return connection.createArrayOf("smallint", buckets.toArray());
-    }
-
-    /** The counts of those buckets, in the same order. */
-    static Array counts(Connection connection, long[] histogram) throws SQLException {
-        List<Long> counts = new ArrayList<>();
-        for (long count : histogram) {
-            if (count != 0) {
-                counts.add(count);
-            }
-        }
-        return connection.createArrayOf("bigint", counts.toArray());
+        rollups.replace(tenant.value(), day, rows);
     }
 }

@@ -49,19 +49,43 @@ class JdbcInsightReads implements InsightReadPort {
         };
     }
 
+    /**
+     * The rollup rows of a range as one relation {@code r} (day, value, metrics): the whole calendar months inside the
+     * range from {@code work_monthly} (dated the first of their month) when the read sums per month or over the whole
+     * range, the other days from {@code work_daily}.
+     */
+    private record Source(String sql, List<Object> params) {
+
+        static Source of(TenantId tenant, String dimension, LocalDate from, LocalDate to, InsightRequest.Period period) {
+            String columns = "value, " + String.join(", ", RollupRows.METRICS);
+            LocalDate firstWhole = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+            LocalDate afterWhole = to.plusDays(1).getDayOfMonth() == 1 ? to.plusDays(1) : to.withDayOfMonth(1);
+            boolean months = (period == InsightRequest.Period.NONE || period == InsightRequest.Period.MONTH) && firstWhole.isBefore(afterWhole);
+            if (!months) {
+                return new Source("(select day, " + columns + " from work_daily where tenant_id = ? and dimension = ? and day between ? and ?) r",
+                        List.of(tenant.value(), dimension, from, to));
+            }
+            return new Source("(select day, " + columns + " from work_daily where tenant_id = ? and dimension = ?"
+                    + " and (day >= ? and day < ? or day >= ? and day <= ?)"
+                    + " union all select month, " + columns + " from work_monthly where tenant_id = ? and dimension = ?"
+                    + " and month >= ? and month < ?) r",
+                    List.of(tenant.value(), dimension, from, firstWhole, afterWhole, to, tenant.value(), dimension, firstWhole, afterWhole));
+        }
+    }
+
     @Override
     public List<DailyRollup.Row> rollup(TenantId tenant, LocalDate from, LocalDate to, Dimension dimension,
                                         InsightRequest.Period period, boolean withDurations) {
         String dimensionName = dimension == null ? "" : dimension.apiName();
         String start = periodStart(period);
+        Source source = Source.of(tenant, dimensionName, from, to, period);
         List<Object> params = new ArrayList<>();
         if (period == InsightRequest.Period.NONE) {
             params.add(from);
         }
-        params.addAll(List.of(tenant.value(), dimensionName, from, to));
+        params.addAll(source.params());
         Map<String, DailyRollup.Row> rows = new LinkedHashMap<>();
-        Sql.query(jdbc, "select " + start + " as period, value, " + SUMS + " from work_daily"
-                + " where tenant_id = ? and dimension = ? and day between ? and ? group by 1, 2 order by 1, 2", rs -> {
+        Sql.query(jdbc, "select " + start + " as period, value, " + SUMS + " from " + source.sql() + " group by 1, 2 order by 1, 2", rs -> {
             DayMetrics m = new DayMetrics();
             m.arrivals = rs.getLong(3);
             m.arrivedAmount = rs.getBigDecimal(4);
@@ -92,9 +116,8 @@ class JdbcInsightReads implements InsightReadPort {
             String[] measures = {"cycle", "wait", "touch"};
             for (int m = 0; m < measures.length; m++) {
                 sql.append(m == 0 ? "" : " union all ").append("select ").append(start).append(" as period, value, ").append(m)
-                        .append(" as measure, u.b, sum(u.c) from work_daily cross join lateral unnest(").append(measures[m])
-                        .append("_buckets, ").append(measures[m]).append("_counts) as u(b, c)")
-                        .append(" where tenant_id = ? and dimension = ? and day between ? and ? group by 1, 2, 3, 4");
+                        .append(" as measure, u.b, sum(u.c) from ").append(source.sql()).append(" cross join lateral unnest(")
+                        .append(measures[m]).append("_buckets, ").append(measures[m]).append("_counts) as u(b, c) group by 1, 2, 3, 4");
             }
             Sql.query(jdbc, sql.toString(), rs -> {
                 DailyRollup.Row row = rows.get(rs.getObject(1, LocalDate.class) + "\u0000" + rs.getString(2));

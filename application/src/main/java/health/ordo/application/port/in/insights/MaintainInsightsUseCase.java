@@ -6,7 +6,7 @@ public interface MaintainInsightsUseCase {
     /** Brings the facts of Ordo's own items up to date with their changes; the number of items refreshed. */
     int refreshFacts();
 
-    /** Computes again the daily rollups of days whose facts changed; the number of days. */
+    /** Rebuilds whole the daily rollups of days marked for it (by bulk loads and migrations); the number of days. */
     int rollUpChangedDays();
 
     /** Runs the next queued (or abandoned) history import, if any; whether one ran. */

@@ -48,18 +48,25 @@ public interface FactsPort {
     void ensurePartitions(Collection<YearMonth> months);
 
     /**
-     * Stores facts, replacing a stored fact of the same item, and marks the days each touches (arrival and closing,
-     * before and after) for a new rollup.
+     * Stores facts, replacing a stored fact of the same item, and brings the rollup rows of every day each touches
+     * (arrival and closing, before and after) up to date in the same transaction: the replaced fact counted out, the
+     * new one in. A rollup stays exact without reading the rest of the day's facts.
      */
     void saveFacts(List<KeyedFact> facts, ZoneId zone);
 
-    /** The tenants with days marked for a new rollup (unlocked). */
+    /**
+     * The tenants with days marked for a whole new rollup (unlocked). Days are marked by bulk loads and migrations
+     * that write facts without {@link #saveFacts}.
+     */
     List<TenantId> tenantsWithChangedDays();
 
     /** Claims up to {@code limit} of the tenant's days marked for a new rollup (SKIP LOCKED; the claim is the transaction's). */
     List<TenantDay> claimChangedDays(TenantId tenant, int limit);
 
-    /** The facts that arrived or closed on the day (in the zone). */
+    /**
+     * The facts that arrived or closed on the day (in the zone), the day's rollup locked first until the transaction
+     * ends, so no change made by {@link #saveFacts} meanwhile is lost when the rollup is replaced.
+     */
     List<WorkFact> factsTouching(TenantId tenant, LocalDate day, ZoneId zone);
 
     void replaceRollup(TenantId tenant, LocalDate day, List<DailyRollup.Row> rows);

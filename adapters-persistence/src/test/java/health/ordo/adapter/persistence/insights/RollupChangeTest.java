@@ -1,0 +1,204 @@
+package health.ordo.adapter.persistence.insights;
+
+import health.ordo.adapter.persistence.PersistenceTestSupport;
+import health.ordo.application.port.in.insights.InsightRequest;
+import health.ordo.application.port.out.insights.FactsPort;
+import health.ordo.application.port.out.insights.FactsPort.KeyedFact;
+import health.ordo.application.port.out.insights.InsightReadPort;
+import health.ordo.domain.insights.DailyRollup;
+import health.ordo.domain.insights.Dimension;
+import health.ordo.domain.insights.WorkFact;
+import health.ordo.domain.shared.TenantId;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Saving facts keeps the stored daily rollups exact on real PostgreSQL without rebuilding a day: after facts are
+ * replaced (moved to other days and months, closed, cancelled, given other dimensions), from two writers at once on
+ * the same days, every stored row is the row built whole from the day's facts, each month's row the sum of its days'
+ * rows, and days no fact touches any more have no rows. A day rebuilt whole leaves its rows and its month's as they were.
+ */
+@MicronautTest(transactional = false)
+class RollupChangeTest extends PersistenceTestSupport {
+
+    private static final ZoneId ZONE = ZoneId.of("America/New_York");
+    private static final LocalDate FIRST = LocalDate.of(2026, 1, 28);
+    private static final int DAYS = 10;
+
+    @Inject
+    FactsPort facts;
+    @Inject
+    InsightReadPort reads;
+
+    @Test
+    void replacedFactsLeaveEachDaysRowsAsIfBuiltWhole() throws Exception {
+        TenantId tenant = newTenant("rollup");
+        Random random = new Random(11);
+        List<KeyedFact> saved = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            saved.add(keyed(tenant, UUID.randomUUID(), fact(random, FIRST)));
+        }
+        save(tenant, saved);
+        assertRowsAreBuiltWhole(tenant);
+
+        // two writers replace alternate facts at once, on the same days; the later facts move half a week on
+        List<KeyedFact> even = new ArrayList<>();
+        List<KeyedFact> odd = new ArrayList<>();
+        for (int i = 0; i < saved.size(); i++) {
+            KeyedFact replacement = keyed(tenant, saved.get(i).factId(), fact(random, FIRST.plusDays(i % 4)));
+            (i % 2 == 0 ? even : odd).add(replacement);
+            saved.set(i, replacement);
+        }
+        CompletableFuture.allOf(
+                CompletableFuture.runAsync(() -> inBatches(tenant, even)),
+                CompletableFuture.runAsync(() -> inBatches(tenant, odd))).get();
+        assertRowsAreBuiltWhole(tenant);
+
+        // rebuilding every day whole from its facts (as a round does for a day marked by a bulk load) changes nothing
+        for (LocalDate day = FIRST.minusDays(1); day.isBefore(FIRST.plusDays(DAYS + 20)); day = day.plusDays(1)) {
+            LocalDate d = day;
+            tx.inTransaction(tenant, () -> {
+                facts.replaceRollup(tenant, d, DailyRollup.of(d, ZONE, facts.factsTouching(tenant, d, ZONE)));
+                return null;
+            });
+        }
+        assertRowsAreBuiltWhole(tenant);
+
+        // every fact moves out of the first two days: those days keep no rows
+        List<KeyedFact> moved = saved.stream().map(keyed -> keyed(tenant, keyed.factId(), fact(random, FIRST.plusDays(3)))).toList();
+        save(tenant, moved);
+        assertRowsAreBuiltWhole(tenant);
+        assertThat(tx.inTransaction(tenant, () -> reads.rollup(tenant, FIRST.minusDays(1), FIRST.plusDays(1), null,
+                InsightRequest.Period.DAY, false))).isEmpty();
+        // a range of days, a whole month and days again: the days read from the daily rows, February from its monthly one
+        assertThat(tx.inTransaction(tenant, () -> reads.rollup(tenant, LocalDate.of(2026, 1, 20), LocalDate.of(2026, 3, 10), null,
+                InsightRequest.Period.NONE, false)))
+                .singleElement().satisfies(total -> assertThat(total.metrics().arrivals).isEqualTo(400));
+    }
+
+    @Test
+    void theMigrationBuildsEachMonthFromTheDailyRowsThere() throws Exception {
+        TenantId tenant = newTenant("rollup-backfill");
+        Random random = new Random(5);
+        List<KeyedFact> keyed = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            keyed.add(keyed(tenant, UUID.randomUUID(), fact(random, FIRST.plusDays(i % 9))));
+        }
+        save(tenant, keyed);
+        Map<String, String> kept = monthlyRows(tenant);
+        assertThat(kept).isNotEmpty();
+
+        // V35's backfill, after its cross-tenant setting: under the tenant's own setting it rebuilds that tenant's months
+        String migration = new String(getClass().getResourceAsStream("/db/migration/V35__monthly_rollups.sql").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String backfill = migration.substring(migration.indexOf("insert into work_monthly"));
+        tx.inTransaction(tenant, () -> jdbc.prepareStatement("delete from work_monthly where tenant_id = ?", statement -> {
+            statement.setString(1, tenant.value());
+            statement.executeUpdate();
+            statement.getConnection().createStatement().execute(backfill);
+            return null;
+        }));
+        assertThat(monthlyRows(tenant)).isEqualTo(kept);
+    }
+
+    private Map<String, String> monthlyRows(TenantId tenant) {
+        Map<String, String> rows = new HashMap<>();
+        for (Dimension dimension : Stream.concat(Stream.of((Dimension) null), Stream.of(Dimension.values())).toList()) {
+            tx.inTransaction(tenant, () -> reads.rollup(tenant, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), dimension,
+                    InsightRequest.Period.MONTH, true)).forEach(row -> rows.put(key(new DailyRollup.Row(row.day(), dimension,
+                    row.value(), row.metrics())), row.metrics().toString()));
+        }
+        return rows;
+    }
+
+    private void inBatches(TenantId tenant, List<KeyedFact> keyed) {
+        for (int from = 0; from < keyed.size(); from += 20) {
+            save(tenant, keyed.subList(from, Math.min(keyed.size(), from + 20)));
+        }
+    }
+
+    /** As a history import does: the partitions first, committed on their own, then the facts. */
+    private void save(TenantId tenant, List<KeyedFact> keyed) {
+        tx.inTransaction(tenant, () -> {
+            facts.ensurePartitions(keyed.stream().map(k -> YearMonth.from(k.fact().receivedAt().atZone(java.time.ZoneOffset.UTC)))
+                    .sorted().toList());
+            return null;
+        });
+        tx.inTransaction(tenant, () -> {
+            facts.saveFacts(keyed, ZONE);
+            return null;
+        });
+    }
+
+    private void assertRowsAreBuiltWhole(TenantId tenant) {
+        Map<String, String> expected = new HashMap<>();
+        Map<String, String> stored = new HashMap<>();
+        for (LocalDate day = FIRST.minusDays(1); day.isBefore(FIRST.plusDays(DAYS + 20)); day = day.plusDays(1)) {
+            LocalDate d = day;
+            List<WorkFact> touching = tx.inTransaction(tenant, () -> facts.factsTouching(tenant, d, ZONE));
+            DailyRollup.of(day, ZONE, touching).forEach(row -> expected.put(key(row), row.metrics().toString()));
+        }
+        for (Dimension dimension : Stream.concat(Stream.of((Dimension) null), Stream.of(Dimension.values())).toList()) {
+            tx.inTransaction(tenant, () -> reads.rollup(tenant, FIRST.minusDays(1), FIRST.plusDays(DAYS + 20), dimension,
+                    InsightRequest.Period.DAY, true)).forEach(row -> stored.put(key(new DailyRollup.Row(row.day(), dimension, row.value(),
+                    row.metrics())), row.metrics().toString()));
+        }
+        // the monthly rows: every month the facts touch is whole inside January to March
+        List<DailyRollup.Row> builtWhole = new ArrayList<>();
+        for (LocalDate day = FIRST.minusDays(1); day.isBefore(FIRST.plusDays(DAYS + 20)); day = day.plusDays(1)) {
+            LocalDate d = day;
+            builtWhole.addAll(DailyRollup.of(day, ZONE, tx.inTransaction(tenant, () -> facts.factsTouching(tenant, d, ZONE))));
+        }
+        DailyRollup.byMonth(builtWhole).forEach(row -> expected.put("month " + key(row), row.metrics().toString()));
+        monthlyRows(tenant).forEach((key, metrics) -> stored.put("month " + key, metrics));
+        assertThat(expected).isNotEmpty();
+        Map<String, String> differences = new java.util.TreeMap<>();
+        expected.forEach((key, value) -> {
+            if (!value.equals(stored.get(key))) {
+                differences.put(key, "built whole: " + value + "\n   stored: " + stored.get(key));
+            }
+        });
+        stored.keySet().stream().filter(key -> !expected.containsKey(key)).forEach(key -> differences.put(key, "stored only: " + stored.get(key)));
+        assertThat(differences).as("rows whose stored metrics differ from the rows built whole").isEmpty();
+    }
+
+    private static String key(DailyRollup.Row row) {
+        return row.day() + "/" + (row.dimension() == null ? "" : row.dimension().apiName()) + "/" + row.value();
+    }
+
+    private static KeyedFact keyed(TenantId tenant, UUID id, WorkFact fact) {
+        return new KeyedFact(tenant, id, false, "legacy", id.toString(), "USD", fact);
+    }
+
+    /** Arriving within five days of {@code from} (nanoseconds and odd cents included), most closed days later. */
+    private static WorkFact fact(Random random, LocalDate from) {
+        Instant received = from.atStartOfDay(ZONE).toInstant().plusSeconds(random.nextInt(5 * 86_400)).plusNanos(random.nextInt(1_000_000_000));
+        boolean closed = random.nextInt(3) > 0;
+        Instant started = random.nextBoolean() ? received.plusSeconds(random.nextInt(40_000)) : null;
+        Instant closedAt = closed ? received.plusSeconds(50_000 + random.nextInt(5 * 86_400)).plusNanos(random.nextInt(1_000_000_000)) : null;
+        return new WorkFact(Map.of(Dimension.QUEUE, "q" + random.nextInt(3), Dimension.PAYER, "p" + random.nextInt(4),
+                Dimension.WORKER, random.nextBoolean() ? "w" + random.nextInt(3) : ""),
+                new BigDecimal(random.nextInt(10_000_000)).movePointLeft(5), received, started, started, closedAt,
+                closed && random.nextInt(5) == 0, closed && random.nextInt(4) == 0,
+                random.nextBoolean() ? received.plusSeconds(3 * 86_400) : null, Duration.ofMillis(random.nextInt(3_600_000)),
+                random.nextInt(4) == 0 ? 1 : 0, random.nextBoolean(), random.nextBoolean(), random.nextInt(3), random.nextInt(2));
+    }
+}

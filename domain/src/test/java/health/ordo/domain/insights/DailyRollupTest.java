@@ -1,0 +1,88 @@
+package health.ordo.domain.insights;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A rollup changed fact by fact is the rollup built whole from the facts left. */
+class DailyRollupTest {
+
+    private static final ZoneId ZONE = ZoneId.of("America/New_York");
+    private static final LocalDate FIRST = LocalDate.of(2026, 3, 6);
+
+    @Test
+    void replacingFactsChangesTheRowsToWhatTheRemainingFactsBuildWhole() {
+        Random random = new Random(7);
+        List<WorkFact> before = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            before.add(fact(random));
+        }
+        List<WorkFact> after = new ArrayList<>(before);
+        DailyRollup.Change change = new DailyRollup.Change(ZONE);
+        for (int i = 0; i < 200; i += 3) {
+            WorkFact replacement = fact(random);
+            change.remove(after.get(i)).add(replacement);
+            after.set(i, replacement);
+        }
+        // the stored rows (whole, from before) plus the change
+        Map<DailyRollup.Key, DayMetrics> rows = new java.util.HashMap<>();
+        for (LocalDate day = FIRST.minusDays(1); day.isBefore(FIRST.plusDays(12)); day = day.plusDays(1)) {
+            DailyRollup.of(day, ZONE, before).forEach(row -> rows.put(row.key(), row.metrics()));
+        }
+        change.rows().forEach(row -> rows.computeIfAbsent(row.key(), key -> new DayMetrics()).add(row.metrics()));
+        rows.values().removeIf(DayMetrics::untouched);
+
+        Map<DailyRollup.Key, String> expected = new java.util.HashMap<>();
+        for (LocalDate day = FIRST.minusDays(1); day.isBefore(FIRST.plusDays(12)); day = day.plusDays(1)) {
+            DailyRollup.of(day, ZONE, after).forEach(row -> expected.put(row.key(), text(row.metrics())));
+        }
+        assertThat(rows.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, entry -> text(entry.getValue()))))
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void aFactAddedAndTakenOutAgainChangesNothing() {
+        WorkFact fact = fact(new Random(3));
+        assertThat(new DailyRollup.Change(ZONE).add(fact).remove(fact).rows()).isEmpty();
+        assertThat(new DailyRollup.Change(ZONE).add(fact).rows()).isNotEmpty();
+    }
+
+    @Test
+    void aFactCountsOnItsArrivalAndClosingDaysInTheZone() {
+        // 03:30 UTC on 7 March is still 6 March in New York
+        WorkFact fact = new WorkFact(Map.of(Dimension.QUEUE, "denials"), BigDecimal.TEN, Instant.parse("2026-03-07T03:30:00Z"),
+                null, null, Instant.parse("2026-03-09T15:00:00Z"), false, false, null, Duration.ZERO, 0, false, false, 0, 0);
+        List<DailyRollup.Row> rows = new DailyRollup.Change(ZONE).add(fact).rows();
+        assertThat(rows.stream().map(DailyRollup.Row::day).distinct()).containsExactly(LocalDate.of(2026, 3, 6), LocalDate.of(2026, 3, 9));
+        assertThat(rows).filteredOn(row -> row.dimension() == Dimension.QUEUE).extracting(DailyRollup.Row::value).containsOnly("denials");
+        assertThat(rows).hasSize(2 * (Dimension.values().length + 1));
+    }
+
+    private static WorkFact fact(Random random) {
+        Instant received = FIRST.atStartOfDay(ZONE).toInstant().plusSeconds(random.nextInt(5 * 86_400));
+        boolean closed = random.nextInt(3) > 0;
+        Instant started = random.nextBoolean() ? received.plusSeconds(random.nextInt(40_000)) : null;
+        Instant closedAt = closed ? received.plusSeconds(50_000 + random.nextInt(4 * 86_400)) : null;
+        return new WorkFact(Map.of(Dimension.QUEUE, "q" + random.nextInt(3), Dimension.PAYER, "p" + random.nextInt(4),
+                Dimension.WORKER, random.nextBoolean() ? "w" + random.nextInt(3) : ""),
+                BigDecimal.valueOf(random.nextInt(100_000), 2), received, started, started, closedAt, closed && random.nextInt(5) == 0,
+                closed && random.nextInt(4) == 0, random.nextBoolean() ? received.plusSeconds(3 * 86_400) : null,
+                Duration.ofSeconds(random.nextInt(3_600)), random.nextInt(4) == 0 ? 1 : 0, random.nextBoolean(), random.nextBoolean(),
+                random.nextInt(3), random.nextInt(2));
+    }
+
+    private static String text(DayMetrics metrics) {
+        return metrics.toString();
+    }
+}
