@@ -35,7 +35,8 @@ import java.util.function.Supplier;
  * run. Then arrival forecasts and the breach simulation for 50 queues with open items. Prints p50 and p95 per query.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar health.ordo.benchmarks.InsightsHarness [--facts N] [--repeats R]
- * [--open-items M]}
+ * [--open-items M] [--seeded true]} ({@code --seeded true}: read the database the last run seeded, in
+ * {@code target/bench-pg}, without seeding it again)
  */
 public final class InsightsHarness {
 
@@ -59,21 +60,25 @@ public final class InsightsHarness {
         properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", UUID.randomUUID() + "-" + UUID.randomUUID());
         properties.put("ordo.secrets.key", UUID.randomUUID() + "-" + UUID.randomUUID());
         properties.put("ordo.embedded-postgres.data-dir", Path.of("target", "bench-pg").toString());
-        properties.put("ordo.embedded-postgres.clean-on-start", "true");
+        // --seeded true: the database of the last run (target/bench-pg) is used as it is, without seeding it again
+        boolean seeded = Boolean.parseBoolean(options.getOrDefault("--seeded", "false"));
+        properties.put("ordo.embedded-postgres.clean-on-start", Boolean.toString(!seeded));
         try (ApplicationContext context = ApplicationContext.builder().properties(properties).start()) {
             String url = context.getBean(EmbeddedPostgresServer.class).jdbcUrl();
             try (Connection sql = DriverManager.getConnection(url, "postgres", "")) {
-                run(context, sql, facts, repeats, openItems);
+                if (!seeded) {
+                    seed(context, sql, facts, openItems);
+                }
+                run(context, sql, repeats);
             }
         }
         System.exit(0);
     }
 
-    private static void run(ApplicationContext context, Connection sql, long facts, int repeats, int openItems) throws SQLException {
+    private static void seed(ApplicationContext context, Connection sql, long facts, int openItems) throws SQLException {
         context.getBean(ProvisionTenantUseCase.class).provision(TenantId.of(TENANT), "Benchmark", List.of());
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         long start = System.nanoTime();
-        seedFacts(sql, facts, today);
+        seedFacts(sql, facts, LocalDate.now(ZoneOffset.UTC));
         System.out.printf(Locale.ROOT, "seeded %,d facts in %.1f s%n", facts, seconds(start));
         start = System.nanoTime();
         MaintainInsightsUseCase maintenance = context.getBean(MaintainInsightsUseCase.class);
@@ -84,7 +89,10 @@ public final class InsightsHarness {
         System.out.printf(Locale.ROOT, "rolled up %d days in %.1f s (%s daily and %s monthly rollup rows)%n", days, seconds(start),
                 scalar(sql, "select count(*) from work_daily"), scalar(sql, "select count(*) from work_monthly"));
         seedOpenItems(sql, openItems);
+    }
 
+    private static void run(ApplicationContext context, Connection sql, int repeats) throws SQLException {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         InsightsQuery insights = context.getBean(InsightsQuery.class);
         InsightsQuery.Viewer viewer = new InsightsQuery.Viewer(TenantId.of(TENANT), "ada@bench", true);
         Map<String, Supplier<Object>> queries = new LinkedHashMap<>();
@@ -98,6 +106,14 @@ public final class InsightsHarness {
         queries.put("money by payer, 365 days", () -> insights.insight(viewer, Insight.MONEY, request(today, 365, Dimension.PAYER, Map.of(), InsightRequest.Period.NONE)));
         queries.put("SLA of one payer by queue, 30 days (facts)", () -> insights.insight(viewer, Insight.SLA,
                 request(today, 30, Dimension.QUEUE, Map.of(Dimension.PAYER, "payer-7"), InsightRequest.Period.NONE)));
+        if (Boolean.getBoolean("ordo.bench.explain")) {
+            // -Dordo.bench.explain=true: the plan of the filtered read's facts (as JdbcInsightReads.facts asks for them)
+            String from = "(current_date - 29)::timestamptz";
+            String to = "(current_date + 1)::timestamptz";
+            rawPlan(sql, "explain (analyze, buffers) select * from work_fact where tenant_id = 'bench' and received_at >= " + from
+                    + " and received_at < " + to + " and payer = 'payer-7' union all select * from work_fact where tenant_id = 'bench'"
+                    + " and closed_at >= " + from + " and closed_at < " + to + " and received_at < " + from + " and payer = 'payer-7'");
+        }
         Map<String, String> raw = new LinkedHashMap<>();
         raw.put("raw SQL: flow by queue, 30 days", """
                 select queue, count(*) filter (where received_at >= current_date - 29), count(*) filter (where closed_at >= current_date - 29)
@@ -118,6 +134,7 @@ public final class InsightsHarness {
         ForecastUseCase forecasts = context.getBean(ForecastUseCase.class);
         System.out.println();
         print("arrival forecast, 50 queues, 28 days", time(() -> forecasts.arrivals(TenantId.of(TENANT), Dimension.QUEUE, 28), 5));
+        String openItems = scalar(sql, "select count(*) from work_item where tenant_id = '" + TENANT + "' and status = 'READY'");
         print("breach forecast (simulation), 50 queues, " + openItems + " open items", time(() ->
                 forecasts.breaches(TenantId.of(TENANT), today.plusDays(7), null), 5));
         print("staffing, 50 queues", time(() -> forecasts.staffing(TenantId.of(TENANT), today.plusDays(7), 0.95, null), 3));
@@ -180,6 +197,14 @@ public final class InsightsHarness {
                         array['queue-' || (g % 50), 'queue-' || ((g + 1) % 50)], '{}'::jsonb, 10, true
                     from generate_series(1, 120) g""");
             statement.execute("vacuum analyze work_item");
+        }
+    }
+
+    private static void rawPlan(Connection sql, String explain) throws SQLException {
+        try (Statement s = sql.createStatement(); ResultSet rs = s.executeQuery(explain)) {
+            while (rs.next()) {
+                System.out.println(rs.getString(1));
+            }
         }
     }
 

@@ -101,6 +101,12 @@ class CodeSetApiTest {
                 "rarc", List.of(Map.of("code", "N9999", "kind", "ALERT", "description", "Alert: a new remark"))));
         assertThat(loaded.status()).isEqualTo(201);
         assertThat(loaded.string("scope")).isEqualTo("TENANT");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> newest = (Map<String, Object>) api.get("/api/v1/code-sets", admin).body().get("inForce");
+        assertThat(newest.get("version")).isEqualTo("x12-2027-03-01");
+        assertThat(((Number) newest.get("carcCodes")).intValue()).as("the set in force and its one new CARC")
+                .isEqualTo(((Number) inForce.get("carcCodes")).intValue() + 1);
+        assertThat(((Number) newest.get("rarcCodes")).intValue()).isEqualTo(((Number) inForce.get("rarcCodes")).intValue() + 1);
         assertThat(api.post("/api/v1/code-sets", admin, Map.of("version", "x12-2027-03-01",
                 "carc", List.of(Map.of("code", "45")))).status()).as("a loaded version never changes").isEqualTo(409);
 

@@ -12,7 +12,7 @@ import java.util.Objects;
  * how long it was on hold, what happened to it. Built from Ordo's own work items and history, or imported from a
  * legacy work-queue system.
  *
- * @param closedAt          completion or cancellation; null while open
+ * @param closedAt          completion or cancellation, never before the arrival; null while open
  * @param cancelled         closed without being worked (withdrawn at the source, cancelled)
  * @param writtenOff        completed with a write-off resolution
  * @param held              time spent on hold (waiting on a payer, supplier or colleague)
@@ -34,6 +34,8 @@ public record WorkFact(Map<Dimension, String> dimensions, BigDecimal amount, Ins
         }
         dimensions = Map.copyOf(copy);
         amount = amount == null ? BigDecimal.ZERO : amount;
+        // nothing closes before it arrived (clocks of two nodes a moment apart): such a fact closes as it arrives
+        closedAt = closedAt != null && closedAt.isBefore(receivedAt) ? receivedAt : closedAt;
         held = held == null || held.isNegative() ? Duration.ZERO : held;
     }
 

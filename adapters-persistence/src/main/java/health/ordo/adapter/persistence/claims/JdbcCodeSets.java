@@ -76,16 +76,18 @@ class JdbcCodeSets implements CodeSetPort {
 
     @Override
     public List<Loaded> loaded(TenantId tenant) {
+        // the codes of each version counted where the texts are, so only the counts travel
         return Sql.query(jdbc, """
-                select version, true, loaded_by, loaded_at, carc, rarc from code_set where tenant_id = ?
+                select version, true, loaded_by, loaded_at, %1$s, %2$s from code_set where tenant_id = ?
                 union all
-                select version, false, loaded_by, loaded_at, carc, rarc from code_set_published
-                order by 4 desc""",
+                select version, false, loaded_by, loaded_at, %1$s, %2$s from code_set_published
+                order by 4 desc""".formatted(codeLines("carc"), codeLines("rarc")),
                 rs -> new Loaded(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class).toInstant(),
-                        lines(rs.getString(5)), lines(rs.getString(6))), tenant.value());
+                        rs.getInt(5), rs.getInt(6)), tenant.value());
     }
 
-    private static int lines(String text) {
-        return (int) text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).count();
+    /** The lines of a code list that hold a code: neither blank nor a {@code #} comment (as {@code CodeSetText} reads them). */
+    private static String codeLines(String column) {
+        return "(select count(*) from regexp_split_to_table(" + column + ", '\\n') as line where line !~ '^\\s*$' and line not like '#%')::int";
     }
 }

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /** The columns of {@code work_fact} a {@link WorkFact} is read from, and each dimension's column. */
@@ -22,6 +24,26 @@ final class FactColumns {
             claims_as_proposed""";
 
     private FactColumns() {
+    }
+
+    /**
+     * The facts that arrived or closed in a range ({@code [start, end)}), each branch with the same extra conditions:
+     * those that arrived in it, then those that closed in it having arrived before it (no fact closes before it
+     * arrives), the second found through {@code work_fact_closed_range_idx} without visiting facts that arrived in the
+     * range. Parameters: {@link #touchingParams}.
+     */
+    static String touching(String conditions) {
+        return "select " + SELECT + " from work_fact where tenant_id = ? and received_at >= ? and received_at < ?" + conditions
+                + " union all select " + SELECT + " from work_fact where tenant_id = ? and closed_at >= ? and closed_at < ?"
+                + " and received_at < ?" + conditions;
+    }
+
+    static Object[] touchingParams(String tenant, Instant start, Instant end, List<Object> conditionParams) {
+        List<Object> params = new ArrayList<>(List.of(tenant, start, end));
+        params.addAll(conditionParams);
+        params.addAll(List.of(tenant, start, end, start));
+        params.addAll(conditionParams);
+        return params.toArray();
     }
 
     /** The column holding a dimension's value (a fixed name from this enum, never caller text). */

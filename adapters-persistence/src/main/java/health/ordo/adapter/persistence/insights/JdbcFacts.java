@@ -240,10 +240,7 @@ class JdbcFacts implements FactsPort {
         rollups.lock(List.of(new RollupRows.TenantDay(tenant.value(), day)));
         Instant start = day.atStartOfDay(zone).toInstant();
         Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
-        return Sql.query(jdbc, "select " + FactColumns.SELECT + " from work_fact where tenant_id = ? and received_at >= ? and received_at < ?"
-                        + " union all select " + FactColumns.SELECT + " from work_fact where tenant_id = ? and closed_at >= ? and closed_at < ?"
-                        + " and not (received_at >= ? and received_at < ?)",
-                FactColumns::read, tenant.value(), start, end, tenant.value(), start, end, start, end);
+        return Sql.query(jdbc, FactColumns.touching(""), FactColumns::read, FactColumns.touchingParams(tenant.value(), start, end, List.of()));
     }
 
     @Override

@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Insight reads. Rollup rows are summed per period and value in SQL; the duration histograms only when asked, by
- * unnesting their non-empty buckets. Filtered reads and the backlog go to the facts; every column and dimension name
+ * Insight reads. Rollup rows are summed per period and value in SQL; the duration histograms only when asked, their
+ * non-empty buckets summed as the rows are read. Filtered reads and the backlog go to the facts; every column and dimension name
  * in the SQL comes from this code, values are bound.
  */
 @Singleton
@@ -108,29 +108,17 @@ class JdbcInsightReads implements InsightReadPort {
             return 1;
         }, params.toArray());
         if (withDurations && !rows.isEmpty()) {
-            List<Object> three = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                three.addAll(params);
-            }
-            StringBuilder sql = new StringBuilder();
-            String[] measures = {"cycle", "wait", "touch"};
-            for (int m = 0; m < measures.length; m++) {
-                sql.append(m == 0 ? "" : " union all ").append("select ").append(start).append(" as period, value, ").append(m)
-                        .append(" as measure, u.b, sum(u.c) from ").append(source.sql()).append(" cross join lateral unnest(")
-                        .append(measures[m]).append("_buckets, ").append(measures[m]).append("_counts) as u(b, c) group by 1, 2, 3, 4");
-            }
-            Sql.query(jdbc, sql.toString(), rs -> {
+            // the sparse histograms of the rows read, summed here: a year by worker is a few thousand rows
+            Sql.query(jdbc, "select " + start + " as period, value, cycle_buckets, cycle_counts, wait_buckets, wait_counts,"
+                    + " touch_buckets, touch_counts from " + source.sql(), rs -> {
                 DailyRollup.Row row = rows.get(rs.getObject(1, LocalDate.class) + "\u0000" + rs.getString(2));
                 if (row != null) {
-                    long[] histogram = switch (rs.getInt(3)) {
-                        case 0 -> row.metrics().cycle;
-                        case 1 -> row.metrics().waiting;
-                        default -> row.metrics().touch;
-                    };
-                    histogram[rs.getInt(4)] = rs.getLong(5);
+                    RollupRows.addHistogram(rs, "cycle", row.metrics().cycle);
+                    RollupRows.addHistogram(rs, "wait", row.metrics().waiting);
+                    RollupRows.addHistogram(rs, "touch", row.metrics().touch);
                 }
                 return 1;
-            }, three.toArray());
+            }, params.toArray());
         }
         return List.copyOf(rows.values());
     }
@@ -149,13 +137,8 @@ class JdbcInsightReads implements InsightReadPort {
                 filterParams.add(value);
             }
         });
-        List<Object> params = new ArrayList<>(List.of(tenant.value(), start, end));
-        params.addAll(filterParams);
-        params.addAll(List.of(tenant.value(), start, end, start, end));
-        params.addAll(filterParams);
-        return Sql.query(jdbc, "select " + FactColumns.SELECT + " from work_fact where tenant_id = ? and received_at >= ? and received_at < ?"
-                + filter + " union all select " + FactColumns.SELECT + " from work_fact where tenant_id = ? and closed_at >= ? and closed_at < ?"
-                + " and not (received_at >= ? and received_at < ?)" + filter, FactColumns::read, params.toArray());
+        return Sql.query(jdbc, FactColumns.touching(filter.toString()), FactColumns::read,
+                FactColumns.touchingParams(tenant.value(), start, end, filterParams));
     }
 
     @Override

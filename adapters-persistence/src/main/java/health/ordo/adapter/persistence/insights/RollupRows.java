@@ -177,17 +177,18 @@ final class RollupRows {
         m.writtenOff = rs.getLong("written_off");
         m.recoveredAmount = rs.getBigDecimal("recovered_amount");
         m.writtenOffAmount = rs.getBigDecimal("written_off_amount");
-        histogram(rs, "cycle", m.cycle);
-        histogram(rs, "wait", m.waiting);
-        histogram(rs, "touch", m.touch);
+        addHistogram(rs, "cycle", m.cycle);
+        addHistogram(rs, "wait", m.waiting);
+        addHistogram(rs, "touch", m.touch);
         return m;
     }
 
-    private static void histogram(ResultSet rs, String measure, long[] into) throws SQLException {
+    /** Adds a row's sparse histogram of the measure ({@code cycle}, {@code wait}, {@code touch}) to the counts. */
+    static void addHistogram(ResultSet rs, String measure, long[] into) throws SQLException {
         Object[] buckets = (Object[]) rs.getArray(measure + "_buckets").getArray();
         Object[] counts = (Object[]) rs.getArray(measure + "_counts").getArray();
         for (int i = 0; i < buckets.length; i++) {
-            into[((Number) buckets[i]).intValue()] = ((Number) counts[i]).longValue();
+            into[((Number) buckets[i]).intValue()] += ((Number) counts[i]).longValue();
         }
     }
 

@@ -93,13 +93,16 @@ public final class CodeSetService implements ManageCodeSetsUseCase {
         if (carcEntries.size() + rarcEntries.size() > MAX_CODES) {
             throw new InvalidValueException("carc", "at most " + MAX_CODES + " codes a load");
         }
+        // every entry read before the transaction; only a CARC without a category waits for the set in force
+        List<ParsedCarc> carcs = carcs(carcEntries);
+        List<RarcCode> rarcs = rarcs(rarcEntries);
         Supplier<CodeSetView> save = () -> {
             if (codeSets.exists(tenant, version)) {
                 throw new CodeSetExistsException(version);
             }
             CodeSet base = tenant == null ? codeSets.deploymentInForce().orElseGet(BuiltInCodeSet::get)
                     : codeSets.inForce(tenant).orElseGet(BuiltInCodeSet::get);
-            CodeSet next = base.with(version, carcs(carcEntries, base), rarcs(rarcEntries));
+            CodeSet next = base.with(version, carcs.stream().map(carc -> carc.in(base)).toList(), rarcs);
             codeSets.save(tenant, next, actor.name(), clock.instant());
             return new CodeSetView(version, tenant == null ? Scope.DEPLOYMENT : Scope.TENANT, true, actor.name(), clock.instant(),
                     next.carc().size(), next.rarc().size());
@@ -107,26 +110,37 @@ public final class CodeSetService implements ManageCodeSetsUseCase {
         return tenant == null ? transactions.acrossTenants(save) : transactions.inTransaction(tenant, save);
     }
 
-    private static List<CarcCode> carcs(List<CarcEntry> entries, CodeSet base) {
-        List<CarcCode> codes = new ArrayList<>();
+    /**
+     * A CARC entry read and checked; when it gave no category, {@code code} holds a stand-in one until the code set in
+     * force tells it (or the load fails naming the entry's category).
+     */
+    private record ParsedCarc(int index, CarcCode code, boolean categoryGiven) {
+
+        CarcCode in(CodeSet base) {
+            if (categoryGiven) {
+                return code;
+            }
+            CarcCategory known = base.carc(code.code()).map(CarcCode::category).orElseThrow(() -> new InvalidValueException(
+                    "carc[" + index + "].category", "CARC " + code.code()
+                            + " is new to the code set in force: Ordo cannot tell whether it denies, so its category is needed"));
+            return new CarcCode(code.code(), code.description(), known, code.active(), code.start(), code.stop());
+        }
+    }
+
+    private static List<ParsedCarc> carcs(List<CarcEntry> entries) {
+        List<ParsedCarc> codes = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             CarcEntry e = entries.get(i);
-            String at = "carc[" + i + "]";
             try {
                 if (e == null) {
                     throw new InvalidValueException("code", "an entry needs a code");
                 }
-                CarcCategory category;
-                if (e.category() == null || e.category().isBlank()) {
-                    category = base.carc(e.code()).map(CarcCode::category).orElseThrow(() -> new InvalidValueException("category",
-                            "CARC " + e.code() + " is new to the code set in force: Ordo cannot tell whether it denies, so its category is needed"));
-                } else {
-                    category = CodeSetText.category(e.category());
-                }
-                codes.add(new CarcCode(e.code(), e.description(), category, CodeSetText.active(e.status() == null ? "" : e.status()),
-                        e.start(), e.stop()));
+                boolean given = e.category() != null && !e.category().isBlank();
+                CarcCategory category = given ? CodeSetText.category(e.category()) : CarcCategory.OTHER;
+                codes.add(new ParsedCarc(i, new CarcCode(e.code(), e.description(), category,
+                        CodeSetText.active(e.status() == null ? "" : e.status()), e.start(), e.stop()), given));
             } catch (InvalidValueException failure) {
-                throw new InvalidValueException(at + "." + failure.field(), failure.getMessage());
+                throw new InvalidValueException("carc[" + i + "]." + failure.field(), failure.getMessage());
             }
         }
         return codes;
