@@ -64,8 +64,6 @@ final class IngestHarness {
         int deniedPercent = Integer.parseInt(options.getOrDefault("--denied-percent", "12"));
         Map<String, Object> properties = HarnessServer.properties(options, "bench-ingest-pg");
         properties.put("ordo.priority.rescore-initial-delay", "24h");
-        // the document classifier's warm-up trains for half a minute on start: it would share the cores with the first phases
-        properties.put("ordo.intake.warm-up", "false");
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
             ApplicationContext context = server.getApplicationContext();
             String url = options.containsKey("--url") ? options.get("--url") : context.getBean(EmbeddedPostgresServer.class).jdbcUrl();
