@@ -1,13 +1,6 @@
 package health.ordo.benchmarks;
 
 import health.ordo.adapter.persistence.embedded.EmbeddedPostgresServer;
-import health.ordo.application.port.in.routing.ManageWorkforceUseCase;
-import health.ordo.application.port.in.user.ProvisionTenantUseCase;
-import health.ordo.domain.routing.Queue;
-import health.ordo.domain.routing.Worker;
-import health.ordo.domain.shared.TenantId;
-import health.ordo.domain.user.Login;
-import health.ordo.domain.user.Role;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
@@ -50,8 +43,7 @@ import java.util.regex.Pattern;
  */
 public final class GetNextWorkHarness {
 
-    private static final int TENANTS = 5;
-    private static final int QUEUES_PER_TENANT = 2;
+    private static final int TENANTS = Backlog.TENANTS;
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 
     private GetNextWorkHarness() {
@@ -71,7 +63,7 @@ public final class GetNextWorkHarness {
             String url = options.containsKey("--url") ? options.get("--url") : context.getBean(EmbeddedPostgresServer.class).jdbcUrl();
             try (Connection sql = DriverManager.getConnection(url, options.getOrDefault("--user", "postgres"),
                     options.getOrDefault("--password", ""))) {
-                List<String[]> workerLogins = setUp(context, sql, items, workers);
+                List<String[]> workerLogins = Backlog.setUp(context, sql, items, workers);
                 List<String> tokens = signIn(server.getURI(), workerLogins);
                 CpuMeter meter = new CpuMeter(options.containsKey("--url") ? null : Path.of("target", "bench-gnw-pg"));
                 int warmUp = Integer.parseInt(options.getOrDefault("--warmup-seconds", "120"));
@@ -115,54 +107,6 @@ public final class GetNextWorkHarness {
             }
         }
         System.exit(0);
-    }
-
-    /**
-     * Tenants b0..b4, queues q0..q9 (two per tenant, weights 3 and 1), workers spread over the tenants. Items are seeded
-     * as ingestion leaves them: scored, with their score basis (policy, likelihood), so a claim re-scores from the basis
-     * instead of asking the likelihood model again, as it does for ingested items.
-     */
-    static List<String[]> setUp(ApplicationContext context, Connection sql, int items, int workers) throws SQLException {
-        ProvisionTenantUseCase provision = context.getBean(ProvisionTenantUseCase.class);
-        ManageWorkforceUseCase workforce = context.getBean(ManageWorkforceUseCase.class);
-        List<String[]> logins = new ArrayList<>();
-        for (int t = 0; t < TENANTS; t++) {
-            TenantId tenant = TenantId.of("b" + t);
-            List<ProvisionTenantUseCase.NewUser> users = new ArrayList<>();
-            for (int w = t; w < workers; w += TENANTS) {
-                users.add(new ProvisionTenantUseCase.NewUser(Login.parse("w" + w + "@b" + t), "w" + w, "benchmark-password", Set.of(Role.WORKER)));
-                logins.add(new String[]{"w" + w + "@b" + t, "b" + t});
-            }
-            provision.provision(tenant, "Benchmark " + t, users);
-            List<String> queues = new ArrayList<>();
-            for (int q = 0; q < QUEUES_PER_TENANT; q++) {
-                String queue = "q" + (t * QUEUES_PER_TENANT + q);
-                queues.add(queue);
-                workforce.saveQueue(new Queue(tenant, queue, null, null, null, q == 0 ? 3 : 1, null));
-            }
-            for (ProvisionTenantUseCase.NewUser user : users) {
-                workforce.saveWorker(new Worker(tenant, user.login().toString(), null, null, queues, Map.of(), 1000, true));
-            }
-        }
-        long start = System.nanoTime();
-        try (Statement statement = sql.createStatement()) {
-            statement.execute("""
-                    insert into work_item (tenant_id, id, type, source_system, external_id, content_fingerprint, title, amount,
-                        currency, due_at, deadline_at, attributes, requested_queue, queue, status, priority_score, created_at,
-                        updated_at, version, scored_at, score_computed, score_policy_id, score_policy_version, score_likelihood,
-                        score_likelihood_basis)
-                    select 'b' || (g % 5), gen_random_uuid(), 'INVOICE_HOLD', 'bench', 'G-' || g, md5(g::text) || md5(g::text || 'x'),
-                        'Load item ' || g, round((random() * 10000)::numeric, 2), 'USD', d.due, d.due, '{}'::jsonb,
-                        'q' || ((g % 5) * 2 + (g / 5) % 2), 'q' || ((g % 5) * 2 + (g / 5) % 2), 'READY',
-                        s.score, now(), now(), 0, now(), s.score, 'builtin', 0, 0.5, 'prior: benchmark seed'
-                    from generate_series(1, ITEMS) g
-                    cross join lateral (select round((random() * 100 + g * 0)::numeric, 2) as score) s
-                    cross join lateral (select now() + random() * interval '30 days' as due) d""".replace("ITEMS", Integer.toString(items)));
-            statement.execute("vacuum analyze work_item");
-        }
-        System.out.printf(Locale.ROOT, "seeded %,d READY items in %d tenants and %d queues in %.1f s%n", items, TENANTS,
-                TENANTS * QUEUES_PER_TENANT, (System.nanoTime() - start) / 1e9);
-        return logins;
     }
 
     private record Result(long claims, double seconds, long[] latenciesNanos, long doubles, String cpu) {

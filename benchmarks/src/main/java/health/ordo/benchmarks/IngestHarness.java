@@ -44,7 +44,8 @@ import java.util.regex.Pattern;
  *       denied claims ({@code --denied-percent}), with the server JVM's peak heap while it is read.</li>
  * </ol>
  * Run: {@code java -cp benchmarks/target/benchmarks.jar health.ordo.benchmarks.IngestHarness --batch-items 20000
- * --singles 4000 --clients 4 --claims 100000} ({@code --phases batch,single,835} picks phases).
+ * --singles 4000 --clients 4 --claims 100000} ({@code --phases batch,single,835} picks phases; {@code --warmup-singles N},
+ * default 4,000: that many creates and {@code INSERT}s first, not timed).
  */
 final class IngestHarness {
 
@@ -78,12 +79,17 @@ final class IngestHarness {
                 Set<String> phases = Set.of(options.getOrDefault("--phases", "batch,single,835").split(","));
                 double copy = phases.contains("batch") ? copy(sql, batchItems) : Double.NaN;
                 double batch = phases.contains("batch") ? restBatch(server.getURI(), token, batchItems, clients) : Double.NaN;
-                double inserts = phases.contains("single") ? rawInserts(url, options, singles, clients) : Double.NaN;
+                int warmUp = Integer.parseInt(options.getOrDefault("--warmup-singles", "4000"));
+                if (phases.contains("single") && warmUp > 0) { // both sides compiled and their caches warm before either is timed
+                    rawInserts(url, options, "W-", warmUp, clients);
+                    restSingles(server.getURI(), token, "bench-warm-up", warmUp, clients);
+                }
+                double inserts = phases.contains("single") ? rawInserts(url, options, "R-", singles, clients) : Double.NaN;
                 int statementStats = Integer.parseInt(options.getOrDefault("--statement-stats", "0"));
                 if (statementStats > 0) {
                     PostgresCounters.resetStatementStats(sql);
                 }
-                double creates = phases.contains("single") ? restSingles(server.getURI(), token, singles, clients) : Double.NaN;
+                double creates = phases.contains("single") ? restSingles(server.getURI(), token, "bench-single", singles, clients) : Double.NaN;
                 if (statementStats > 0) {
                     PostgresCounters.printStatementStats(sql, statementStats, singles);
                 }
@@ -170,13 +176,13 @@ final class IngestHarness {
         return perSecond;
     }
 
-    private static double restSingles(URI base, String token, int items, int clients) throws Exception {
+    private static double restSingles(URI base, String token, String system, int items, int clients) throws Exception {
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
         parallel(clients, () -> {
             try (KeepAliveHttp http = new KeepAliveHttp(base)) {
                 for (int i = next.getAndIncrement(); i < items; i = next.getAndIncrement()) {
-                    KeepAliveHttp.Response response = http.post("/api/v1/work-items", token, item("bench-single", i));
+                    KeepAliveHttp.Response response = http.post("/api/v1/work-items", token, item(system, i));
                     if (response.status() != 201) {
                         throw new IllegalStateException("create refused: " + response.status() + " " + response.body());
                     }
@@ -189,7 +195,7 @@ final class IngestHarness {
         return perSecond;
     }
 
-    private static double rawInserts(String url, Map<String, String> options, int rows, int clients) throws Exception {
+    private static double rawInserts(String url, Map<String, String> options, String prefix, int rows, int clients) throws Exception {
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
         parallel(clients, () -> {
@@ -201,8 +207,8 @@ final class IngestHarness {
                          values ('raw', gen_random_uuid(), 'INVOICE_HOLD', 'bench-insert', ?, md5(?), ?, ?, 'USD',
                              '{"supplier":"S1"}'::jsonb, 'ap', 'ap', 'READY', 50, now(), now(), 0)""")) {
                 for (int i = next.getAndIncrement(); i < rows; i = next.getAndIncrement()) {
-                    insert.setString(1, "R-" + i);
-                    insert.setString(2, "R-" + i);
+                    insert.setString(1, prefix + i);
+                    insert.setString(2, prefix + i);
                     insert.setString(3, "Invoice " + i);
                     insert.setBigDecimal(4, java.math.BigDecimal.valueOf(100 + i % 900));
                     insert.executeUpdate();

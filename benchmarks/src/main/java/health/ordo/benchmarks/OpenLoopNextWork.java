@@ -22,8 +22,8 @@ import java.util.Map;
  * whole seeded backlog does not, {@code RescoreHarness} measures it.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar health.ordo.benchmarks.OpenLoopNextWork [--items N] [--rate R]
- * [--seconds S] [--warmup-seconds W] [--workers V] [--insights false]} ({@code --insights false}: without the insights
- * round, to tell its share of the tail)
+ * [--seconds S] [--warmup-seconds W] [--workers V] [--insights false] [--seeded true]} ({@code --insights false}: without
+ * the insights round, to tell its share of the tail; {@code --seeded true}: again on the last run's backlog)
  */
 public final class OpenLoopNextWork {
 
@@ -40,6 +40,9 @@ public final class OpenLoopNextWork {
         Map<String, Object> properties = HarnessServer.properties(options, "bench-open-loop-pg");
         properties.put("ordo.priority.rescore-initial-delay", "24h");
         properties.put("ordo.bench.server-timing", "true");
+        // --seeded true: the backlog of the last run (target/bench-open-loop-pg, same --items and --workers) as it is
+        boolean seeded = Boolean.parseBoolean(options.getOrDefault("--seeded", "false"));
+        properties.put("ordo.embedded-postgres.clean-on-start", Boolean.toString(!seeded));
         boolean insightsRound = !"false".equals(options.get("--insights"));
         if (!insightsRound) {
             properties.put("ordo.insights.maintenance.enabled", "false");
@@ -48,7 +51,7 @@ public final class OpenLoopNextWork {
             ApplicationContext context = server.getApplicationContext();
             String url = context.getBean(EmbeddedPostgresServer.class).jdbcUrl();
             try (Connection sql = DriverManager.getConnection(url, "postgres", "")) {
-                List<String[]> logins = GetNextWorkHarness.setUp(context, sql, items, workers);
+                List<String[]> logins = seeded ? Backlog.logins(workers) : Backlog.setUp(context, sql, items, workers);
                 List<String> tokens = GetNextWorkHarness.signIn(server.getURI(), logins);
                 if (insightsRound) {
                     catchUp(context.getBean(MaintainInsightsUseCase.class), sql, items);

@@ -129,6 +129,37 @@ class RollupChangeTest extends PersistenceTestSupport {
         return rows;
     }
 
+    @Test
+    void aFilteredReadReturnsExactlyTheFactsOfItsValuesInTheRange() {
+        TenantId tenant = newTenant("filtered");
+        TenantId other = newTenant("filtered-other");
+        Random random = new Random(5);
+        List<KeyedFact> saved = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            saved.add(keyed(tenant, UUID.randomUUID(), fact(random, FIRST.plusDays(i % 8))));
+        }
+        save(tenant, saved);
+        save(other, List.of(keyed(other, UUID.randomUUID(), fact(new Random(5), FIRST))));
+        LocalDate from = FIRST.plusDays(3);
+        LocalDate to = FIRST.plusDays(6);
+        List<WorkFact> all = tx.inTransaction(tenant, () -> reads.facts(tenant, from, to, ZONE, Map.of()));
+        List<Map<Dimension, String>> filters = List.of(Map.of(Dimension.PAYER, "p1"), Map.of(Dimension.WORKER, Dimension.NONE),
+                Map.of(Dimension.QUEUE, "q2", Dimension.PAYER, "p3"), Map.of(Dimension.SOURCE_SYSTEM, "legacy", Dimension.TEAM, Dimension.NONE),
+                Map.of(Dimension.PAYER, "p9"));
+        for (Map<Dimension, String> where : filters) {
+            List<String> expected = all.stream().filter(f -> where.entrySet().stream().allMatch(e -> e.getValue().equals(f.value(e.getKey()))))
+                    .map(RollupChangeTest::identity).sorted().toList();
+            List<String> read = tx.inTransaction(tenant, () -> reads.facts(tenant, from, to, ZONE, where)).stream()
+                    .map(RollupChangeTest::identity).sorted().toList();
+            assertThat(read).as("facts of %s", where).isEqualTo(expected);
+        }
+        assertThat(all).hasSizeGreaterThan(100);
+    }
+
+    private static String identity(WorkFact fact) {
+        return new java.util.TreeMap<>(fact.dimensions()) + " " + fact.receivedAt() + " " + fact.closedAt() + " " + fact.amount();
+    }
+
     private void inBatches(TenantId tenant, List<KeyedFact> keyed) {
         for (int from = 0; from < keyed.size(); from += 20) {
             save(tenant, keyed.subList(from, Math.min(keyed.size(), from + 20)));
