@@ -25,7 +25,7 @@ class FhirWriteBackTargetTest {
                     new health.ordo.adapter.outbound.GuardedHttp(health.ordo.spi.http.OutboundPolicy.allowing("127.0.0.1/32"))), "not configured");
     private final WriteBack writeBack = new WriteBack(UUID.randomUUID(), TenantId.of("demo"), new WorkItemId(UUID.randomUUID()),
             "fhir-claimresponse", "87726:CR-1", "APPEALED", null, "key-1", WriteBack.Status.PENDING, 0, Instant.now(), null,
-            Instant.now(), null);
+            Instant.now(), null, null);
 
     FhirWriteBackTargetTest() throws IOException {
     }

@@ -35,19 +35,21 @@ class JdbcWriteBackOutbox implements WriteBackOutboxPort {
 
     @Override
     public void enqueueIfConnector(WriteBack w) {
-        // a disabled connector still counts: its write-backs wait (NOT_CONFIGURED, retried) until it is enabled again
-        insert(w, " where exists (select 1 from connector_config c where c.tenant_id = ? and c.source_system = ?)",
-                w.tenant().value(), w.sourceSystem());
+        // a disabled connector still counts: its write-backs wait (NOT_CONFIGURED, retried) until it is enabled again;
+        // an item's own connector when one brought it in
+        insert(w, " where exists (select 1 from connector_config c where c.tenant_id = ? and c.source_system = ?"
+                + " and (?::text is null or c.id = ?))", w.tenant().value(), w.sourceSystem(), w.viaConnector(), w.viaConnector());
     }
 
     /** Held for the completing unit's commit (nothing in it reads the write-back back). */
     private void insert(WriteBack w, String condition, Object... conditionParams) {
         List<Object> params = new ArrayList<>(Arrays.asList(w.id(), w.tenant().value(), w.workItemId().value(), w.sourceSystem(),
-                w.externalId(), w.resolution(), w.note(), w.idempotencyKey(), w.status().name(), w.nextAttemptAt(), w.createdAt()));
+                w.externalId(), w.resolution(), w.note(), w.idempotencyKey(), w.status().name(), w.nextAttemptAt(), w.createdAt(),
+                w.viaConnector()));
         params.addAll(Arrays.asList(conditionParams));
         Sql.defer(jdbc, "insert into write_back (id, tenant_id, work_item_id, source_system, external_id, resolution, note,"
-                + " idempotency_key, status, attempts, next_attempt_at, created_at)"
-                + " select ?::uuid, ?, ?::uuid, ?, ?, ?, ?, ?, ?, 0, ?::timestamptz, ?::timestamptz" + condition
+                + " idempotency_key, status, attempts, next_attempt_at, created_at, via_connector)"
+                + " select ?::uuid, ?, ?::uuid, ?, ?, ?, ?, ?, ?, 0, ?::timestamptz, ?::timestamptz, ?::text" + condition
                 + " on conflict (tenant_id, idempotency_key) do nothing", params.toArray());
     }
 
@@ -133,7 +135,7 @@ class JdbcWriteBackOutbox implements WriteBackOutboxPort {
                 new WorkItemId(rs.getObject("work_item_id", UUID.class)), rs.getString("source_system"), rs.getString("external_id"),
                 rs.getString("resolution"), rs.getString("note"), rs.getString("idempotency_key"),
                 WriteBack.Status.valueOf(rs.getString("status")), rs.getInt("attempts"), instant(rs, "next_attempt_at"),
-                rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "applied_at"));
+                rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "applied_at"), rs.getString("via_connector"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

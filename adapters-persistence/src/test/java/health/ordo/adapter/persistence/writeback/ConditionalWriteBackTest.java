@@ -66,17 +66,34 @@ class ConditionalWriteBackTest extends PersistenceTestSupport {
 
     /** Completes an item of {@code system} with the conditional write-back, as a completion does; answers whether it was queued. */
     private boolean completeFrom(String system) {
+        return completeFrom(system, null);
+    }
+
+    private boolean completeFrom(String system, String viaConnector) {
         WorkItem item = WorkItem.create(tenant, new WorkItemContent(WorkItemType.INVOICE_HOLD, new SourceReference(system,
                 UUID.randomUUID().toString()), "Hold", Money.of("10.00", "USD"), null, null, Attributes.of(Map.of()), null), Actor.SYSTEM,
                 Instant.now());
         tx.inTransaction(tenant, () -> items.insertIfSourceAbsent(item, item.pullChanges()));
         tx.inTransaction(tenant, () -> {
             outbox.enqueueIfConnector(new WriteBack(UUID.randomUUID(), tenant, item.id(), system, item.content().source().externalId(),
-                    "RELEASED", null, item.id().value() + ":RELEASED", WriteBack.Status.PENDING, 0, Instant.now(), null, Instant.now(), null));
+                    "RELEASED", null, item.id().value() + ":RELEASED", WriteBack.Status.PENDING, 0, Instant.now(), null, Instant.now(), null, viaConnector));
             return null;
         });
         return tx.readOnly(tenant, () -> Sql.query(jdbc, "select count(*) from write_back where work_item_id = ?", rs -> rs.getLong(1),
                 item.id().value()).get(0)) == 1;
+    }
+
+    @Test
+    void anItemAConnectorBroughtIn_isQueuedOnlyWhileThatConnectorIsStored_notAnotherOfItsSourceSystem() {
+        connector(tenant, "payer-a", true, "fhir-claimresponse");
+
+        assertThat(completeFrom("fhir-claimresponse", "payer-a")).isTrue();
+        assertThat(completeFrom("fhir-claimresponse", "payer-b")).as("brought in by a connector no longer stored").isFalse();
+        String via = tx.readOnly(tenant, () -> Sql.query(jdbc, "select via_connector from write_back where via_connector is not null",
+                rs -> rs.getString(1)).get(0));
+        assertThat(via).isEqualTo("payer-a");
+        assertThat(tx.readOnly(tenant, () -> outbox.list(tenant, null, 10)))
+                .extracting(WriteBack::viaConnector).containsExactly("payer-a");
     }
 
     @Test

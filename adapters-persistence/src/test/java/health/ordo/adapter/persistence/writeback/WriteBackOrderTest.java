@@ -52,7 +52,7 @@ class WriteBackOrderTest extends PersistenceTestSupport {
                 UUID.randomUUID().toString()), "Block", Money.of("10.00", "USD"), null, null, Attributes.of(Map.of()), null), Actor.SYSTEM,
                 createdAt);
         WriteBack writeBack = new WriteBack(UUID.randomUUID(), tenant, item.id(), system, item.content().source().externalId(),
-                "RELEASED", null, item.id().value() + ":RELEASED", WriteBack.Status.PENDING, 0, createdAt, null, createdAt, null);
+                "RELEASED", null, item.id().value() + ":RELEASED", WriteBack.Status.PENDING, 0, createdAt, null, createdAt, null, null);
         tx.inTransaction(tenant, () -> {
             items.insertIfSourceAbsent(item, item.pullChanges());
             outbox.enqueue(writeBack);

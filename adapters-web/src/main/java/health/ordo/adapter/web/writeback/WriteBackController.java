@@ -40,12 +40,14 @@ class WriteBackController {
     @Schema(name = "WriteBack")
     record WriteBackDto(String id, String workItemId, String sourceSystem, String externalId, String resolution,
                         String idempotencyKey, @Schema(allowableValues = {"PENDING", "APPLIED", "FAILED"}) String status, int attempts,
-                        @Nullable Instant nextAttemptAt, @Nullable String lastError, Instant createdAt, @Nullable Instant appliedAt) {
+                        @Nullable Instant nextAttemptAt, @Nullable String lastError, Instant createdAt, @Nullable Instant appliedAt,
+                        @Nullable @Schema(description = "the connector that brought the item in and takes its outcome; null for an"
+                                + " item an inbound channel brought in (the deployment's target of its source system)") String viaConnector) {
 
         static WriteBackDto of(WriteBack w) {
             return new WriteBackDto(w.id().toString(), w.workItemId().value().toString(), w.sourceSystem(), w.externalId(),
                     w.resolution(), w.idempotencyKey(), w.status().name(), w.attempts(),
-                    w.status() == WriteBack.Status.PENDING ? w.nextAttemptAt() : null, w.lastError(), w.createdAt(), w.appliedAt());
+                    w.status() == WriteBack.Status.PENDING ? w.nextAttemptAt() : null, w.lastError(), w.createdAt(), w.appliedAt(), w.viaConnector());
         }
     }
 

@@ -31,9 +31,10 @@ public final class SourceWriteBackTarget implements WriteBackTargetPort {
         this.unconfigured = unconfigured;
     }
 
+    /** Outcomes of the items inbound channels bring in; a connector's items go back through that connector. */
     @Override
-    public boolean handles(TenantId tenant, String sourceSystem) {
-        return systems.contains(sourceSystem);
+    public boolean handles(TenantId tenant, String sourceSystem, String viaConnector) {
+        return viaConnector == null && systems.contains(sourceSystem);
     }
 
     @Override

@@ -8,6 +8,7 @@ import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.application.port.out.writeback.WriteBackOutboxPort;
 import health.ordo.application.port.out.writeback.WriteBackTargetPort;
 import health.ordo.domain.shared.TenantId;
+import health.ordo.domain.workitem.Provenance;
 import health.ordo.domain.workitem.NotAllowedException;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemStatus;
@@ -67,18 +68,24 @@ public final class WriteBackService implements WriteBackUseCase {
         }
         String system = item.content().source().system();
         String resolution = item.resolutionCode() == null ? "COMPLETED" : item.resolutionCode();
+        String via = item.provenance().channel() == Provenance.Channel.CONNECTOR ? item.provenance().name() : null;
         WriteBack writeBack = new WriteBack(UUID.randomUUID(), item.tenantId(), item.id(), system,
                 item.content().source().externalId(), resolution, item.content().title(), item.id().value() + ":" + resolution,
-                WriteBack.Status.PENDING, 0, now, null, now, null);
-        if (targets.stream().anyMatch(t -> t.handlesFromDeployment(item.tenantId(), system))) {
+                WriteBack.Status.PENDING, 0, now, null, now, null, via);
+        if (targets.stream().anyMatch(t -> t.handlesFromDeployment(item.tenantId(), system, via))) {
             outbox.enqueue(writeBack);
         } else {
             outbox.enqueueIfConnector(writeBack);
         }
     }
 
-    private Optional<WriteBackTargetPort> target(TenantId tenant, String system) {
-        return targets.stream().filter(t -> t.handles(tenant, system)).findFirst();
+    /**
+     * The target of a write-back: the connector that brought its item in, or for an item an inbound channel brought in
+     * the deployment's target of its source system before a connector of that system (never the order of the beans).
+     */
+    private Optional<WriteBackTargetPort> target(WriteBack writeBack) {
+        return targets.stream().filter(t -> t.handles(writeBack.tenant(), writeBack.sourceSystem(), writeBack.viaConnector()))
+                .min(java.util.Comparator.comparing(WriteBackTargetPort::throughConnectors));
     }
 
     @Override
@@ -104,7 +111,7 @@ public final class WriteBackService implements WriteBackUseCase {
             }
             WriteBackTargetPort.Delivery delivery;
             try {
-                delivery = target(writeBack.tenant(), writeBack.sourceSystem())
+                delivery = target(writeBack)
                         .map(t -> t.deliver(writeBack))
                         .orElse(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.NOT_CONFIGURED,
                                 "no write-back target for " + writeBack.sourceSystem()));

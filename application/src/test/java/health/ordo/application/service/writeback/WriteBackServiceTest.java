@@ -71,12 +71,12 @@ class WriteBackServiceTest {
 
     private static WriteBack pending(int attempts) {
         return new WriteBack(UUID.randomUUID(), TENANT, new WorkItemId(UUID.randomUUID()), "x12-835", "87726:CLM-1", "APPEALED",
-                null, "key-1", WriteBack.Status.PENDING, attempts, NOW, null, NOW, null);
+                null, "key-1", WriteBack.Status.PENDING, attempts, NOW, null, NOW, null, null);
     }
 
     @Test
     void completedItemFromASourceTheDeploymentHandles_queuesItsResolutionWithAStableKey() {
-        when(claims.handlesFromDeployment(any(), eq("x12-835"))).thenReturn(true);
+        when(claims.handlesFromDeployment(any(), eq("x12-835"), any())).thenReturn(true);
         WorkItem item = completed("x12-835");
 
         service.plan(item, NOW);
@@ -92,7 +92,7 @@ class WriteBackServiceTest {
 
     @Test
     void itemFromASourceNoDeploymentTargetHandles_isQueuedOnlyOnTheConditionOfAStoredConnector_withoutReadingConnectors() {
-        when(claims.handlesFromDeployment(any(), eq("oracle-fusion"))).thenReturn(false);
+        when(claims.handlesFromDeployment(any(), eq("oracle-fusion"), any())).thenReturn(false);
 
         service.plan(completed("oracle-fusion"), NOW);
 
@@ -100,13 +100,13 @@ class WriteBackServiceTest {
         verify(outbox).enqueueIfConnector(queued.capture());
         assertThat(queued.getValue().sourceSystem()).isEqualTo("oracle-fusion");
         verify(outbox, never()).enqueue(any());
-        verify(claims, never()).handles(any(), any());
+        verify(claims, never()).handles(any(), any(), any());
     }
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"x12-835", "oracle-fusion"})
     void itemCreatedThroughTheApi_isNeverWrittenBack_whateverSourceSystemItClaims(String system) {
-        lenient().when(claims.handlesFromDeployment(any(), any())).thenReturn(true);
+        lenient().when(claims.handlesFromDeployment(any(), any(), any())).thenReturn(true);
 
         service.plan(completed(system, Provenance.api("alice@demo")), NOW);
         service.plan(completed(system, Provenance.seed()), NOW);
@@ -115,12 +115,40 @@ class WriteBackServiceTest {
     }
 
     @Test
-    void itemAConnectorBroughtIn_isWrittenBack() {
-        when(claims.handlesFromDeployment(any(), eq("oracle-fusion"))).thenReturn(false);
+    void itemAConnectorBroughtIn_isWrittenBack_throughThatConnector() {
+        when(claims.handlesFromDeployment(any(), eq("oracle-fusion"), eq("oracle-ap"))).thenReturn(false);
 
         service.plan(completed("oracle-fusion", Provenance.connector("oracle-ap")), NOW);
 
-        verify(outbox).enqueueIfConnector(any());
+        ArgumentCaptor<WriteBack> queued = ArgumentCaptor.forClass(WriteBack.class);
+        verify(outbox).enqueueIfConnector(queued.capture());
+        assertThat(queued.getValue().viaConnector()).isEqualTo("oracle-ap");
+    }
+
+    @Test
+    void aSourceSystemBothAConnectorAndTheDeploymentServe_isWrittenBackByProvenance_notByTheOrderOfTheTargets() {
+        WriteBackTargetPort connectors = org.mockito.Mockito.mock(WriteBackTargetPort.class);
+        when(connectors.throughConnectors()).thenReturn(true);
+        when(connectors.handles(any(), eq("fhir-claimresponse"), any())).thenReturn(true);
+        when(claims.handles(any(), eq("fhir-claimresponse"), org.mockito.ArgumentMatchers.isNull())).thenReturn(true);
+        WriteBackTargetPort.Delivery applied = new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.APPLIED, "ok");
+        when(connectors.deliver(any())).thenReturn(applied);
+        when(claims.deliver(any())).thenReturn(applied);
+        // the connectors' target comes first, as a bean order may put it
+        WriteBackService ordered = new WriteBackService(outbox, new DirectTransactions(), List.of(connectors, claims),
+                Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(30), Duration.ofHours(1), 10);
+        WriteBack uploaded = new WriteBack(UUID.randomUUID(), TENANT, new WorkItemId(UUID.randomUUID()), "fhir-claimresponse", "CR-1",
+                "APPEALED", null, "key-u", WriteBack.Status.PENDING, 0, NOW, null, NOW, null, null);
+        WriteBack fromPayer = new WriteBack(UUID.randomUUID(), TENANT, new WorkItemId(UUID.randomUUID()), "fhir-claimresponse", "CR-2",
+                "APPEALED", null, "key-c", WriteBack.Status.PENDING, 0, NOW, null, NOW.plusSeconds(1), null, "payer-a");
+        when(outbox.leaseDue(eq(TENANT), eq(NOW), any(), anyInt())).thenReturn(List.of(uploaded, fromPayer));
+
+        ordered.dispatchDue(10);
+
+        verify(claims).deliver(uploaded);
+        verify(connectors, never()).deliver(uploaded);
+        verify(connectors).deliver(fromPayer);
+        verify(claims, never()).deliver(fromPayer);
     }
 
     @Test
@@ -137,9 +165,9 @@ class WriteBackServiceTest {
     void failedDelivery_isRetriedWithBackoffAndJitter_andHoldsBackLaterOnesOfTheSameSourceSoTheyReplayInOrder() {
         WriteBack failing = pending(2);
         WriteBack later = new WriteBack(UUID.randomUUID(), TENANT, new WorkItemId(UUID.randomUUID()), "x12-835", "87726:CLM-2",
-                "APPEALED", null, "key-2", WriteBack.Status.PENDING, 0, NOW, null, NOW.plusSeconds(1), null);
+                "APPEALED", null, "key-2", WriteBack.Status.PENDING, 0, NOW, null, NOW.plusSeconds(1), null, null);
         when(outbox.leaseDue(eq(TENANT), eq(NOW), any(), anyInt())).thenReturn(List.of(failing, later));
-        when(claims.handles(any(), eq("x12-835"))).thenReturn(true);
+        when(claims.handles(any(), eq("x12-835"), any())).thenReturn(true);
         when(claims.deliver(failing)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.FAILED, "503"));
 
         int attempted = service.dispatchDue(10);
@@ -157,9 +185,9 @@ class WriteBackServiceTest {
     void aDeliveryRefusedForTheLastAllowedTime_isSetAsideAsFailed_andHoldsNothingBack() {
         WriteBack refused = pending(30);
         WriteBack later = new WriteBack(UUID.randomUUID(), TENANT, new WorkItemId(UUID.randomUUID()), "x12-835", "87726:CLM-2",
-                "APPEALED", null, "key-2", WriteBack.Status.PENDING, 0, NOW, null, NOW.plusSeconds(1), null);
+                "APPEALED", null, "key-2", WriteBack.Status.PENDING, 0, NOW, null, NOW.plusSeconds(1), null, null);
         when(outbox.leaseDue(eq(TENANT), eq(NOW), any(), anyInt())).thenReturn(List.of(refused, later));
-        when(claims.handles(any(), eq("x12-835"))).thenReturn(true);
+        when(claims.handles(any(), eq("x12-835"), any())).thenReturn(true);
         when(claims.deliver(refused)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.REFUSED, "400 locked"));
         when(claims.deliver(later)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.APPLIED, "ok"));
         when(outbox.markRefused(eq(TENANT), eq(refused.id()), eq(31), any(), eq("400 locked"), eq(10))).thenReturn(true);
@@ -174,7 +202,7 @@ class WriteBackServiceTest {
     void anOutage_isRetriedForAsLongAsItLasts_neverSetAside() {
         WriteBack unreachable = pending(40);
         when(outbox.leaseDue(eq(TENANT), eq(NOW), any(), anyInt())).thenReturn(List.of(unreachable));
-        when(claims.handles(any(), eq("x12-835"))).thenReturn(true);
+        when(claims.handles(any(), eq("x12-835"), any())).thenReturn(true);
         when(claims.deliver(unreachable)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.FAILED, "503"));
 
         service.dispatchDue(10);
@@ -186,9 +214,9 @@ class WriteBackServiceTest {
     @Test
     void retry_requeuesAFailedWriteBack_andRefusesAnAppliedOne() {
         WriteBack failed = new WriteBack(UUID.randomUUID(), TENANT, new WorkItemId(UUID.randomUUID()), "x12-835", "87726:CLM-3",
-                "APPEALED", null, "key-3", WriteBack.Status.FAILED, 10, NOW, "400 locked", NOW, null);
+                "APPEALED", null, "key-3", WriteBack.Status.FAILED, 10, NOW, "400 locked", NOW, null, null);
         WriteBack applied = new WriteBack(UUID.randomUUID(), TENANT, new WorkItemId(UUID.randomUUID()), "x12-835", "87726:CLM-4",
-                "APPEALED", null, "key-4", WriteBack.Status.APPLIED, 1, NOW, null, NOW, NOW);
+                "APPEALED", null, "key-4", WriteBack.Status.APPLIED, 1, NOW, null, NOW, NOW, null);
         when(outbox.lock(TENANT, failed.id())).thenReturn(java.util.Optional.of(failed));
         when(outbox.lock(TENANT, applied.id())).thenReturn(java.util.Optional.of(applied));
 
@@ -205,7 +233,7 @@ class WriteBackServiceTest {
     void appliedDelivery_isMarkedApplied() {
         WriteBack working = pending(0);
         when(outbox.leaseDue(eq(TENANT), eq(NOW), any(), anyInt())).thenReturn(List.of(working));
-        when(claims.handles(any(), eq("x12-835"))).thenReturn(true);
+        when(claims.handles(any(), eq("x12-835"), any())).thenReturn(true);
         when(claims.deliver(working)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.APPLIED, "ok"));
 
         service.dispatchDue(10);
@@ -217,7 +245,7 @@ class WriteBackServiceTest {
     void unconfiguredTarget_keepsTheWriteBackQueued() {
         WriteBack queued = pending(0);
         when(outbox.leaseDue(eq(TENANT), eq(NOW), any(), anyInt())).thenReturn(List.of(queued));
-        when(claims.handles(any(), eq("x12-835"))).thenReturn(true);
+        when(claims.handles(any(), eq("x12-835"), any())).thenReturn(true);
         when(claims.deliver(queued)).thenReturn(new WriteBackTargetPort.Delivery(WriteBackTargetPort.Delivery.Status.NOT_CONFIGURED, "no endpoint"));
 
         service.dispatchDue(10);
