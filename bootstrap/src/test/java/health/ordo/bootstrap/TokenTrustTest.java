@@ -37,6 +37,8 @@ class TokenTrustTest {
     JsonMapper json;
     @Inject
     ProvisionTenantUseCase provision;
+    @Inject
+    io.micronaut.context.ApplicationContext context;
     @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}")
     String signingSecret;
 
@@ -100,5 +102,20 @@ class TokenTrustTest {
         assertThat(signIn).isEqualTo(401);
         assertThat(otherTenant.status()).as("another tenant's user is not found").isEqualTo(404);
         assertThat(api.login("sam@" + tenant, "password-of-sam1")).isNotBlank();
+    }
+
+    @Test
+    void theCacheOfValidatedTokens_isAskedBeforeAnyTokenIsValidated_andItsTokensStillWork() throws Exception {
+        List<String> validators = context.getBeansOfType(io.micronaut.security.token.validator.TokenValidator.class).stream()
+                .map(v -> v.getClass().getSimpleName()).toList();
+        String tenant = tenant();
+        ApiClient api = new ApiClient(server.getURI(), json);
+        String sam = api.login("sam@" + tenant, "password-of-sam1");
+
+        assertThat(validators).first().isEqualTo("ValidatedTokens");
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.get("/api/v1/work-items?limit=1", sam).status()).isEqualTo(200);
+        }
+        assertThat(api.get("/api/v1/work-items?limit=1", sam.substring(0, sam.length() - 2) + "AA").status()).isEqualTo(401);
     }
 }
