@@ -92,6 +92,8 @@ class PermissionMatrixTest {
         MATRIX.put("PUT /api/v1/workers/{login}", ADMIN);
         MATRIX.put("DELETE /api/v1/workers/{login}", ADMIN);
         MATRIX.put("PUT /api/v1/workers/{login}/availability", LEADS);
+        MATRIX.put("GET /api/v1/workers/{login}/schedule", LEADS);
+        MATRIX.put("PUT /api/v1/workers/{login}/schedule", LEADS);
         MATRIX.put("GET /api/v1/routing-rules", LEADS);
         MATRIX.put("GET /api/v1/routing-rules/{id}", LEADS);
         MATRIX.put("PUT /api/v1/routing-rules/{id}", ADMIN);

@@ -71,6 +71,8 @@ import health.ordo.application.service.operations.OperationsService;
 import health.ordo.bootstrap.observability.MeteredGetNextWork;
 import io.micrometer.core.instrument.MeterRegistry;
 import health.ordo.application.service.routing.WorkforceService;
+import health.ordo.application.service.routing.WorkerScheduleService;
+import health.ordo.application.port.out.routing.WorkerSchedulePort;
 import health.ordo.application.service.workitem.WorkItemUpdater;
 import health.ordo.application.port.out.limit.RateLimitPort;
 import health.ordo.application.port.out.sla.CalendarFilePort;
@@ -347,6 +349,12 @@ class ApplicationServicesFactory {
     WorkforceService workforceService(WorkforcePort workforce, ClaimNextWorkPort claims, WorkItemUpdater updater,
                                       TransactionPort transactions, Clock clock, SlaConfigPort slaConfig) {
         return new WorkforceService(workforce, claims, updater, transactions, clock, slaConfig);
+    }
+
+    @Singleton
+    WorkerScheduleService workerScheduleService(WorkforcePort workforce, WorkerSchedulePort schedules, SlaConfigPort calendars,
+                                                TransactionPort transactions) {
+        return new WorkerScheduleService(workforce, schedules, calendars, transactions);
     }
 
     @Singleton

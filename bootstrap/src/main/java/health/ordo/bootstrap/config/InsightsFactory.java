@@ -51,12 +51,13 @@ class InsightsFactory {
     }
 
     @Singleton
-    ForecastService forecastService(InsightReadPort reads, OpenWorkPort openWork, WorkforcePort workforce, SlaConfigPort calendars,
+    ForecastService forecastService(InsightReadPort reads, OpenWorkPort openWork, WorkforcePort workforce,
+                                    health.ordo.application.port.out.routing.WorkerSchedulePort schedules, SlaConfigPort calendars,
                                     PriorityPolicyPort policies, RescoringPort rescoring, PriorityScoringService scoring,
                                     TransactionPort transactions, Clock clock, @Value("${ordo.insights.time-zone:UTC}") String zone,
                                     @Value("${ordo.insights.productive-share:0.8}") double productiveShare,
                                     @Value("${ordo.insights.default-handling:30m}") Duration defaultHandling) {
-        return new ForecastService(reads, openWork, workforce, calendars, policies, rescoring, scoring, transactions, clock,
+        return new ForecastService(reads, openWork, workforce, schedules, calendars, policies, rescoring, scoring, transactions, clock,
                 ZoneId.of(zone), productiveShare,
                 defaultHandling);
     }

@@ -49,6 +49,7 @@ class DemoDataSeeder {
 
     private final ProvisionTenantUseCase provisionTenant;
     private final ManageWorkforceUseCase workforce;
+    private final health.ordo.application.port.in.routing.ManageWorkerSchedulesUseCase schedules;
     private final ManageSlaUseCase sla;
     private final IngestWorkItemUseCase ingest;
     private final ImportHistoryUseCase history;
@@ -56,12 +57,14 @@ class DemoDataSeeder {
     private final Clock clock;
     private final boolean enabled;
 
-    DemoDataSeeder(ProvisionTenantUseCase provisionTenant, ManageWorkforceUseCase workforce, ManageSlaUseCase sla,
+    DemoDataSeeder(ProvisionTenantUseCase provisionTenant, ManageWorkforceUseCase workforce,
+                   health.ordo.application.port.in.routing.ManageWorkerSchedulesUseCase schedules, ManageSlaUseCase sla,
                    IngestWorkItemUseCase ingest, ImportHistoryUseCase history, Clock clock, BeanContext context,
                    io.micronaut.context.env.Environment environment, @Value("${ordo.demo.enabled:}") String enabledFlag,
                    @Value("${ordo.demo.history-days:395}") int historyDays) {
         this.provisionTenant = provisionTenant;
         this.workforce = workforce;
+        this.schedules = schedules;
         this.sla = sla;
         this.ingest = ingest;
         this.history = history;
@@ -98,6 +101,7 @@ class DemoDataSeeder {
         DemoWorkforce.configure(workforce, DEMO);
         java.time.LocalDate today = clock.instant().atZone(java.time.ZoneId.of("America/New_York")).toLocalDate();
         DemoServiceLevels.configure(sla, DEMO, today);
+        DemoWorkforce.timeOff(schedules, DEMO, today);
         List<WorkItemContent> backlog = DemoBacklog.generate(clock.instant());
         long created = 0;
         for (int from = 0; from < backlog.size(); from += IngestWorkItemUseCase.MAX_BATCH) {

@@ -1,14 +1,19 @@
 package health.ordo.bootstrap.demo;
 
+import health.ordo.application.port.in.routing.ManageWorkerSchedulesUseCase;
 import health.ordo.application.port.in.routing.ManageWorkforceUseCase;
 import health.ordo.domain.routing.Queue;
 import health.ordo.domain.routing.RoutingCondition;
 import health.ordo.domain.routing.RoutingRule;
 import health.ordo.domain.routing.Worker;
+import health.ordo.domain.routing.WorkerSchedule;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.workitem.SkillRequirement;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 
@@ -50,5 +55,12 @@ final class DemoWorkforce {
                 List.of("denials", "denials-high-value", "underpayments", "prior-auth", "ap-exceptions", "payroll-exceptions",
                         "payroll-escalations", "supplier-onboarding", "hr-onboarding", "hr-credentialing"),
                 Map.of("appeals", 4, "clinical-review", 3, "coding", 3, "ap-senior", 4), 15, true));
+    }
+
+    /** Alice is away for training Monday to Wednesday next week: the forecasts count her queues' staff without her then. */
+    static void timeOff(ManageWorkerSchedulesUseCase schedules, TenantId tenant, LocalDate today) {
+        LocalDate monday = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        schedules.save(new WorkerSchedule(tenant, "alice@demo", null,
+                List.of(new WorkerSchedule.TimeOff(monday, monday.plusDays(2), "training"))));
     }
 }

@@ -3,8 +3,10 @@ package health.ordo.domain.insights;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +37,19 @@ public final class AllocationAdvisor {
         }
     }
 
-    /** A worker: the share of their time each queue gets now. */
-    public record StaffMember(String login, String team, String site, Map<String, Integer> skills, Map<String, Double> shares) {
+    /**
+     * A worker: the share of their time each queue gets now, and their schedule (their calendar and days off; null: the
+     * simulation's calendar), which moves with them.
+     */
+    public record StaffMember(String login, String team, String site, Map<String, Integer> skills, Map<String, Double> shares,
+                              Staff.Schedule schedule) {
         public StaffMember {
             skills = Map.copyOf(skills);
             shares = Map.copyOf(shares);
+        }
+
+        public StaffMember(String login, String team, String site, Map<String, Integer> skills, Map<String, Double> shares) {
+            this(login, team, site, skills, shares, null);
         }
 
         boolean qualifiesFor(QueueState queue) {
@@ -77,17 +87,18 @@ public final class AllocationAdvisor {
     public List<Move> recommend(Instant now, Instant by, Instant until, List<QueueState> queues, List<StaffMember> staff, int maxMoves) {
         Map<String, QueueState> byName = new LinkedHashMap<>();
         queues.forEach(queue -> byName.put(queue.queue(), queue));
-        Map<String, Double> workers = new HashMap<>();
-        staff.forEach(member -> member.shares().forEach((queue, share) -> workers.merge(queue, share, Double::sum)));
+        Map<String, Staff> staffs = new HashMap<>();
+        staff.forEach(member -> member.shares().forEach((queue, share) ->
+                staffs.put(queue, staffs.getOrDefault(queue, Staff.NONE).plus(schedule(member), share))));
         Map<String, BreachSimulation.Result> results = new HashMap<>();
-        byName.values().forEach(queue -> results.put(queue.queue(), run(now, until, queue, workers.getOrDefault(queue.queue(), 0.0))));
+        byName.values().forEach(queue -> results.put(queue.queue(), run(now, until, queue, staffs.getOrDefault(queue.queue(), Staff.NONE))));
         List<StaffMember> pool = new ArrayList<>(staff);
         List<Move> moves = new ArrayList<>();
         for (int round = 0; round < maxMoves; round++) {
             Move best = null;
             StaffMember bestMember = null;
             Map<String, BreachSimulation.Result> bestResults = null;
-            Map<String, Double> tried = new HashMap<>();
+            Set<List<Object>> tried = new HashSet<>();
             for (QueueState receiver : receivers(byName, results, by)) {
                 for (StaffMember member : pool) {
                     for (Map.Entry<String, Double> share : member.shares().entrySet()) {
@@ -96,14 +107,15 @@ public final class AllocationAdvisor {
                         if (from.equals(receiver.queue()) || donor == null || !member.qualifiesFor(receiver)) {
                             continue;
                         }
-                        // workers alike (same queue, share, team, site, skills) give the same answer: evaluate one
-                        String kind = from + '|' + receiver.queue() + '|' + share.getValue() + '|' + member.team() + '|' + member.site() + '|' + member.skills();
-                        if (tried.putIfAbsent(kind, 0.0) != null) {
+                        // workers alike (same queue, share, team, site, skills, schedule) give the same answer: evaluate one
+                        if (!tried.add(Arrays.asList(from, receiver.queue(), share.getValue(), member.team(), member.site(), member.skills(),
+                                schedule(member)))) {
                             continue;
                         }
                         double moved = share.getValue();
-                        BreachSimulation.Result receiving = run(now, until, receiver, workers.getOrDefault(receiver.queue(), 0.0) + moved);
-                        BreachSimulation.Result giving = run(now, until, donor, Math.max(0, workers.getOrDefault(from, 0.0) - moved));
+                        BreachSimulation.Result receiving = run(now, until, receiver,
+                                staffs.getOrDefault(receiver.queue(), Staff.NONE).plus(schedule(member), moved));
+                        BreachSimulation.Result giving = run(now, until, donor, staffs.getOrDefault(from, Staff.NONE).plus(schedule(member), -moved));
                         List<BreachSimulation.Outcome> receiverBefore = results.get(receiver.queue()).avoidableBreachesBy(by);
                         List<BreachSimulation.Outcome> receiverAfter = receiving.avoidableBreachesBy(by);
                         List<BreachSimulation.Outcome> donorBefore = results.get(from).avoidableBreachesBy(by);
@@ -124,8 +136,9 @@ public final class AllocationAdvisor {
                 break;
             }
             moves.add(best);
-            workers.merge(best.toQueue(), best.workers(), Double::sum);
-            workers.merge(best.fromQueue(), -best.workers(), Double::sum);
+            Staff.Schedule moved = schedule(bestMember);
+            staffs.put(best.toQueue(), staffs.getOrDefault(best.toQueue(), Staff.NONE).plus(moved, best.workers()));
+            staffs.put(best.fromQueue(), staffs.getOrDefault(best.fromQueue(), Staff.NONE).plus(moved, -best.workers()));
             results.putAll(bestResults);
             pool.remove(bestMember);
         }
@@ -153,8 +166,12 @@ public final class AllocationAdvisor {
         return money > 0 || (money == 0 && move.netBreachesAvoided() > best.netBreachesAvoided());
     }
 
-    private BreachSimulation.Result run(Instant now, Instant until, QueueState queue, double workers) {
-        return simulation.run(now, until, queue.open(), workers, queue.arrivals());
+    private BreachSimulation.Result run(Instant now, Instant until, QueueState queue, Staff staff) {
+        return simulation.run(now, until, queue.open(), staff, queue.arrivals());
+    }
+
+    private Staff.Schedule schedule(StaffMember member) {
+        return member.schedule() == null ? Staff.Schedule.of(simulation.calendar()) : member.schedule();
     }
 
     /** Moves of the same kind (team, skills, from, to) reported as one, their effects summed. */

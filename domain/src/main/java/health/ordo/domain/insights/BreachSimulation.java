@@ -14,8 +14,9 @@ import java.util.Objects;
  * Works a queue forward in Ordo's order with a given staff and tells when each open item is done and which miss their
  * deadline. A fluid model, so a person can check it by hand:
  * <ul>
- *   <li>the staff delivers {@code workers × productiveShare} hours of work per working hour of the business calendar
- *       (holidays, closures and opening hours included);</li>
+ *   <li>the staff delivers {@code productiveShare} hours of work per hour each of its workers is at work: on the
+ *       business calendar (holidays, closures and opening hours included), or on each worker's own calendar less their
+ *       days off ({@link Staff});</li>
  *   <li>items are worked one after another in {@link OpenWork#ORDO_ORDER}: an item is done when the capacity delivered
  *       since now covers its own hours, the hours of every item before it, and the hours of forecast arrivals that
  *       outrank it ({@link ArrivalLoad#shareAbove}); a day's arrivals count from that day's first working hour;</li>
@@ -40,22 +41,32 @@ public final class BreachSimulation {
         this.productiveShare = productiveShare;
     }
 
+    /** The calendar of the queue: its days, its arrivals' first working hour, and the hours of workers without their own. */
+    public BusinessCalendar calendar() {
+        return calendar;
+    }
+
+    /** {@code workers} workers on the simulation's calendar, none with days off. */
     public Result run(Instant now, Instant until, List<OpenWork> open, double workers, ArrivalLoad arrivals) {
         if (workers < 0) {
             throw new IllegalArgumentException("workers must not be negative");
         }
+        return run(now, until, open, Staff.of(workers, calendar), arrivals);
+    }
+
+    /** The queue worked by a staff whose workers keep their own calendars and days off. */
+    public Result run(Instant now, Instant until, List<OpenWork> open, Staff staff, ArrivalLoad arrivals) {
         List<OpenWork> ordered = new ArrayList<>(open);
         ordered.sort(OpenWork.ORDO_ORDER);
-        List<BusinessCalendar.Interval> intervals = calendar.workingIntervals(now, until);
-        int n = intervals.size();
-        double rate = workers * productiveShare;
+        List<Staff.Segment> segments = staff.segments(now, until);
+        int n = segments.size();
         double[] capacityAtStart = new double[n + 1];
         double[] arrivedAtStart = new double[n];
         LocalDate today = now.atZone(calendar.zone()).toLocalDate();
         for (int k = 0; k < n; k++) {
-            BusinessCalendar.Interval interval = intervals.get(k);
-            capacityAtStart[k + 1] = capacityAtStart[k] + rate * hours(interval.length());
-            arrivedAtStart[k] = arrivals.hoursBetween(today, interval.from().atZone(calendar.zone()).toLocalDate());
+            Staff.Segment segment = segments.get(k);
+            capacityAtStart[k + 1] = capacityAtStart[k] + rate(segment) * segment.hours();
+            arrivedAtStart[k] = arrivals.hoursBetween(today, segment.from().atZone(calendar.zone()).toLocalDate());
         }
         List<Outcome> outcomes = new ArrayList<>(ordered.size());
         double workAhead = 0;
@@ -69,25 +80,28 @@ public final class BreachSimulation {
             }
             lastShare = share;
             Instant done = null;
-            if (rate > 0) {
-                for (int k = cursor; k < n; k++) {
-                    double needed = workAhead + share * arrivedAtStart[k];
-                    if (capacityAtStart[k + 1] >= needed) {
-                        double intoInterval = Math.max(0, needed - capacityAtStart[k]) / rate;
-                        BusinessCalendar.Interval interval = intervals.get(k);
-                        Instant at = interval.from().plus(Duration.ofMillis(Math.round(intoInterval * 3_600_000)));
-                        done = at.isAfter(interval.to()) ? interval.to() : at;
-                        cursor = k;
-                        break;
-                    }
+            for (int k = cursor; k < n; k++) {
+                double needed = workAhead + share * arrivedAtStart[k];
+                if (capacityAtStart[k + 1] >= needed) {
+                    Staff.Segment segment = segments.get(k);
+                    double intoSegment = Math.max(0, needed - capacityAtStart[k]) / rate(segment);
+                    Instant at = segment.from().plus(Duration.ofMillis(Math.round(intoSegment * 3_600_000)));
+                    done = at.isAfter(segment.to()) ? segment.to() : at;
+                    cursor = k;
+                    break;
                 }
-                if (done == null) {
-                    cursor = n;
-                }
+            }
+            if (done == null) {
+                cursor = n;
             }
             outcomes.add(outcome(work, done, now, until));
         }
-        return new Result(now, until, workers, outcomes);
+        return new Result(now, until, staff.workers(), outcomes);
+    }
+
+    /** Hours of work delivered per hour of a segment. */
+    private double rate(Staff.Segment segment) {
+        return segment.workers() * productiveShare;
     }
 
     private static Outcome outcome(OpenWork work, Instant done, Instant now, Instant until) {
@@ -98,10 +112,6 @@ public final class BreachSimulation {
         boolean overdue = !deadline.isAfter(now);
         boolean breaches = overdue || (done == null ? deadline.isBefore(until) : done.isAfter(deadline));
         return new Outcome(work, done, overdue, breaches);
-    }
-
-    private static double hours(Duration duration) {
-        return duration.toMillis() / 3_600_000.0;
     }
 
     /**

@@ -22,7 +22,7 @@ class BreachSimulationTest {
     private static final Instant MONDAY_9 = Instant.parse("2026-12-07T09:00:00Z");
     private static final Instant UNTIL = Instant.parse("2026-12-31T00:00:00Z");
 
-    private static final List<OpenWork> QUEUE = List.of(
+    static final List<OpenWork> QUEUE = List.of(
             work("d", 60, "2026-12-09T10:00:00Z", 2, 400),
             work("a", 90, "2026-12-07T17:00:00Z", 4, 100),
             work("e", 50, null, 1, 0),
@@ -103,7 +103,7 @@ class BreachSimulationTest {
         assertThat(planner.plan(MONDAY_9, by, UNTIL, List.of(), ArrivalLoad.NONE, 0.95).workers()).isZero();
     }
 
-    private static OpenWork work(String id, double score, String deadline, double hours, int amount) {
+    static OpenWork work(String id, double score, String deadline, double hours, int amount) {
         return new OpenWork(id, "CLAIM_DENIAL", false, score, deadline == null ? null : Instant.parse(deadline), hours,
                 BigDecimal.valueOf(amount));
     }

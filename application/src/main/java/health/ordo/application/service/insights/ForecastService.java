@@ -6,6 +6,7 @@ import health.ordo.application.port.out.insights.InsightReadPort;
 import health.ordo.application.port.out.insights.OpenWorkPort;
 import health.ordo.application.port.out.priority.PriorityPolicyPort;
 import health.ordo.application.port.out.priority.RescoringPort;
+import health.ordo.application.port.out.routing.WorkerSchedulePort;
 import health.ordo.application.port.out.routing.WorkforcePort;
 import health.ordo.application.service.scoring.PriorityScoringService;
 import health.ordo.domain.priority.PriorityPolicy;
@@ -23,10 +24,8 @@ import health.ordo.domain.insights.DayMetrics;
 import health.ordo.domain.insights.Dimension;
 import health.ordo.domain.insights.DurationHistogram;
 import health.ordo.domain.insights.OpenWork;
+import health.ordo.domain.insights.Staff;
 import health.ordo.domain.insights.StaffingPlanner;
-import health.ordo.domain.routing.RoutingRule;
-import health.ordo.domain.routing.Worker;
-import health.ordo.domain.workitem.SkillRequirement;
 import health.ordo.domain.shared.InvalidValueException;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.sla.BusinessCalendar;
@@ -51,9 +50,10 @@ import java.util.TreeSet;
  * Forecasts from history and today's state: arrivals per queue or type (the domain's {@link ArrivalForecaster} over the
  * daily rollups of the last year), and the breach simulation of each queue ({@link BreachSimulation}) with its open
  * items in Ordo's order, its available workers (a worker serving several queues counts for an equal share of each),
- * the handling time of each type learned from history (median touch time over the last 90 days), and the forecast
+ * each working the hours of their own schedule (their calendar less their time off, {@link health.ordo.domain.routing.WorkerSchedule}), the
+ * handling time of each type learned from history (median touch time over the last 90 days), and the forecast
  * arrivals. The business calendar is the tenant's calendar {@code default} (else its first one, else Monday to Friday
- * 09:00–17:00 in the insights time zone).
+ * 09:00–17:00 in the insights time zone); it is also the calendar of workers without one of their own.
  */
 public class ForecastService implements ForecastUseCase {
 
@@ -67,6 +67,7 @@ public class ForecastService implements ForecastUseCase {
     private final InsightReadPort reads;
     private final OpenWorkPort openWork;
     private final WorkforcePort workforce;
+    private final ForecastStaff staffing;
     private final SlaConfigPort calendars;
     private final TransactionPort transactions;
     private final Clock clock;
@@ -78,8 +79,8 @@ public class ForecastService implements ForecastUseCase {
     private final PriorityScoringService scoring;
     private final ArrivalForecaster forecaster = new ArrivalForecaster();
 
-    public ForecastService(InsightReadPort reads, OpenWorkPort openWork, WorkforcePort workforce, SlaConfigPort calendars,
-                           PriorityPolicyPort policies, RescoringPort rescoring, PriorityScoringService scoring,
+    public ForecastService(InsightReadPort reads, OpenWorkPort openWork, WorkforcePort workforce, WorkerSchedulePort schedules,
+                           SlaConfigPort calendars, PriorityPolicyPort policies, RescoringPort rescoring, PriorityScoringService scoring,
                            TransactionPort transactions, Clock clock, ZoneId zone, double productiveShare, Duration defaultHandling) {
         this.policies = policies;
         this.rescoring = rescoring;
@@ -87,6 +88,7 @@ public class ForecastService implements ForecastUseCase {
         this.reads = reads;
         this.openWork = openWork;
         this.workforce = workforce;
+        this.staffing = new ForecastStaff(workforce, schedules, calendars);
         this.calendars = calendars;
         this.transactions = transactions;
         this.clock = clock;
@@ -114,7 +116,7 @@ public class ForecastService implements ForecastUseCase {
             List<QueueOutlook> outlooks = new ArrayList<>();
             List<BreachingItem> items = new ArrayList<>();
             for (QueueSituation q : situation.queues()) {
-                BreachSimulation.Result result = situation.simulation().run(situation.now(), situation.until(), q.open(), q.workers(), q.arrivals());
+                BreachSimulation.Result result = situation.simulation().run(situation.now(), situation.until(), q.open(), q.staff(), q.arrivals());
                 List<BreachSimulation.Outcome> breaching = result.breachesBy(situation.by());
                 breaching.forEach(outcome -> items.add(item(q.queue(), outcome)));
                 outlooks.add(new QueueOutlook(q.queue(), round(q.workers()), round(q.handlingHours()), q.open().size(),
@@ -133,7 +135,7 @@ public class ForecastService implements ForecastUseCase {
             StaffingPlanner planner = new StaffingPlanner(situation.simulation());
             List<Staffing> staffing = new ArrayList<>();
             for (QueueSituation q : situation.queues()) {
-                BreachSimulation.Result now = situation.simulation().run(situation.now(), situation.until(), q.open(), q.workers(), q.arrivals());
+                BreachSimulation.Result now = situation.simulation().run(situation.now(), situation.until(), q.open(), q.staff(), q.arrivals());
                 StaffingPlanner.Plan plan = planner.plan(situation.now(), situation.by(), situation.until(), q.open(), q.arrivals(), target);
                 staffing.add(new Staffing(q.queue(), round(q.workers()), plan.workers(), plan.feasible(), now.dueBy(situation.by()),
                         now.avoidableBreachesBy(situation.by()).size(), plan.result().avoidableBreachesBy(situation.by()).size(),
@@ -153,12 +155,12 @@ public class ForecastService implements ForecastUseCase {
         return transactions.readOnly(tenant, () -> {
             Situation situation = situation(tenant, by, queue);
             QueueSituation q = situation.queues().stream().filter(s -> s.queue().equals(queue)).findFirst()
-                    .orElseGet(() -> new QueueSituation(queue, List.of(), 0, defaultHandling.toMinutes() / 60.0, ArrivalLoad.NONE));
+                    .orElseGet(() -> new QueueSituation(queue, List.of(), Staff.NONE, defaultHandling.toMinutes() / 60.0, ArrivalLoad.NONE));
             String note = null;
             double added = addWorkers;
             if (addWorkers > 0 && skills != null) {
                 List<String> missing = new ArrayList<>();
-                requiredSkills(tenant).getOrDefault(queue, Map.of()).forEach((skill, level) -> {
+                staffing.requiredSkills(tenant).getOrDefault(queue, Map.of()).forEach((skill, level) -> {
                     if (skills.getOrDefault(skill, 0) < level) {
                         missing.add(skill + " " + level);
                     }
@@ -169,9 +171,11 @@ public class ForecastService implements ForecastUseCase {
                             + "): they cannot take its items";
                 }
             }
-            double after = Math.max(0, q.workers() + added);
+            // workers added follow the queue's calendar; workers removed are taken from every schedule alike
+            Staff after = added >= 0 ? q.staff().plus(Staff.Schedule.of(situation.calendar()), added)
+                    : q.staff().scaledTo(q.workers() + added);
             List<OpenWork> reordered = policyId == null ? q.open() : rescored(tenant, queue, q.open(), policyId, version);
-            BreachSimulation.Result before = situation.simulation().run(situation.now(), situation.until(), q.open(), q.workers(), q.arrivals());
+            BreachSimulation.Result before = situation.simulation().run(situation.now(), situation.until(), q.open(), q.staff(), q.arrivals());
             BreachSimulation.Result changed = situation.simulation().run(situation.now(), situation.until(), reordered, after, q.arrivals());
             List<BreachSimulation.Outcome> breachesBefore = before.breachesBy(situation.by());
             List<BreachSimulation.Outcome> breachesAfter = changed.breachesBy(situation.by());
@@ -179,7 +183,7 @@ public class ForecastService implements ForecastUseCase {
             Set<String> idsAfter = ids(breachesAfter);
             List<BreachingItem> saved = breachesBefore.stream().filter(o -> !idsAfter.contains(o.work().id())).map(o -> item(queue, o)).toList();
             List<BreachingItem> lost = breachesAfter.stream().filter(o -> !idsBefore.contains(o.work().id())).map(o -> item(queue, o)).toList();
-            return new WhatIf(queue, situation.by(), policyId == null ? null : policyId + " v" + version, note, round(q.workers()), round(after),
+            return new WhatIf(queue, situation.by(), policyId == null ? null : policyId + " v" + version, note, round(q.workers()), round(after.workers()),
                     breachesBefore.size(), breachesAfter.size(), BreachSimulation.Result.money(breachesBefore),
                     BreachSimulation.Result.money(breachesAfter), saved, lost);
         });
@@ -207,7 +211,7 @@ public class ForecastService implements ForecastUseCase {
             Situation situation = situation(tenant, by, null);
             Map<String, String> sites = new HashMap<>();
             workforce.queues(tenant).forEach(queue -> sites.put(queue.id(), queue.site()));
-            Map<String, Map<String, Integer>> required = requiredSkills(tenant);
+            Map<String, Map<String, Integer>> required = staffing.requiredSkills(tenant);
             List<AllocationAdvisor.QueueState> queues = new ArrayList<>();
             Set<String> known = new HashSet<>();
             for (QueueSituation q : situation.queues()) {
@@ -215,36 +219,12 @@ public class ForecastService implements ForecastUseCase {
                 queues.add(new AllocationAdvisor.QueueState(q.queue(), sites.get(q.queue()), required.getOrDefault(q.queue(), Map.of()),
                         q.open(), q.arrivals()));
             }
-            List<AllocationAdvisor.StaffMember> staff = new ArrayList<>();
-            for (Worker worker : workforce.workers(tenant)) {
-                if (!worker.available() || worker.capacity() == 0 || worker.queues().isEmpty()) {
-                    continue;
-                }
-                Map<String, Double> shares = new HashMap<>();
-                worker.queues().forEach(queue -> shares.put(queue, 1.0 / worker.queues().size()));
-                shares.keySet().retainAll(known);
-                if (!shares.isEmpty()) {
-                    staff.add(new AllocationAdvisor.StaffMember(worker.login(), worker.team(), worker.site(), worker.skills(), shares));
-                }
-            }
+            List<AllocationAdvisor.StaffMember> staff = situation.roster().members(known);
             return new AllocationAdvisor(situation.simulation()).recommend(situation.now(), situation.by(), situation.until(), queues,
                     staff, maxMoves).stream().map(move -> new Allocation(move.team(), List.copyOf(new TreeSet<>(move.skills())),
                     move.fromQueue(), move.toQueue(), move.logins(), round(move.workers()), move.breachesAvoided(), move.breachesAdded(),
                     move.moneySaved(), move.moneyAdded(), move.explanation())).toList();
         });
-    }
-
-    /** Per queue, the skills (at their highest required proficiency) the routing rules into it require; optional ones aside. */
-    private Map<String, Map<String, Integer>> requiredSkills(TenantId tenant) {
-        Map<String, Map<String, Integer>> required = new HashMap<>();
-        for (RoutingRule rule : workforce.rules(tenant)) {
-            for (SkillRequirement skill : rule.skills()) {
-                if (!skill.optional()) {
-                    required.computeIfAbsent(rule.targetQueue(), q -> new HashMap<>()).merge(skill.skill(), skill.minProficiency(), Math::max);
-                }
-            }
-        }
-        return required;
     }
 
     private static Set<String> ids(List<BreachSimulation.Outcome> outcomes) {
@@ -255,10 +235,13 @@ public class ForecastService implements ForecastUseCase {
 
     /** Everything the simulation of each queue needs, read once. */
     private record Situation(Instant now, Instant by, Instant until, BusinessCalendar calendar, BreachSimulation simulation,
-                             List<QueueSituation> queues) {
+                             List<QueueSituation> queues, ForecastStaff.Roster roster) {
     }
 
-    private record QueueSituation(String queue, List<OpenWork> open, double workers, double handlingHours, ArrivalLoad arrivals) {
+    private record QueueSituation(String queue, List<OpenWork> open, Staff staff, double handlingHours, ArrivalLoad arrivals) {
+        double workers() {
+            return staff.workers();
+        }
     }
 
     private Situation situation(TenantId tenant, LocalDate by, String onlyQueue) {
@@ -283,7 +266,8 @@ public class ForecastService implements ForecastUseCase {
             open.computeIfAbsent(item.queue(), q -> new ArrayList<>()).add(new OpenWork(item.id(), item.type(), item.started(),
                     item.score(), item.deadline(), hours, item.amount()));
         }
-        Map<String, Double> workers = workersPerQueue(tenant);
+        ForecastStaff.Roster roster = staffing.roster(tenant, calendar, today, until.atZone(calendar.zone()).toLocalDate());
+        Map<String, Staff> staff = roster.perQueue();
         Map<String, double[]> scores = openWork.arrivalScores(tenant, now.minus(Duration.ofDays(28)));
         int horizon = (int) (until.atZone(zone).toLocalDate().toEpochDay() - today.toEpochDay());
         Map<String, ArrivalForecast> forecasts = new HashMap<>();
@@ -305,10 +289,10 @@ public class ForecastService implements ForecastUseCase {
             if (forecast != null) {
                 forecast.days().forEach(day -> arriving.put(day.date(), day.expected() * hours));
             }
-            situations.add(new QueueSituation(queue, open.getOrDefault(queue, List.of()), workers.getOrDefault(queue, 0.0), hours,
+            situations.add(new QueueSituation(queue, open.getOrDefault(queue, List.of()), staff.getOrDefault(queue, Staff.NONE), hours,
                     new ArrivalLoad(arriving, scores.getOrDefault(queue, new double[0]))));
         }
-        return new Situation(now, byEnd, until, calendar, new BreachSimulation(calendar, productiveShare), situations);
+        return new Situation(now, byEnd, until, calendar, new BreachSimulation(calendar, productiveShare), situations, roster);
     }
 
     private List<StaffingDay> days(Situation situation, QueueSituation q, LocalDate by) {
@@ -324,19 +308,6 @@ public class ForecastService implements ForecastUseCase {
             days.add(new StaffingDay(day, round(arrivals), round(work), round(workers)));
         }
         return days;
-    }
-
-    /** Workers available for new work per queue; one serving n queues counts 1/n on each. */
-    private Map<String, Double> workersPerQueue(TenantId tenant) {
-        Map<String, Double> perQueue = new HashMap<>();
-        for (Worker worker : workforce.workers(tenant)) {
-            if (!worker.available() || worker.capacity() == 0 || worker.queues().isEmpty()) {
-                continue;
-            }
-            double share = 1.0 / worker.queues().size();
-            worker.queues().forEach(queue -> perQueue.merge(queue, share, Double::sum));
-        }
-        return perQueue;
     }
 
     /** Median touch time per value of the dimension over the last 90 days of completions. */

@@ -1,0 +1,52 @@
+package health.ordo.application.service.routing;
+
+import health.ordo.application.port.in.routing.ManageWorkerSchedulesUseCase;
+import health.ordo.application.port.in.routing.WorkerNotFoundException;
+import health.ordo.application.port.out.routing.WorkerSchedulePort;
+import health.ordo.application.port.out.routing.WorkforcePort;
+import health.ordo.application.port.out.sla.SlaConfigPort;
+import health.ordo.application.port.out.transaction.TransactionPort;
+import health.ordo.domain.routing.WorkerSchedule;
+import health.ordo.domain.shared.InvalidValueException;
+import health.ordo.domain.shared.TenantId;
+
+/** Workers' schedules: kept for existing workers only, and naming only calendars the tenant has. */
+public final class WorkerScheduleService implements ManageWorkerSchedulesUseCase {
+
+    private final WorkforcePort workforce;
+    private final WorkerSchedulePort schedules;
+    private final SlaConfigPort calendars;
+    private final TransactionPort transactions;
+
+    public WorkerScheduleService(WorkforcePort workforce, WorkerSchedulePort schedules, SlaConfigPort calendars,
+                                 TransactionPort transactions) {
+        this.workforce = workforce;
+        this.schedules = schedules;
+        this.calendars = calendars;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public WorkerSchedule schedule(TenantId tenant, String login) {
+        return transactions.readOnly(tenant, () -> {
+            if (workforce.worker(tenant, login).isEmpty()) {
+                throw new WorkerNotFoundException(login);
+            }
+            return schedules.schedule(tenant, login).orElseGet(() -> WorkerSchedule.standard(tenant, login));
+        });
+    }
+
+    @Override
+    public WorkerSchedule save(WorkerSchedule schedule) {
+        TenantId tenant = schedule.tenant();
+        return transactions.inTransaction(tenant, () -> {
+            if (workforce.lockWorker(tenant, schedule.login()).isEmpty()) {
+                throw new WorkerNotFoundException(schedule.login());
+            }
+            InvalidValueException.require(schedule.calendar() == null || calendars.calendar(tenant, schedule.calendar()).isPresent(),
+                    "calendar", "the tenant has no business calendar " + schedule.calendar());
+            schedules.save(schedule);
+            return schedule;
+        });
+    }
+}
