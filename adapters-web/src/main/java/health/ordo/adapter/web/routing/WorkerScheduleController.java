@@ -97,7 +97,9 @@ class WorkerScheduleController {
     @Operation(summary = "Set a worker's calendar and time off; forecasts (breaches, staffing, what-if, allocation) count their"
             + " capacity only in those hours")
     ScheduleDto save(Authentication authentication, @PathVariable String login, @Body ScheduleDto body) {
-        return ScheduleDto.of(schedules.save(body.toSchedule(tenant(authentication), login)));
+        TenantId tenant = tenant(authentication);
+        schedules.schedule(tenant, login); // 404 for a login that is no worker of this tenant, before the body is judged
+        return ScheduleDto.of(schedules.save(body.toSchedule(tenant, login)));
     }
 
     private static TenantId tenant(Authentication authentication) {
