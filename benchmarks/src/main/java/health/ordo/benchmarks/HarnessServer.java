@@ -9,7 +9,8 @@ import java.util.UUID;
  * The properties every HTTP harness starts Ordo with: a random port, no demo data, the rate limits lifted (a harness
  * measures throughput, the limits must not cap it), cheap password hashing, fresh secrets, and either an external
  * PostgreSQL ({@code --url}, {@code --user}, {@code --password}) or a clean embedded one in {@code target/<dataDir>}
- * with further server settings from {@code --postgres-settings a=b,c=d}.
+ * with further server settings from {@code --postgres-settings a=b,c=d}; {@code --token-cache-millis N} sets the cache
+ * of validated tokens (0: off, to measure what it saves).
  */
 final class HarnessServer {
 
@@ -55,6 +56,9 @@ final class HarnessServer {
                             setting.substring(setting.indexOf('=') + 1));
                 }
             }
+        }
+        if (options.containsKey("--token-cache-millis")) {
+            properties.put("ordo.security.token-cache-millis", options.get("--token-cache-millis"));
         }
         return properties;
     }

@@ -71,8 +71,8 @@ class JdbcOperationsStats implements OperationsStatsPort {
     }
 
     private Duration rescoreLag(Instant now) {
-        return Sql.query(jdbc, "select min(scored_at) from work_item where status not in ('COMPLETED', 'CANCELLED')",
-                rs -> age(now, rs.getTimestamp(1))).get(0);
+        return Sql.query(jdbc, "select min(o.oldest) from tenant t cross join lateral (select min(scored_at) oldest from work_item"
+                + " where tenant_id = t.id and status not in ('COMPLETED', 'CANCELLED')) o", rs -> age(now, rs.getTimestamp(1))).get(0);
     }
 
     private List<ConnectorHealth> connectors(Instant now) {

@@ -312,8 +312,8 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Resc
 
     @Override
     public List<TenantId> tenantsScoredBefore(Instant scoredBefore) {
-        return Sql.query(jdbc, "select tenant_id from work_item where " + OPEN + " and scored_at < ? group by tenant_id"
-                + " order by min(scored_at)", rs -> new TenantId(rs.getString(1)), scoredBefore.atOffset(ZoneOffset.UTC));
+        return Sql.query(jdbc, "select t.id from tenant t cross join lateral (select min(scored_at) oldest from work_item where tenant_id"
+                + " = t.id and " + OPEN + ") o where o.oldest < ? order by o.oldest", rs -> new TenantId(rs.getString(1)), scoredBefore.atOffset(ZoneOffset.UTC));
     }
 
     @Override
