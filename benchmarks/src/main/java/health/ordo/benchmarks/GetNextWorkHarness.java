@@ -39,7 +39,9 @@ import java.util.regex.Pattern;
  * [--workers W] [--warmup-seconds 120] [--bare-seconds B] [--pool-size 20] [--url jdbc:postgresql://… --user U --password P]}; the REST loop
  * first runs for the warm-up time, uncounted and on the same connections without a break before the measured window (the raw loop needs none: it runs second, on a warm JVM);
  * {@code --bare-seconds} also measures the HTTP stack alone (an authenticated request answered before the database) with
- * the same clients. The clients are {@link KeepAliveHttp} connections, one per virtual worker.
+ * the same clients. The clients are {@link KeepAliveHttp} connections, one per virtual worker. The insights round takes
+ * the seeded backlog in as facts before the load and runs during it, as in production; {@code --insights false} turns
+ * it off (the HTTP stack and the claim path alone); {@code --token-cache-millis 0} turns off the cache of validated tokens.
  */
 public final class GetNextWorkHarness {
 
@@ -58,12 +60,19 @@ public final class GetNextWorkHarness {
         // the background rounds run as in production (audit chaining, SLA escalations, reservations, write-backs, overrides),
         // except re-scoring the whole seeded backlog, whose cost RescoreHarness measures on its own
         properties.put("ordo.priority.rescore-initial-delay", "24h");
+        boolean insightsRound = !"false".equals(options.get("--insights"));
+        if (!insightsRound) {
+            properties.put("ordo.insights.maintenance.enabled", "false");
+        }
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
             ApplicationContext context = server.getApplicationContext();
             String url = options.containsKey("--url") ? options.get("--url") : context.getBean(EmbeddedPostgresServer.class).jdbcUrl();
             try (Connection sql = DriverManager.getConnection(url, options.getOrDefault("--user", "postgres"),
                     options.getOrDefault("--password", ""))) {
                 List<String[]> workerLogins = Backlog.setUp(context, sql, items, workers);
+                if (insightsRound) { // it takes the seeded million in as facts before the load, not in the measured window
+                    OpenLoopNextWork.catchUp(context.getBean(health.ordo.application.port.in.insights.MaintainInsightsUseCase.class), sql, items);
+                }
                 List<String> tokens = signIn(server.getURI(), workerLogins);
                 CpuMeter meter = new CpuMeter(options.containsKey("--url") ? null : Path.of("target", "bench-gnw-pg"));
                 int warmUp = Integer.parseInt(options.getOrDefault("--warmup-seconds", "120"));

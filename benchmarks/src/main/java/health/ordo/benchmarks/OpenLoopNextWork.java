@@ -83,7 +83,7 @@ public final class OpenLoopNextWork {
      * measured window; a running deployment takes them in as they change. The round catches up before the load starts
      * and keeps running during it, taking in the claims' changes.
      */
-    private static void catchUp(MaintainInsightsUseCase insights, Connection sql, int items) throws Exception {
+    static void catchUp(MaintainInsightsUseCase insights, Connection sql, int items) throws Exception {
         long started = System.nanoTime();
         // the scheduled round may hold the watermark (a round of ours then refreshes nothing): wait for every item's fact
         long facts = 0;
