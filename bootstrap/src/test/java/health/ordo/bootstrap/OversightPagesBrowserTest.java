@@ -249,6 +249,22 @@ class OversightPagesBrowserTest {
                 .contains("appeals=3, coding=2").contains("denials-aetna");
         Map<String, Object> wyn = api.get("/api/v1/workers/wyn@" + tenant, ada).body();
         assertThat(wyn).containsEntry("capacity", 7).containsEntry("queues", List.of("denials-aetna"));
+
+        // the hours the forecasts count: time off, a refused date named by its period
+        open("/ui/admin/workforce?worker=wyn@" + tenant);
+        browser.findElement(By.id("worker-time-off")).sendKeys("2026-12-21..2026-13-02 annual leave");
+        browser.findElement(By.cssSelector("[data-testid=save-worker]")).click();
+        errorShown("worker-error", "timeOff\\[0\\]\\.to");
+        java.time.LocalDate from = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
+        WebElement timeOff = browser.findElement(By.id("worker-time-off"));
+        timeOff.clear();
+        timeOff.sendKeys(from + ".." + from.plusDays(2) + " annual leave; " + from.plusDays(10));
+        browser.findElement(By.cssSelector("[data-testid=save-worker]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("saved=worker"));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=worker-list]")).getText())
+                .contains("off " + from + ".." + from.plusDays(2) + " annual leave");
+        assertThat(api.get("/api/v1/workers/wyn@" + tenant + "/schedule", ada).list("timeOff")).hasSize(2).first()
+                .satisfies(period -> assertThat(period).containsEntry("from", from.toString()).containsEntry("reason", "annual leave"));
         Browsers.check(browser, "workforce");
     }
 

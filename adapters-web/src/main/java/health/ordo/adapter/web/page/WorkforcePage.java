@@ -1,9 +1,11 @@
 package health.ordo.adapter.web.page;
 
 import health.ordo.adapter.web.security.Caller;
+import health.ordo.application.port.in.routing.ManageWorkerSchedulesUseCase;
 import health.ordo.application.port.in.routing.ManageWorkforceUseCase;
 import health.ordo.domain.routing.Queue;
 import health.ordo.domain.routing.Worker;
+import health.ordo.domain.routing.WorkerSchedule;
 import health.ordo.domain.shared.InvalidValueException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -32,9 +34,10 @@ import java.util.stream.Collectors;
 
 /**
  * Queues and workers for tenant admins: every queue (team, site, weight, how long a claimed item stays reserved) and every
- * worker profile (team, site, the queues served, skills with proficiency, capacity, availability), each created or changed
- * through a form — the same use case as {@code PUT /api/v1/queues/{id}} and {@code PUT /api/v1/workers/{login}}, with the
- * same checks; a refused value is shown next to its form, naming the field.
+ * worker profile (team, site, the queues served, skills with proficiency, capacity, availability, and the schedule the
+ * forecasts count: their calendar and time off), each created or changed through a form — the same use cases as
+ * {@code PUT /api/v1/queues/{id}}, {@code PUT /api/v1/workers/{login}} and {@code PUT /api/v1/workers/{login}/schedule},
+ * with the same checks; a refused value is shown next to its form, naming the field.
  */
 @Controller("/ui/admin/workforce")
 @Produces(MediaType.TEXT_HTML)
@@ -52,7 +55,8 @@ public class WorkforcePage {
     }
 
     /** One worker's line. */
-    public record WorkerRow(String login, String team, String site, String queues, String skills, int capacity, boolean available) {
+    public record WorkerRow(String login, String team, String site, String queues, String skills, int capacity, boolean available,
+                            String hours) {
     }
 
     /** The page. */
@@ -61,10 +65,12 @@ public class WorkforcePage {
 
     private final Pages pages;
     private final ManageWorkforceUseCase workforce;
+    private final ManageWorkerSchedulesUseCase schedules;
 
-    WorkforcePage(Pages pages, ManageWorkforceUseCase workforce) {
+    WorkforcePage(Pages pages, ManageWorkforceUseCase workforce, ManageWorkerSchedulesUseCase schedules) {
         this.pages = pages;
         this.workforce = workforce;
+        this.schedules = schedules;
     }
 
     @Get
@@ -73,8 +79,8 @@ public class WorkforcePage {
         Caller caller = Caller.of(authentication);
         Form queueForm = new Form(queue == null ? Map.of() : workforce.queue(caller.tenant(), queue).map(WorkforcePage::values)
                 .orElse(Map.of("id", queue)), null, null);
-        Form workerForm = new Form(worker == null ? Map.of() : workforce.worker(caller.tenant(), worker).map(WorkforcePage::values)
-                .orElse(Map.of("login", worker, "available", "on")), null, null);
+        Form workerForm = new Form(worker == null ? Map.of() : workforce.worker(caller.tenant(), worker)
+                .map(w -> values(w, schedules.schedule(caller.tenant(), w.login()))).orElse(Map.of("login", worker, "available", "on")), null, null);
         return render(request, authentication, HttpStatus.OK, queueForm, workerForm, saved);
     }
 
@@ -107,8 +113,18 @@ public class WorkforcePage {
                 InvalidValueException.require(workforce.queue(caller.tenant(), id).isPresent(), "queues", "there is no queue " + id);
             }
             Integer capacity = number(form, "capacity");
-            workforce.saveWorker(new Worker(caller.tenant(), login, text(form, "team"), text(form, "site"), queues, skills(form.get("skills")),
-                    capacity == null ? 10 : capacity, form.containsKey("available")));
+            Worker worker = new Worker(caller.tenant(), login, text(form, "team"), text(form, "site"), queues, skills(form.get("skills")),
+                    capacity == null ? 10 : capacity, form.containsKey("available"));
+            WorkerSchedule schedule = new WorkerSchedule(caller.tenant(), login, text(form, "calendar"), WorkforceText.timeOff(form.get("timeOff")));
+            // an existing worker's schedule first, so a calendar the tenant lacks leaves the profile unchanged too
+            boolean existed = workforce.worker(caller.tenant(), login).isPresent();
+            if (existed) {
+                schedules.save(schedule);
+            }
+            workforce.saveWorker(worker);
+            if (!existed) {
+                schedules.save(schedule);
+            }
             return Pages.seeOther("/ui/admin/workforce?saved=worker");
         } catch (InvalidValueException e) {
             return render(request, authentication, HttpStatus.UNPROCESSABLE_ENTITY, new Form(Map.of(), null, null),
@@ -123,8 +139,11 @@ public class WorkforcePage {
         List<QueueRow> queues = workforce.queues(caller.tenant()).stream().map(q -> new QueueRow(q.id(), q.name(), q.team(), q.site(),
                 q.weight(), q.reservationTimeout() == null ? Queue.DEFAULT_RESERVATION_TIMEOUT.toMinutes() : q.reservationTimeout().toMinutes()))
                 .toList();
+        java.time.LocalDate today = java.time.LocalDate.now(layout.zone());
         List<WorkerRow> workers = workforce.workers(caller.tenant()).stream().map(w -> new WorkerRow(w.login(), w.team(), w.site(),
-                String.join(", ", w.queues()), skillsText(w.skills()), w.capacity(), w.available())).toList();
+                String.join(", ", w.queues()), skillsText(w.skills()), w.capacity(), w.available(),
+                WorkforceText.hours(schedules.schedule(caller.tenant(), w.login()), today, layout.t().get("workforce.defaultCalendar"),
+                        layout.t().get("workforce.off")))).toList();
         String shown = "queue".equals(saved) || "worker".equals(saved) ? layout.t().get("workforce.saved." + saved) : null;
         return pages.page(request, authentication, status, "workforce", layout, new Workforce(queues, workers, queueForm, workerForm, shown));
     }
@@ -140,7 +159,7 @@ public class WorkforcePage {
         return values;
     }
 
-    private static Map<String, String> values(Worker w) {
+    private static Map<String, String> values(Worker w, WorkerSchedule schedule) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("login", w.login());
         values.put("team", w.team() == null ? "" : w.team());
@@ -151,6 +170,8 @@ public class WorkforcePage {
         if (w.available()) {
             values.put("available", "on");
         }
+        values.put("calendar", schedule.calendar() == null ? "" : schedule.calendar());
+        values.put("timeOff", WorkforceText.timeOffText(schedule));
         return values;
     }
 
