@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  * Insights at scale: N facts (default 10,000,000) over 13 months across 50 queues, 30 payers, 8 sites, 200 workers are
  * written straight into {@code work_fact}, rolled up by Ordo's own rollup round, then each insight is read through its
  * use case (no HTTP) and timed, next to the same question asked of the facts in raw SQL on the same database in the same
- * run. Then arrival forecasts and the breach simulation for 50 queues with open items. Prints p50 and p95 per query.
+ * run. Then arrival forecasts, the breach simulation, staffing and allocation for 50 queues with open items and 120
+ * workers, each with a few days off. Prints p50 and p95 per query.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar health.ordo.benchmarks.InsightsHarness [--facts N] [--repeats R]
  * [--open-items M] [--seeded true]} ({@code --seeded true}: read the database the last run seeded, in
@@ -57,6 +58,7 @@ public final class InsightsHarness {
         properties.put("ordo.demo.enabled", "false");
         properties.put("ordo.priority.maintenance.enabled", "false");
         properties.put("ordo.insights.maintenance.enabled", "false");
+        properties.put("ordo.intake.warm-up", "false"); // the document classifier's start-up training would share the cores
         properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", UUID.randomUUID() + "-" + UUID.randomUUID());
         properties.put("ordo.secrets.key", UUID.randomUUID() + "-" + UUID.randomUUID());
         properties.put("ordo.embedded-postgres.data-dir", Path.of("target", "bench-pg").toString());
@@ -138,6 +140,7 @@ public final class InsightsHarness {
         print("breach forecast (simulation), 50 queues, " + openItems + " open items", time(() ->
                 forecasts.breaches(TenantId.of(TENANT), today.plusDays(7), null), 5));
         print("staffing, 50 queues", time(() -> forecasts.staffing(TenantId.of(TENANT), today.plusDays(7), 0.95, null), 3));
+        print("allocation, 50 queues, 5 moves", time(() -> forecasts.allocation(TenantId.of(TENANT), today.plusDays(7), 5), 3));
     }
 
     private static InsightRequest request(LocalDate today, int days, Dimension groupBy, Map<Dimension, String> where, InsightRequest.Period period) {
@@ -195,6 +198,12 @@ public final class InsightsHarness {
                     insert into worker (tenant_id, login, team, site, queues, skills, capacity, available)
                     select 'bench', 'worker-' || g || '@bench', 'team-' || (g % 12), 'site-' || (g % 8),
                         array['queue-' || (g % 50), 'queue-' || ((g + 1) % 50)], '{}'::jsonb, 10, true
+                    from generate_series(1, 120) g""");
+            // each worker away a few days in the coming two weeks: 42 schedules of their own for the simulation to count
+            statement.execute("""
+                    insert into worker_schedule (tenant_id, login, calendar, time_off)
+                    select 'bench', 'worker-' || g || '@bench', null, jsonb_build_array(jsonb_build_object(
+                        'from', (current_date + g % 14)::text, 'to', (current_date + g % 14 + g % 3)::text, 'reason', 'leave'))
                     from generate_series(1, 120) g""");
             statement.execute("vacuum analyze work_item");
         }

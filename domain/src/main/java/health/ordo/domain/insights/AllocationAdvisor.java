@@ -23,7 +23,16 @@ import java.util.Set;
  */
 public final class AllocationAdvisor {
 
+    private static final int MAX_REMEMBERED = 4_000;
+
+    /** A simulation's avoidable breaches by the date: how many, and the money at stake. */
+    private record Breaches(int count, BigDecimal money) {
+    }
+
+    private final Map<BreachSimulation.Result, Breaches> counted = new java.util.IdentityHashMap<>();
+
     private final BreachSimulation simulation;
+    private final Map<List<Object>, BreachSimulation.Result> memo = new HashMap<>();
 
     public AllocationAdvisor(BreachSimulation simulation) {
         this.simulation = Objects.requireNonNull(simulation, "simulation");
@@ -33,7 +42,7 @@ public final class AllocationAdvisor {
     public record QueueState(String queue, String site, Map<String, Integer> requiredSkills, List<OpenWork> open, ArrivalLoad arrivals) {
         public QueueState {
             requiredSkills = Map.copyOf(requiredSkills);
-            open = List.copyOf(open);
+            open = open.stream().sorted(OpenWork.ORDO_ORDER).toList(); // in the order worked: each simulation then sorts nothing
         }
     }
 
@@ -85,6 +94,8 @@ public final class AllocationAdvisor {
     }
 
     public List<Move> recommend(Instant now, Instant by, Instant until, List<QueueState> queues, List<StaffMember> staff, int maxMoves) {
+        memo.clear();
+        counted.clear();
         Map<String, QueueState> byName = new LinkedHashMap<>();
         queues.forEach(queue -> byName.put(queue.queue(), queue));
         Map<String, Staff> staffs = new HashMap<>();
@@ -116,14 +127,13 @@ public final class AllocationAdvisor {
                         BreachSimulation.Result receiving = run(now, until, receiver,
                                 staffs.getOrDefault(receiver.queue(), Staff.NONE).plus(schedule(member), moved));
                         BreachSimulation.Result giving = run(now, until, donor, staffs.getOrDefault(from, Staff.NONE).plus(schedule(member), -moved));
-                        List<BreachSimulation.Outcome> receiverBefore = results.get(receiver.queue()).avoidableBreachesBy(by);
-                        List<BreachSimulation.Outcome> receiverAfter = receiving.avoidableBreachesBy(by);
-                        List<BreachSimulation.Outcome> donorBefore = results.get(from).avoidableBreachesBy(by);
-                        List<BreachSimulation.Outcome> donorAfter = giving.avoidableBreachesBy(by);
+                        Breaches receiverBefore = breaches(results.get(receiver.queue()), by);
+                        Breaches receiverAfter = breaches(receiving, by);
+                        Breaches donorBefore = breaches(results.get(from), by);
+                        Breaches donorAfter = breaches(giving, by);
                         Move move = new Move(member.team(), member.skills().keySet(), from, receiver.queue(), List.of(member.login()), moved,
-                                receiverBefore.size() - receiverAfter.size(), donorAfter.size() - donorBefore.size(),
-                                BreachSimulation.Result.money(receiverBefore).subtract(BreachSimulation.Result.money(receiverAfter)),
-                                BreachSimulation.Result.money(donorAfter).subtract(BreachSimulation.Result.money(donorBefore)));
+                                receiverBefore.count() - receiverAfter.count(), donorAfter.count() - donorBefore.count(),
+                                receiverBefore.money().subtract(receiverAfter.money()), donorAfter.money().subtract(donorBefore.money()));
                         if (better(move, best)) {
                             best = move;
                             bestMember = member;
@@ -166,8 +176,25 @@ public final class AllocationAdvisor {
         return money > 0 || (money == 0 && move.netBreachesAvoided() > best.netBreachesAvoided());
     }
 
+    /**
+     * A queue's simulation with a staff, remembered for this recommendation: a queue's work does not change while moves
+     * are weighed, and the same staff recurs (a donor giving up the same share to each receiver, receivers getting the
+     * same share of the same schedule from different workers).
+     */
     private BreachSimulation.Result run(Instant now, Instant until, QueueState queue, Staff staff) {
-        return simulation.run(now, until, queue.open(), staff, queue.arrivals());
+        if (memo.size() > MAX_REMEMBERED) {
+            memo.clear();
+            counted.clear();
+        }
+        return memo.computeIfAbsent(Arrays.asList(queue.queue(), staff), key -> simulation.run(now, until, queue.open(), staff, queue.arrivals()));
+    }
+
+    /** Counted once per simulation (each is weighed against many candidates). */
+    private Breaches breaches(BreachSimulation.Result result, Instant by) {
+        return counted.computeIfAbsent(result, r -> {
+            List<BreachSimulation.Outcome> avoidable = r.avoidableBreachesBy(by);
+            return new Breaches(avoidable.size(), BreachSimulation.Result.money(avoidable));
+        });
     }
 
     private Staff.Schedule schedule(StaffMember member) {

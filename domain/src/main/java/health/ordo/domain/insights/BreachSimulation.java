@@ -28,6 +28,10 @@ public final class BreachSimulation {
 
     private final BusinessCalendar calendar;
     private final double productiveShare;
+    private final java.util.Map<Staff.Schedule, List<BusinessCalendar.Interval>> intervals = new java.util.HashMap<>();
+    private final java.util.Map<Staff, List<Staff.Segment>> segments = new java.util.HashMap<>();
+    private Instant spanFrom;
+    private Instant spanTo;
 
     /**
      * @param productiveShare the share of working time spent on the queue's items (the rest: breaks, meetings, other
@@ -57,8 +61,8 @@ public final class BreachSimulation {
     /** The queue worked by a staff whose workers keep their own calendars and days off. */
     public Result run(Instant now, Instant until, List<OpenWork> open, Staff staff, ArrivalLoad arrivals) {
         List<OpenWork> ordered = new ArrayList<>(open);
-        ordered.sort(OpenWork.ORDO_ORDER);
-        List<Staff.Segment> segments = staff.segments(now, until);
+        ordered.sort(OpenWork.ORDO_ORDER); // a list already in that order (AllocationAdvisor's) costs one pass
+        List<Staff.Segment> segments = segments(staff, now, until);
         int n = segments.size();
         double[] capacityAtStart = new double[n + 1];
         double[] arrivedAtStart = new double[n];
@@ -97,6 +101,25 @@ public final class BreachSimulation {
             outcomes.add(outcome(work, done, now, until));
         }
         return new Result(now, until, staff.workers(), outcomes);
+    }
+
+    /**
+     * A staff's segments over the span, and each schedule's working intervals, computed once per span (staffing and
+     * allocation run the simulation many times with the same staff or schedules).
+     */
+    private synchronized List<Staff.Segment> segments(Staff staff, Instant now, Instant until) {
+        if (!now.equals(spanFrom) || !until.equals(spanTo) || segments.size() > 10_000) {
+            spanFrom = now;
+            spanTo = until;
+            intervals.clear();
+            segments.clear();
+        }
+        List<Staff.Segment> known = segments.get(staff);
+        if (known == null) {
+            known = staff.segments(schedule -> intervals.computeIfAbsent(schedule, s -> s.working(now, until)));
+            segments.put(staff, known);
+        }
+        return known;
     }
 
     /** Hours of work delivered per hour of a segment. */

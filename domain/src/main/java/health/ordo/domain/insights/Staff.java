@@ -121,9 +121,17 @@ public record Staff(Map<Schedule, Double> shares) {
 
     /** The stretches between two instants in which some of this staff works, with how many do, in time order. */
     public List<Segment> segments(Instant from, Instant to) {
+        return segments(schedule -> schedule.working(from, to));
+    }
+
+    /**
+     * {@link #segments(Instant, Instant)} with each schedule's working intervals between the two instants given (a
+     * simulation run many times over the same span computes them once).
+     */
+    List<Segment> segments(java.util.function.Function<Schedule, List<BusinessCalendar.Interval>> working) {
         TreeMap<Instant, Double> changes = new TreeMap<>();
         shares.forEach((schedule, workers) -> {
-            for (BusinessCalendar.Interval interval : schedule.working(from, to)) {
+            for (BusinessCalendar.Interval interval : working.apply(schedule)) {
                 changes.merge(interval.from(), workers, Double::sum);
                 changes.merge(interval.to(), -workers, Double::sum);
             }
