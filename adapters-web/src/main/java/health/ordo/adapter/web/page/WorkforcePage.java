@@ -140,10 +140,11 @@ public class WorkforcePage {
                 q.weight(), q.reservationTimeout() == null ? Queue.DEFAULT_RESERVATION_TIMEOUT.toMinutes() : q.reservationTimeout().toMinutes()))
                 .toList();
         java.time.LocalDate today = java.time.LocalDate.now(layout.zone());
+        Map<String, WorkerSchedule> stored = schedules.schedules(caller.tenant()); // one read for every worker's line
         List<WorkerRow> workers = workforce.workers(caller.tenant()).stream().map(w -> new WorkerRow(w.login(), w.team(), w.site(),
                 String.join(", ", w.queues()), skillsText(w.skills()), w.capacity(), w.available(),
-                WorkforceText.hours(schedules.schedule(caller.tenant(), w.login()), today, layout.t().get("workforce.defaultCalendar"),
-                        layout.t().get("workforce.off")))).toList();
+                WorkforceText.hours(stored.getOrDefault(w.login(), WorkerSchedule.standard(caller.tenant(), w.login())), today,
+                        layout.t().get("workforce.defaultCalendar"), layout.t().get("workforce.off")))).toList();
         String shown = "queue".equals(saved) || "worker".equals(saved) ? layout.t().get("workforce.saved." + saved) : null;
         return pages.page(request, authentication, status, "workforce", layout, new Workforce(queues, workers, queueForm, workerForm, shown));
     }

@@ -37,6 +37,15 @@ public final class WorkerScheduleService implements ManageWorkerSchedulesUseCase
     }
 
     @Override
+    public java.util.Map<String, WorkerSchedule> schedules(TenantId tenant) {
+        return transactions.readOnly(tenant, () -> {
+            java.util.Map<String, WorkerSchedule> byLogin = new java.util.HashMap<>();
+            schedules.schedules(tenant).forEach(schedule -> byLogin.put(schedule.login(), schedule));
+            return byLogin;
+        });
+    }
+
+    @Override
     public WorkerSchedule save(WorkerSchedule schedule) {
         TenantId tenant = schedule.tenant();
         return transactions.inTransaction(tenant, () -> {

@@ -13,6 +13,9 @@ public interface ManageWorkerSchedulesUseCase {
      */
     WorkerSchedule schedule(TenantId tenant, String login);
 
+    /** Every stored schedule of the tenant's workers, by login (a worker without one follows the standard one). */
+    java.util.Map<String, WorkerSchedule> schedules(TenantId tenant);
+
     /**
      * Replaces a worker's schedule.
      *
