@@ -88,8 +88,10 @@ public final class InsightsHarness {
         for (int done = maintenance.rollUpChangedDays(); done > 0; done = maintenance.rollUpChangedDays()) {
             days += done;
         }
-        System.out.printf(Locale.ROOT, "rolled up %d days in %.1f s (%s daily and %s monthly rollup rows)%n", days, seconds(start),
-                scalar(sql, "select count(*) from work_daily"), scalar(sql, "select count(*) from work_monthly"));
+        System.out.printf(Locale.ROOT, "rolled up %d days in %.1f s (%s daily and %s monthly rollup rows, of which %s and %s pair rows)%n",
+                days, seconds(start), scalar(sql, "select count(*) from work_daily"), scalar(sql, "select count(*) from work_monthly"),
+                scalar(sql, "select count(*) from work_daily where filter_dimension <> ''"),
+                scalar(sql, "select count(*) from work_monthly where filter_dimension <> ''"));
         seedOpenItems(sql, openItems);
     }
 
@@ -106,8 +108,16 @@ public final class InsightsHarness {
         queries.put("quality by type, 90 days", () -> insights.insight(viewer, Insight.QUALITY, request(today, 90, Dimension.TYPE, Map.of(), InsightRequest.Period.NONE)));
         queries.put("backlog by queue, now", () -> insights.insight(viewer, Insight.BACKLOG, request(today, 1, Dimension.QUEUE, Map.of(), InsightRequest.Period.NONE)));
         queries.put("money by payer, 365 days", () -> insights.insight(viewer, Insight.MONEY, request(today, 365, Dimension.PAYER, Map.of(), InsightRequest.Period.NONE)));
-        queries.put("SLA of one payer by queue, 30 days (facts)", () -> insights.insight(viewer, Insight.SLA,
+        queries.put("SLA of one payer by queue, 30 days (pair rows)", () -> insights.insight(viewer, Insight.SLA,
                 request(today, 30, Dimension.QUEUE, Map.of(Dimension.PAYER, "payer-7"), InsightRequest.Period.NONE)));
+        queries.put("durations of one team by worker, 90 days (pair rows)", () -> insights.insight(viewer, Insight.DURATIONS,
+                request(today, 90, Dimension.WORKER, Map.of(Dimension.TEAM, "team-5"), InsightRequest.Period.NONE)));
+        queries.put("flow of one queue by payer per day, 90 days (pair rows)", () -> insights.insight(viewer, Insight.FLOW,
+                request(today, 90, Dimension.PAYER, Map.of(Dimension.QUEUE, "queue-12"), InsightRequest.Period.DAY)));
+        queries.put("SLA of one site per month, 365 days (pair rows)", () -> insights.insight(viewer, Insight.SLA,
+                request(today, 365, null, Map.of(Dimension.SITE, "site-3"), InsightRequest.Period.MONTH)));
+        queries.put("SLA of one payer and one queue by type, 30 days (two filters: facts)", () -> insights.insight(viewer, Insight.SLA,
+                request(today, 30, Dimension.TYPE, Map.of(Dimension.PAYER, "payer-7", Dimension.QUEUE, "queue-7"), InsightRequest.Period.NONE)));
         if (Boolean.getBoolean("ordo.bench.explain")) {
             // -Dordo.bench.explain=true: the plan of the filtered read's facts (as JdbcInsightReads.facts asks for them)
             String from = "(current_date - 29)::timestamptz";
@@ -123,6 +133,9 @@ public final class InsightsHarness {
         raw.put("raw SQL: durations by queue, 90 days", """
                 select queue, percentile_cont(array[0.5, 0.9, 0.95]) within group (order by extract(epoch from closed_at - received_at))
                 from work_fact where tenant_id = 'bench' and closed_at >= current_date - 89 and not cancelled group by queue""");
+        raw.put("raw SQL: SLA of one payer by queue, 30 days", """
+                select queue, count(*) filter (where deadline_at is not null), count(*) filter (where closed_at <= deadline_at)
+                from work_fact where tenant_id = 'bench' and payer = 'payer-7' and closed_at >= current_date - 29 and not cancelled group by queue""");
         raw.put("raw SQL: SLA by site per month, 365 days", """
                 select date_trunc('month', closed_at), site, count(*) filter (where deadline_at is not null),
                        count(*) filter (where closed_at <= deadline_at)

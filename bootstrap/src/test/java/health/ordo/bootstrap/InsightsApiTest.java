@@ -91,6 +91,19 @@ class InsightsApiTest {
                 .isEqualTo(Math.round(1000.0 * expected.met / expected.withDeadline) / 10.0);
         List<Map<String, Object>> byPayer = rows(api.get("/api/v1/insights/sla?groupBy=payer&" + range, sam).body());
         assertThat(byPayer).extracting(row -> row.get("group")).containsExactly("Aetna", "Cigna");
+        // filtered by one payer, read from the pair rows, as the same question read from the facts (two filters)
+        for (String insight : List.of("flow", "sla", "durations", "quality", "acceptance", "money")) {
+            List<Map<String, Object>> fromPairs = rows(api.get("/api/v1/insights/" + insight + "?payer=Aetna&groupBy=type&period=week&"
+                    + range, sam).body());
+            List<Map<String, Object>> fromFacts = rows(api.get("/api/v1/insights/" + insight
+                    + "?payer=Aetna&type=CLAIM_DENIAL&groupBy=type&period=week&" + range, sam).body());
+            assertThat(fromPairs).as(insight).hasSizeGreaterThan(insight.equals("money") ? 0 : 10).isEqualTo(fromFacts); // money has no period
+        }
+        Map<String, Object> aetna = new java.util.HashMap<>(rows(api.get("/api/v1/insights/sla?payer=Aetna&" + range, sam).body()).get(0));
+        Map<String, Object> aetnaGroup = new java.util.HashMap<>(byPayer.get(0));
+        aetna.remove("group");
+        aetnaGroup.remove("group");
+        assertThat(aetna).isEqualTo(aetnaGroup);
         Map<String, Object> money = rows(api.get("/api/v1/insights/money?" + range, sam).body()).get(0);
         assertThat(money.get("written_off_items")).isEqualTo(expected.writtenOff);
         Map<String, Object> durations = rows(api.get("/api/v1/insights/durations?" + range, sam).body()).get(0);

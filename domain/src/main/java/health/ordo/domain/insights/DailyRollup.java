@@ -4,47 +4,94 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Daily rollup rows: for each day, one row for everything and one per value of each {@link Dimension}, so a read
  * grouped by any one dimension sums a few rows per day instead of scanning facts. A fact counts on its arrival day
  * and on its closing day (in the given zone).
  *
+ * <p>For the dimensions in {@link #PAIRED} the rows are also kept per value of that dimension (the row's {@link Filter})
+ * and of each other dimension, so a read filtered by one such value (a supervisor's own team, one payer) and grouped by
+ * any other dimension also sums rows instead of fetching the facts, which one value's facts spread a page each over the
+ * history.
+ *
  * <p>Rows are built whole from a day's facts ({@link #of}), or as the {@link Change} a set of fact replacements makes
  * to the rows already stored: the metrics are additive, so the stored row plus the change is the row built whole.
  */
 public final class DailyRollup {
 
+    /**
+     * The dimensions whose values filter pair rows: the team (every read of a supervisor working in one), the site, the
+     * payer and the queue. A read filtered by another dimension, or by more than one value, reads the facts.
+     */
+    public static final Set<Dimension> PAIRED = Set.copyOf(EnumSet.of(Dimension.QUEUE, Dimension.TEAM, Dimension.SITE, Dimension.PAYER));
+
+    private static final Comparator<Dimension> DIMENSION_ORDER = Comparator.nullsFirst(Comparator.naturalOrder());
     private static final Comparator<Key> KEY_ORDER = Comparator.comparing(Key::day)
-            .thenComparing(key -> key.dimension() == null ? "" : key.dimension().apiName())
+            .thenComparing(key -> key.filter() == null ? null : key.filter().dimension(), DIMENSION_ORDER)
+            .thenComparing(key -> key.filter() == null ? "" : key.filter().value())
+            .thenComparing(Key::dimension, DIMENSION_ORDER)
             .thenComparing(Key::value);
 
     private DailyRollup() {
     }
 
-    /** A rollup row: {@code dimension} null for the row over everything (its value is empty). */
-    public record Row(LocalDate day, Dimension dimension, String value, DayMetrics metrics) {
+    /** The one value of a {@link #PAIRED} dimension a pair row counts the facts of. */
+    public record Filter(Dimension dimension, String value) {
+
+        public Filter {
+            if (dimension == null || !PAIRED.contains(dimension) || value == null) {
+                throw new IllegalArgumentException("no pair rows are kept for " + dimension + " = " + value);
+            }
+        }
+    }
+
+    /**
+     * A rollup row: {@code dimension} null for the row over everything (its value is empty); {@code filter} null but for
+     * pair rows, which count only the facts with the filter's value (and always have a dimension, another than the filter's).
+     */
+    public record Row(LocalDate day, Filter filter, Dimension dimension, String value, DayMetrics metrics) {
+
+        public Row(LocalDate day, Dimension dimension, String value, DayMetrics metrics) {
+            this(day, null, dimension, value, metrics);
+        }
 
         public Key key() {
-            return new Key(day, dimension, value);
+            return new Key(day, filter, dimension, value);
         }
     }
 
     /** A row's identity. */
-    public record Key(LocalDate day, Dimension dimension, String value) {
+    public record Key(LocalDate day, Filter filter, Dimension dimension, String value) {
+
+        public Key(LocalDate day, Dimension dimension, String value) {
+            this(day, null, dimension, value);
+        }
     }
 
     /** The rows of one day from the facts that touch it (facts that neither arrived nor closed that day are passed over). */
     public static List<Row> of(LocalDate day, ZoneId zone, Iterable<WorkFact> facts) {
-        Map<Key, Row> rows = new TreeMap<>(KEY_ORDER);
+        return of(day, zone, facts, true);
+    }
+
+    /** The same without pair rows: for facts already filtered, summed as they are read. */
+    public static List<Row> withoutPairs(LocalDate day, ZoneId zone, Iterable<WorkFact> facts) {
+        return of(day, zone, facts, false);
+    }
+
+    private static List<Row> of(LocalDate day, ZoneId zone, Iterable<WorkFact> facts, boolean pairs) {
+        Map<Key, Row> rows = new HashMap<>();
         for (WorkFact fact : facts) {
-            count(rows, fact, zone, 1, day::equals);
+            count(rows, fact, zone, 1, day::equals, pairs);
         }
-        return List.copyOf(rows.values());
+        return sorted(rows.values().stream());
     }
 
     /**
@@ -53,25 +100,25 @@ public final class DailyRollup {
      */
     public static final class Change {
         private final ZoneId zone;
-        private final Map<Key, Row> rows = new TreeMap<>(KEY_ORDER);
+        private final Map<Key, Row> rows = new HashMap<>();
 
         public Change(ZoneId zone) {
             this.zone = zone;
         }
 
         public Change add(WorkFact fact) {
-            count(rows, fact, zone, 1, day -> true);
+            count(rows, fact, zone, 1, day -> true, true);
             return this;
         }
 
         public Change remove(WorkFact fact) {
-            count(rows, fact, zone, -1, day -> true);
+            count(rows, fact, zone, -1, day -> true, true);
             return this;
         }
 
         /** The changed rows in key order (day, dimension, value), each holding the difference to add to the stored row. */
         public List<Row> rows() {
-            return rows.values().stream().filter(row -> !row.metrics().isZero()).toList();
+            return sorted(rows.values().stream().filter(row -> !row.metrics().isZero()));
         }
     }
 
@@ -80,39 +127,59 @@ public final class DailyRollup {
      * sum of its days' rows, kept so reads over months sum a row per month instead of one per day.
      */
     public static List<Row> byMonth(List<Row> rows) {
-        Map<Key, Row> months = new TreeMap<>(KEY_ORDER);
+        Map<Key, Row> months = new HashMap<>();
         for (Row row : rows) {
-            Key month = new Key(row.day().withDayOfMonth(1), row.dimension(), row.value());
-            months.computeIfAbsent(month, k -> new Row(k.day(), k.dimension(), k.value(), new DayMetrics())).metrics().add(row.metrics());
+            Key month = new Key(row.day().withDayOfMonth(1), row.filter(), row.dimension(), row.value());
+            months.computeIfAbsent(month, DailyRollup::empty).metrics().add(row.metrics());
         }
-        return months.values().stream().filter(row -> !row.metrics().isZero()).toList();
+        return sorted(months.values().stream().filter(row -> !row.metrics().isZero()));
     }
 
-    private static void count(Map<Key, Row> rows, WorkFact fact, ZoneId zone, int sign, Predicate<LocalDate> days) {
+    /** Rows are gathered in a hash map (a day of a large tenant counts hundreds of thousands of keys) and sorted once. */
+    private static List<Row> sorted(Stream<Row> rows) {
+        return rows.sorted(Comparator.comparing(Row::key, KEY_ORDER)).toList();
+    }
+
+    private static Row empty(Key key) {
+        return new Row(key.day(), key.filter(), key.dimension(), key.value(), new DayMetrics());
+    }
+
+    private static void count(Map<Key, Row> rows, WorkFact fact, ZoneId zone, int sign, Predicate<LocalDate> days, boolean pairs) {
         LocalDate arrivalDay = fact.receivedAt().atZone(zone).toLocalDate();
         if (days.test(arrivalDay)) {
             DayMetrics arrival = new DayMetrics();
             arrival.arrived(fact);
-            addToRows(rows, fact, arrivalDay, arrival, sign);
+            addToRows(rows, fact, arrivalDay, arrival, sign, pairs);
         }
         if (fact.closedAt() != null) {
             LocalDate closingDay = fact.closedAt().atZone(zone).toLocalDate();
             if (days.test(closingDay)) {
                 DayMetrics closing = new DayMetrics();
                 closing.closed(fact);
-                addToRows(rows, fact, closingDay, closing, sign);
+                addToRows(rows, fact, closingDay, closing, sign, pairs);
             }
         }
     }
 
-    private static void addToRows(Map<Key, Row> rows, WorkFact fact, LocalDate day, DayMetrics metrics, int sign) {
-        List<Key> keys = new ArrayList<>(Dimension.values().length + 1);
+    private static void addToRows(Map<Key, Row> rows, WorkFact fact, LocalDate day, DayMetrics metrics, int sign, boolean pairs) {
+        Dimension[] dimensions = Dimension.values();
+        List<Key> keys = new ArrayList<>((dimensions.length + 1) + PAIRED.size() * (dimensions.length - 1));
         keys.add(new Key(day, null, ""));
-        for (Dimension dimension : Dimension.values()) {
+        for (Dimension dimension : dimensions) {
             keys.add(new Key(day, dimension, fact.value(dimension)));
         }
+        for (Dimension paired : dimensions) {
+            if (pairs && PAIRED.contains(paired)) {
+                Filter filter = new Filter(paired, fact.value(paired));
+                for (Dimension dimension : dimensions) {
+                    if (dimension != paired) {
+                        keys.add(new Key(day, filter, dimension, fact.value(dimension)));
+                    }
+                }
+            }
+        }
         for (Key key : keys) {
-            DayMetrics row = rows.computeIfAbsent(key, k -> new Row(k.day(), k.dimension(), k.value(), new DayMetrics())).metrics();
+            DayMetrics row = rows.computeIfAbsent(key, DailyRollup::empty).metrics();
             if (sign > 0) {
                 row.add(metrics);
             } else {

@@ -9,9 +9,11 @@ public enum Dimension {
     /** The value a fact without one is grouped under. */
     public static final String NONE = "(none)";
 
+    private final String apiName = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
     /** The name in the API, e.g. {@code source-system}. */
     public String apiName() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return apiName;
     }
 
     /** By API name, e.g. {@code payer}; also accepts {@code facility} for {@link #SITE}. Null when unknown. */

@@ -66,7 +66,33 @@ class DailyRollupTest {
         List<DailyRollup.Row> rows = new DailyRollup.Change(ZONE).add(fact).rows();
         assertThat(rows.stream().map(DailyRollup.Row::day).distinct()).containsExactly(LocalDate.of(2026, 3, 6), LocalDate.of(2026, 3, 9));
         assertThat(rows).filteredOn(row -> row.dimension() == Dimension.QUEUE).extracting(DailyRollup.Row::value).containsOnly("denials");
-        assertThat(rows).hasSize(2 * (Dimension.values().length + 1));
+        // per day: the row over everything, one per dimension, and per paired dimension one per other dimension
+        assertThat(rows).hasSize(2 * (Dimension.values().length + 1 + DailyRollup.PAIRED.size() * (Dimension.values().length - 1)));
+    }
+
+    @Test
+    void aPairRowCountsExactlyTheFactsOfItsFilterValue() {
+        Random random = new Random(9);
+        List<WorkFact> facts = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            facts.add(fact(random));
+        }
+        LocalDate day = FIRST.plusDays(2);
+        List<DailyRollup.Row> rows = DailyRollup.of(day, ZONE, facts);
+        List<DailyRollup.Filter> filters = List.of(new DailyRollup.Filter(Dimension.PAYER, "p1"), new DailyRollup.Filter(Dimension.QUEUE, "q0"),
+                new DailyRollup.Filter(Dimension.TEAM, Dimension.NONE), new DailyRollup.Filter(Dimension.SITE, "s1"));
+        for (DailyRollup.Filter filter : filters) {
+            List<WorkFact> matching = facts.stream().filter(fact -> filter.value().equals(fact.value(filter.dimension()))).toList();
+            Map<String, String> expected = DailyRollup.of(day, ZONE, matching).stream()
+                    .filter(row -> row.filter() == null && row.dimension() != null && row.dimension() != filter.dimension())
+                    .collect(Collectors.toMap(row -> row.dimension() + "=" + row.value(), row -> text(row.metrics())));
+            Map<String, String> paired = rows.stream().filter(row -> filter.equals(row.filter()))
+                    .collect(Collectors.toMap(row -> row.dimension() + "=" + row.value(), row -> text(row.metrics())));
+            assertThat(matching).as("facts of %s", filter).isNotEmpty();
+            assertThat(paired).as("pair rows of %s", filter).isEqualTo(expected);
+        }
+        assertThat(rows).noneMatch(row -> row.filter() != null && (row.dimension() == null || row.dimension() == row.filter().dimension()));
+        assertThat(rows).noneMatch(row -> row.filter() != null && !DailyRollup.PAIRED.contains(row.filter().dimension()));
     }
 
     private static WorkFact fact(Random random) {
@@ -75,7 +101,7 @@ class DailyRollupTest {
         Instant started = random.nextBoolean() ? received.plusSeconds(random.nextInt(40_000)) : null;
         Instant closedAt = closed ? received.plusSeconds(50_000 + random.nextInt(4 * 86_400)) : null;
         return new WorkFact(Map.of(Dimension.QUEUE, "q" + random.nextInt(3), Dimension.PAYER, "p" + random.nextInt(4),
-                Dimension.WORKER, random.nextBoolean() ? "w" + random.nextInt(3) : ""),
+                Dimension.WORKER, random.nextBoolean() ? "w" + random.nextInt(3) : "", Dimension.SITE, "s" + random.nextInt(2)),
                 BigDecimal.valueOf(random.nextInt(100_000), 2), received, started, started, closedAt, closed && random.nextInt(5) == 0,
                 closed && random.nextInt(4) == 0, random.nextBoolean() ? received.plusSeconds(3 * 86_400) : null,
                 Duration.ofSeconds(random.nextInt(3_600)), random.nextInt(4) == 0 ? 1 : 0, random.nextBoolean(), random.nextBoolean(),

@@ -244,7 +244,9 @@ class JdbcFacts implements FactsPort {
     }
 
     @Override
-    public void replaceRollup(TenantId tenant, LocalDate day, List<DailyRollup.Row> rows) {
-        rollups.replace(tenant.value(), day, rows);
+    public void rebuildRollups(TenantId tenant, List<LocalDate> days, ZoneId zone) {
+        // every month the days are in, locked at once in the global order
+        rollups.lock(days.stream().map(day -> new RollupRows.TenantDay(tenant.value(), day)).toList());
+        rollups.replace(tenant.value(), days, day -> DailyRollup.of(day, zone, factsTouching(tenant, day, zone)));
     }
 }

@@ -23,7 +23,8 @@ import java.util.Map;
 
 /**
  * Insight reads. Rollup rows are summed per period and value in SQL; the duration histograms only when asked, their
- * non-empty buckets summed as the rows are read. Filtered reads and the backlog go to the facts; every column and dimension name
+ * non-empty buckets summed as the rows are read; a read filtered by one value of a paired dimension sums pair rows. Other
+ * filtered reads and the backlog go to the facts; every column and dimension name
  * in the SQL comes from this code, values are bound.
  */
 @Singleton
@@ -52,33 +53,64 @@ class JdbcInsightReads implements InsightReadPort {
     /**
      * The rollup rows of a range as one relation {@code r} (day, value, metrics): the whole calendar months inside the
      * range from {@code work_monthly} (dated the first of their month) when the read sums per month or over the whole
-     * range, the other days from {@code work_daily}.
+     * range, the other days from {@code work_daily}. The rows are those of {@code rows}: a dimension's rows, with or
+     * without a filter.
      */
     private record Source(String sql, List<Object> params) {
 
-        static Source of(TenantId tenant, String dimension, LocalDate from, LocalDate to, InsightRequest.Period period) {
+        static Source of(TenantId tenant, Rows rows, LocalDate from, LocalDate to, InsightRequest.Period period) {
             String columns = "value, " + String.join(", ", RollupRows.METRICS);
             LocalDate firstWhole = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
             LocalDate afterWhole = to.plusDays(1).getDayOfMonth() == 1 ? to.plusDays(1) : to.withDayOfMonth(1);
             boolean months = (period == InsightRequest.Period.NONE || period == InsightRequest.Period.MONTH) && firstWhole.isBefore(afterWhole);
+            List<Object> params = new ArrayList<>();
             if (!months) {
-                return new Source("(select day, " + columns + " from work_daily where tenant_id = ? and dimension = ? and day between ? and ?) r",
-                        List.of(tenant.value(), dimension, from, to));
+                params.add(tenant.value());
+                params.addAll(rows.params());
+                params.addAll(List.of(from, to));
+                return new Source("(select day, " + columns + " from work_daily where tenant_id = ? and " + rows.sql() + " and day between ? and ?) r",
+                        params);
             }
-            return new Source("(select day, " + columns + " from work_daily where tenant_id = ? and dimension = ?"
+            params.add(tenant.value());
+            params.addAll(rows.params());
+            params.addAll(List.of(from, firstWhole, afterWhole, to, tenant.value()));
+            params.addAll(rows.params());
+            params.addAll(List.of(firstWhole, afterWhole));
+            return new Source("(select day, " + columns + " from work_daily where tenant_id = ? and " + rows.sql()
                     + " and (day >= ? and day < ? or day >= ? and day <= ?)"
-                    + " union all select month, " + columns + " from work_monthly where tenant_id = ? and dimension = ?"
-                    + " and month >= ? and month < ?) r",
-                    List.of(tenant.value(), dimension, from, firstWhole, afterWhole, to, tenant.value(), dimension, firstWhole, afterWhole));
+                    + " union all select month, " + columns + " from work_monthly where tenant_id = ? and " + rows.sql()
+                    + " and month >= ? and month < ?) r", params);
+        }
+    }
+
+    /**
+     * Which rows: the dimension's (or, with null, those over everything); with a filter, the pair rows of its value and
+     * the dimension, or for no dimension or the filter's own, the filter value's own row.
+     */
+    private record Rows(String sql, List<Object> params) {
+
+        static Rows of(DailyRollup.Filter filter, Dimension dimension) {
+            if (filter == null) {
+                return new Rows("dimension = ? and filter_dimension = '' and filter_value = ''", List.of(name(dimension)));
+            }
+            if (dimension == null || dimension == filter.dimension()) {
+                return new Rows("dimension = ? and filter_dimension = '' and filter_value = '' and value = ?",
+                        List.of(filter.dimension().apiName(), filter.value()));
+            }
+            return new Rows("dimension = ? and filter_dimension = ? and filter_value = ?",
+                    List.of(dimension.apiName(), filter.dimension().apiName(), filter.value()));
+        }
+
+        private static String name(Dimension dimension) {
+            return dimension == null ? "" : dimension.apiName();
         }
     }
 
     @Override
-    public List<DailyRollup.Row> rollup(TenantId tenant, LocalDate from, LocalDate to, Dimension dimension,
+    public List<DailyRollup.Row> rollup(TenantId tenant, LocalDate from, LocalDate to, DailyRollup.Filter filter, Dimension dimension,
                                         InsightRequest.Period period, boolean withDurations) {
-        String dimensionName = dimension == null ? "" : dimension.apiName();
         String start = periodStart(period);
-        Source source = Source.of(tenant, dimensionName, from, to, period);
+        Source source = Source.of(tenant, Rows.of(filter, dimension), from, to, period);
         List<Object> params = new ArrayList<>();
         if (period == InsightRequest.Period.NONE) {
             params.add(from);
@@ -104,7 +136,9 @@ class JdbcInsightReads implements InsightReadPort {
             m.recoveredAmount = rs.getBigDecimal(17);
             m.writtenOffAmount = rs.getBigDecimal(18);
             LocalDate day = rs.getObject(1, LocalDate.class);
-            rows.put(day + "\u0000" + rs.getString(2), new DailyRollup.Row(day, dimension, rs.getString(2), m));
+            // a filtered read without a dimension reads the filter value's own row: one group, over everything filtered
+            String value = dimension == null ? "" : rs.getString(2);
+            rows.put(day + "\u0000" + rs.getString(2), new DailyRollup.Row(day, filter, dimension, value, m));
             return 1;
         }, params.toArray());
         if (withDurations && !rows.isEmpty()) {

@@ -73,10 +73,14 @@ class RollupChangeTest extends PersistenceTestSupport {
         assertRowsAreBuiltWhole(tenant);
 
         // rebuilding every day whole from its facts (as a round does for a day marked by a bulk load) changes nothing
+        List<LocalDate> days = new ArrayList<>();
         for (LocalDate day = FIRST.minusDays(1); day.isBefore(FIRST.plusDays(DAYS + 20)); day = day.plusDays(1)) {
-            LocalDate d = day;
+            days.add(day);
+        }
+        for (int from = 0; from < days.size(); from += 7) {
+            List<LocalDate> week = days.subList(from, Math.min(days.size(), from + 7));
             tx.inTransaction(tenant, () -> {
-                facts.replaceRollup(tenant, d, DailyRollup.of(d, ZONE, facts.factsTouching(tenant, d, ZONE)));
+                facts.rebuildRollups(tenant, week, ZONE);
                 return null;
             });
         }
@@ -110,6 +114,11 @@ class RollupChangeTest extends PersistenceTestSupport {
         String migration = new String(getClass().getResourceAsStream("/db/migration/V35__monthly_rollups.sql").readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);
         String backfill = migration.substring(migration.indexOf("insert into work_monthly"));
+        // the daily rows as V35 found them: V40's pair rows came later
+        tx.inTransaction(tenant, () -> jdbc.prepareStatement("delete from work_daily where tenant_id = ? and filter_dimension <> ''", statement -> {
+            statement.setString(1, tenant.value());
+            return statement.executeUpdate();
+        }));
         tx.inTransaction(tenant, () -> jdbc.prepareStatement("delete from work_monthly where tenant_id = ?", statement -> {
             statement.setString(1, tenant.value());
             statement.executeUpdate();
@@ -119,14 +128,69 @@ class RollupChangeTest extends PersistenceTestSupport {
         assertThat(monthlyRows(tenant)).isEqualTo(kept);
     }
 
+    @Test
+    void daysMarkedByTheMigrationGetTheirPairRowsWhenRebuilt() throws Exception {
+        TenantId tenant = newTenant("rollup-pairs");
+        Random random = new Random(8);
+        List<KeyedFact> keyed = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            keyed.add(keyed(tenant, UUID.randomUUID(), fact(random, FIRST.plusDays(i % 9))));
+        }
+        save(tenant, keyed);
+        // the rows as they were before V40: none per filter value
+        for (String table : List.of("work_daily", "work_monthly")) {
+            tx.inTransaction(tenant, () -> jdbc.prepareStatement("delete from " + table + " where tenant_id = ? and filter_dimension <> ''", statement -> {
+                statement.setString(1, tenant.value());
+                return statement.executeUpdate();
+            }));
+        }
+        String migration = new String(getClass().getResourceAsStream("/db/migration/V40__pair_rollups.sql").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String marking = migration.substring(migration.indexOf("insert into insight_dirty_day"));
+        tx.inTransaction(tenant, () -> jdbc.execute(connection -> connection.createStatement().executeUpdate(marking)));
+        // the rounds rebuild the marked days
+        for (List<FactsPort.TenantDay> days = claim(tenant); !days.isEmpty(); days = claim(tenant)) {
+            List<LocalDate> claimed = days.stream().map(FactsPort.TenantDay::day).toList();
+            tx.inTransaction(tenant, () -> {
+                facts.rebuildRollups(tenant, claimed, ZONE);
+                return null;
+            });
+        }
+        assertRowsAreBuiltWhole(tenant);
+    }
+
+    private List<FactsPort.TenantDay> claim(TenantId tenant) {
+        return tx.inTransaction(tenant, () -> facts.claimChangedDays(tenant, 5));
+    }
+
     private Map<String, String> monthlyRows(TenantId tenant) {
+        return monthlyRows(tenant, List.of());
+    }
+
+    /** The monthly rows without a filter, and those of each filter given. */
+    private Map<String, String> monthlyRows(TenantId tenant, List<DailyRollup.Filter> filters) {
         Map<String, String> rows = new HashMap<>();
-        for (Dimension dimension : Stream.concat(Stream.of((Dimension) null), Stream.of(Dimension.values())).toList()) {
-            tx.inTransaction(tenant, () -> reads.rollup(tenant, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), dimension,
-                    InsightRequest.Period.MONTH, true)).forEach(row -> rows.put(key(new DailyRollup.Row(row.day(), dimension,
-                    row.value(), row.metrics())), row.metrics().toString()));
+        for (DailyRollup.Filter filter : Stream.concat(Stream.of((DailyRollup.Filter) null), filters.stream().filter(java.util.Objects::nonNull)).toList()) {
+            for (Dimension dimension : Stream.concat(Stream.of((Dimension) null), Stream.of(Dimension.values())).toList()) {
+                if (filter != null && (dimension == null || dimension == filter.dimension())) {
+                    continue;
+                }
+                tx.inTransaction(tenant, () -> reads.rollup(tenant, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), filter, dimension,
+                        InsightRequest.Period.MONTH, true)).forEach(row -> rows.put(key(new DailyRollup.Row(row.day(), filter, dimension,
+                        row.value(), row.metrics())), row.metrics().toString()));
+            }
         }
         return rows;
+    }
+
+    /** No filter, and every filter the rows' keys name. */
+    private static List<DailyRollup.Filter> filters(java.util.Set<String> keys) {
+        List<DailyRollup.Filter> filters = new ArrayList<>();
+        filters.add(null);
+        keys.stream().map(key -> key.replaceFirst("^month ", "").split("/", -1)).filter(parts -> !parts[1].isEmpty())
+                .map(parts -> new DailyRollup.Filter(Dimension.fromApiName(parts[1].split("=", 2)[0]), parts[1].split("=", 2)[1]))
+                .distinct().forEach(filters::add);
+        return filters;
     }
 
     @Test
@@ -187,10 +251,15 @@ class RollupChangeTest extends PersistenceTestSupport {
             List<WorkFact> touching = tx.inTransaction(tenant, () -> facts.factsTouching(tenant, d, ZONE));
             DailyRollup.of(day, ZONE, touching).forEach(row -> expected.put(key(row), row.metrics().toString()));
         }
-        for (Dimension dimension : Stream.concat(Stream.of((Dimension) null), Stream.of(Dimension.values())).toList()) {
-            tx.inTransaction(tenant, () -> reads.rollup(tenant, FIRST.minusDays(1), FIRST.plusDays(DAYS + 20), dimension,
-                    InsightRequest.Period.DAY, true)).forEach(row -> stored.put(key(new DailyRollup.Row(row.day(), dimension, row.value(),
-                    row.metrics())), row.metrics().toString()));
+        for (DailyRollup.Filter filter : filters(expected.keySet())) {
+            for (Dimension dimension : Stream.concat(Stream.of((Dimension) null), Stream.of(Dimension.values())).toList()) {
+                if (filter != null && (dimension == null || dimension == filter.dimension())) {
+                    continue;
+                }
+                tx.inTransaction(tenant, () -> reads.rollup(tenant, FIRST.minusDays(1), FIRST.plusDays(DAYS + 20), filter, dimension,
+                        InsightRequest.Period.DAY, true)).forEach(row -> stored.put(key(new DailyRollup.Row(row.day(), filter, dimension,
+                        row.value(), row.metrics())), row.metrics().toString()));
+            }
         }
         // the monthly rows: every month the facts touch is whole inside January to March
         List<DailyRollup.Row> builtWhole = new ArrayList<>();
@@ -199,8 +268,9 @@ class RollupChangeTest extends PersistenceTestSupport {
             builtWhole.addAll(DailyRollup.of(day, ZONE, tx.inTransaction(tenant, () -> facts.factsTouching(tenant, d, ZONE))));
         }
         DailyRollup.byMonth(builtWhole).forEach(row -> expected.put("month " + key(row), row.metrics().toString()));
-        monthlyRows(tenant).forEach((key, metrics) -> stored.put("month " + key, metrics));
+        monthlyRows(tenant, filters(expected.keySet())).forEach((key, metrics) -> stored.put("month " + key, metrics));
         assertThat(expected).isNotEmpty();
+        assertThat(expected.keySet()).anyMatch(key -> key.contains("/payer=p1/queue/"));
         Map<String, String> differences = new java.util.TreeMap<>();
         expected.forEach((key, value) -> {
             if (!value.equals(stored.get(key))) {
@@ -212,7 +282,8 @@ class RollupChangeTest extends PersistenceTestSupport {
     }
 
     private static String key(DailyRollup.Row row) {
-        return row.day() + "/" + (row.dimension() == null ? "" : row.dimension().apiName()) + "/" + row.value();
+        String filter = row.filter() == null ? "" : row.filter().dimension().apiName() + "=" + row.filter().value();
+        return row.day() + "/" + filter + "/" + (row.dimension() == null ? "" : row.dimension().apiName()) + "/" + row.value();
     }
 
     private static KeyedFact keyed(TenantId tenant, UUID id, WorkFact fact) {

@@ -9,7 +9,6 @@ import health.ordo.application.port.out.insights.FactsPort.KeyedFact;
 import health.ordo.application.port.out.insights.HistoryFilePort;
 import health.ordo.application.port.out.insights.HistoryImportPort;
 import health.ordo.application.port.out.transaction.TransactionPort;
-import health.ordo.domain.insights.DailyRollup;
 import health.ordo.domain.insights.HistoryRecord;
 import health.ordo.domain.shared.TenantId;
 
@@ -96,10 +95,7 @@ public class InsightsMaintenanceService implements MaintainInsightsUseCase {
         while (clock.instant().isBefore(deadline)) {
             int done = TenantRounds.tenantByTenant(transactions, facts::tenantsWithChangedDays, DAYS_PER_ROUND, (tenant, room) -> {
                 List<FactsPort.TenantDay> days = facts.claimChangedDays(tenant, room);
-                for (FactsPort.TenantDay day : days) {
-                    List<DailyRollup.Row> rows = DailyRollup.of(day.day(), zone, facts.factsTouching(tenant, day.day(), zone));
-                    facts.replaceRollup(tenant, day.day(), rows);
-                }
+                facts.rebuildRollups(tenant, days.stream().map(FactsPort.TenantDay::day).toList(), zone);
                 return days.size();
             });
             total += done;

@@ -32,8 +32,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Answers insights from the daily rollups (grouped by one dimension, no filter) or, when a filter applies (a request's
- * or a supervisor's team), from the facts of the range rolled up the same way. The metrics' definitions are the
+ * Answers insights from the rollups: grouped by one dimension with no filter, or filtered by one value of a paired
+ * dimension ({@link DailyRollup#PAIRED}: a supervisor's own team, one payer, queue or site) from the pair rows. Any other
+ * filter (another dimension, or several values at once) reads the facts of the range and rolls them up the same way. The metrics' definitions are the
  * domain's ({@link DayMetrics}); this class only picks the rows and lays out the table.
  */
 public class InsightsQueryService implements InsightsQuery {
@@ -89,8 +90,9 @@ public class InsightsQueryService implements InsightsQuery {
     private Map<String, Map<String, DayMetrics>> metrics(Viewer viewer, InsightRequest request, boolean durations) {
         Map<String, Map<String, DayMetrics>> byPeriod = new TreeMap<>();
         List<DailyRollup.Row> rows;
-        if (request.where().isEmpty()) {
-            rows = reads.rollup(viewer.tenant(), request.from(), request.to(), request.groupBy(), request.period(), durations);
+        DailyRollup.Filter paired = paired(request.where());
+        if (request.where().isEmpty() || paired != null) {
+            rows = reads.rollup(viewer.tenant(), request.from(), request.to(), paired, request.groupBy(), request.period(), durations);
         } else {
             rows = rollUp(reads.facts(viewer.tenant(), request.from(), request.to(), zone, request.where()), request);
         }
@@ -103,6 +105,15 @@ public class InsightsQueryService implements InsightsQuery {
                     .computeIfAbsent(group, g -> new DayMetrics()).add(row.metrics());
         }
         return byPeriod;
+    }
+
+    /** The filter as pair rows answer it: one value of a paired dimension; null for none or any other filter. */
+    private static DailyRollup.Filter paired(Map<Dimension, String> where) {
+        if (where.size() != 1) {
+            return null;
+        }
+        Map.Entry<Dimension, String> only = where.entrySet().iterator().next();
+        return DailyRollup.PAIRED.contains(only.getKey()) ? new DailyRollup.Filter(only.getKey(), only.getValue()) : null;
     }
 
     private List<DailyRollup.Row> rollUp(List<WorkFact> facts, InsightRequest request) {
@@ -120,7 +131,7 @@ public class InsightsQueryService implements InsightsQuery {
         List<DailyRollup.Row> rows = new ArrayList<>();
         byDay.forEach((day, touching) -> {
             if (!day.isBefore(request.from()) && !day.isAfter(request.to())) {
-                rows.addAll(DailyRollup.of(day, zone, touching));
+                rows.addAll(DailyRollup.withoutPairs(day, zone, touching));
             }
         });
         return rows;

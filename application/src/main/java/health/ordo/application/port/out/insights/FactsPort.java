@@ -1,6 +1,5 @@
 package health.ordo.application.port.out.insights;
 
-import health.ordo.domain.insights.DailyRollup;
 import health.ordo.domain.insights.WorkFact;
 import health.ordo.domain.shared.TenantId;
 
@@ -69,5 +68,9 @@ public interface FactsPort {
      */
     List<WorkFact> factsTouching(TenantId tenant, LocalDate day, ZoneId zone);
 
-    void replaceRollup(TenantId tenant, LocalDate day, List<DailyRollup.Row> rows);
+    /**
+     * Rebuilds each day's rollup whole from its facts ({@link #factsTouching}, so under the day's lock), the days'
+     * months changed once for all of them.
+     */
+    void rebuildRollups(TenantId tenant, List<LocalDate> days, ZoneId zone);
 }

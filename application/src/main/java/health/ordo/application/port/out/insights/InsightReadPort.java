@@ -21,8 +21,17 @@ public interface InsightReadPort {
      * each row's day is its period's first day (the day itself for NONE and DAY, the Monday for WEEK, the 1st for MONTH;
      * NONE sums the whole range under {@code from}). Duration histograms are filled only when asked for.
      */
-    List<DailyRollup.Row> rollup(TenantId tenant, LocalDate from, LocalDate to, Dimension dimension, InsightRequest.Period period,
-                                 boolean withDurations);
+    default List<DailyRollup.Row> rollup(TenantId tenant, LocalDate from, LocalDate to, Dimension dimension, InsightRequest.Period period,
+                                         boolean withDurations) {
+        return rollup(tenant, from, to, null, dimension, period, withDurations);
+    }
+
+    /**
+     * The same, counting only the facts with the filter's value (null: every fact), from the pair rows: with no
+     * dimension, or the filter's own, one group per period (value empty, or the filter's value).
+     */
+    List<DailyRollup.Row> rollup(TenantId tenant, LocalDate from, LocalDate to, DailyRollup.Filter filter, Dimension dimension,
+                                 InsightRequest.Period period, boolean withDurations);
 
     /** Facts that arrived or closed within the days (in the zone) and match every filter. */
     List<WorkFact> facts(TenantId tenant, LocalDate from, LocalDate to, ZoneId zone, Map<Dimension, String> where);
