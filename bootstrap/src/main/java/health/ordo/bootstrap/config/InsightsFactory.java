@@ -13,6 +13,7 @@ import health.ordo.application.port.out.sla.SlaConfigPort;
 import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.application.service.insights.ForecastService;
 import health.ordo.application.service.insights.HistoryImportService;
+import health.ordo.application.service.insights.InsightZones;
 import health.ordo.application.service.insights.InsightsMaintenanceService;
 import health.ordo.application.service.insights.InsightsQueryService;
 import health.ordo.application.service.insights.WatchService;
@@ -28,7 +29,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 /**
- * Process intelligence wiring. {@code ordo.insights.time-zone} (UTC) is the zone whose days rollups count in;
+ * Process intelligence wiring. Each tenant's rollups count in the days of its business calendar's zone;
+ * {@code ordo.insights.time-zone} (UTC) is the zone of a tenant without a calendar;
  * {@code ordo.insights.settle} (30 s) how old an item change must be before its fact is refreshed;
  * {@code ordo.insights.productive-share} (0.8) the share of working time a worker spends on queue items;
  * {@code ordo.insights.default-handling} (30 min) the handling time of a type with no completed history yet.
@@ -37,36 +39,39 @@ import java.time.ZoneId;
 class InsightsFactory {
 
     @Singleton
+    InsightZones insightZones(SlaConfigPort calendars, @Value("${ordo.insights.time-zone:UTC}") String zone) {
+        return new InsightZones(calendars, ZoneId.of(zone));
+    }
+
+    @Singleton
     InsightsMaintenanceService insightsMaintenanceService(FactsPort facts, HistoryImportPort imports, HistoryFilePort files,
-                                                          TransactionPort transactions, Clock clock,
-                                                          @Value("${ordo.insights.time-zone:UTC}") String zone,
+                                                          TransactionPort transactions, Clock clock, InsightZones zones,
                                                           @Value("${ordo.insights.settle:30s}") Duration settle) {
-        return new InsightsMaintenanceService(facts, imports, files, transactions, clock, ZoneId.of(zone), settle);
+        return new InsightsMaintenanceService(facts, imports, files, transactions, clock, zones, settle);
     }
 
     @Singleton
     InsightsQueryService insightsQueryService(InsightReadPort reads, WorkforcePort workforce, TransactionPort transactions, Clock clock,
-                                              @Value("${ordo.insights.time-zone:UTC}") String zone) {
-        return new InsightsQueryService(reads, workforce, transactions, clock, ZoneId.of(zone));
+                                              InsightZones zones) {
+        return new InsightsQueryService(reads, workforce, transactions, clock, zones);
     }
 
     @Singleton
     ForecastService forecastService(InsightReadPort reads, OpenWorkPort openWork, WorkforcePort workforce,
                                     health.ordo.application.port.out.routing.WorkerSchedulePort schedules, SlaConfigPort calendars,
                                     PriorityPolicyPort policies, RescoringPort rescoring, PriorityScoringService scoring,
-                                    TransactionPort transactions, Clock clock, @Value("${ordo.insights.time-zone:UTC}") String zone,
+                                    TransactionPort transactions, Clock clock, InsightZones zones,
                                     @Value("${ordo.insights.productive-share:0.8}") double productiveShare,
                                     @Value("${ordo.insights.default-handling:30m}") Duration defaultHandling) {
         return new ForecastService(reads, openWork, workforce, schedules, calendars, policies, rescoring, scoring, transactions, clock,
-                ZoneId.of(zone), productiveShare,
+                zones, productiveShare,
                 defaultHandling);
     }
 
     @Singleton
-    WatchService watchService(InsightReadPort reads, WatchPort watch, TenantDirectoryPort tenants, SlaConfigPort calendars,
-                              IngestWorkItemUseCase ingest, TransactionPort transactions, Clock clock,
-                              @Value("${ordo.insights.time-zone:UTC}") String zone) {
-        return new WatchService(reads, watch, tenants, calendars, ingest, transactions, clock, ZoneId.of(zone));
+    WatchService watchService(InsightReadPort reads, WatchPort watch, TenantDirectoryPort tenants, IngestWorkItemUseCase ingest,
+                              TransactionPort transactions, Clock clock, InsightZones zones) {
+        return new WatchService(reads, watch, tenants, ingest, transactions, clock, zones);
     }
 
     @Singleton

@@ -30,6 +30,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Facts of Ordo's items (one query joins each changed item with its queue, worker and history), imported facts, and the
@@ -142,7 +143,7 @@ class JdbcFacts implements FactsPort {
     }
 
     @Override
-    public void saveFacts(List<KeyedFact> given, ZoneId zone) {
+    public void saveFacts(List<KeyedFact> given, Function<TenantId, ZoneId> zones) {
         if (given.isEmpty()) {
             return;
         }
@@ -155,6 +156,8 @@ class JdbcFacts implements FactsPort {
         List<Object[]> replaced = new ArrayList<>();
         for (Map.Entry<String, List<UUID>> tenant : idsByTenant.entrySet()) {
             String ids = tenant.getValue().stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+            ZoneId zone = zones.apply(new TenantId(tenant.getKey()));
+            countedIn(tenant.getKey(), zone);
             DailyRollup.Change change = changes.computeIfAbsent(tenant.getKey(), t -> new DailyRollup.Change(zone));
             Sql.query(jdbc, """
                     select f.* from work_fact_key k
@@ -245,8 +248,40 @@ class JdbcFacts implements FactsPort {
 
     @Override
     public void rebuildRollups(TenantId tenant, List<LocalDate> days, ZoneId zone) {
+        countedIn(tenant.value(), zone);
         // every month the days are in, locked at once in the global order
         rollups.lock(days.stream().map(day -> new RollupRows.TenantDay(tenant.value(), day)).toList());
         rollups.replace(tenant.value(), days, day -> DailyRollup.of(day, zone, factsTouching(tenant, day, zone)));
+    }
+
+    /** Records the zone a tenant's rollups count in, unless one is recorded (a zone that changed is seen by the rounds). */
+    private void countedIn(String tenant, ZoneId zone) {
+        Sql.update(jdbc, "insert into insight_zone (tenant_id, zone) values (?, ?) on conflict (tenant_id) do nothing", tenant, zone.getId());
+    }
+
+    @Override
+    public Map<TenantId, String> rollupZones() {
+        Map<TenantId, String> zones = new TreeMap<>(java.util.Comparator.comparing(TenantId::value));
+        Sql.query(jdbc, "select tenant_id, zone from insight_zone", rs -> zones.put(new TenantId(rs.getString(1)), rs.getString(2)));
+        return zones;
+    }
+
+    @Override
+    public boolean recountRollups(TenantId tenant, ZoneId zone) {
+        // the row lock of the update makes a second node's recount wait, then find the zone recorded and do nothing
+        if (Sql.update(jdbc, "update insight_zone set zone = ? where tenant_id = ? and zone <> ?", zone.getId(), tenant.value(), zone.getId()) == 0) {
+            return false;
+        }
+        Sql.update(jdbc, "delete from work_daily where tenant_id = ?", tenant.value());
+        Sql.update(jdbc, "delete from work_monthly where tenant_id = ?", tenant.value());
+        Sql.update(jdbc, """
+                insert into insight_dirty_day (tenant_id, day)
+                select ?, d::date from (select min(received_at) as first, max(coalesce(closed_at, received_at)) as last
+                                        from work_fact where tenant_id = ?) r
+                cross join generate_series((r.first at time zone ?)::date::timestamp, (r.last at time zone ?)::date::timestamp,
+                                           interval '1 day') d
+                where r.first is not null
+                on conflict do nothing""", tenant.value(), tenant.value(), zone.getId(), zone.getId());
+        return true;
     }
 }

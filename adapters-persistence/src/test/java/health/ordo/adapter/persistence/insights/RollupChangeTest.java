@@ -238,7 +238,7 @@ class RollupChangeTest extends PersistenceTestSupport {
             return null;
         });
         tx.inTransaction(tenant, () -> {
-            facts.saveFacts(keyed, ZONE);
+            facts.saveFacts(keyed, t -> ZONE);
             return null;
         });
     }

@@ -53,7 +53,8 @@ import java.util.TreeSet;
  * each working the hours of their own schedule (their calendar less their time off, {@link health.ordo.domain.routing.WorkerSchedule}), the
  * handling time of each type learned from history (median touch time over the last 90 days), and the forecast
  * arrivals. The business calendar is the tenant's calendar {@code default} (else its first one, else Monday to Friday
- * 09:00–17:00 in the insights time zone); it is also the calendar of workers without one of their own.
+ * 09:00–17:00 in the deployment's insights time zone: {@link InsightZones}); it is also the calendar of workers without one
+ * of their own, and its zone the one whose days the forecasts count.
  */
 public class ForecastService implements ForecastUseCase {
 
@@ -68,10 +69,9 @@ public class ForecastService implements ForecastUseCase {
     private final OpenWorkPort openWork;
     private final WorkforcePort workforce;
     private final ForecastStaff staffing;
-    private final SlaConfigPort calendars;
     private final TransactionPort transactions;
     private final Clock clock;
-    private final ZoneId zone;
+    private final InsightZones zones;
     private final double productiveShare;
     private final Duration defaultHandling;
     private final PriorityPolicyPort policies;
@@ -81,7 +81,7 @@ public class ForecastService implements ForecastUseCase {
 
     public ForecastService(InsightReadPort reads, OpenWorkPort openWork, WorkforcePort workforce, WorkerSchedulePort schedules,
                            SlaConfigPort calendars, PriorityPolicyPort policies, RescoringPort rescoring, PriorityScoringService scoring,
-                           TransactionPort transactions, Clock clock, ZoneId zone, double productiveShare, Duration defaultHandling) {
+                           TransactionPort transactions, Clock clock, InsightZones zones, double productiveShare, Duration defaultHandling) {
         this.policies = policies;
         this.rescoring = rescoring;
         this.scoring = scoring;
@@ -89,10 +89,9 @@ public class ForecastService implements ForecastUseCase {
         this.openWork = openWork;
         this.workforce = workforce;
         this.staffing = new ForecastStaff(workforce, schedules, calendars);
-        this.calendars = calendars;
         this.transactions = transactions;
         this.clock = clock;
-        this.zone = zone;
+        this.zones = zones;
         this.productiveShare = productiveShare;
         this.defaultHandling = defaultHandling;
     }
@@ -246,12 +245,12 @@ public class ForecastService implements ForecastUseCase {
 
     private Situation situation(TenantId tenant, LocalDate by, String onlyQueue) {
         Instant now = clock.instant();
-        LocalDate today = now.atZone(zone).toLocalDate();
+        BusinessCalendar calendar = calendar(tenant);
+        LocalDate today = now.atZone(calendar.zone()).toLocalDate();
         InvalidValueException.require(by != null, "by", "by is required (a date, e.g. " + today.plusDays(7) + ")");
         InvalidValueException.require(!by.isBefore(today), "by", "by lies in the past");
         InvalidValueException.require(by.toEpochDay() - today.toEpochDay() <= MAX_HORIZON_DAYS, "by",
                 "by lies at most " + MAX_HORIZON_DAYS + " days ahead");
-        BusinessCalendar calendar = calendar(tenant);
         Instant byEnd = by.plusDays(1).atStartOfDay(calendar.zone()).toInstant().minusSeconds(1);
         Instant until = by.plusDays(RUN_ON_DAYS).atStartOfDay(calendar.zone()).toInstant();
         Map<String, Double> typeHours = handlingHours(tenant, today, Dimension.TYPE);
@@ -269,7 +268,7 @@ public class ForecastService implements ForecastUseCase {
         ForecastStaff.Roster roster = staffing.roster(tenant, calendar, today, until.atZone(calendar.zone()).toLocalDate());
         Map<String, Staff> staff = roster.perQueue();
         Map<String, double[]> scores = openWork.arrivalScores(tenant, now.minus(Duration.ofDays(28)));
-        int horizon = (int) (until.atZone(zone).toLocalDate().toEpochDay() - today.toEpochDay());
+        int horizon = (int) (until.atZone(calendar.zone()).toLocalDate().toEpochDay() - today.toEpochDay());
         Map<String, ArrivalForecast> forecasts = new HashMap<>();
         Set<LocalDate> holidays = calendar.holidays();
         series(tenant, Dimension.QUEUE).forEach((queue, series) -> {
@@ -297,8 +296,8 @@ public class ForecastService implements ForecastUseCase {
 
     private List<StaffingDay> days(Situation situation, QueueSituation q, LocalDate by) {
         List<StaffingDay> days = new ArrayList<>();
-        LocalDate today = situation.now().atZone(zone).toLocalDate();
         BusinessCalendar calendar = situation.calendar();
+        LocalDate today = situation.now().atZone(calendar.zone()).toLocalDate();
         for (LocalDate day = today.plusDays(1); !day.isAfter(by); day = day.plusDays(1)) {
             double work = q.arrivals().hoursBetween(day.minusDays(1), day);
             double arrivals = q.handlingHours() <= 0 ? 0 : work / q.handlingHours();
@@ -328,7 +327,7 @@ public class ForecastService implements ForecastUseCase {
 
     /** Daily arrivals of the last year per value of the dimension, up to yesterday. */
     private Map<String, DailySeries> series(TenantId tenant, Dimension dimension) {
-        LocalDate yesterday = clock.instant().atZone(zone).toLocalDate().minusDays(1);
+        LocalDate yesterday = clock.instant().atZone(zones.of(tenant)).toLocalDate().minusDays(1);
         LocalDate from = yesterday.minusDays(HISTORY_DAYS - 1);
         Map<String, Map<LocalDate, Long>> counts = new TreeMap<>();
         for (DailyRollup.Row row : reads.rollup(tenant, from, yesterday, dimension, InsightRequest.Period.DAY, false)) {
@@ -345,9 +344,7 @@ public class ForecastService implements ForecastUseCase {
     }
 
     private BusinessCalendar calendar(TenantId tenant) {
-        return calendars.calendar(tenant, "default")
-                .or(() -> calendars.calendars(tenant).stream().findFirst())
-                .orElseGet(() -> BusinessCalendar.standard(tenant, zone.getId()));
+        return zones.calendar(tenant);
     }
 
     private static BreachingItem item(String queue, BreachSimulation.Outcome outcome) {

@@ -20,6 +20,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,22 +47,22 @@ public class InsightsMaintenanceService implements MaintainInsightsUseCase {
     private final HistoryFilePort files;
     private final TransactionPort transactions;
     private final Clock clock;
-    private final ZoneId zone;
+    private final InsightZones zones;
     private final Duration settle;
 
     /**
-     * @param zone   the time zone whose calendar days the rollups count in
+     * @param zones  the time zone whose calendar days each tenant's rollups count in
      * @param settle how old an item change must be before its fact is refreshed (longer than a transaction takes to
      *               commit, so no change is passed over while still being committed)
      */
     public InsightsMaintenanceService(FactsPort facts, HistoryImportPort imports, HistoryFilePort files,
-                                      TransactionPort transactions, Clock clock, ZoneId zone, Duration settle) {
+                                      TransactionPort transactions, Clock clock, InsightZones zones, Duration settle) {
         this.facts = facts;
         this.imports = imports;
         this.files = files;
         this.transactions = transactions;
         this.clock = clock;
-        this.zone = zone;
+        this.zones = zones;
         this.settle = settle;
     }
 
@@ -76,7 +77,8 @@ public class InsightsMaintenanceService implements MaintainInsightsUseCase {
                     return 0;
                 }
                 facts.ensurePartitions(months(changed.facts()));
-                facts.saveFacts(changed.facts(), zone);
+                Map<TenantId, ZoneId> zoneOf = new HashMap<>();
+                facts.saveFacts(changed.facts(), tenant -> zoneOf.computeIfAbsent(tenant, zones::of));
                 facts.saveWatermark(changed.last());
                 return changed.facts().size();
             }).orElse(0));
@@ -90,12 +92,13 @@ public class InsightsMaintenanceService implements MaintainInsightsUseCase {
 
     @Override
     public int rollUpChangedDays() {
+        recountMovedZones();
         Instant deadline = clock.instant().plus(ROUND_BUDGET);
         int total = 0;
         while (clock.instant().isBefore(deadline)) {
             int done = TenantRounds.tenantByTenant(transactions, facts::tenantsWithChangedDays, DAYS_PER_ROUND, (tenant, room) -> {
                 List<FactsPort.TenantDay> days = facts.claimChangedDays(tenant, room);
-                facts.rebuildRollups(tenant, days.stream().map(FactsPort.TenantDay::day).toList(), zone);
+                facts.rebuildRollups(tenant, days.stream().map(FactsPort.TenantDay::day).toList(), zones.of(tenant));
                 return days.size();
             });
             total += done;
@@ -104,6 +107,21 @@ public class InsightsMaintenanceService implements MaintainInsightsUseCase {
             }
         }
         return total;
+    }
+
+    /**
+     * A tenant whose rollups count in another zone than its calendar's now (its calendar's zone changed, or rows from
+     * before per-tenant zones) has its rows counted again: they are deleted and every day its facts touch is marked,
+     * for the rounds to rebuild in the new zone.
+     */
+    private void recountMovedZones() {
+        transactions.readAcrossTenants(facts::rollupZones).forEach((tenant, counted) -> transactions.inTransaction(tenant, () -> {
+            ZoneId zone = zones.of(tenant);
+            if (!zone.getId().equals(counted)) {
+                facts.recountRollups(tenant, zone);
+            }
+            return null;
+        }));
     }
 
     @Override
@@ -175,6 +193,8 @@ public class InsightsMaintenanceService implements MaintainInsightsUseCase {
                 return;
             }
             TenantId tenant = job.tenant();
+            // timestamps without an offset and plain dates are the tenant's local time
+            ZoneId zone = transactions.readOnly(tenant, () -> zones.of(tenant));
             Map<UUID, KeyedFact> keyed = new LinkedHashMap<>();
             List<Rejection> refused = new ArrayList<>();
             for (HistoryFilePort.Row row : rows) {
@@ -182,7 +202,7 @@ public class InsightsMaintenanceService implements MaintainInsightsUseCase {
                     refused.add(new Rejection(row.number(), "row", row.error()));
                     continue;
                 }
-                HistoryRecord.Reading reading = HistoryRecord.read(row.fields(), job.sourceSystem(), ZoneOffset.UTC, clock.instant());
+                HistoryRecord.Reading reading = HistoryRecord.read(row.fields(), job.sourceSystem(), zone, clock.instant());
                 if (!reading.ok()) {
                     reading.errors().forEach(error -> refused.add(new Rejection(row.number(), error.field(), error.message())));
                     continue;
@@ -202,7 +222,7 @@ public class InsightsMaintenanceService implements MaintainInsightsUseCase {
                 return null;
             });
             transactions.inTransaction(tenant, () -> {
-                facts.saveFacts(accepting, zone);
+                facts.saveFacts(accepting, t -> zone);
                 imports.progress(tenant, job.id(), rowsRead + rowsInChunk, accepted + rowsInChunk - refusedRows,
                         rejected + refusedRows, refused, clock.instant().plus(IMPORT_LEASE));
                 return null;

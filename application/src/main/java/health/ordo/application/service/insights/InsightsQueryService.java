@@ -46,14 +46,14 @@ public class InsightsQueryService implements InsightsQuery {
     private final WorkforcePort workforce;
     private final TransactionPort transactions;
     private final Clock clock;
-    private final ZoneId zone;
+    private final InsightZones zones;
 
-    public InsightsQueryService(InsightReadPort reads, WorkforcePort workforce, TransactionPort transactions, Clock clock, ZoneId zone) {
+    public InsightsQueryService(InsightReadPort reads, WorkforcePort workforce, TransactionPort transactions, Clock clock, InsightZones zones) {
         this.reads = reads;
         this.workforce = workforce;
         this.transactions = transactions;
         this.clock = clock;
-        this.zone = zone;
+        this.zones = zones;
     }
 
     @Override
@@ -94,7 +94,8 @@ public class InsightsQueryService implements InsightsQuery {
         if (request.where().isEmpty() || paired != null) {
             rows = reads.rollup(viewer.tenant(), request.from(), request.to(), paired, request.groupBy(), request.period(), durations);
         } else {
-            rows = rollUp(reads.facts(viewer.tenant(), request.from(), request.to(), zone, request.where()), request);
+            ZoneId zone = zones.of(viewer.tenant());
+            rows = rollUp(reads.facts(viewer.tenant(), request.from(), request.to(), zone, request.where()), request, zone);
         }
         for (DailyRollup.Row row : rows) {
             if (row.dimension() != request.groupBy()) {
@@ -116,7 +117,7 @@ public class InsightsQueryService implements InsightsQuery {
         return DailyRollup.PAIRED.contains(only.getKey()) ? new DailyRollup.Filter(only.getKey(), only.getValue()) : null;
     }
 
-    private List<DailyRollup.Row> rollUp(List<WorkFact> facts, InsightRequest request) {
+    private List<DailyRollup.Row> rollUp(List<WorkFact> facts, InsightRequest request, ZoneId zone) {
         Map<LocalDate, List<WorkFact>> byDay = new HashMap<>();
         for (WorkFact fact : facts) {
             LocalDate arrived = fact.receivedAt().atZone(zone).toLocalDate();
@@ -220,6 +221,7 @@ public class InsightsQueryService implements InsightsQuery {
         InvalidValueException.require(request.where().isEmpty(), request.where().isEmpty() ? "where"
                 : request.where().keySet().iterator().next().apiName(), "this insight takes no dimension filter");
         InvalidValueException.require(request.period() == InsightRequest.Period.NONE, "period", "this insight sums the whole range");
+        ZoneId zone = zones.of(viewer.tenant());
         return switch (insight) {
             case AUTOMATION -> {
                 InsightTable.Builder table = InsightTable.of("automation", "target", "created", "applied", "retrying", "failed",

@@ -54,27 +54,24 @@ public class WatchService implements WatchUseCase {
     private final InsightReadPort reads;
     private final WatchPort watch;
     private final TenantDirectoryPort tenants;
-    private final SlaConfigPort calendars;
     private final IngestWorkItemUseCase ingest;
     private final TransactionPort transactions;
     private final Clock clock;
-    private final ZoneId zone;
+    private final InsightZones zones;
 
-    public WatchService(InsightReadPort reads, WatchPort watch, TenantDirectoryPort tenants, SlaConfigPort calendars,
-                        IngestWorkItemUseCase ingest, TransactionPort transactions, Clock clock, ZoneId zone) {
+    public WatchService(InsightReadPort reads, WatchPort watch, TenantDirectoryPort tenants, IngestWorkItemUseCase ingest,
+                        TransactionPort transactions, Clock clock, InsightZones zones) {
         this.reads = reads;
         this.watch = watch;
         this.tenants = tenants;
-        this.calendars = calendars;
         this.ingest = ingest;
         this.transactions = transactions;
         this.clock = clock;
-        this.zone = zone;
+        this.zones = zones;
     }
 
     @Override
     public int watchAll() {
-        LocalDate yesterday = today().minusDays(1);
         int found = 0;
         for (var summary : transactions.readAcrossTenants(tenants::tenants)) {
             TenantId tenant = TenantId.of(summary.id());
@@ -82,6 +79,7 @@ public class WatchService implements WatchUseCase {
                 if (watch.settling(tenant)) {
                     return 0;
                 }
+                LocalDate yesterday = today(tenant).minusDays(1);
                 Optional<LocalDate> last = watch.lockLastWatched(tenant);
                 LocalDate from = last.map(day -> day.plusDays(1)).orElse(yesterday.minusDays(MAX_BACKFILL_DAYS));
                 if (from.isAfter(yesterday)) {
@@ -99,8 +97,8 @@ public class WatchService implements WatchUseCase {
     public List<Anomaly> detect(TenantId tenant, LocalDate from, LocalDate to) {
         InvalidValueException.require(!to.isBefore(from), "to", "to lies before from");
         InvalidValueException.require(to.toEpochDay() - from.toEpochDay() < MAX_BACKFILL_DAYS, "from", "at most " + MAX_BACKFILL_DAYS + " days at once");
-        InvalidValueException.require(to.isBefore(today()), "to", "only whole days are watched: to lies before today");
         return transactions.inTransaction(tenant, () -> {
+            InvalidValueException.require(to.isBefore(today(tenant)), "to", "only whole days are watched: to lies before today");
             watchDays(tenant, from, to);
             return watch.anomalies(tenant, from, to);
         });
@@ -127,15 +125,15 @@ public class WatchService implements WatchUseCase {
     /** The new anomalies of the days. */
     private List<Anomaly> watchDays(TenantId tenant, LocalDate from, LocalDate to) {
         WatchSettings settings = watch.settings(tenant);
-        Set<LocalDate> holidays = calendars.calendar(tenant, "default").map(BusinessCalendar::holidays).orElse(Set.of());
-        LocalDate loudFrom = today().minusDays(2);
+        Set<LocalDate> holidays = zones.calendar(tenant).holidays();
+        LocalDate loudFrom = today(tenant).minusDays(2);
         Instant now = clock.instant();
         List<Anomaly> findings = new ArrayList<>();
         Map<Dimension, List<DailyRollup.Row>> rows = new HashMap<>();
         for (Dimension dimension : List.of(Dimension.QUEUE, Dimension.PAYER)) {
             rows.put(dimension, reads.rollup(tenant, from.minusWeeks(WEEKS), to, dimension, InsightRequest.Period.DAY, false));
         }
-        Map<String, Map<LocalDate, Double>> failures = watch.integrationFailures(tenant, from.minusDays(FAILURE_DAYS), to, zone);
+        Map<String, Map<LocalDate, Double>> failures = watch.integrationFailures(tenant, from.minusDays(FAILURE_DAYS), to, zones.of(tenant));
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             LocalDate current = day;
             for (Dimension dimension : rows.keySet()) {
@@ -147,7 +145,7 @@ public class WatchService implements WatchUseCase {
             failures.forEach((connector, byDay) -> failures(byDay, current, settings).ifPresent(finding ->
                     findings.add(anomaly(tenant, Anomaly.Metric.INTEGRATION_FAILURES, "connector", connector, current, finding, now))));
         }
-        if (settings.agingMax() != null && !to.isBefore(today().minusDays(1))) {
+        if (settings.agingMax() != null && !to.isBefore(today(tenant).minusDays(1))) {
             for (var group : reads.backlog(tenant, Dimension.QUEUE, Map.of(), now, new int[]{settings.agingDays()})) {
                 long old = group.byAge()[1];
                 if (old > settings.agingMax()) {
@@ -263,7 +261,8 @@ public class WatchService implements WatchUseCase {
         }
     }
 
-    private LocalDate today() {
-        return clock.instant().atZone(zone).toLocalDate();
+    /** Today in the tenant's zone (in its transaction). */
+    private LocalDate today(TenantId tenant) {
+        return clock.instant().atZone(zones.of(tenant)).toLocalDate();
     }
 }

@@ -9,8 +9,10 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Facts and daily rollups. */
 public interface FactsPort {
@@ -51,7 +53,7 @@ public interface FactsPort {
      * (arrival and closing, before and after) up to date in the same transaction: the replaced fact counted out, the
      * new one in. A rollup stays exact without reading the rest of the day's facts.
      */
-    void saveFacts(List<KeyedFact> facts, ZoneId zone);
+    void saveFacts(List<KeyedFact> facts, Function<TenantId, ZoneId> zones);
 
     /**
      * The tenants with days marked for a whole new rollup (unlocked). Days are marked by bulk loads and migrations
@@ -73,4 +75,13 @@ public interface FactsPort {
      * months changed once for all of them.
      */
     void rebuildRollups(TenantId tenant, List<LocalDate> days, ZoneId zone);
+
+    /** The zone each tenant's rollups are counted in (empty when not known: rows from before zones were recorded). */
+    Map<TenantId, String> rollupZones();
+
+    /**
+     * Counts the tenant's rollups again in another zone: records the zone, deletes the rows and marks every day the
+     * tenant's facts touch, for the rounds to rebuild. False (nothing done) when they already count in that zone.
+     */
+    boolean recountRollups(TenantId tenant, ZoneId zone);
 }
