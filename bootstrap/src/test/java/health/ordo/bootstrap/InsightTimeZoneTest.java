@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A tenant's insights count in the days of its business calendar's zone, over HTTP: an item that arrives at 02:30 UTC
  * counts on the previous day in New York; a history row's local timestamp is the tenant's local time; and when the
- * calendar moves to another zone, the rounds count the tenant's rollups again in the new zone's days.
+ * calendar moves to another zone, the rounds count the tenant's rollups again in the new zone's days; a range without
+ * an end ends on the tenant's today.
  */
 @MicronautTest(transactional = false)
 class InsightTimeZoneTest {
@@ -53,6 +56,14 @@ class InsightTimeZoneTest {
         assertThat(calendar(api, ada, "Asia/Tokyo")).isEqualTo(200);
         waitUntil(() -> arrivalsByDay(api, ada).equals(Map.of("2026-11-10", 2)), "arrivals counted again on Tokyo's days");
         assertThat(completionsByDay(api, ada)).isEqualTo(Map.of("2026-11-10", 1, "2026-11-11", 1));
+
+        // a range without an end ends on the tenant's today: at any moment one of these two zones has another date than UTC
+        for (String zone : List.of("Pacific/Kiritimati", "Pacific/Pago_Pago")) {
+            assertThat(calendar(api, ada, zone)).isEqualTo(200);
+            String before = LocalDate.now(ZoneId.of(zone)).toString();
+            Object to = api.get("/api/v1/insights/flow", ada).body().get("to");
+            assertThat(to).as("to in %s", zone).isIn(before, LocalDate.now(ZoneId.of(zone)).toString());
+        }
     }
 
     private static int calendar(ApiClient api, String token, String zone) {

@@ -71,13 +71,14 @@ class JdbcInsightReads implements InsightReadPort {
                 return new Source("(select day, " + columns + " from work_daily where tenant_id = ? and " + rows.sql() + " and day between ? and ?) r",
                         params);
             }
-            params.add(tenant.value());
-            params.addAll(rows.params());
-            params.addAll(List.of(from, firstWhole, afterWhole, to, tenant.value()));
-            params.addAll(rows.params());
-            params.addAll(List.of(firstWhole, afterWhole));
-            return new Source("(select day, " + columns + " from work_daily where tenant_id = ? and " + rows.sql()
-                    + " and (day >= ? and day < ? or day >= ? and day <= ?)"
+            // three ranges, each its own index range (an OR of the two day ranges would read every day of the rows)
+            for (LocalDate[] range : new LocalDate[][]{{from, firstWhole}, {afterWhole, to.plusDays(1)}, {firstWhole, afterWhole}}) {
+                params.add(tenant.value());
+                params.addAll(rows.params());
+                params.addAll(List.of(range[0], range[1]));
+            }
+            return new Source("(select day, " + columns + " from work_daily where tenant_id = ? and " + rows.sql() + " and day >= ? and day < ?"
+                    + " union all select day, " + columns + " from work_daily where tenant_id = ? and " + rows.sql() + " and day >= ? and day < ?"
                     + " union all select month, " + columns + " from work_monthly where tenant_id = ? and " + rows.sql()
                     + " and month >= ? and month < ?) r", params);
         }

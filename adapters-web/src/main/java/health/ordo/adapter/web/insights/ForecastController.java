@@ -6,9 +6,9 @@ import health.ordo.application.port.in.insights.ForecastUseCase;
 import health.ordo.application.port.in.insights.ForecastUseCase.BreachForecast;
 import health.ordo.application.port.in.insights.ForecastUseCase.GroupForecast;
 import health.ordo.application.port.in.insights.ForecastUseCase.Staffing;
+import health.ordo.application.port.in.insights.InsightsQuery;
 import health.ordo.domain.insights.ArrivalForecast;
 import health.ordo.domain.insights.Dimension;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -31,7 +31,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,11 +53,11 @@ import java.util.List;
 class ForecastController {
 
     private final ForecastUseCase forecasts;
-    private final ZoneId zone;
+    private final InsightsQuery insights;
 
-    ForecastController(ForecastUseCase forecasts, @Value("${ordo.insights.time-zone:UTC}") String zone) {
+    ForecastController(ForecastUseCase forecasts, InsightsQuery insights) {
         this.forecasts = forecasts;
-        this.zone = ZoneId.of(zone);
+        this.insights = insights;
     }
 
     @Serdeable
@@ -126,7 +125,7 @@ class ForecastController {
             + "each with its expected completion and money at stake (queues worked forward in Ordo's order)")
     HttpResponse<?> breaches(HttpRequest<?> request, Authentication authentication, @Nullable @QueryValue String by,
                              @Nullable @QueryValue String queue) {
-        BreachForecast forecast = forecasts.breaches(Caller.of(authentication).tenant(), by(by), queue);
+        BreachForecast forecast = forecasts.breaches(Caller.of(authentication).tenant(), by(authentication, by), queue);
         if (Tables.wantsCsv(request)) {
             List<List<Object>> rows = new ArrayList<>();
             forecast.items().forEach(item -> rows.add(java.util.Arrays.asList(item.workItemId(), item.queue(), item.type(), item.score(),
@@ -144,7 +143,7 @@ class ForecastController {
             + "and per day the workers the forecast arrivals alone need")
     HttpResponse<?> staffing(HttpRequest<?> request, Authentication authentication, @Nullable @QueryValue String by,
                              @QueryValue(defaultValue = "0.95") double target, @Nullable @QueryValue String queue) {
-        LocalDate date = by(by);
+        LocalDate date = by(authentication, by);
         List<Staffing> staffing = forecasts.staffing(Caller.of(authentication).tenant(), date, target, queue);
         if (Tables.wantsCsv(request)) {
             List<List<Object>> rows = new ArrayList<>();
@@ -161,7 +160,8 @@ class ForecastController {
             + "saves where the workers go and adds where they leave (skills, sites and capacity respected)")
     HttpResponse<?> allocation(HttpRequest<?> request, Authentication authentication, @Nullable @QueryValue String by,
                                @QueryValue(defaultValue = "5") int maxMoves) {
-        List<ForecastUseCase.Allocation> moves = forecasts.allocation(Caller.of(authentication).tenant(), by(by), maxMoves);
+        LocalDate date = by(authentication, by);
+        List<ForecastUseCase.Allocation> moves = forecasts.allocation(Caller.of(authentication).tenant(), date, maxMoves);
         if (Tables.wantsCsv(request)) {
             List<List<Object>> rows = new ArrayList<>();
             moves.forEach(m -> rows.add(java.util.Arrays.asList(m.fromQueue(), m.toQueue(), m.team(), String.join(" ", m.skills()),
@@ -170,7 +170,7 @@ class ForecastController {
             return Tables.csv("forecast-allocation", List.of("from_queue", "to_queue", "team", "skills", "workers", "share",
                     "breaches_avoided", "breaches_added", "money_saved", "money_added", "explanation"), rows);
         }
-        return HttpResponse.ok(new AllocationDto(by(by), moves));
+        return HttpResponse.ok(new AllocationDto(date, moves));
     }
 
     @Serdeable
@@ -186,11 +186,12 @@ class ForecastController {
             throw new InvalidRequestException("addWorkers", "addWorkers (e.g. 2 or -1) or a policy (policyId and version) is required");
         }
         return forecasts.whatIf(Caller.of(authentication).tenant(), body.queue(), body.addWorkers() == null ? 0 : body.addWorkers(),
-                body.skills(), body.by() == null ? LocalDate.now(zone).plusDays(7) : body.by(), body.policyId(), body.version());
+                body.skills(), body.by() == null ? by(authentication, null) : body.by(), body.policyId(), body.version());
     }
 
-    private LocalDate by(String text) {
-        return InsightParameters.date(text, "by", LocalDate.now(zone).plusDays(7));
+    /** The date asked for; a week from the tenant's today when none is. */
+    private LocalDate by(Authentication authentication, String text) {
+        return InsightParameters.date(text, "by", text == null || text.isBlank() ? insights.today(Caller.of(authentication).tenant()).plusDays(7) : null);
     }
 
     private static double round(double value) {

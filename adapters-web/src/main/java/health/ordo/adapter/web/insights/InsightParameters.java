@@ -6,7 +6,6 @@ import health.ordo.domain.insights.Dimension;
 import io.micronaut.http.HttpRequest;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -27,7 +26,8 @@ final class InsightParameters {
     private InsightParameters() {
     }
 
-    static InsightRequest read(HttpRequest<?> request, ZoneId zone) {
+    /** @param today the tenant's today: the default end of the range */
+    static InsightRequest read(HttpRequest<?> request, LocalDate today) {
         var parameters = request.getParameters();
         for (String name : parameters.names()) {
             if (!GENERAL.contains(name) && Dimension.fromApiName(name) == null) {
@@ -35,7 +35,6 @@ final class InsightParameters {
                         + dimensions());
             }
         }
-        LocalDate today = LocalDate.now(zone);
         LocalDate to = date(parameters.get("to"), "to", today);
         LocalDate from = date(parameters.get("from"), "from", to.minusDays(29));
         Dimension groupBy = null;

@@ -5,7 +5,6 @@ import health.ordo.application.port.in.insights.Insight;
 import health.ordo.application.port.in.insights.InsightRequest;
 import health.ordo.application.port.in.insights.InsightTable;
 import health.ordo.application.port.in.insights.InsightsQuery;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -21,7 +20,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +38,9 @@ import java.util.Map;
 class InsightsController {
 
     private final InsightsQuery insights;
-    private final ZoneId zone;
 
-    InsightsController(InsightsQuery insights, @Value("${ordo.insights.time-zone:UTC}") String zone) {
+    InsightsController(InsightsQuery insights) {
         this.insights = insights;
-        this.zone = ZoneId.of(zone);
     }
 
     /** An insight as JSON: what was asked, the columns, one object per row. */
@@ -114,8 +110,8 @@ class InsightsController {
     }
 
     private HttpResponse<?> answer(HttpRequest<?> request, Authentication authentication, Insight insight) {
-        InsightRequest asked = InsightParameters.read(request, zone);
         Caller caller = Caller.of(authentication);
+        InsightRequest asked = InsightParameters.read(request, insights.today(caller.tenant()));
         InsightTable table = insights.insight(new InsightsQuery.Viewer(caller.tenant(), caller.actor().name(),
                 authentication.getRoles().contains("TENANT_ADMIN")), insight, asked);
         if (Tables.wantsCsv(request)) {

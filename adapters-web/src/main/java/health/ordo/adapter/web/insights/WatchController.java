@@ -1,10 +1,10 @@
 package health.ordo.adapter.web.insights;
 
 import health.ordo.adapter.web.security.Caller;
+import health.ordo.application.port.in.insights.InsightsQuery;
 import health.ordo.application.port.in.insights.WatchUseCase;
 import health.ordo.domain.insights.Anomaly;
 import health.ordo.domain.insights.WatchSettings;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -26,7 +26,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,11 +41,11 @@ import java.util.List;
 class WatchController {
 
     private final WatchUseCase watch;
-    private final ZoneId zone;
+    private final InsightsQuery insights;
 
-    WatchController(WatchUseCase watch, @Value("${ordo.insights.time-zone:UTC}") String zone) {
+    WatchController(WatchUseCase watch, InsightsQuery insights) {
         this.watch = watch;
-        this.zone = ZoneId.of(zone);
+        this.insights = insights;
     }
 
     @Serdeable
@@ -77,7 +76,7 @@ class WatchController {
     @Operation(summary = "Unusual days the watch found (newest first), each with its value, the seasonal expectation and the robust score")
     HttpResponse<?> anomalies(HttpRequest<?> request, Authentication authentication, @Nullable @QueryValue String from,
                               @Nullable @QueryValue String to) {
-        LocalDate last = InsightParameters.date(to, "to", LocalDate.now(zone));
+        LocalDate last = InsightParameters.date(to, "to", to == null || to.isBlank() ? insights.today(Caller.of(authentication).tenant()) : null);
         LocalDate first = InsightParameters.date(from, "from", last.minusDays(29));
         return answer(request, first, last, watch.anomalies(Caller.of(authentication).tenant(), first, last));
     }
@@ -89,7 +88,7 @@ class WatchController {
             + "Only yesterday and the day before raise events and alert items; older days are recorded quietly")
     HttpResponse<?> detect(HttpRequest<?> request, Authentication authentication, @Nullable @QueryValue String from,
                            @Nullable @QueryValue String to) {
-        LocalDate last = InsightParameters.date(to, "to", LocalDate.now(zone).minusDays(1));
+        LocalDate last = InsightParameters.date(to, "to", to == null || to.isBlank() ? insights.today(Caller.of(authentication).tenant()).minusDays(1) : null);
         LocalDate first = InsightParameters.date(from, "from", last);
         return answer(request, first, last, watch.detect(Caller.of(authentication).tenant(), first, last));
     }

@@ -7,7 +7,6 @@ import health.ordo.application.port.in.insights.InsightRequest;
 import health.ordo.application.port.in.insights.InsightTable;
 import health.ordo.application.port.in.insights.InsightsQuery;
 import health.ordo.domain.audit.AuditEntry;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -26,7 +25,6 @@ import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Hidden;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,13 +64,11 @@ public class CompliancePage {
     private final Pages pages;
     private final AuditUseCase audit;
     private final InsightsQuery insights;
-    private final ZoneId zone;
 
-    CompliancePage(Pages pages, AuditUseCase audit, InsightsQuery insights, @Value("${ordo.insights.time-zone:UTC}") String zone) {
+    CompliancePage(Pages pages, AuditUseCase audit, InsightsQuery insights) {
         this.pages = pages;
         this.audit = audit;
         this.insights = insights;
-        this.zone = ZoneId.of(zone);
     }
 
     @Get
@@ -98,7 +94,7 @@ public class CompliancePage {
         List<Entry> entries = found.stream().limit(100).map(e -> entry(e, layout)).toList();
         List<Entry> phiReads = (type == null && id == null ? found : audit.list(caller.tenant(), null, null, SEARCH_LIMIT)).stream()
                 .filter(e -> PHI_READS.contains(e.action())).limit(50).map(e -> entry(e, layout)).toList();
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = insights.today(caller.tenant());
         InsightTable overrides = insights.insight(new InsightsQuery.Viewer(caller.tenant(), caller.actor().name(), true), Insight.OVERRIDES,
                 new InsightRequest(today.minusDays(89), today, null, Map.of(), InsightRequest.Period.NONE));
         return pages.page(request, authentication, HttpStatus.OK, "compliance", layout,

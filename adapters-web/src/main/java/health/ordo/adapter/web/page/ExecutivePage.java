@@ -5,7 +5,6 @@ import health.ordo.application.port.in.insights.Insight;
 import health.ordo.application.port.in.insights.InsightRequest;
 import health.ordo.application.port.in.insights.InsightTable;
 import health.ordo.application.port.in.insights.InsightsQuery;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -25,7 +24,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,13 +59,11 @@ public class ExecutivePage {
     private final Pages pages;
     private final InsightsQuery insights;
     private final JsonMapper json;
-    private final ZoneId zone;
 
-    ExecutivePage(Pages pages, InsightsQuery insights, JsonMapper json, @Value("${ordo.insights.time-zone:UTC}") String zone) {
+    ExecutivePage(Pages pages, InsightsQuery insights, JsonMapper json) {
         this.pages = pages;
         this.insights = insights;
         this.json = json;
-        this.zone = ZoneId.of(zone);
     }
 
     @Get("/executive")
@@ -76,7 +72,7 @@ public class ExecutivePage {
         Layout layout = pages.layout(request, authentication, "@executive.title", "executive");
         InsightsQuery.Viewer viewer = new InsightsQuery.Viewer(caller.tenant(), caller.actor().name(),
                 authentication.getRoles().contains("TENANT_ADMIN"));
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = insights.today(caller.tenant());
         YearMonth first = YearMonth.from(today).minusMonths(MONTHS - 1L);
         Map<String, Object> year = first(insights.insight(viewer, Insight.MONEY,
                 new InsightRequest(first.atDay(1), today, null, Map.of(), InsightRequest.Period.NONE)));

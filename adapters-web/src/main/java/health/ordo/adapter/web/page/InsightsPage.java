@@ -8,7 +8,6 @@ import health.ordo.application.port.in.insights.InsightTable;
 import health.ordo.application.port.in.insights.InsightsQuery;
 import health.ordo.domain.insights.ArrivalForecast;
 import health.ordo.domain.insights.Dimension;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -29,7 +28,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,17 +86,14 @@ public class InsightsPage {
     private final ForecastUseCase forecasts;
     private final health.ordo.application.port.in.priority.ManagePriorityPoliciesUseCase policies;
     private final JsonMapper json;
-    private final ZoneId zone;
 
     InsightsPage(Pages pages, InsightsQuery insights, ForecastUseCase forecasts, JsonMapper json,
-                 @Value("${ordo.insights.time-zone:UTC}") String zone,
                  health.ordo.application.port.in.priority.ManagePriorityPoliciesUseCase policies) {
         this.policies = policies;
         this.pages = pages;
         this.insights = insights;
         this.forecasts = forecasts;
         this.json = json;
-        this.zone = ZoneId.of(zone);
     }
 
     @Get("/insights")
@@ -108,7 +103,7 @@ public class InsightsPage {
         Layout layout = pages.layout(request, authentication, "@insights.title", "insights");
         InsightsQuery.Viewer viewer = new InsightsQuery.Viewer(caller.tenant(), caller.actor().name(),
                 authentication.getRoles().contains("TENANT_ADMIN"));
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = insights.today(caller.tenant());
         LocalDate date = date(by, today.plusDays(7), today);
         InsightRequest last30 = new InsightRequest(today.minusDays(29), today, null, Map.of(), InsightRequest.Period.NONE);
 
@@ -166,7 +161,7 @@ public class InsightsPage {
                             @Nullable @QueryValue String queue) {
         Caller caller = Caller.of(authentication);
         Layout layout = pages.layout(request, authentication, "@insights.title", "insights");
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = insights.today(caller.tenant());
         LocalDate date = date(by, today.plusDays(7), today);
         Texts t = layout.t();
         List<ForecastUseCase.GroupForecast> arrivals = forecasts.arrivals(caller.tenant(), Dimension.QUEUE, 28);
@@ -210,7 +205,7 @@ public class InsightsPage {
                            @Nullable @QueryValue String add, @Nullable @QueryValue String by, @Nullable @QueryValue String policy) {
         Caller caller = Caller.of(authentication);
         Layout layout = pages.layout(request, authentication, "@insights.title", "insights");
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = insights.today(caller.tenant());
         LocalDate date = date(by, today.plusDays(7), today);
         WhatIfView view;
         try {

@@ -12,6 +12,7 @@ import health.ordo.domain.insights.DayMetrics;
 import health.ordo.domain.insights.Dimension;
 import health.ordo.domain.insights.DurationHistogram;
 import health.ordo.domain.insights.WorkFact;
+import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.routing.Worker;
 import health.ordo.domain.shared.InvalidValueException;
 
@@ -69,6 +70,11 @@ public class InsightsQueryService implements InsightsQuery {
                 default -> fromMetrics(insight, metrics(viewer, scoped, insight == Insight.DURATIONS), scoped);
             };
         });
+    }
+
+    @Override
+    public LocalDate today(TenantId tenant) {
+        return transactions.readOnly(tenant, () -> clock.instant().atZone(zones.of(tenant)).toLocalDate());
     }
 
     /** A supervisor who works in a team sees that team only; the filter replaces any team the request names. */
