@@ -115,13 +115,18 @@ public class InsightsMaintenanceService implements MaintainInsightsUseCase {
      * for the rounds to rebuild in the new zone.
      */
     private void recountMovedZones() {
-        transactions.readAcrossTenants(facts::rollupZones).forEach((tenant, counted) -> transactions.inTransaction(tenant, () -> {
-            ZoneId zone = zones.of(tenant);
-            if (!zone.getId().equals(counted)) {
-                facts.recountRollups(tenant, zone);
-            }
-            return null;
-        }));
+        // one read for every tenant (its recorded zone and its calendar's), then a transaction per tenant that moved
+        Map<TenantId, ZoneId> moved = transactions.readAcrossTenants(() -> {
+            Map<TenantId, ZoneId> found = new LinkedHashMap<>();
+            facts.rollupZones().forEach((tenant, counted) -> {
+                ZoneId zone = zones.of(tenant);
+                if (!zone.getId().equals(counted)) {
+                    found.put(tenant, zone);
+                }
+            });
+            return found;
+        });
+        moved.forEach((tenant, zone) -> transactions.inTransaction(tenant, () -> facts.recountRollups(tenant, zone)));
     }
 
     @Override
