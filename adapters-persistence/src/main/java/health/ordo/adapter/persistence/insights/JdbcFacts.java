@@ -241,6 +241,11 @@ class JdbcFacts implements FactsPort {
     @Override
     public List<WorkFact> factsTouching(TenantId tenant, LocalDate day, ZoneId zone) {
         rollups.lock(List.of(new RollupRows.TenantDay(tenant.value(), day)));
+        return touching(tenant, day, zone);
+    }
+
+    /** The day's facts, its month already locked by the caller. */
+    private List<WorkFact> touching(TenantId tenant, LocalDate day, ZoneId zone) {
         Instant start = day.atStartOfDay(zone).toInstant();
         Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
         return Sql.query(jdbc, FactColumns.touching(""), FactColumns::read, FactColumns.touchingParams(tenant.value(), start, end, List.of()));
@@ -251,7 +256,7 @@ class JdbcFacts implements FactsPort {
         countedIn(tenant.value(), zone);
         // every month the days are in, locked at once in the global order
         rollups.lock(days.stream().map(day -> new RollupRows.TenantDay(tenant.value(), day)).toList());
-        rollups.replace(tenant.value(), days, day -> DailyRollup.of(day, zone, factsTouching(tenant, day, zone)));
+        rollups.replace(tenant.value(), days, day -> DailyRollup.of(day, zone, touching(tenant, day, zone)));
     }
 
     /** Records the zone a tenant's rollups count in, unless one is recorded (a zone that changed is seen by the rounds). */
