@@ -36,8 +36,9 @@ import java.util.function.Supplier;
  * workers, each with a few days off. Prints p50 and p95 per query.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar health.ordo.benchmarks.InsightsHarness [--facts N] [--repeats R]
- * [--open-items M] [--seeded true]} ({@code --seeded true}: read the database the last run seeded, in
- * {@code target/bench-pg}, without seeding it again)
+ * [--open-items M] [--seeded true] [--postgres-settings a=b,c=d] [--only TEXT]} ({@code --seeded true}: read the database the last run
+ * seeded, in {@code target/bench-pg}, without seeding it again; {@code --postgres-settings}: further settings of the
+ * embedded server, e.g. {@code shared_buffers=2GB}; {@code --only}: only the reads whose name holds TEXT)
  */
 public final class InsightsHarness {
 
@@ -65,13 +66,21 @@ public final class InsightsHarness {
         // --seeded true: the database of the last run (target/bench-pg) is used as it is, without seeding it again
         boolean seeded = Boolean.parseBoolean(options.getOrDefault("--seeded", "false"));
         properties.put("ordo.embedded-postgres.clean-on-start", Boolean.toString(!seeded));
+        for (String setting : options.getOrDefault("--postgres-settings", "").split(",")) {
+            if (setting.contains("=")) {
+                properties.put("ordo.embedded-postgres.server-config." + setting.substring(0, setting.indexOf('=')),
+                        setting.substring(setting.indexOf('=') + 1));
+            }
+        }
         try (ApplicationContext context = ApplicationContext.builder().properties(properties).start()) {
             String url = context.getBean(EmbeddedPostgresServer.class).jdbcUrl();
             try (Connection sql = DriverManager.getConnection(url, "postgres", "")) {
-                if (!seeded) {
+                if (seeded) {
+                    rollUp(context, sql);
+                } else {
                     seed(context, sql, facts, openItems);
                 }
-                run(context, sql, repeats);
+                run(context, sql, repeats, options.get("--only"));
             }
         }
         System.exit(0);
@@ -82,7 +91,13 @@ public final class InsightsHarness {
         long start = System.nanoTime();
         seedFacts(sql, facts, LocalDate.now(ZoneOffset.UTC));
         System.out.printf(Locale.ROOT, "seeded %,d facts in %.1f s%n", facts, seconds(start));
-        start = System.nanoTime();
+        rollUp(context, sql);
+        seedOpenItems(sql, openItems);
+    }
+
+    /** Rolls up every marked day with Ordo's own round: the seeded facts, or the days a migration marked for a rebuild. */
+    private static void rollUp(ApplicationContext context, Connection sql) throws SQLException {
+        long start = System.nanoTime();
         MaintainInsightsUseCase maintenance = context.getBean(MaintainInsightsUseCase.class);
         int days = 0;
         for (int done = maintenance.rollUpChangedDays(); done > 0; done = maintenance.rollUpChangedDays()) {
@@ -92,10 +107,9 @@ public final class InsightsHarness {
                 days, seconds(start), scalar(sql, "select count(*) from work_daily"), scalar(sql, "select count(*) from work_monthly"),
                 scalar(sql, "select count(*) from work_daily where filter_dimension <> ''"),
                 scalar(sql, "select count(*) from work_monthly where filter_dimension <> ''"));
-        seedOpenItems(sql, openItems);
     }
 
-    private static void run(ApplicationContext context, Connection sql, int repeats) throws SQLException {
+    private static void run(ApplicationContext context, Connection sql, int repeats, String only) throws SQLException {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         InsightsQuery insights = context.getBean(InsightsQuery.class);
         InsightsQuery.Viewer viewer = new InsightsQuery.Viewer(TenantId.of(TENANT), "ada@bench", true);
@@ -118,6 +132,12 @@ public final class InsightsHarness {
                 request(today, 365, null, Map.of(Dimension.SITE, "site-3"), InsightRequest.Period.MONTH)));
         queries.put("SLA of one payer and one queue by type, 30 days (two filters: facts)", () -> insights.insight(viewer, Insight.SLA,
                 request(today, 30, Dimension.TYPE, Map.of(Dimension.PAYER, "payer-7", Dimension.QUEUE, "queue-7"), InsightRequest.Period.NONE)));
+        queries.put("flow of one team and one payer by queue, 30 days (a supervisor's payer: facts)", () -> insights.insight(viewer, Insight.FLOW,
+                request(today, 30, Dimension.QUEUE, Map.of(Dimension.TEAM, "team-5", Dimension.PAYER, "payer-17"), InsightRequest.Period.NONE)));
+        queries.put("durations of one worker by type, 90 days (a worker filter: facts)", () -> insights.insight(viewer, Insight.DURATIONS,
+                request(today, 90, Dimension.TYPE, Map.of(Dimension.WORKER, "worker-17"), InsightRequest.Period.NONE)));
+        queries.put("quality of one type by queue, 30 days (pair rows)", () -> insights.insight(viewer, Insight.QUALITY,
+                request(today, 30, Dimension.QUEUE, Map.of(Dimension.TYPE, "TYPE_2"), InsightRequest.Period.NONE)));
         if (Boolean.getBoolean("ordo.bench.explain")) {
             // -Dordo.bench.explain=true: the plan of the filtered read's facts (as JdbcInsightReads.facts asks for them)
             String from = "(current_date - 29)::timestamptz";
@@ -136,6 +156,10 @@ public final class InsightsHarness {
         raw.put("raw SQL: SLA of one payer by queue, 30 days", """
                 select queue, count(*) filter (where deadline_at is not null), count(*) filter (where closed_at <= deadline_at)
                 from work_fact where tenant_id = 'bench' and payer = 'payer-7' and closed_at >= current_date - 29 and not cancelled group by queue""");
+        raw.put("raw SQL: SLA of one payer and one queue by type, 30 days", """
+                select type, count(*) filter (where deadline_at is not null), count(*) filter (where closed_at <= deadline_at)
+                from work_fact where tenant_id = 'bench' and payer = 'payer-7' and queue = 'queue-7' and closed_at >= current_date - 29
+                    and not cancelled group by type""");
         raw.put("raw SQL: SLA by site per month, 365 days", """
                 select date_trunc('month', closed_at), site, count(*) filter (where deadline_at is not null),
                        count(*) filter (where closed_at <= deadline_at)
@@ -143,6 +167,12 @@ public final class InsightsHarness {
         System.out.println();
         System.out.println("| query | p50 ms | p95 ms |");
         System.out.println("|---|---|---|");
+        if (only != null) {
+            // --only TEXT: the insight reads whose name holds TEXT, nothing else (to profile one read)
+            queries.keySet().removeIf(name -> !name.contains(only));
+            queries.forEach((name, query) -> print(name, time(query, repeats)));
+            return;
+        }
         queries.forEach((name, query) -> print(name, time(query, repeats)));
         raw.forEach((name, statement) -> print(name, time(() -> rawQuery(sql, statement), Math.max(3, repeats / 4))));
 

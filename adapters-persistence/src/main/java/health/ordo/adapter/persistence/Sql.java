@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Small helpers for the hand-written SQL of the repositories: positional parameters (an {@link Instant} travels as
@@ -70,6 +71,24 @@ public final class Sql {
                 }
             }
             return rows;
+        });
+    }
+
+    /**
+     * Hands each row to {@code each} as it is read, {@code fetchSize} rows at a time (the driver keeps a cursor inside
+     * the transaction), so a large read never holds all its rows at once.
+     */
+    public static <T> void forEach(JdbcOperations jdbc, String sql, int fetchSize, RowMapper<T> mapper, Consumer<? super T> each,
+                                   Object... params) {
+        prepare(jdbc, sql, (PreparedStatement statement) -> {
+            bind(statement, params);
+            statement.setFetchSize(fetchSize);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    each.accept(mapper.map(rs));
+                }
+            }
+            return null;
         });
     }
 

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -29,9 +31,11 @@ public final class DailyRollup {
 
     /**
      * The dimensions whose values filter pair rows: the team (every read of a supervisor working in one), the site, the
-     * payer and the queue. A read filtered by another dimension, or by more than one value, reads the facts.
+     * payer, the queue and the type (denials only: a sixth of all facts when read from them). A read filtered by another
+     * dimension, or by more than one value, reads the facts.
      */
-    public static final Set<Dimension> PAIRED = Set.copyOf(EnumSet.of(Dimension.QUEUE, Dimension.TEAM, Dimension.SITE, Dimension.PAYER));
+    public static final Set<Dimension> PAIRED = Set.copyOf(EnumSet.of(Dimension.QUEUE, Dimension.TYPE, Dimension.TEAM, Dimension.SITE,
+            Dimension.PAYER));
 
     private static final Comparator<Dimension> DIMENSION_ORDER = Comparator.nullsFirst(Comparator.naturalOrder());
     private static final Comparator<Key> KEY_ORDER = Comparator.comparing(Key::day)
@@ -78,20 +82,40 @@ public final class DailyRollup {
 
     /** The rows of one day from the facts that touch it (facts that neither arrived nor closed that day are passed over). */
     public static List<Row> of(LocalDate day, ZoneId zone, Iterable<WorkFact> facts) {
-        return of(day, zone, facts, true);
-    }
-
-    /** The same without pair rows: for facts already filtered, summed as they are read. */
-    public static List<Row> withoutPairs(LocalDate day, ZoneId zone, Iterable<WorkFact> facts) {
-        return of(day, zone, facts, false);
-    }
-
-    private static List<Row> of(LocalDate day, ZoneId zone, Iterable<WorkFact> facts, boolean pairs) {
         Map<Key, Row> rows = new HashMap<>();
         for (WorkFact fact : facts) {
-            count(rows, fact, zone, 1, day::equals, pairs);
+            count(rows, fact, zone, 1, day::equals, DailyRollup::everyKey);
         }
         return sorted(rows.values().stream());
+    }
+
+    /**
+     * The rows of one dimension ({@code null}: the row of all values) for each day from {@code from} to {@code to}, from
+     * facts already filtered, counted as they are read: what a read of the facts sums. Only the grouped dimension is
+     * counted, not every row a day keeps, and days outside the range are passed over.
+     */
+    public static final class OneDimension implements Consumer<WorkFact> {
+        private final ZoneId zone;
+        private final Dimension dimension;
+        private final Predicate<LocalDate> inRange;
+        private final Map<Key, Row> rows = new HashMap<>();
+
+        public OneDimension(LocalDate from, LocalDate to, ZoneId zone, Dimension dimension) {
+            this.zone = zone;
+            this.dimension = dimension;
+            this.inRange = day -> !day.isBefore(from) && !day.isAfter(to);
+        }
+
+        @Override
+        public void accept(WorkFact fact) {
+            count(rows, fact, zone, 1, inRange,
+                    (counted, day) -> List.of(new Key(day, dimension, dimension == null ? "" : counted.value(dimension))));
+        }
+
+        /** The rows in key order. */
+        public List<Row> rows() {
+            return sorted(rows.values().stream());
+        }
     }
 
     /**
@@ -107,12 +131,12 @@ public final class DailyRollup {
         }
 
         public Change add(WorkFact fact) {
-            count(rows, fact, zone, 1, day -> true, true);
+            count(rows, fact, zone, 1, day -> true, DailyRollup::everyKey);
             return this;
         }
 
         public Change remove(WorkFact fact) {
-            count(rows, fact, zone, -1, day -> true, true);
+            count(rows, fact, zone, -1, day -> true, DailyRollup::everyKey);
             return this;
         }
 
@@ -144,24 +168,22 @@ public final class DailyRollup {
         return new Row(key.day(), key.filter(), key.dimension(), key.value(), new DayMetrics());
     }
 
-    private static void count(Map<Key, Row> rows, WorkFact fact, ZoneId zone, int sign, Predicate<LocalDate> days, boolean pairs) {
+    private static void count(Map<Key, Row> rows, WorkFact fact, ZoneId zone, int sign, Predicate<LocalDate> days,
+                              BiFunction<WorkFact, LocalDate, List<Key>> keys) {
         LocalDate arrivalDay = fact.receivedAt().atZone(zone).toLocalDate();
         if (days.test(arrivalDay)) {
-            DayMetrics arrival = new DayMetrics();
-            arrival.arrived(fact);
-            addToRows(rows, fact, arrivalDay, arrival, sign, pairs);
+            addToRows(rows, keys.apply(fact, arrivalDay), DayMetrics.Part.arrival(fact), sign);
         }
         if (fact.closedAt() != null) {
             LocalDate closingDay = fact.closedAt().atZone(zone).toLocalDate();
             if (days.test(closingDay)) {
-                DayMetrics closing = new DayMetrics();
-                closing.closed(fact);
-                addToRows(rows, fact, closingDay, closing, sign, pairs);
+                addToRows(rows, keys.apply(fact, closingDay), DayMetrics.Part.closing(fact), sign);
             }
         }
     }
 
-    private static void addToRows(Map<Key, Row> rows, WorkFact fact, LocalDate day, DayMetrics metrics, int sign, boolean pairs) {
+    /** Every row a day keeps for a fact: all values, each dimension's value, and each pair of a paired dimension's value and another's. */
+    private static List<Key> everyKey(WorkFact fact, LocalDate day) {
         Dimension[] dimensions = Dimension.values();
         List<Key> keys = new ArrayList<>((dimensions.length + 1) + PAIRED.size() * (dimensions.length - 1));
         keys.add(new Key(day, null, ""));
@@ -169,7 +191,7 @@ public final class DailyRollup {
             keys.add(new Key(day, dimension, fact.value(dimension)));
         }
         for (Dimension paired : dimensions) {
-            if (pairs && PAIRED.contains(paired)) {
+            if (PAIRED.contains(paired)) {
                 Filter filter = new Filter(paired, fact.value(paired));
                 for (Dimension dimension : dimensions) {
                     if (dimension != paired) {
@@ -178,13 +200,12 @@ public final class DailyRollup {
                 }
             }
         }
+        return keys;
+    }
+
+    private static void addToRows(Map<Key, Row> rows, List<Key> keys, DayMetrics.Part part, int sign) {
         for (Key key : keys) {
-            DayMetrics row = rows.computeIfAbsent(key, DailyRollup::empty).metrics();
-            if (sign > 0) {
-                row.add(metrics);
-            } else {
-                row.subtract(metrics);
-            }
+            rows.computeIfAbsent(key, DailyRollup::empty).metrics().count(part, sign);
         }
     }
 }

@@ -30,41 +30,86 @@ public final class DayMetrics {
     public final long[] waiting = new long[DurationHistogram.BUCKETS];
     public final long[] touch = new long[DurationHistogram.BUCKETS];
 
-    void arrived(WorkFact fact) {
-        arrivals++;
-        arrivedAmount = arrivedAmount.add(fact.amount());
+    /**
+     * One fact's part in the rows of its arrival day or of its closing day, worked out once (its histogram buckets
+     * above all) and then counted into each row the fact belongs to, without a metrics object per fact.
+     */
+    static final class Part {
+        private final WorkFact fact;
+        private final boolean closing;
+        private final int cycle;
+        private final int waiting;
+        private final int touch;
+
+        private Part(WorkFact fact, boolean closing) {
+            this.fact = fact;
+            this.closing = closing;
+            boolean measured = closing && !fact.cancelled();
+            this.cycle = measured ? bucket(fact.cycleTime()) : -1;
+            this.waiting = measured ? bucket(fact.waitTime()) : -1;
+            this.touch = measured ? bucket(fact.touchTime()) : -1;
+        }
+
+        static Part arrival(WorkFact fact) {
+            return new Part(fact, false);
+        }
+
+        static Part closing(WorkFact fact) {
+            return new Part(fact, true);
+        }
+
+        private static int bucket(Duration duration) {
+            return duration == null ? -1 : DurationHistogram.bucketOf(duration);
+        }
     }
 
-    void closed(WorkFact fact) {
-        if (fact.cancelled()) {
-            cancellations++;
+    /** Counts a fact's part in ({@code sign} 1) or out again ({@code sign} -1). */
+    void count(Part part, int sign) {
+        WorkFact fact = part.fact;
+        if (!part.closing) {
+            arrivals += sign;
+            arrivedAmount = plus(arrivedAmount, fact.amount(), sign);
             return;
         }
-        completions++;
-        completedAmount = completedAmount.add(fact.amount());
+        if (fact.cancelled()) {
+            cancellations += sign;
+            return;
+        }
+        completions += sign;
+        completedAmount = plus(completedAmount, fact.amount(), sign);
         Boolean metDeadline = fact.metDeadline();
         if (metDeadline != null) {
-            withDeadline++;
-            met += metDeadline ? 1 : 0;
+            withDeadline += sign;
+            met += metDeadline ? sign : 0;
         }
         if (fact.reopened() > 0) {
-            reopened++;
+            reopened += sign;
         } else {
-            firstPass++;
+            firstPass += sign;
         }
-        exceptions += fact.exception() ? 1 : 0;
-        overridden += fact.overridden() ? 1 : 0;
-        claims += fact.claims();
-        claimsAsProposed += fact.claimsAsProposed();
+        exceptions += fact.exception() ? sign : 0;
+        overridden += fact.overridden() ? sign : 0;
+        claims += (long) sign * fact.claims();
+        claimsAsProposed += (long) sign * fact.claimsAsProposed();
         if (fact.writtenOff()) {
-            writtenOff++;
-            writtenOffAmount = writtenOffAmount.add(fact.amount());
+            writtenOff += sign;
+            writtenOffAmount = plus(writtenOffAmount, fact.amount(), sign);
         } else {
-            recoveredAmount = recoveredAmount.add(fact.amount());
+            recoveredAmount = plus(recoveredAmount, fact.amount(), sign);
         }
-        count(cycle, fact.cycleTime());
-        count(waiting, fact.waitTime());
-        count(touch, fact.touchTime());
+        count(cycle, part.cycle, sign);
+        count(waiting, part.waiting, sign);
+        count(touch, part.touch, sign);
+    }
+
+    private static BigDecimal plus(BigDecimal total, BigDecimal amount, int sign) {
+        return sign > 0 ? total.add(amount) : total.subtract(amount);
+    }
+
+    private static void count(long[] histogram, int bucket, int sign) {
+        if (bucket >= 0) {
+            histogram[bucket] += sign;
+        }
     }
 
     /** Adds another day's or group's metrics to these. */
@@ -78,11 +123,10 @@ public final class DayMetrics {
     }
 
     private void merge(DayMetrics other, int sign) {
-        BigDecimal signum = BigDecimal.valueOf(sign);
         arrivals += sign * other.arrivals;
-        arrivedAmount = arrivedAmount.add(other.arrivedAmount.multiply(signum));
+        arrivedAmount = plus(arrivedAmount, other.arrivedAmount, sign);
         completions += sign * other.completions;
-        completedAmount = completedAmount.add(other.completedAmount.multiply(signum));
+        completedAmount = plus(completedAmount, other.completedAmount, sign);
         cancellations += sign * other.cancellations;
         withDeadline += sign * other.withDeadline;
         met += sign * other.met;
@@ -93,8 +137,8 @@ public final class DayMetrics {
         claims += sign * other.claims;
         claimsAsProposed += sign * other.claimsAsProposed;
         writtenOff += sign * other.writtenOff;
-        recoveredAmount = recoveredAmount.add(other.recoveredAmount.multiply(signum));
-        writtenOffAmount = writtenOffAmount.add(other.writtenOffAmount.multiply(signum));
+        recoveredAmount = plus(recoveredAmount, other.recoveredAmount, sign);
+        writtenOffAmount = plus(writtenOffAmount, other.writtenOffAmount, sign);
         for (int i = 0; i < DurationHistogram.BUCKETS; i++) {
             cycle[i] += sign * other.cycle[i];
             waiting[i] += sign * other.waiting[i];
@@ -154,11 +198,5 @@ public final class DayMetrics {
     /** A share in percent with one decimal, null when the denominator is 0. */
     public static Double percent(long numerator, long denominator) {
         return denominator == 0 ? null : Math.round(1000.0 * numerator / denominator) / 10.0;
-    }
-
-    private static void count(long[] histogram, Duration duration) {
-        if (duration != null) {
-            histogram[DurationHistogram.bucketOf(duration)]++;
-        }
     }
 }

@@ -80,7 +80,8 @@ class DailyRollupTest {
         LocalDate day = FIRST.plusDays(2);
         List<DailyRollup.Row> rows = DailyRollup.of(day, ZONE, facts);
         List<DailyRollup.Filter> filters = List.of(new DailyRollup.Filter(Dimension.PAYER, "p1"), new DailyRollup.Filter(Dimension.QUEUE, "q0"),
-                new DailyRollup.Filter(Dimension.TEAM, Dimension.NONE), new DailyRollup.Filter(Dimension.SITE, "s1"));
+                new DailyRollup.Filter(Dimension.TEAM, Dimension.NONE), new DailyRollup.Filter(Dimension.SITE, "s1"),
+                new DailyRollup.Filter(Dimension.TYPE, "t1"));
         for (DailyRollup.Filter filter : filters) {
             List<WorkFact> matching = facts.stream().filter(fact -> filter.value().equals(fact.value(filter.dimension()))).toList();
             Map<String, String> expected = DailyRollup.of(day, ZONE, matching).stream()
@@ -95,12 +96,38 @@ class DailyRollupTest {
         assertThat(rows).noneMatch(row -> row.filter() != null && !DailyRollup.PAIRED.contains(row.filter().dimension()));
     }
 
+    @Test
+    void oneDimensionOverARangeHoldsTheSameRowsAsEachDayRolledUpWhole() {
+        Random random = new Random(11);
+        List<WorkFact> facts = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            facts.add(fact(random));
+        }
+        LocalDate from = FIRST.plusDays(1);
+        LocalDate to = FIRST.plusDays(4);
+        for (Dimension dimension : new Dimension[]{Dimension.PAYER, Dimension.WORKER, null}) {
+            Map<DailyRollup.Key, String> expected = new java.util.HashMap<>();
+            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                DailyRollup.of(day, ZONE, facts).stream().filter(row -> row.filter() == null && row.dimension() == dimension)
+                        .forEach(row -> expected.put(row.key(), text(row.metrics())));
+            }
+            DailyRollup.OneDimension grouped = new DailyRollup.OneDimension(from, to, ZONE, dimension);
+            facts.forEach(grouped);
+            List<DailyRollup.Row> rows = grouped.rows();
+            assertThat(rows.stream().collect(Collectors.toMap(DailyRollup.Row::key, row -> text(row.metrics()))))
+                    .as("rows of %s", dimension).isEqualTo(expected);
+            // the facts also touch days outside the range: none of them is counted
+            assertThat(rows).allMatch(row -> !row.day().isBefore(from) && !row.day().isAfter(to));
+        }
+    }
+
     private static WorkFact fact(Random random) {
         Instant received = FIRST.atStartOfDay(ZONE).toInstant().plusSeconds(random.nextInt(5 * 86_400));
         boolean closed = random.nextInt(3) > 0;
         Instant started = random.nextBoolean() ? received.plusSeconds(random.nextInt(40_000)) : null;
         Instant closedAt = closed ? received.plusSeconds(50_000 + random.nextInt(4 * 86_400)) : null;
         return new WorkFact(Map.of(Dimension.QUEUE, "q" + random.nextInt(3), Dimension.PAYER, "p" + random.nextInt(4),
+                Dimension.TYPE, "t" + random.nextInt(2),
                 Dimension.WORKER, random.nextBoolean() ? "w" + random.nextInt(3) : "", Dimension.SITE, "s" + random.nextInt(2)),
                 BigDecimal.valueOf(random.nextInt(100_000), 2), received, started, started, closedAt, closed && random.nextInt(5) == 0,
                 closed && random.nextInt(4) == 0, random.nextBoolean() ? received.plusSeconds(3 * 86_400) : null,

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Insight reads. Rollup rows are summed per period and value in SQL; the duration histograms only when asked, their
@@ -29,6 +30,9 @@ import java.util.Map;
  */
 @Singleton
 class JdbcInsightReads implements InsightReadPort {
+
+    /** Facts read from the cursor at a time by {@link #facts}. */
+    private static final int FETCH_SIZE = 2_000;
 
     private static final String SUMS = """
             sum(arrivals), sum(arrived_amount), sum(completions), sum(completed_amount), sum(cancellations), sum(with_deadline),
@@ -159,7 +163,7 @@ class JdbcInsightReads implements InsightReadPort {
     }
 
     @Override
-    public List<WorkFact> facts(TenantId tenant, LocalDate from, LocalDate to, ZoneId zone, Map<Dimension, String> where) {
+    public void facts(TenantId tenant, LocalDate from, LocalDate to, ZoneId zone, Map<Dimension, String> where, Consumer<WorkFact> each) {
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         StringBuilder filter = new StringBuilder();
@@ -172,7 +176,7 @@ class JdbcInsightReads implements InsightReadPort {
                 filterParams.add(value);
             }
         });
-        return Sql.query(jdbc, FactColumns.touching(filter.toString()), FactColumns::read,
+        Sql.forEach(jdbc, FactColumns.touching(filter.toString()), FETCH_SIZE, FactColumns::read, each,
                 FactColumns.touchingParams(tenant.value(), start, end, filterParams));
     }
 

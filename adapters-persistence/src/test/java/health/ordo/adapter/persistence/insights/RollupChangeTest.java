@@ -206,18 +206,27 @@ class RollupChangeTest extends PersistenceTestSupport {
         save(other, List.of(keyed(other, UUID.randomUUID(), fact(new Random(5), FIRST))));
         LocalDate from = FIRST.plusDays(3);
         LocalDate to = FIRST.plusDays(6);
-        List<WorkFact> all = tx.inTransaction(tenant, () -> reads.facts(tenant, from, to, ZONE, Map.of()));
+        List<WorkFact> all = facts(tenant, from, to, Map.of());
         List<Map<Dimension, String>> filters = List.of(Map.of(Dimension.PAYER, "p1"), Map.of(Dimension.WORKER, Dimension.NONE),
                 Map.of(Dimension.QUEUE, "q2", Dimension.PAYER, "p3"), Map.of(Dimension.SOURCE_SYSTEM, "legacy", Dimension.TEAM, Dimension.NONE),
                 Map.of(Dimension.PAYER, "p9"));
         for (Map<Dimension, String> where : filters) {
             List<String> expected = all.stream().filter(f -> where.entrySet().stream().allMatch(e -> e.getValue().equals(f.value(e.getKey()))))
                     .map(RollupChangeTest::identity).sorted().toList();
-            List<String> read = tx.inTransaction(tenant, () -> reads.facts(tenant, from, to, ZONE, where)).stream()
+            List<String> read = facts(tenant, from, to, where).stream()
                     .map(RollupChangeTest::identity).sorted().toList();
             assertThat(read).as("facts of %s", where).isEqualTo(expected);
         }
         assertThat(all).hasSizeGreaterThan(100);
+    }
+
+    private List<WorkFact> facts(TenantId tenant, LocalDate from, LocalDate to, Map<Dimension, String> where) {
+        List<WorkFact> read = new ArrayList<>();
+        tx.inTransaction(tenant, () -> {
+            reads.facts(tenant, from, to, ZONE, where, read::add);
+            return null;
+        });
+        return read;
     }
 
     private static String identity(WorkFact fact) {

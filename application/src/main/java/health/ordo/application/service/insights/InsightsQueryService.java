@@ -11,7 +11,6 @@ import health.ordo.domain.insights.DailyRollup;
 import health.ordo.domain.insights.DayMetrics;
 import health.ordo.domain.insights.Dimension;
 import health.ordo.domain.insights.DurationHistogram;
-import health.ordo.domain.insights.WorkFact;
 import health.ordo.domain.shared.TenantId;
 import health.ordo.domain.routing.Worker;
 import health.ordo.domain.shared.InvalidValueException;
@@ -27,14 +26,13 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Answers insights from the rollups: grouped by one dimension with no filter, or filtered by one value of a paired
- * dimension ({@link DailyRollup#PAIRED}: a supervisor's own team, one payer, queue or site) from the pair rows. Any other
+ * dimension ({@link DailyRollup#PAIRED}: a supervisor's own team, one payer, queue, type or site) from the pair rows. Any other
  * filter (another dimension, or several values at once) reads the facts of the range and rolls them up the same way. The metrics' definitions are the
  * domain's ({@link DayMetrics}); this class only picks the rows and lays out the table.
  */
@@ -101,7 +99,9 @@ public class InsightsQueryService implements InsightsQuery {
             rows = reads.rollup(viewer.tenant(), request.from(), request.to(), paired, request.groupBy(), request.period(), durations);
         } else {
             ZoneId zone = zones.of(viewer.tenant());
-            rows = rollUp(reads.facts(viewer.tenant(), request.from(), request.to(), zone, request.where()), request, zone);
+            DailyRollup.OneDimension grouped = new DailyRollup.OneDimension(request.from(), request.to(), zone, request.groupBy());
+            reads.facts(viewer.tenant(), request.from(), request.to(), zone, request.where(), grouped);
+            rows = grouped.rows();
         }
         for (DailyRollup.Row row : rows) {
             if (row.dimension() != request.groupBy()) {
@@ -121,27 +121,6 @@ public class InsightsQueryService implements InsightsQuery {
         }
         Map.Entry<Dimension, String> only = where.entrySet().iterator().next();
         return DailyRollup.PAIRED.contains(only.getKey()) ? new DailyRollup.Filter(only.getKey(), only.getValue()) : null;
-    }
-
-    private List<DailyRollup.Row> rollUp(List<WorkFact> facts, InsightRequest request, ZoneId zone) {
-        Map<LocalDate, List<WorkFact>> byDay = new HashMap<>();
-        for (WorkFact fact : facts) {
-            LocalDate arrived = fact.receivedAt().atZone(zone).toLocalDate();
-            byDay.computeIfAbsent(arrived, d -> new ArrayList<>()).add(fact);
-            if (fact.closedAt() != null) {
-                LocalDate closed = fact.closedAt().atZone(zone).toLocalDate();
-                if (!closed.equals(arrived)) {
-                    byDay.computeIfAbsent(closed, d -> new ArrayList<>()).add(fact);
-                }
-            }
-        }
-        List<DailyRollup.Row> rows = new ArrayList<>();
-        byDay.forEach((day, touching) -> {
-            if (!day.isBefore(request.from()) && !day.isAfter(request.to())) {
-                rows.addAll(DailyRollup.withoutPairs(day, zone, touching));
-            }
-        });
-        return rows;
     }
 
     private static String period(LocalDate day, InsightRequest.Period period) {

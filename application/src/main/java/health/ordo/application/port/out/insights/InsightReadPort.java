@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Reads for insights: rollup rows, facts when a filter applies, and the open backlog by age. */
 public interface InsightReadPort {
@@ -33,8 +34,11 @@ public interface InsightReadPort {
     List<DailyRollup.Row> rollup(TenantId tenant, LocalDate from, LocalDate to, DailyRollup.Filter filter, Dimension dimension,
                                  InsightRequest.Period period, boolean withDurations);
 
-    /** Facts that arrived or closed within the days (in the zone) and match every filter. */
-    List<WorkFact> facts(TenantId tenant, LocalDate from, LocalDate to, ZoneId zone, Map<Dimension, String> where);
+    /**
+     * Hands {@code each} the facts that arrived or closed within the days (in the zone) and match every filter, as they
+     * are read (a filter of a common type can match a hundred thousand facts: they are never held at once).
+     */
+    void facts(TenantId tenant, LocalDate from, LocalDate to, ZoneId zone, Map<Dimension, String> where, Consumer<WorkFact> each);
 
     /**
      * Open items (Ordo's and imported ones) grouped by a dimension's value (null: one group), counted in age buckets
