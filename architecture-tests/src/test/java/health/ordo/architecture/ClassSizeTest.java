@@ -20,8 +20,7 @@ class ClassSizeTest {
     private static final int LIMIT = 400;
     /** Still too long, to be split by their reasons to change; each may shrink, none may grow. */
     private static final Map<String, Integer> NOT_YET_SPLIT = Map.of(
-            "JdbcWorkItemRepository.java", 504,
-            "WorkItem.java", 538);
+            "WorkItem.java", 458);
 
     @Test
     void noProductionClass_isLongerThan400Lines_butTheNamedOnes_andThoseDoNotGrow() throws IOException {

@@ -31,10 +31,7 @@ public final class WorkItem {
     private WorkItemStatus status;
     private String queue;
     private String assignee;
-    private PriorityScore priorityScore;
-    private ScoreBasis scoreBasis;
-    private PriorityOverride priorityOverride;
-    private BigDecimal slaBoost;
+    private final Priority priority;
     private SlaSummary sla;
     private List<SkillRequirement> skillRequirements;
     private int size;
@@ -49,7 +46,7 @@ public final class WorkItem {
     private WorkItem(WorkItemId id, TenantId tenantId, WorkItemContent content, String contentFingerprint,
                      Instant createdAt, long version, WorkItemStatus status, String queue, String assignee,
                      PriorityScore priorityScore, ScoreBasis scoreBasis, PriorityOverride priorityOverride,
-                     Routing routing, SlaSummary sla, String statusReason, String resolutionCode, Instant updatedAt,
+                     ItemRouting routing, SlaSummary sla, String statusReason, String resolutionCode, Instant updatedAt,
                      Provenance provenance) {
         this.id = Objects.requireNonNull(id, "id");
         this.provenance = Objects.requireNonNull(provenance, "provenance");
@@ -61,11 +58,8 @@ public final class WorkItem {
         this.status = Objects.requireNonNull(status, "status");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.assignee = assignee;
-        this.priorityScore = Objects.requireNonNull(priorityScore, "priorityScore");
-        this.scoreBasis = scoreBasis;
-        this.priorityOverride = priorityOverride;
-        Routing effective = routing == null ? Routing.NONE : routing;
-        this.slaBoost = effective.slaBoost();
+        ItemRouting effective = routing == null ? ItemRouting.NONE : routing;
+        this.priority = new Priority(priorityScore, scoreBasis, priorityOverride, effective.slaBoost());
         this.sla = sla == null ? SlaSummary.NONE : sla;
         this.skillRequirements = effective.skills();
         this.size = effective.size();
@@ -83,7 +77,7 @@ public final class WorkItem {
     /** A new work item, READY in its requested (or default) queue, with its creation and where it came from recorded. */
     public static WorkItem create(TenantId tenantId, WorkItemContent content, Provenance provenance, Actor actor, Instant now) {
         WorkItem item = new WorkItem(WorkItemId.newId(), tenantId, content, content.fingerprint(), now, 0,
-                WorkItemStatus.READY, content.queue(), null, PriorityScore.ZERO, null, null, Routing.NONE, SlaSummary.NONE, null, null, now,
+                WorkItemStatus.READY, content.queue(), null, PriorityScore.ZERO, null, null, ItemRouting.NONE, SlaSummary.NONE, null, null, now,
                 provenance);
         item.newHistory.add(new HistoryEntry(now, "create", null, WorkItemStatus.READY, actor, null));
         item.newEvents.add(new WorkItemEvent.WorkItemCreated(tenantId, item.id, now, actor, content.type(),
@@ -95,7 +89,7 @@ public final class WorkItem {
     public static WorkItem restore(WorkItemId id, TenantId tenantId, WorkItemContent content, String contentFingerprint,
                                    Instant createdAt, long version, WorkItemStatus status, String queue,
                                    String assignee, PriorityScore priorityScore, ScoreBasis scoreBasis,
-                                   PriorityOverride priorityOverride, Routing routing, SlaSummary sla,
+                                   PriorityOverride priorityOverride, ItemRouting routing, SlaSummary sla,
                                    String statusReason, String resolutionCode, Instant updatedAt, Provenance provenance) {
         return new WorkItem(id, tenantId, content, contentFingerprint, createdAt, version, status, queue, assignee,
                 priorityScore, scoreBasis, priorityOverride, routing, sla, statusReason, resolutionCode, updatedAt, provenance);
@@ -104,33 +98,6 @@ public final class WorkItem {
     /** How the item came into Ordo (never changes). */
     public Provenance provenance() {
         return provenance;
-    }
-
-    /**
-     * The item's SLA as last planned or escalated (kept for lists and filters; the exact clock is recomputed from the
-     * history on demand).
-     *
-     * @param state      an SLA clock state name, or null when no SLA applies
-     * @param deadlineAt the binding deadline, or null
-     */
-    public record SlaSummary(String state, Instant deadlineAt) {
-        public static final SlaSummary NONE = new SlaSummary(null, null);
-    }
-
-    /**
-     * Routing facts of an item: the skills it needs, its size in capacity units, and when it was last claimed.
-     *
-     * @param claimedAt null unless the item is CLAIMED or later
-     */
-    public record Routing(List<SkillRequirement> skills, int size, Instant claimedAt, BigDecimal slaBoost) {
-
-        public static final Routing NONE = new Routing(List.of(), 1, null, BigDecimal.ZERO);
-
-        public Routing {
-            skills = skills == null ? List.of() : List.copyOf(skills);
-            InvalidValueException.require(size >= 1 && size <= 100, "size", "size lies between 1 and 100");
-            slaBoost = slaBoost == null ? BigDecimal.ZERO : slaBoost;
-        }
     }
 
     /**
@@ -147,7 +114,7 @@ public final class WorkItem {
         }
         WorkItemStatus from = status;
         if (raisePriorityBy != null) {
-            slaBoost = slaBoost.add(raisePriorityBy).min(BigDecimal.valueOf(100));
+            priority.boost(raisePriorityBy);
         }
         if (moveToQueue != null) {
             queue = moveToQueue;
@@ -212,22 +179,7 @@ public final class WorkItem {
         if (status.isTerminal() || fingerprint.equals(contentFingerprint)) {
             return false;
         }
-        List<String> changed = new ArrayList<>();
-        if (!delivered.title().equals(content.title())) {
-            changed.add("title");
-        }
-        if (!Objects.equals(delivered.moneyAtStake(), content.moneyAtStake())) {
-            changed.add("amount " + content.moneyAtStake() + " → " + delivered.moneyAtStake());
-        }
-        if (!Objects.equals(delivered.dueAt(), content.dueAt())) {
-            changed.add("dueAt → " + delivered.dueAt());
-        }
-        if (!Objects.equals(delivered.hardDeadlineAt(), content.hardDeadlineAt())) {
-            changed.add("hardDeadlineAt → " + delivered.hardDeadlineAt());
-        }
-        if (!delivered.attributes().equals(content.attributes())) {
-            changed.add("attributes");
-        }
+        List<String> changed = content.changesTo(delivered);
         content = delivered;
         contentFingerprint = fingerprint;
         record("source-update", actor, changed.isEmpty() ? "content" : String.join("; ", changed), now, "WorkItemSourceUpdated");
@@ -325,7 +277,7 @@ public final class WorkItem {
 
     /** Takes a freshly computed score basis (the explanation is recomputed from it on read). */
     public void applyScore(ScoreBasis basis, Instant now) {
-        this.scoreBasis = Objects.requireNonNull(basis, "basis");
+        priority.apply(basis);
         refreshEffectiveScore(now);
     }
 
@@ -338,65 +290,33 @@ public final class WorkItem {
         if (status.isTerminal()) {
             throw new OverrideRefusedException("OVERRIDE_REQUIRES_OPEN_ITEM", "a " + status + " work item cannot be overridden");
         }
-        PriorityScore computed = scoreBasis == null ? priorityScore : scoreBasis.computedScore();
-        PriorityOverride draft = new PriorityOverride(UUID.randomUUID(), target, reasonCode, comment, expiresAt,
-                actor.name(), now, PriorityOverride.Status.ACTIVE, null, null);
-        boolean needsApproval = draft.distanceFrom(computed).compareTo(approvalThreshold) > 0;
-        priorityOverride = needsApproval
-                ? new PriorityOverride(draft.id(), target, reasonCode, comment, expiresAt, actor.name(), now,
-                PriorityOverride.Status.PENDING_APPROVAL, null, null)
-                : draft;
-        record(needsApproval ? "override-requested" : "override-applied", actor, describe(priorityOverride), now,
-                "PriorityOverrideRequested");
+        PriorityOverride requested = priority.requestOverride(target, reasonCode, comment, expiresAt, approvalThreshold, actor, now);
+        record(requested.status() == PriorityOverride.Status.PENDING_APPROVAL ? "override-requested" : "override-applied", actor,
+                Priority.describe(requested), now, "PriorityOverrideRequested");
         refreshEffectiveScore(now);
-        return priorityOverride;
+        return requested;
     }
 
     /** A second person approves a pending override; the requester cannot approve their own. */
     public PriorityOverride approveOverride(UUID overrideId, Actor approver, Instant now) {
-        if (priorityOverride == null || !priorityOverride.id().equals(overrideId)
-                || priorityOverride.status() != PriorityOverride.Status.PENDING_APPROVAL) {
-            throw new OverrideRefusedException("APPROVAL_REQUIRES_PENDING_OVERRIDE", "no pending override " + overrideId + " on this item");
-        }
-        if (priorityOverride.requestedBy().equals(approver.name())) {
-            throw new OverrideRefusedException("FOUR_EYES", "an override needs the approval of someone other than its requester");
-        }
-        if (!now.isBefore(priorityOverride.expiresAt())) {
-            throw new OverrideRefusedException("APPROVAL_BEFORE_EXPIRY", "the override has expired");
-        }
-        priorityOverride = priorityOverride.approved(approver.name(), now);
-        record("override-approved", approver, describe(priorityOverride), now, "PriorityOverrideApproved");
+        PriorityOverride approved = priority.approveOverride(overrideId, approver, now);
+        record("override-approved", approver, Priority.describe(approved), now, "PriorityOverrideApproved");
         refreshEffectiveScore(now);
-        return priorityOverride;
+        return approved;
     }
 
     /** Ends an override whose expiry has passed; the computed score applies again. @return true when one expired */
     public boolean expireOverrideIfDue(Instant now) {
-        if (priorityOverride == null || now.isBefore(priorityOverride.expiresAt())
-                || priorityOverride.status() == PriorityOverride.Status.EXPIRED) {
+        if (!priority.expireOverrideIfDue(now)) {
             return false;
         }
-        priorityOverride = priorityOverride.expired();
-        record("override-expired", Actor.SYSTEM, describe(priorityOverride), now, "PriorityOverrideExpired");
+        record("override-expired", Actor.SYSTEM, Priority.describe(priority.override()), now, "PriorityOverrideExpired");
         refreshEffectiveScore(now);
         return true;
     }
 
     private void refreshEffectiveScore(Instant now) {
-        if (status.isTerminal()) {
-            priorityScore = PriorityScore.ZERO;
-        } else if (priorityOverride != null && priorityOverride.appliesAt(now)) {
-            priorityScore = priorityOverride.target().score();
-        } else if (scoreBasis != null) {
-            BigDecimal boosted = scoreBasis.computedScore().value().add(slaBoost).min(BigDecimal.valueOf(100));
-            priorityScore = new PriorityScore(boosted);
-        }
-    }
-
-    private static String describe(PriorityOverride override) {
-        return override.target().kind() + (override.target().kind() == OverrideTarget.Kind.SCORE
-                ? " " + override.target().score().value().toPlainString() : "")
-                + " (" + override.reasonCode() + ") until " + override.expiresAt();
+        priority.refresh(status.isTerminal(), now);
     }
 
     private void record(String action, Actor actor, String note, Instant now, String eventType) {
@@ -480,17 +400,17 @@ public final class WorkItem {
 
     /** The effective score: the override's target while one applies, else the computed score. */
     public PriorityScore priorityScore() {
-        return priorityScore;
+        return priority.effective();
     }
 
     /** What the computed score rests on (the explanation is recomputed from it); null before the first scoring. */
     public ScoreBasis scoreBasis() {
-        return scoreBasis;
+        return priority.basis();
     }
 
     /** The latest override (pending, active or expired), or null. */
     public PriorityOverride priorityOverride() {
-        return priorityOverride;
+        return priority.override();
     }
 
     public List<SkillRequirement> skillRequirements() {
@@ -506,8 +426,8 @@ public final class WorkItem {
         return claimedAt;
     }
 
-    public Routing routing() {
-        return new Routing(skillRequirements, size, claimedAt, slaBoost);
+    public ItemRouting routing() {
+        return new ItemRouting(skillRequirements, size, claimedAt, priority.slaBoost());
     }
 
     public SlaSummary sla() {
@@ -521,7 +441,7 @@ public final class WorkItem {
 
     /** Points SLA escalations added to the computed score. */
     public BigDecimal slaBoost() {
-        return slaBoost;
+        return priority.slaBoost();
     }
 
     public String statusReason() {

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -56,6 +58,27 @@ public record WorkItemContent(WorkItemType type, SourceReference source, String 
     public WorkItemContent reissued() {
         SourceReference reissued = new SourceReference(source.system(), source.externalId() + ":reissued:" + fingerprint().substring(0, 12));
         return new WorkItemContent(type, reissued, title, moneyAtStake, dueAt, hardDeadlineAt, attributes, queue);
+    }
+
+    /** What a newer delivery of the record changed, as the item's history names it (empty when only the queue moved). */
+    public List<String> changesTo(WorkItemContent delivered) {
+        List<String> changed = new ArrayList<>();
+        if (!delivered.title().equals(title)) {
+            changed.add("title");
+        }
+        if (!Objects.equals(delivered.moneyAtStake(), moneyAtStake)) {
+            changed.add("amount " + moneyAtStake + " → " + delivered.moneyAtStake());
+        }
+        if (!Objects.equals(delivered.dueAt(), dueAt)) {
+            changed.add("dueAt → " + delivered.dueAt());
+        }
+        if (!Objects.equals(delivered.hardDeadlineAt(), hardDeadlineAt)) {
+            changed.add("hardDeadlineAt → " + delivered.hardDeadlineAt());
+        }
+        if (!delivered.attributes().equals(attributes)) {
+            changed.add("attributes");
+        }
+        return changed;
     }
 
     /** The earliest deadline that binds the work: the hard external one or the due date, whichever comes first. */

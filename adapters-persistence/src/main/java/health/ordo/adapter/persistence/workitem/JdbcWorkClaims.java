@@ -22,11 +22,11 @@ class JdbcWorkClaims implements ClaimNextWorkPort {
             + " q.reservation_timeout_seconds from work_queue q where q.tenant_id = w.tenant_id and q.id = w.queue), 900)"
             + " * interval '1 second'";
 
-    private final JdbcWorkItemRepository rows;
+    private final WorkItemRows rows;
     private final JdbcOperations jdbc;
     private final RoutingJson routingJson;
 
-    JdbcWorkClaims(JdbcWorkItemRepository rows, JdbcOperations jdbc, RoutingJson routingJson) {
+    JdbcWorkClaims(WorkItemRows rows, JdbcOperations jdbc, RoutingJson routingJson) {
         this.rows = rows;
         this.jdbc = jdbc;
         this.routingJson = routingJson;
@@ -43,7 +43,7 @@ class JdbcWorkClaims implements ClaimNextWorkPort {
                 + " and (c.skill_requirements = '[]'::jsonb or not exists (select 1 from jsonb_array_elements(c.skill_requirements) r"
                 + "   where coalesce((?::jsonb ->> (r->>'skill'))::int, 0) < (r->>'min')::int"
                 + "   and (r->>'relaxAfterSeconds' is null or c.created_at + (r->>'relaxAfterSeconds')::int * interval '1 second' > now())))"
-                + " order by c.priority_score desc, " + JdbcWorkItemRepository.DEADLINE_KEY.replace("deadline_at", "c.deadline_at")
+                + " order by c.priority_score desc, " + WorkItemRows.DEADLINE_KEY.replace("deadline_at", "c.deadline_at")
                 + ", c.id limit 1 for update skip locked";
         return rows.selectWhere(tail, List.of(tenant.value(), queue, maxSize, routingJson.writeLevels(skills))).stream().findFirst();
     }

@@ -4,52 +4,33 @@ import health.ordo.adapter.persistence.ClockInputsReads;
 import health.ordo.adapter.persistence.DeferredWrites;
 import health.ordo.adapter.persistence.Sql;
 import health.ordo.adapter.persistence.routing.RoutingJson;
-import health.ordo.application.port.out.priority.RescoringPort;
 import health.ordo.application.port.out.workitem.ConcurrentUpdateException;
 import health.ordo.application.port.out.workitem.LoadWorkItemPort;
 import health.ordo.application.port.out.workitem.SaveWorkItemPort;
-import health.ordo.domain.score.PriorityOverride;
-import health.ordo.domain.score.PriorityScore;
 import health.ordo.domain.score.ScoreBasis;
-import health.ordo.domain.shared.Money;
 import health.ordo.domain.shared.TenantId;
-import health.ordo.domain.workitem.Attributes;
 import health.ordo.domain.workitem.HistoryEntry;
 import health.ordo.domain.workitem.SourceReference;
-import health.ordo.domain.workitem.Provenance;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemContent;
 import health.ordo.domain.workitem.WorkItemId;
-import health.ordo.domain.workitem.WorkItemStatus;
-import health.ordo.domain.workitem.WorkItemType;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
-import java.math.BigDecimal;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
-/** Work items in PostgreSQL: idempotent insert on the source key, version-guarded update, keyset-paged backlog. */
+import static health.ordo.adapter.persistence.workitem.WorkItemRows.COLUMNS;
+import static health.ordo.adapter.persistence.workitem.WorkItemRows.setInstant;
+
+/** Work items in PostgreSQL: idempotent insert on the source key, version-guarded update; rows are read by {@link WorkItemRows}. */
 @Singleton
-class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, RescoringPort {
+class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort {
 
-    private static final String COLUMNS = """
-            id, tenant_id, type, source_system, external_id, content_fingerprint, title, amount, currency, due_at,
-            hard_deadline_at, attributes::text as attributes, requested_queue, queue, assignee, status, status_reason,
-            resolution_code, priority_score, created_at, updated_at, version, score_computed, score_policy_id,
-            score_policy_version, score_likelihood, score_likelihood_basis, score_degraded_reason, scored_at,
-            priority_override::text as priority_override, skill_requirements::text as skill_requirements, size, claimed_at,
-            sla_boost, sla_state, sla_deadline_at, provenance, provenance_name""";
     private static final String LOCK = "select " + COLUMNS + " from work_item where tenant_id = ? and id = ? for update";
 
     private static final String INSERT = """
@@ -86,19 +67,17 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Resc
             insert into work_item_history (tenant_id, work_item_id, at, action, from_status, to_status, actor, note)
             values (?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    /** Sort key of the backlog; must match the expression in the backlog indexes. */
-    static final String DEADLINE_KEY = "coalesce(deadline_at, 'infinity'::timestamptz)";
-
-    private static final String OPEN = "status not in ('COMPLETED', 'CANCELLED')";
-
     private final JdbcOperations jdbc;
+    private final WorkItemRows rows;
     private final FlatJson json;
     private final ScoreJson scoreJson;
     private final RoutingJson routingJson;
     private final ClockInputsReads clockReads;
 
-    JdbcWorkItemRepository(JdbcOperations jdbc, FlatJson json, ScoreJson scoreJson, RoutingJson routingJson, ClockInputsReads clockReads) {
+    JdbcWorkItemRepository(JdbcOperations jdbc, WorkItemRows rows, FlatJson json, ScoreJson scoreJson, RoutingJson routingJson,
+                           ClockInputsReads clockReads) {
         this.jdbc = jdbc;
+        this.rows = rows;
         this.json = json;
         this.scoreJson = scoreJson;
         this.routingJson = routingJson;
@@ -107,31 +86,31 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Resc
 
     @Override
     public Optional<WorkItem> load(TenantId tenant, WorkItemId id) {
-        return queryOne("select " + COLUMNS + " from work_item where tenant_id = ? and id = ?", tenant.value(), id.value());
+        return rows.queryOne("select " + COLUMNS + " from work_item where tenant_id = ? and id = ?", tenant.value(), id.value());
     }
 
     @Override
     public Optional<WorkItem> loadForUpdate(TenantId tenant, WorkItemId id) {
-        return queryOne(LOCK, tenant.value(), id.value());
+        return rows.queryOne(LOCK, tenant.value(), id.value());
     }
 
     /** The lock, then the clock inputs read by the SLA repository's queries, in one round trip. */
     @Override
     public Optional<LockedForClock> loadForUpdateWithClock(TenantId tenant, WorkItemId id) {
-        ClockInputsReads.Read<List<WorkItem>> read = clockReads.behind(LOCK, List.of(tenant.value(), id.value()), this::readAll, tenant, id);
+        ClockInputsReads.Read<List<WorkItem>> read = clockReads.behind(LOCK, List.of(tenant.value(), id.value()), rows::readAll, tenant, id);
         return read.lead().stream().findFirst().map(item -> new LockedForClock(item, read.inputs()));
     }
 
     @Override
     public Optional<WorkItem> loadBySource(TenantId tenant, SourceReference source) {
-        return queryOne("select " + COLUMNS + " from work_item where tenant_id = ? and source_system = ? and external_id = ?",
+        return rows.queryOne("select " + COLUMNS + " from work_item where tenant_id = ? and source_system = ? and external_id = ?",
                 tenant.value(), source.system(), source.externalId());
     }
 
     @Override
     public Map<SourceReference, WorkItem> loadBySources(TenantId tenant, List<SourceReference> sources) {
         Map<SourceReference, WorkItem> found = new java.util.HashMap<>();
-        query("select " + COLUMNS + " from work_item where tenant_id = ? and (source_system, external_id) in (select * from"
+        rows.query("select " + COLUMNS + " from work_item where tenant_id = ? and (source_system, external_id) in (select * from"
                 + " unnest(?::text[], ?::text[]))", tenant.value(), sources.stream().map(SourceReference::system).toArray(String[]::new),
                 sources.stream().map(SourceReference::externalId).toArray(String[]::new)).forEach(i -> found.put(i.content().source(), i));
         return found;
@@ -296,111 +275,12 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Resc
         statement.setString(++i, basis == null ? null : basis.degradedReason());
         setInstant(statement, ++i, basis == null ? item.updatedAt() : basis.computedAt());
         statement.setString(++i, scoreJson.write(item.priorityOverride()));
-        setInstant(statement, ++i, overrideDue(item));
+        setInstant(statement, ++i, WorkItemRows.overrideDue(item));
         statement.setString(++i, routingJson.writeSkills(item.skillRequirements()));
         statement.setInt(++i, item.size());
         setInstant(statement, ++i, item.claimedAt());
         statement.setBigDecimal(++i, item.slaBoost());
         return i;
-    }
-
-    /** When maintenance must look at the override again: at its expiry, unless it already ended. */
-    private static Instant overrideDue(WorkItem item) {
-        PriorityOverride override = item.priorityOverride();
-        return override == null || override.status() == PriorityOverride.Status.EXPIRED ? null : override.expiresAt();
-    }
-
-    @Override
-    public List<TenantId> tenantsScoredBefore(Instant scoredBefore) {
-        return Sql.query(jdbc, "select t.id from tenant t cross join lateral (select min(scored_at) oldest from work_item where tenant_id"
-                + " = t.id and " + OPEN + ") o where o.oldest < ? order by o.oldest", rs -> new TenantId(rs.getString(1)), scoredBefore.atOffset(ZoneOffset.UTC));
-    }
-
-    @Override
-    public List<WorkItem> claimScoredBefore(TenantId tenant, Instant scoredBefore, int limit) {
-        return query("select " + COLUMNS + " from work_item where tenant_id = ? and " + OPEN
-                + " and scored_at < ? order by scored_at limit ? for update skip locked",
-                tenant.value(), scoredBefore.atOffset(ZoneOffset.UTC), limit);
-    }
-
-    @Override
-    public List<TenantId> tenantsWithOverridesDue(Instant now) {
-        return Sql.query(jdbc, "select tenant_id from work_item where override_expires_at <= ? group by tenant_id"
-                + " order by min(override_expires_at)", rs -> new TenantId(rs.getString(1)), now.atOffset(ZoneOffset.UTC));
-    }
-
-    @Override
-    public List<WorkItem> claimOverridesDue(TenantId tenant, Instant now, int limit) {
-        return query("select " + COLUMNS + " from work_item where tenant_id = ? and override_expires_at <= ?"
-                + " order by override_expires_at limit ? for update skip locked", tenant.value(), now.atOffset(ZoneOffset.UTC), limit);
-    }
-
-    @Override
-    public long countScoredBefore(TenantId tenant, Instant scoredBefore) {
-        return Sql.prepare(jdbc, "select count(*) from work_item where tenant_id = ? and " + OPEN + " and scored_at < ?",
-                statement -> {
-                    statement.setString(1, tenant.value());
-                    statement.setObject(2, scoredBefore.atOffset(ZoneOffset.UTC));
-                    try (ResultSet rs = statement.executeQuery()) {
-                        rs.next();
-                        return rs.getLong(1);
-                    }
-                });
-    }
-
-    @Override
-    public void saveScores(List<WorkItem> items, Instant scoredAt) {
-        if (items.isEmpty()) {
-            return;
-        }
-        // One statement per batch: the rows travel as parallel arrays and are joined back by key.
-        String sql = "update work_item w set priority_score = v.score::numeric, score_computed = v.computed::numeric,"
-                + " score_policy_id = v.policy, score_policy_version = v.version::integer,"
-                + " score_likelihood = v.likelihood::numeric, score_likelihood_basis = v.basis, score_degraded_reason = v.degraded,"
-                + " scored_at = ?, priority_override = v.override::jsonb, override_expires_at = v.due::timestamptz"
-                + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-                + " ?::text[], ?::text[]) as v(tenant_id, id, score, computed, policy, version, likelihood, basis, degraded, override, due)"
-                + " where w.tenant_id = v.tenant_id and w.id = v.id::uuid";
-        int n = items.size();
-        String[][] columns = new String[11][n];
-        for (int k = 0; k < n; k++) {
-            WorkItem item = items.get(k);
-            ScoreBasis basis = item.scoreBasis();
-            Instant due = overrideDue(item);
-            columns[0][k] = item.tenantId().value();
-            columns[1][k] = item.id().toString();
-            columns[2][k] = item.priorityScore().value().toPlainString();
-            columns[3][k] = basis == null ? null : basis.computedScore().value().toPlainString();
-            columns[4][k] = basis == null ? null : basis.policyId();
-            columns[5][k] = basis == null ? null : Integer.toString(basis.policyVersion());
-            columns[6][k] = basis == null ? null : basis.likelihood().toPlainString();
-            columns[7][k] = basis == null ? null : basis.likelihoodBasis();
-            columns[8][k] = basis == null ? null : basis.degradedReason();
-            columns[9][k] = item.priorityOverride() == null ? null : scoreJson.write(item.priorityOverride());
-            columns[10][k] = due == null ? null : due.toString();
-        }
-        Sql.prepare(jdbc, sql, statement -> {
-            setInstant(statement, 1, scoredAt);
-            for (int c = 0; c < columns.length; c++) {
-                statement.setArray(c + 2, statement.getConnection().createArrayOf("text", columns[c]));
-            }
-            return statement.executeUpdate();
-        });
-    }
-
-    @Override
-    public List<WorkItem> loadOpen(TenantId tenant, WorkItemType type, int limit) {
-        return type == null
-                ? query("select " + COLUMNS + " from work_item where tenant_id = ? and " + OPEN + " limit ?", tenant.value(), limit)
-                : query("select " + COLUMNS + " from work_item where tenant_id = ? and type = ? and " + OPEN + " limit ?",
-                tenant.value(), type.name(), limit);
-    }
-
-    private List<WorkItem> query(String sql, Object... params) {
-        return Sql.prepare(jdbc, sql, statement -> {
-            Sql.bind(statement, params);
-            return readAll(statement);
-        });
     }
 
     private void appendHistory(WorkItem item, List<HistoryEntry> entries) {
@@ -421,84 +301,5 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort, Resc
             }
             return statement.executeBatch();
         });
-    }
-
-    /** Items of {@code select <columns> from work_item <tail>}: the rows of {@link JdbcWorkItemSearch}'s statements. */
-    List<WorkItem> selectWhere(String tail, List<Object> params) {
-        return query("select " + COLUMNS + " from work_item " + tail, params.toArray());
-    }
-
-    private Optional<WorkItem> queryOne(String sql, Object... params) {
-        return Sql.prepare(jdbc, sql, statement -> {
-            Sql.bind(statement, params);
-            List<WorkItem> rows = readAll(statement);
-            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-        });
-    }
-
-    private List<WorkItem> readAll(PreparedStatement statement) throws SQLException {
-        try (ResultSet rs = statement.executeQuery()) {
-            return readAll(rs);
-        }
-    }
-
-    private List<WorkItem> readAll(ResultSet rs) throws SQLException {
-        List<WorkItem> items = new ArrayList<>();
-        while (rs.next()) {
-            items.add(map(rs));
-        }
-        return items;
-    }
-
-    private WorkItem map(ResultSet rs) throws SQLException {
-        BigDecimal amount = rs.getBigDecimal("amount");
-        WorkItemContent content = new WorkItemContent(
-                WorkItemType.valueOf(rs.getString("type")),
-                new SourceReference(rs.getString("source_system"), rs.getString("external_id")),
-                rs.getString("title"),
-                amount == null ? null : new Money(amount, rs.getString("currency")),
-                instant(rs, "due_at"),
-                instant(rs, "hard_deadline_at"),
-                new Attributes(json.read(rs.getString("attributes"))),
-                rs.getString("requested_queue"));
-        return WorkItem.restore(
-                new WorkItemId(rs.getObject("id", UUID.class)),
-                new TenantId(rs.getString("tenant_id")),
-                content,
-                rs.getString("content_fingerprint"),
-                instant(rs, "created_at"),
-                rs.getLong("version"),
-                WorkItemStatus.valueOf(rs.getString("status")),
-                rs.getString("queue"),
-                rs.getString("assignee"),
-                new PriorityScore(rs.getBigDecimal("priority_score")),
-                basis(rs),
-                scoreJson.readOverride(rs.getString("priority_override")),
-                new WorkItem.Routing(routingJson.readSkills(rs.getString("skill_requirements")), rs.getInt("size"),
-                        instant(rs, "claimed_at"), rs.getBigDecimal("sla_boost")),
-                new WorkItem.SlaSummary(rs.getString("sla_state"), instant(rs, "sla_deadline_at")),
-                rs.getString("status_reason"),
-                rs.getString("resolution_code"),
-                instant(rs, "updated_at"),
-                new Provenance(Provenance.Channel.valueOf(rs.getString("provenance")), rs.getString("provenance_name")));
-    }
-
-    private static ScoreBasis basis(ResultSet rs) throws SQLException {
-        BigDecimal computed = rs.getBigDecimal("score_computed");
-        if (computed == null) {
-            return null;
-        }
-        return new ScoreBasis(new PriorityScore(computed), rs.getString("score_policy_id"), rs.getInt("score_policy_version"),
-                instant(rs, "scored_at"), rs.getBigDecimal("score_likelihood"), rs.getString("score_likelihood_basis"),
-                rs.getString("score_degraded_reason"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
-        statement.setObject(index, value == null ? null : value.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
     }
 }

@@ -21,7 +21,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.StringJoiner;
 
-import static health.ordo.adapter.persistence.workitem.JdbcWorkItemRepository.DEADLINE_KEY;
+import static health.ordo.adapter.persistence.workitem.WorkItemRows.DEADLINE_KEY;
 
 /**
  * A {@link WorkItemSearch} as one SQL statement: each condition a bound predicate (never a value spliced into the text),
@@ -30,10 +30,10 @@ import static health.ordo.adapter.persistence.workitem.JdbcWorkItemRepository.DE
 @Singleton
 class JdbcWorkItemSearch implements SearchWorkItemsPort, FindWorkItemsPort {
 
-    private final JdbcWorkItemRepository rows;
+    private final WorkItemRows rows;
     private final JdbcOperations jdbc;
 
-    JdbcWorkItemSearch(JdbcWorkItemRepository rows, JdbcOperations jdbc) {
+    JdbcWorkItemSearch(WorkItemRows rows, JdbcOperations jdbc) {
         this.rows = rows;
         this.jdbc = jdbc;
     }

@@ -11,6 +11,7 @@ import health.ordo.domain.shared.Money;
 import health.ordo.domain.workitem.Actor;
 import health.ordo.domain.workitem.HistoryEntry;
 import health.ordo.domain.workitem.SourceReference;
+import health.ordo.domain.workitem.SlaSummary;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemContent;
 import jakarta.inject.Inject;
@@ -59,7 +60,7 @@ abstract class WorkItemResponseMapper {
     }
 
     private static WorkItemDtos.SlaSummaryDto sla(WorkItem item) {
-        WorkItem.SlaSummary sla = item.sla();
+        SlaSummary sla = item.sla();
         if (sla.state() == null) {
             return null;
         }

@@ -18,6 +18,7 @@ import health.ordo.domain.sla.SlaClock;
 import health.ordo.domain.sla.SlaPolicy;
 import health.ordo.domain.sla.SlaStage;
 import health.ordo.domain.workitem.HistoryEntry;
+import health.ordo.domain.workitem.SlaSummary;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemId;
 import health.ordo.domain.workitem.WorkItemType;
@@ -83,7 +84,7 @@ public final class SlaScheduler implements ManageSlaUseCase, GetSlaQuery {
     }
 
     /** What re-planning an item's clock decided: its SLA state and deadline, and its unfired escalation timers. */
-    public record Plan(WorkItem.SlaSummary summary, List<SlaTimerPort.Timer> timers) {
+    public record Plan(SlaSummary summary, List<SlaTimerPort.Timer> timers) {
     }
 
     /** In the caller's transaction, after the item and its history are stored: re-plans its unfired escalation timers. */
@@ -115,7 +116,7 @@ public final class SlaScheduler implements ManageSlaUseCase, GetSlaQuery {
         SlaTimerPort.ClockInputs inputs = readWithLock != null ? readWithLock : timers.clockInputs(item.tenantId(), item.id());
         Optional<SlaPolicy> policy = SlaPolicy.select(inputs.policies(), item);
         if (policy.isEmpty()) {
-            return new Plan(WorkItem.SlaSummary.NONE, List.of());
+            return new Plan(SlaSummary.NONE, List.of());
         }
         BusinessCalendar calendar = orStandard(item.tenantId(),
                 Optional.ofNullable(inputs.calendars().get(policy.get().calendarId())));
@@ -140,7 +141,7 @@ public final class SlaScheduler implements ManageSlaUseCase, GetSlaQuery {
             // clock is BREACHED whatever the hold, and the deadline stage fires
             plan(plan, item, SlaStage.DEADLINE_REACHED, item.content().hardDeadlineAt(), fired, null);
         }
-        return new Plan(new WorkItem.SlaSummary(slaClock.state().name(), slaClock.deadlineAt()), plan);
+        return new Plan(new SlaSummary(slaClock.state().name(), slaClock.deadlineAt()), plan);
     }
 
     /** Replaces the item's unfired timers with the plan's (its summary went with the item's own update). */
