@@ -76,11 +76,12 @@ public final class Sql {
 
     /**
      * Hands each row to {@code each} as it is read, {@code fetchSize} rows at a time (the driver keeps a cursor inside
-     * the transaction), so a large read never holds all its rows at once.
+     * the transaction), so a large read never holds all its rows at once. What the unit of work holds back is sent
+     * first, on its own: the driver reads through a cursor only a single statement.
      */
     public static <T> void forEach(JdbcOperations jdbc, String sql, int fetchSize, RowMapper<T> mapper, Consumer<? super T> each,
                                    Object... params) {
-        prepare(jdbc, sql, (PreparedStatement statement) -> {
+        prepareBatch(jdbc, sql, (PreparedStatement statement) -> {
             bind(statement, params);
             statement.setFetchSize(fetchSize);
             try (ResultSet rs = statement.executeQuery()) {

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Routing facts of an item: the skills it needs, its size in capacity units, and when it was last claimed.
+ * Routing facts of an item: the skills it needs, its size in capacity units, when it was last claimed, and what its SLA
+ * escalations added to its priority (stored with the routing columns, applied by the item's priority).
  *
  * @param claimedAt null unless the item is CLAIMED or later
+ * @param slaBoost  points the escalations raised the priority by, at most 100
  */
 public record ItemRouting(List<SkillRequirement> skills, int size, Instant claimedAt, BigDecimal slaBoost) {
 

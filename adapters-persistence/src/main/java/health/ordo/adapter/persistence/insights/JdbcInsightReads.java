@@ -163,6 +163,12 @@ class JdbcInsightReads implements InsightReadPort {
     }
 
     @Override
+    public boolean rolledUp(TenantId tenant, LocalDate from, LocalDate to) {
+        return Sql.query(jdbc, "select not exists (select 1 from insight_dirty_day where tenant_id = ? and day between ? and ?)",
+                rs -> rs.getBoolean(1), tenant.value(), from, to).get(0);
+    }
+
+    @Override
     public void facts(TenantId tenant, LocalDate from, LocalDate to, ZoneId zone, Map<Dimension, String> where, Consumer<WorkFact> each) {
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();

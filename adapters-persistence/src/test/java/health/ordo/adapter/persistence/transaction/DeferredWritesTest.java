@@ -87,6 +87,20 @@ class DeferredWritesTest extends PersistenceTestSupport {
     }
 
     @Test
+    void aStreamedReadAsTheUnitsFirstStatementSendsTheHeldWritesFirstAndReadsEveryRowPastItsFetchSize() {
+        List<Integer> read = new java.util.ArrayList<>();
+        long seenInside = tx.inTransaction(tenant, () -> {
+            deferEvent(UUID.randomUUID(), "Held");
+            Sql.forEach(jdbc, "select g from generate_series(1, 5000) g order by g", 100, rs -> rs.getInt(1), read::add);
+            return Sql.query(jdbc, "select count(*) from outbox_event where aggregate_id = ?", rs -> rs.getLong(1), aggregate).get(0);
+        });
+
+        assertThat(read).hasSize(5000).startsWith(1, 2, 3).endsWith(4999, 5000).isSorted();
+        assertThat(seenInside).isEqualTo(1);
+        assertThat(events()).isEqualTo(1);
+    }
+
+    @Test
     void aFailingDeferredWriteFailsTheWholeUnitWithItsImmediateWrites() {
         UUID duplicate = UUID.randomUUID();
         tx.inTransaction(tenant, () -> {

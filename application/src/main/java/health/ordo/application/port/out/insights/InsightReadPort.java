@@ -35,8 +35,14 @@ public interface InsightReadPort {
                                  InsightRequest.Period period, boolean withDurations);
 
     /**
+     * Whether every day of the range is rolled up: none is marked for a rebuild (after a migration added rows, a bulk load,
+     * a tenant's time zone moved), so its rows, pair rows included, answer for the facts.
+     */
+    boolean rolledUp(TenantId tenant, LocalDate from, LocalDate to);
+
+    /**
      * Hands {@code each} the facts that arrived or closed within the days (in the zone) and match every filter, as they
-     * are read (a filter of a common type can match a hundred thousand facts: they are never held at once).
+     * are read (a wide filter can match a hundred thousand facts: they are never held at once).
      */
     void facts(TenantId tenant, LocalDate from, LocalDate to, ZoneId zone, Map<Dimension, String> where, Consumer<WorkFact> each);
 

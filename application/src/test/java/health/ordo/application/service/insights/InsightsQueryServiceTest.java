@@ -1,0 +1,79 @@
+package health.ordo.application.service.insights;
+
+import health.ordo.application.port.in.insights.Insight;
+import health.ordo.application.port.in.insights.InsightRequest;
+import health.ordo.application.port.in.insights.InsightTable;
+import health.ordo.application.port.in.insights.InsightsQuery;
+import health.ordo.application.port.out.insights.InsightReadPort;
+import health.ordo.application.port.out.routing.WorkforcePort;
+import health.ordo.application.port.out.sla.SlaConfigPort;
+import health.ordo.application.support.DirectTransactions;
+import health.ordo.domain.insights.DailyRollup;
+import health.ordo.domain.insights.Dimension;
+import health.ordo.domain.insights.WorkFact;
+import health.ordo.domain.shared.TenantId;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/** Which source answers a read: the pair rows for one value of a paired dimension, the facts while a day of the range awaits its rebuild. */
+class InsightsQueryServiceTest {
+
+    private static final TenantId TENANT = TenantId.of("acme");
+    private static final LocalDate FROM = LocalDate.of(2026, 11, 1);
+    private static final LocalDate TO = LocalDate.of(2026, 11, 30);
+    private static final InsightRequest ONE_TYPE_BY_PAYER = new InsightRequest(FROM, TO, Dimension.PAYER,
+            Map.of(Dimension.TYPE, "CLAIM_DENIAL"), InsightRequest.Period.NONE);
+
+    private final InsightReadPort reads = mock(InsightReadPort.class);
+    private final InsightsQueryService service = new InsightsQueryService(reads, mock(WorkforcePort.class), new DirectTransactions(),
+            Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC), new InsightZones(mock(SlaConfigPort.class), ZoneOffset.UTC));
+    private final InsightsQuery.Viewer viewer = new InsightsQuery.Viewer(TENANT, "ada@acme", true);
+
+    @Test
+    void oneTypeIsReadFromItsPairRows() {
+        when(reads.rolledUp(TENANT, FROM, TO)).thenReturn(true);
+
+        service.insight(viewer, Insight.FLOW, ONE_TYPE_BY_PAYER);
+
+        verify(reads).rollup(eq(TENANT), eq(FROM), eq(TO), eq(new DailyRollup.Filter(Dimension.TYPE, "CLAIM_DENIAL")), eq(Dimension.PAYER),
+                eq(InsightRequest.Period.NONE), anyBoolean());
+        verify(reads, never()).facts(any(), any(), any(), any(), any(), any());
+    }
+
+    @Test
+    void aRangeWithADayAwaitingItsRebuildIsReadFromTheFacts() {
+        when(reads.rolledUp(TENANT, FROM, TO)).thenReturn(false);
+        WorkFact denial = new WorkFact(Map.of(Dimension.TYPE, "CLAIM_DENIAL", Dimension.PAYER, "Aetna"), BigDecimal.TEN,
+                Instant.parse("2026-11-03T10:00:00Z"), null, null, Instant.parse("2026-11-05T10:00:00Z"), false, false, null,
+                Duration.ZERO, 0, false, false, 0, 0);
+        doAnswer(call -> {
+            Consumer<WorkFact> each = call.getArgument(5);
+            each.accept(denial);
+            return null;
+        }).when(reads).facts(eq(TENANT), eq(FROM), eq(TO), any(), eq(Map.of(Dimension.TYPE, "CLAIM_DENIAL")), any());
+
+        InsightTable flow = service.insight(viewer, Insight.FLOW, ONE_TYPE_BY_PAYER);
+
+        verify(reads, never()).rollup(any(), any(), any(), any(), any(), any(), anyBoolean());
+        assertThat(flow.rows()).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("group", "Aetna").containsEntry("arrivals", 1L).containsEntry("completions", 1L));
+    }
+}
