@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -48,13 +49,6 @@ class EventsApiTest implements TestPropertyProvider {
         receiver.close();
     }
 
-    private static void await(java.util.function.BooleanSupplier done) throws InterruptedException {
-        long end = System.nanoTime() + 15_000_000_000L;
-        while (!done.getAsBoolean() && System.nanoTime() < end) {
-            Thread.sleep(100);
-        }
-    }
-
     private static String completedItem(ApiClient api, String admin, String externalId) {
         String item = api.post("/api/v1/work-items", admin, Map.of("type", "INVOICE_HOLD", "source", Map.of("system", "oracle-fusion",
                 "externalId", externalId), "title", "Price hold", "amount", Map.of("value", "840.00", "currency", "USD"))).string("id");
@@ -78,7 +72,7 @@ class EventsApiTest implements TestPropertyProvider {
         assertThat(secret).startsWith("whsec_");
         String item = completedItem(api, admin, "HOLD-1");
 
-        await(() -> receiver.at("/api").size() >= 2);
+        Eventually.until(() -> receiver.at("/api").size() >= 2, "both events at the receiver", Duration.ofSeconds(15));
 
         List<WebhookReceiver.Received> got = receiver.at("/api");
         assertThat(got).hasSize(2);
@@ -118,7 +112,7 @@ class EventsApiTest implements TestPropertyProvider {
 
         ApiClient.Response rotated = api.post("/api/v1/webhook-subscriptions/" + id + ":rotate-secret", admin, Map.of("overlapHours", 2));
         completedItem(api, admin, "HOLD-R");
-        await(() -> receiver.at("/rotate").size() >= 1);
+        Eventually.until(() -> receiver.at("/rotate").size() >= 1, "the event at the receiver", Duration.ofSeconds(15));
 
         assertThat(rotated.status()).isEqualTo(200);
         assertThat(rotated.string("secret")).startsWith("whsec_").isNotEqualTo(created.string("secret"));

@@ -7,7 +7,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -46,15 +45,15 @@ class InsightTimeZoneTest {
                 CLAIM_DENIAL,denials,TZ-2,2026-11-10 09:00,2026-11-10 22:30,COMPLETED,Aetna,100,USD
                 """;
         String job = api.postRaw("/api/v1/history:import?source=legacy-wq", ada, csv, "text/csv").header("Location");
-        waitUntil(() -> "COMPLETED".equals(api.get(job, ada).body().get("status")), "the import completes");
+        Eventually.until(() -> "COMPLETED".equals(api.get(job, ada).body().get("status")), "the import completes");
 
-        waitUntil(() -> arrivalsByDay(api, ada).equals(Map.of("2026-11-09", 1, "2026-11-10", 1)), "arrivals on New York's days");
+        Eventually.until(() -> arrivalsByDay(api, ada).equals(Map.of("2026-11-09", 1, "2026-11-10", 1)), "arrivals on New York's days");
         // TZ-2 closed at 22:30 New York time, 03:30 UTC on the 11th: a New York day's completion
         assertThat(completionsByDay(api, ada)).isEqualTo(Map.of("2026-11-09", 1, "2026-11-10", 1));
 
         // Tokyo is UTC+9: 11:30 and 23:00 on the 10th; TZ-2 closed at 12:30 on the 11th
         assertThat(calendar(api, ada, "Asia/Tokyo")).isEqualTo(200);
-        waitUntil(() -> arrivalsByDay(api, ada).equals(Map.of("2026-11-10", 2)), "arrivals counted again on Tokyo's days");
+        Eventually.until(() -> arrivalsByDay(api, ada).equals(Map.of("2026-11-10", 2)), "arrivals counted again on Tokyo's days");
         assertThat(completionsByDay(api, ada)).isEqualTo(Map.of("2026-11-10", 1, "2026-11-11", 1));
 
         // a range without an end ends on the tenant's today: at any moment one of these two zones has another date than UTC
@@ -90,20 +89,5 @@ class InsightTimeZoneTest {
             }
         }
         return days;
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition, String what) {
-        Instant until = Instant.now().plusSeconds(60);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError("not within 60 s: " + what);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,7 +60,7 @@ class InsightsApiTest {
         assertThat(submitted.status()).isEqualTo(202);
         String location = submitted.header("Location");
         assertThat(location).startsWith("/api/v1/history-imports/");
-        Map<String, Object> job = waitFor(() -> api.get(location, ada).body(), body -> "COMPLETED".equals(body.get("status")));
+        Map<String, Object> job = Eventually.value(() -> api.get(location, ada).body(), body -> "COMPLETED".equals(body.get("status")));
         assertThat(job.get("accepted")).isEqualTo(expected.rows);
         assertThat(job.get("rejected")).isEqualTo(2);
         ApiClient.Response rejections = api.get(location + "/rejections", ada);
@@ -71,10 +69,10 @@ class InsightsApiTest {
 
         // the same file again replaces, it does not add
         String again = api.postRaw("/api/v1/history:import?source=legacy-wq", ada, csv, "text/csv").header("Location");
-        waitFor(() -> api.get(again, ada).body(), body -> "COMPLETED".equals(body.get("status")));
+        Eventually.value(() -> api.get(again, ada).body(), body -> "COMPLETED".equals(body.get("status")));
 
         String range = "from=" + today.minusDays(140) + "&to=" + today;
-        Map<String, Object> flow = waitFor(() -> api.get("/api/v1/insights/flow?" + range, sam).body(),
+        Map<String, Object> flow = Eventually.value(() -> api.get("/api/v1/insights/flow?" + range, sam).body(),
                 body -> rows(body).size() == 1 && ((Number) rows(body).get(0).get("arrivals")).intValue() == expected.rows);
         assertThat(rows(flow).get(0).get("completions")).isEqualTo(expected.rows - 5);
 
@@ -131,7 +129,8 @@ class InsightsApiTest {
             assertThat(api.post("/api/v1/work-items/" + id + "/start", ada, Map.of()).status()).isEqualTo(200);
             assertThat(api.post("/api/v1/work-items/" + id + "/complete", ada, Map.of("resolutionCode", "PAID")).status()).isEqualTo(200);
         }
-        Map<String, Object> acceptance = waitFor(() -> api.get("/api/v1/insights/acceptance?from=" + today + "&to=" + today, sam).body(),
+        String todayOnly = "from=" + today + "&to=" + today;
+        Map<String, Object> acceptance = Eventually.value(() -> api.get("/api/v1/insights/acceptance?" + todayOnly, sam).body(),
                 body -> !rows(body).isEmpty() && Integer.valueOf(2).equals(rows(body).get(0).get("claims")));
         assertThat(rows(acceptance).get(0)).containsEntry("claims_as_proposed", 1);
         assertThat(((Number) rows(acceptance).get(0).get("acceptance_percent")).doubleValue()).isEqualTo(50.0);
@@ -267,23 +266,5 @@ class InsightsApiTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> listOf(Map<String, Object> body, String field) {
         return (List<Map<String, Object>>) body.get(field);
-    }
-
-    private static Map<String, Object> waitFor(Supplier<Map<String, Object>> read, Predicate<Map<String, Object>> done) {
-        Instant until = Instant.now().plusSeconds(60);
-        Map<String, Object> last = read.get();
-        while (!done.test(last)) {
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError("not reached within 60 s; last answer: " + last);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            last = read.get();
-        }
-        return last;
     }
 }

@@ -128,11 +128,8 @@ class PrioritizationApiTest {
         ApiClient.Response activation = api.post("/api/v1/priority-policies/money-first/versions/1:activate", admin, Map.of());
         assertThat(activation.status()).isEqualTo(202);
         String jobUrl = activation.header("Location");
-        ApiClient.Response job = api.get(jobUrl, admin);
-        for (int i = 0; i < 100 && !"SUCCEEDED".equals(job.string("state")); i++) {
-            Thread.sleep(200);
-            job = api.get(jobUrl, admin);
-        }
+        ApiClient.Response job = Eventually.value(() -> api.get(jobUrl, admin), answer -> "SUCCEEDED".equals(answer.string("state")),
+                Duration.ofSeconds(20));
         assertThat(job.string("state")).isEqualTo("SUCCEEDED");
         assertThat(((Number) job.body().get("percent")).doubleValue()).isEqualTo(100.0);
         assertThat(((Number) job.body().get("total")).longValue()).isEqualTo(30);
@@ -217,11 +214,9 @@ class PrioritizationApiTest {
                         "reasonCode", "PAYER_ESCALATION", "expiresAt", Instant.now().plusSeconds(2).toString()));
         assertThat(applied.body()).containsEntry("overrideApplies", true);
 
-        ApiClient.Response item = api.get("/api/v1/work-items/" + id, sam);
-        for (int i = 0; i < 50 && item.list("history").stream().noneMatch(h -> "override-expired".equals(h.get("action"))); i++) {
-            Thread.sleep(200);
-            item = api.get("/api/v1/work-items/" + id, sam);
-        }
+        ApiClient.Response item = Eventually.value(() -> api.get("/api/v1/work-items/" + id, sam),
+                answer -> answer.list("history").stream().anyMatch(h -> "override-expired".equals(h.get("action"))),
+                Duration.ofSeconds(10));
         assertThat(item.list("history")).extracting(h -> h.get("action")).contains("override-expired");
         ApiClient.Response score = api.get("/api/v1/work-items/" + id + "/score", sam);
         assertThat(score.body()).containsEntry("overrideApplies", false);

@@ -34,6 +34,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -105,11 +106,13 @@ class ServiceLevelTest {
         return created;
     }
 
-    private long count(String sql) throws Exception {
+    private long count(String sql) {
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl());
              Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -161,9 +164,8 @@ class ServiceLevelTest {
                 "ordo.sla.escalation-interval", "200ms", "ordo.sla.late-after", "1s", "ordo.priority.rescore-initial-delay", "1h"));
         String mine = "tenant_id = '" + tenant.value() + "'";
         try (ApplicationContext node = ApplicationContext.run(restarted)) {
-            for (int i = 0; i < 100 && count("select count(*) from sla_timer where " + mine + " and fired_at is null and due_at < now()") > 0; i++) {
-                Thread.sleep(200);
-            }
+            Eventually.until(() -> count("select count(*) from sla_timer where " + mine + " and fired_at is null and due_at < now()") == 0,
+                    "the restarted node fires every escalation that fell due", Duration.ofSeconds(20));
         }
         escalations.fireDue(100);
 

@@ -35,7 +35,7 @@ class WatchApiTest {
     ProvisionTenantUseCase provision;
 
     @Test
-    void theWatchFindsTheBusyDayAndTheSlaDrop_andRaisesAnAlertForAging() throws InterruptedException {
+    void theWatchFindsTheBusyDayAndTheSlaDrop_andRaisesAnAlertForAging() {
         String tenant = FreshTenant.provision(provision, "wa");
         ApiClient api = new ApiClient(server.getURI(), json);
         String ada = api.login("ada@" + tenant, FreshTenant.ADA);
@@ -64,13 +64,13 @@ class WatchApiTest {
             rows++;
         }
         String location = api.postRaw("/api/v1/history:import", ada, csv.toString(), "text/csv").header("Location");
-        waitUntil(() -> "COMPLETED".equals(api.get(location, ada).string("status")));
+        Eventually.until(() -> "COMPLETED".equals(api.get(location, ada).string("status")), "the import completes");
         int expected = rows;
-        waitUntil(() -> {
+        Eventually.until(() -> {
             Object arrivals = ((List<Map<String, Object>>) api.get("/api/v1/insights/flow?from=" + today.minusDays(80), ada).body().get("rows"))
                     .stream().findFirst().map(r -> r.get("arrivals")).orElse(0);
             return ((Number) arrivals).intValue() == expected;
-        });
+        }, "every imported arrival counted");
 
         ApiClient.Response detected = api.post("/api/v1/insights/anomalies:detect?from=" + today.minusDays(60) + "&to=" + today.minusDays(1),
                 ada, Map.of());
@@ -105,15 +105,5 @@ class WatchApiTest {
         ApiClient.Response alert = api.get("/api/v1/work-items/" + aging.get(0).get("workItemId"), ada);
         assertThat(alert.string("type")).isEqualTo("OPERATIONS_ALERT");
         assertThat(alert.string("title")).startsWith("AGING of queue denials");
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier done) throws InterruptedException {
-        Instant until = Instant.now().plusSeconds(60);
-        while (!done.getAsBoolean()) {
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError("not reached within 60 s");
-            }
-            Thread.sleep(200);
-        }
     }
 }

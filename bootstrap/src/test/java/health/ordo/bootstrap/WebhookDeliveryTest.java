@@ -113,7 +113,7 @@ class WebhookDeliveryTest implements TestPropertyProvider {
     }
 
     /** Relays and delivers until nothing more is due now (other tenants' deliveries included), at most 20 s. */
-    private void drain() throws InterruptedException {
+    private void drain() {
         long end = System.nanoTime() + 20_000_000_000L;
         while (System.nanoTime() < end) {
             int relayed = events.relay(1000);
@@ -182,11 +182,10 @@ class WebhookDeliveryTest implements TestPropertyProvider {
         WebhookSubscription s = subscribe("/flaky", "WorkItemCreated");
         item("flaky-1", WorkItemType.INVOICE_HOLD);
 
-        long end = System.nanoTime() + 15_000_000_000L;
-        while (receiver.at("/flaky").size() < 3 && System.nanoTime() < end) {
+        Eventually.until(() -> {
             drain();
-            Thread.sleep(100);
-        }
+            return receiver.at("/flaky").size() >= 3;
+        }, "three attempts at /flaky", Duration.ofSeconds(15));
 
         List<WebhookReceiver.Received> got = receiver.at("/flaky");
         assertThat(got).hasSize(3).extracting(WebhookReceiver.Received::id).containsOnly(got.get(0).id());
@@ -204,11 +203,10 @@ class WebhookDeliveryTest implements TestPropertyProvider {
         WebhookSubscription s = subscribe("/down", "WorkItemCreated");
         item("down-1", WorkItemType.INVOICE_HOLD);
 
-        long end = System.nanoTime() + 15_000_000_000L;
-        while (receiver.at("/down").size() < 4 && System.nanoTime() < end) {
+        Eventually.until(() -> {
             drain();
-            Thread.sleep(100);
-        }
+            return receiver.at("/down").size() >= 4;
+        }, "four attempts at /down", Duration.ofSeconds(15));
         WebhookDelivery dead = deliveries(s).get(0);
         assertThat(dead.status()).isEqualTo(WebhookDelivery.Status.DEAD);
         assertThat(dead.attempts()).isEqualTo(4);
