@@ -11,7 +11,10 @@ import health.ordo.application.port.out.routing.WorkforcePort;
 import health.ordo.application.service.scoring.PriorityScoringService;
 import health.ordo.application.port.out.sla.SlaConfigPort;
 import health.ordo.application.port.out.transaction.TransactionPort;
+import health.ordo.application.service.insights.DraftPolicyScores;
 import health.ordo.application.service.insights.ForecastService;
+import health.ordo.application.service.insights.ForecastSettings;
+import health.ordo.application.service.insights.ForecastStaff;
 import health.ordo.application.service.insights.HistoryImportService;
 import health.ordo.application.service.insights.InsightZones;
 import health.ordo.application.service.insights.InsightsMaintenanceService;
@@ -63,9 +66,9 @@ class InsightsFactory {
                                     TransactionPort transactions, Clock clock, InsightZones zones,
                                     @Value("${ordo.insights.productive-share:0.8}") double productiveShare,
                                     @Value("${ordo.insights.default-handling:30m}") Duration defaultHandling) {
-        return new ForecastService(reads, openWork, workforce, schedules, calendars, policies, rescoring, scoring, transactions, clock,
-                zones, productiveShare,
-                defaultHandling);
+        return new ForecastService(reads, openWork, new ForecastStaff(workforce, schedules, calendars),
+                new DraftPolicyScores(policies, rescoring, scoring, clock), transactions, clock, zones,
+                new ForecastSettings(productiveShare, defaultHandling));
     }
 
     @Singleton

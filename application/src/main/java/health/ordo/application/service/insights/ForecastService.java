@@ -4,14 +4,6 @@ import health.ordo.application.port.in.insights.ForecastUseCase;
 import health.ordo.application.port.in.insights.InsightRequest;
 import health.ordo.application.port.out.insights.InsightReadPort;
 import health.ordo.application.port.out.insights.OpenWorkPort;
-import health.ordo.application.port.out.priority.PriorityPolicyPort;
-import health.ordo.application.port.out.priority.RescoringPort;
-import health.ordo.application.port.out.routing.WorkerSchedulePort;
-import health.ordo.application.port.out.routing.WorkforcePort;
-import health.ordo.application.service.scoring.PriorityScoringService;
-import health.ordo.domain.priority.PriorityPolicy;
-import health.ordo.domain.workitem.WorkItem;
-import health.ordo.application.port.out.sla.SlaConfigPort;
 import health.ordo.application.port.out.transaction.TransactionPort;
 import health.ordo.domain.insights.AllocationAdvisor;
 import health.ordo.domain.insights.ArrivalForecast;
@@ -63,37 +55,29 @@ public class ForecastService implements ForecastUseCase {
     static final int MAX_HORIZON_DAYS = 180;
     /** How far past the chosen date the simulation runs, so late items get an expected completion too. */
     static final int RUN_ON_DAYS = 60;
-    static final int MAX_RESCORED = 50_000;
 
     private final InsightReadPort reads;
     private final OpenWorkPort openWork;
-    private final WorkforcePort workforce;
     private final ForecastStaff staffing;
+    private final DraftPolicyScores drafts;
     private final TransactionPort transactions;
     private final Clock clock;
     private final InsightZones zones;
     private final double productiveShare;
     private final Duration defaultHandling;
-    private final PriorityPolicyPort policies;
-    private final RescoringPort rescoring;
-    private final PriorityScoringService scoring;
     private final ArrivalForecaster forecaster = new ArrivalForecaster();
 
-    public ForecastService(InsightReadPort reads, OpenWorkPort openWork, WorkforcePort workforce, WorkerSchedulePort schedules,
-                           SlaConfigPort calendars, PriorityPolicyPort policies, RescoringPort rescoring, PriorityScoringService scoring,
-                           TransactionPort transactions, Clock clock, InsightZones zones, double productiveShare, Duration defaultHandling) {
-        this.policies = policies;
-        this.rescoring = rescoring;
-        this.scoring = scoring;
+    public ForecastService(InsightReadPort reads, OpenWorkPort openWork, ForecastStaff staffing, DraftPolicyScores drafts,
+                           TransactionPort transactions, Clock clock, InsightZones zones, ForecastSettings settings) {
         this.reads = reads;
         this.openWork = openWork;
-        this.workforce = workforce;
-        this.staffing = new ForecastStaff(workforce, schedules, calendars);
+        this.staffing = staffing;
+        this.drafts = drafts;
         this.transactions = transactions;
         this.clock = clock;
         this.zones = zones;
-        this.productiveShare = productiveShare;
-        this.defaultHandling = defaultHandling;
+        this.productiveShare = settings.productiveShare();
+        this.defaultHandling = settings.defaultHandling();
     }
 
     @Override
@@ -173,7 +157,7 @@ public class ForecastService implements ForecastUseCase {
             // workers added follow the queue's calendar; workers removed are taken from every schedule alike
             Staff after = added >= 0 ? q.staff().plus(Staff.Schedule.of(situation.calendar()), added)
                     : q.staff().scaledTo(q.workers() + added);
-            List<OpenWork> reordered = policyId == null ? q.open() : rescored(tenant, queue, q.open(), policyId, version);
+            List<OpenWork> reordered = policyId == null ? q.open() : drafts.rescored(tenant, queue, q.open(), policyId, version);
             BreachSimulation.Result before = situation.simulation().run(situation.now(), situation.until(), q.open(), q.staff(), q.arrivals());
             BreachSimulation.Result changed = situation.simulation().run(situation.now(), situation.until(), reordered, after, q.arrivals());
             List<BreachSimulation.Outcome> breachesBefore = before.breachesBy(situation.by());
@@ -188,28 +172,12 @@ public class ForecastService implements ForecastUseCase {
         });
     }
 
-    /** The queue's open items with the scores the named policy version gives those of its type (others keep theirs). */
-    private List<OpenWork> rescored(TenantId tenant, String queue, List<OpenWork> open, String policyId, int version) {
-        PriorityPolicy policy = policies.load(tenant, policyId, version).orElseThrow(() -> new InvalidValueException("policyId",
-                "priority policy " + policyId + " has no version " + version));
-        Instant now = clock.instant();
-        Map<String, Double> scores = new HashMap<>();
-        for (WorkItem item : rescoring.loadOpen(tenant, policy.appliesTo(), MAX_RESCORED)) {
-            if (queue.equals(item.queue())) {
-                scores.put(item.id().value().toString(), policy.scoreValue(scoring.input(item, now)));
-            }
-        }
-        return open.stream().map(work -> scores.containsKey(work.id()) ? new OpenWork(work.id(), work.type(), work.started(),
-                scores.get(work.id()), work.deadline(), work.hours(), work.amount()) : work).toList();
-    }
-
     @Override
     public List<Allocation> allocation(TenantId tenant, LocalDate by, int maxMoves) {
         InvalidValueException.require(maxMoves >= 1 && maxMoves <= 50, "maxMoves", "maxMoves lies between 1 and 50");
         return transactions.readOnly(tenant, () -> {
             Situation situation = situation(tenant, by, null);
-            Map<String, String> sites = new HashMap<>();
-            workforce.queues(tenant).forEach(queue -> sites.put(queue.id(), queue.site()));
+            Map<String, String> sites = staffing.sites(tenant);
             Map<String, Map<String, Integer>> required = staffing.requiredSkills(tenant);
             List<AllocationAdvisor.QueueState> queues = new ArrayList<>();
             Set<String> known = new HashSet<>();

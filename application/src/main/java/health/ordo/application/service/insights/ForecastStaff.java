@@ -24,13 +24,13 @@ import java.util.Set;
  * schedule — their own calendar (the queue's when they have none, or when theirs no longer exists) less their time off —
  * and what the routing rules into each queue require.
  */
-final class ForecastStaff {
+public final class ForecastStaff {
 
     private final WorkforcePort workforce;
     private final WorkerSchedulePort schedules;
     private final SlaConfigPort calendars;
 
-    ForecastStaff(WorkforcePort workforce, WorkerSchedulePort schedules, SlaConfigPort calendars) {
+    public ForecastStaff(WorkforcePort workforce, WorkerSchedulePort schedules, SlaConfigPort calendars) {
         this.workforce = workforce;
         this.schedules = schedules;
         this.calendars = calendars;
@@ -88,6 +88,13 @@ final class ForecastStaff {
             perWorker.put(worker.login(), new Staff.Schedule(own, schedule.daysOff(from, to)));
         }
         return new Roster(available, perWorker);
+    }
+
+    /** Each queue's site (null for a queue at none). */
+    Map<String, String> sites(TenantId tenant) {
+        Map<String, String> sites = new HashMap<>();
+        workforce.queues(tenant).forEach(queue -> sites.put(queue.id(), queue.site()));
+        return sites;
     }
 
     /** Per queue, the skills (at their highest required proficiency) the routing rules into it require; optional ones aside. */
