@@ -115,10 +115,7 @@ class RollupChangeTest extends PersistenceTestSupport {
                 java.nio.charset.StandardCharsets.UTF_8);
         String backfill = migration.substring(migration.indexOf("insert into work_monthly"));
         // the daily rows as V35 found them: V40's pair rows came later
-        tx.inTransaction(tenant, () -> jdbc.prepareStatement("delete from work_daily where tenant_id = ? and filter_dimension <> ''", statement -> {
-            statement.setString(1, tenant.value());
-            return statement.executeUpdate();
-        }));
+        deleteRows(tenant, "work_daily", "filter_dimension <> ''");
         tx.inTransaction(tenant, () -> jdbc.prepareStatement("delete from work_monthly where tenant_id = ?", statement -> {
             statement.setString(1, tenant.value());
             statement.executeUpdate();
@@ -130,6 +127,17 @@ class RollupChangeTest extends PersistenceTestSupport {
 
     @Test
     void daysMarkedByTheMigrationGetTheirPairRowsWhenRebuilt() throws Exception {
+        // the rows as they were before V40: none per filter value
+        pairRowsComeBackWhenMarkedBy("V40__pair_rollups.sql", "filter_dimension <> ''");
+    }
+
+    @Test
+    void daysMarkedWhenTheTypeWasPairedGetItsPairRowsWhenRebuilt() throws Exception {
+        // the rows as they were before V43: none per type
+        pairRowsComeBackWhenMarkedBy("V43__type_pair_rollups.sql", "filter_dimension = 'type'");
+    }
+
+    private void pairRowsComeBackWhenMarkedBy(String migrationFile, String rowsBefore) throws Exception {
         TenantId tenant = newTenant("rollup-pairs");
         Random random = new Random(8);
         List<KeyedFact> keyed = new ArrayList<>();
@@ -137,14 +145,9 @@ class RollupChangeTest extends PersistenceTestSupport {
             keyed.add(keyed(tenant, UUID.randomUUID(), fact(random, FIRST.plusDays(i % 9))));
         }
         save(tenant, keyed);
-        // the rows as they were before V40: none per filter value
-        for (String table : List.of("work_daily", "work_monthly")) {
-            tx.inTransaction(tenant, () -> jdbc.prepareStatement("delete from " + table + " where tenant_id = ? and filter_dimension <> ''", statement -> {
-                statement.setString(1, tenant.value());
-                return statement.executeUpdate();
-            }));
-        }
-        String migration = new String(getClass().getResourceAsStream("/db/migration/V40__pair_rollups.sql").readAllBytes(),
+        deleteRows(tenant, "work_daily", rowsBefore);
+        deleteRows(tenant, "work_monthly", rowsBefore);
+        String migration = new String(getClass().getResourceAsStream("/db/migration/" + migrationFile).readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);
         String marking = migration.substring(migration.indexOf("insert into insight_dirty_day"));
         tx.inTransaction(tenant, () -> jdbc.execute(connection -> connection.createStatement().executeUpdate(marking)));
@@ -157,6 +160,14 @@ class RollupChangeTest extends PersistenceTestSupport {
             });
         }
         assertRowsAreBuiltWhole(tenant);
+    }
+
+    /** Deletes the tenant's rows of a rollup table that match the condition (a fixed text of the test). */
+    private void deleteRows(TenantId tenant, String table, String condition) {
+        tx.inTransaction(tenant, () -> jdbc.prepareStatement("delete from " + table + " where tenant_id = ? and " + condition, statement -> {
+            statement.setString(1, tenant.value());
+            return statement.executeUpdate();
+        }));
     }
 
     private List<FactsPort.TenantDay> claim(TenantId tenant) {
@@ -306,7 +317,7 @@ class RollupChangeTest extends PersistenceTestSupport {
         Instant started = random.nextBoolean() ? received.plusSeconds(random.nextInt(40_000)) : null;
         Instant closedAt = closed ? received.plusSeconds(50_000 + random.nextInt(5 * 86_400)).plusNanos(random.nextInt(1_000_000_000)) : null;
         return new WorkFact(Map.of(Dimension.QUEUE, "q" + random.nextInt(3), Dimension.PAYER, "p" + random.nextInt(4),
-                Dimension.WORKER, random.nextBoolean() ? "w" + random.nextInt(3) : ""),
+                Dimension.TYPE, "t" + random.nextInt(2), Dimension.WORKER, random.nextBoolean() ? "w" + random.nextInt(3) : ""),
                 new BigDecimal(random.nextInt(10_000_000)).movePointLeft(5), received, started, started, closedAt,
                 closed && random.nextInt(5) == 0, closed && random.nextInt(4) == 0,
                 random.nextBoolean() ? received.plusSeconds(3 * 86_400) : null, Duration.ofMillis(random.nextInt(3_600_000)),
