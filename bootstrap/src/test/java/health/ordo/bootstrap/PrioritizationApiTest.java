@@ -129,7 +129,7 @@ class PrioritizationApiTest {
         assertThat(activation.status()).isEqualTo(202);
         String jobUrl = activation.header("Location");
         ApiClient.Response job = Eventually.value(() -> api.get(jobUrl, admin), answer -> "SUCCEEDED".equals(answer.string("state")),
-                Duration.ofSeconds(20));
+                Duration.ofSeconds(30));
         assertThat(job.string("state")).isEqualTo("SUCCEEDED");
         assertThat(((Number) job.body().get("percent")).doubleValue()).isEqualTo(100.0);
         assertThat(((Number) job.body().get("total")).longValue()).isEqualTo(30);
@@ -216,7 +216,7 @@ class PrioritizationApiTest {
 
         ApiClient.Response item = Eventually.value(() -> api.get("/api/v1/work-items/" + id, sam),
                 answer -> answer.list("history").stream().anyMatch(h -> "override-expired".equals(h.get("action"))),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(30));
         assertThat(item.list("history")).extracting(h -> h.get("action")).contains("override-expired");
         ApiClient.Response score = api.get("/api/v1/work-items/" + id + "/score", sam);
         assertThat(score.body()).containsEntry("overrideApplies", false);

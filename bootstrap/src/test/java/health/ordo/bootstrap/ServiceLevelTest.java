@@ -165,7 +165,7 @@ class ServiceLevelTest {
         String mine = "tenant_id = '" + tenant.value() + "'";
         try (ApplicationContext node = ApplicationContext.run(restarted)) {
             Eventually.until(() -> count("select count(*) from sla_timer where " + mine + " and fired_at is null and due_at < now()") == 0,
-                    "the restarted node fires every escalation that fell due", Duration.ofSeconds(20));
+                    "the restarted node fires every escalation that fell due", Duration.ofSeconds(30));
         }
         escalations.fireDue(100);
 

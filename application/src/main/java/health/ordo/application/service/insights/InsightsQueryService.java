@@ -33,8 +33,8 @@ import java.util.TreeMap;
 /**
  * Answers insights from the rollups: grouped by one dimension with no filter, or filtered by one value of a paired
  * dimension ({@link DailyRollup#PAIRED}: a supervisor's own team, one payer, queue, type or site) from the pair rows. Any other
- * filter (another dimension, or several values at once), and any read whose range holds a day marked for a rebuild, reads
- * the facts of the range and rolls them up the same way. The metrics' definitions are the
+ * filter (another dimension, or several values at once), and a paired filter whose range holds a day marked for a
+ * rebuild, reads the facts of the range and rolls them up the same way. The metrics' definitions are the
  * domain's ({@link DayMetrics}); this class only picks the rows and lays out the table.
  */
 public class InsightsQueryService implements InsightsQuery {
@@ -96,8 +96,8 @@ public class InsightsQueryService implements InsightsQuery {
         Map<String, Map<String, DayMetrics>> byPeriod = new TreeMap<>();
         List<DailyRollup.Row> rows;
         DailyRollup.Filter paired = paired(request.where());
-        // a day marked for a rebuild may lack rows (pair rows a migration added, a zone change): its range reads the facts
-        if ((request.where().isEmpty() || paired != null) && reads.rolledUp(viewer.tenant(), request.from(), request.to())) {
+        // a day marked for a rebuild may lack the pair rows a migration added (V43's type): such a range reads the facts
+        if (request.where().isEmpty() || paired != null && reads.rolledUp(viewer.tenant(), request.from(), request.to())) {
             rows = reads.rollup(viewer.tenant(), request.from(), request.to(), paired, request.groupBy(), request.period(), durations);
         } else {
             ZoneId zone = zones.of(viewer.tenant());

@@ -33,7 +33,10 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-/** Which source answers a read: the pair rows for one value of a paired dimension, the facts while a day of the range awaits its rebuild. */
+/**
+ * Which source answers a read: the rows without a filter, the pair rows for one value of a paired dimension unless a day
+ * of the range awaits its rebuild (then the facts), the facts for two filters.
+ */
 class InsightsQueryServiceTest {
 
     private static final TenantId TENANT = TenantId.of("acme");
@@ -56,6 +59,20 @@ class InsightsQueryServiceTest {
         verify(reads).rollup(eq(TENANT), eq(FROM), eq(TO), eq(new DailyRollup.Filter(Dimension.TYPE, "CLAIM_DENIAL")), eq(Dimension.PAYER),
                 eq(InsightRequest.Period.NONE), anyBoolean());
         verify(reads, never()).facts(any(), any(), any(), any(), any(), any());
+    }
+
+    @Test
+    void readsWithoutAFilterOrWithTwoSumTheirRowsOrTheFactsWhateverIsMarked() {
+        InsightRequest byPayer = new InsightRequest(FROM, TO, Dimension.PAYER, Map.of(), InsightRequest.Period.NONE);
+        InsightRequest twoFilters = new InsightRequest(FROM, TO, Dimension.PAYER,
+                Map.of(Dimension.TYPE, "CLAIM_DENIAL", Dimension.QUEUE, "denials"), InsightRequest.Period.NONE);
+
+        service.insight(viewer, Insight.FLOW, byPayer);
+        service.insight(viewer, Insight.FLOW, twoFilters);
+
+        verify(reads).rollup(eq(TENANT), eq(FROM), eq(TO), eq(null), eq(Dimension.PAYER), eq(InsightRequest.Period.NONE), anyBoolean());
+        verify(reads).facts(eq(TENANT), eq(FROM), eq(TO), any(), eq(twoFilters.where()), any());
+        verify(reads, never()).rolledUp(any(), any(), any());
     }
 
     @Test
