@@ -28,16 +28,12 @@ public final class WorkItem {
     private String contentFingerprint;
     private final Instant createdAt;
     private final long version;
-    private WorkItemStatus status;
     private String queue;
-    private String assignee;
+    private final Lifecycle lifecycle;
     private final Priority priority;
     private SlaSummary sla;
     private List<SkillRequirement> skillRequirements;
     private int size;
-    private Instant claimedAt;
-    private String statusReason;
-    private String resolutionCode;
     private Instant updatedAt;
     private final Provenance provenance;
     private final List<HistoryEntry> newHistory = new ArrayList<>();
@@ -55,17 +51,13 @@ public final class WorkItem {
         this.contentFingerprint = Objects.requireNonNull(contentFingerprint, "contentFingerprint");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.version = version;
-        this.status = Objects.requireNonNull(status, "status");
         this.queue = Objects.requireNonNull(queue, "queue");
-        this.assignee = assignee;
         ItemRouting effective = routing == null ? ItemRouting.NONE : routing;
         this.priority = new Priority(priorityScore, scoreBasis, priorityOverride, effective.slaBoost());
         this.sla = sla == null ? SlaSummary.NONE : sla;
         this.skillRequirements = effective.skills();
         this.size = effective.size();
-        this.claimedAt = effective.claimedAt();
-        this.statusReason = statusReason;
-        this.resolutionCode = resolutionCode;
+        this.lifecycle = new Lifecycle(status, assignee, effective.claimedAt(), statusReason, resolutionCode);
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
@@ -109,10 +101,10 @@ public final class WorkItem {
      */
     public void escalate(String eventType, String description, BigDecimal raisePriorityBy, String moveToQueue,
                          String reassignTo, boolean notify, boolean late, Instant now) {
-        if (status.isTerminal()) {
+        if (status().isTerminal()) {
             return;
         }
-        WorkItemStatus from = status;
+        WorkItemStatus from = status();
         if (raisePriorityBy != null) {
             priority.boost(raisePriorityBy);
         }
@@ -120,15 +112,11 @@ public final class WorkItem {
             queue = moveToQueue;
         }
         if (reassignTo != null) {
-            assignee = reassignTo;
-            if (status == WorkItemStatus.READY) {
-                status = WorkItemStatus.CLAIMED;
-                claimedAt = now;
-            }
+            lifecycle.escalateTo(reassignTo, now);
         }
         String note = description + (late ? " (late: fired after its due time)" : "");
         updatedAt = now;
-        newHistory.add(new HistoryEntry(now, "escalate", from, status, Actor.SYSTEM, note));
+        newHistory.add(new HistoryEntry(now, "escalate", from, status(), Actor.SYSTEM, note));
         newEvents.add(new WorkItemEvent.WorkItemPriorityChanged(tenantId, id, now, Actor.SYSTEM, eventType, note));
         if (notify) {
             // delivered later as webhook or e-mail by whoever subscribes to the outbox
@@ -140,8 +128,8 @@ public final class WorkItem {
     /** Places the item in a queue with the skills it needs, as a routing rule (or the default) decided. */
     public void route(String queue, List<SkillRequirement> skills, int size, String decision, Actor actor, Instant now) {
         InvalidValueException.require(queue != null && queue.matches("[a-z0-9][a-z0-9-]{0,62}"), "queue", "queue is a queue id");
-        if (status.isTerminal()) {
-            throw new IllegalTransitionException("ROUTE_REQUIRES_OPEN_ITEM", status, "a " + status + " work item cannot be routed");
+        if (status().isTerminal()) {
+            throw new IllegalTransitionException("ROUTE_REQUIRES_OPEN_ITEM", status(), "a " + status() + " work item cannot be routed");
         }
         this.queue = queue;
         this.skillRequirements = List.copyOf(skills);
@@ -151,17 +139,9 @@ public final class WorkItem {
 
     /** A supervisor gives a READY or CLAIMED item to a worker: it becomes CLAIMED by them. */
     public void assignTo(String worker, Actor actor, Instant now) {
-        requireSupervisor(actor, "assign");
-        if (status != WorkItemStatus.READY && status != WorkItemStatus.CLAIMED) {
-            throw new IllegalTransitionException("ASSIGN_REQUIRES_READY_OR_CLAIMED", status,
-                    "cannot assign a work item that is " + status + "; assign is allowed only from READY or CLAIMED");
-        }
-        WorkItemStatus from = status;
-        status = WorkItemStatus.CLAIMED;
-        assignee = worker;
-        claimedAt = now;
+        WorkItemStatus from = lifecycle.assign(worker, actor, now);
         updatedAt = now;
-        newHistory.add(new HistoryEntry(now, "assign", from, status, actor, "to " + worker));
+        newHistory.add(new HistoryEntry(now, "assign", from, status(), actor, "to " + worker));
         newEvents.add(new WorkItemEvent.WorkItemPriorityChanged(tenantId, id, now, actor, "WorkItemAssigned", "to " + worker));
     }
 
@@ -176,7 +156,7 @@ public final class WorkItem {
         InvalidValueException.require(delivered.source().equals(content.source()), "source", "a refresh must come from the same source record");
         InvalidValueException.require(delivered.type() == content.type(), "type", "a source record cannot change its work item type");
         String fingerprint = delivered.fingerprint();
-        if (status.isTerminal() || fingerprint.equals(contentFingerprint)) {
+        if (status().isTerminal() || fingerprint.equals(contentFingerprint)) {
             return false;
         }
         List<String> changed = content.changesTo(delivered);
@@ -188,45 +168,28 @@ public final class WorkItem {
 
     /** A supervisor moves a READY or CLAIMED item to another queue: it waits there READY, unassigned. */
     public void transferTo(String newQueue, Actor actor, Instant now) {
-        requireSupervisor(actor, "transfer");
+        Lifecycle.requireSupervisor(actor, "transfer");
         InvalidValueException.require(newQueue != null && newQueue.matches("[a-z0-9][a-z0-9-]{0,62}"), "queue", "queue is a queue id");
-        if (status != WorkItemStatus.READY && status != WorkItemStatus.CLAIMED) {
-            throw new IllegalTransitionException("TRANSFER_REQUIRES_READY_OR_CLAIMED", status,
-                    "cannot transfer a work item that is " + status + "; transfer is allowed only from READY or CLAIMED");
-        }
-        WorkItemStatus from = status;
+        WorkItemStatus from = lifecycle.transfer(actor);
         String note = "from " + queue + " to " + newQueue;
-        status = WorkItemStatus.READY;
         queue = newQueue;
-        assignee = null;
-        claimedAt = null;
         updatedAt = now;
-        newHistory.add(new HistoryEntry(now, "transfer", from, status, actor, note));
+        newHistory.add(new HistoryEntry(now, "transfer", from, status(), actor, note));
         newEvents.add(new WorkItemEvent.WorkItemPriorityChanged(tenantId, id, now, actor, "WorkItemTransferred", note));
     }
 
     /** A claim not started in time goes back to the queue. @return true when it was released */
     public boolean releaseIfReservationExpired(java.time.Duration timeout, Instant now) {
-        if (status != WorkItemStatus.CLAIMED || claimedAt == null || now.isBefore(claimedAt.plus(timeout))) {
+        if (!lifecycle.reservationExpired(timeout, now)) {
             return false;
         }
         transition(LifecycleAction.RELEASE, Actor.SYSTEM, "reservation timed out after " + timeout.toMinutes() + " min", now);
-        assignee = null;
-        claimedAt = null;
         return true;
-    }
-
-    private static void requireSupervisor(Actor actor, String action) {
-        if (!actor.supervisor()) {
-            throw new NotAllowedException("SUPERVISOR_REQUIRED", "only a supervisor may " + action + " work items");
-        }
     }
 
     /** READY → CLAIMED, assigned to the claiming actor; a claim get-next-work proposed is noted (acceptance counts it). */
     public void claim(Actor actor, Instant now, boolean proposed) {
         transition(LifecycleAction.CLAIM, actor, proposed ? LifecycleAction.PROPOSED_CLAIM : null, now);
-        assignee = actor.name();
-        claimedAt = now;
     }
 
     /** CLAIMED → IN_PROGRESS. */
@@ -236,35 +199,27 @@ public final class WorkItem {
 
     /** IN_PROGRESS → ON_HOLD, waiting on someone (payer, supplier, colleague) for the reason given. */
     public void hold(String reason, Actor actor, Instant now) {
-        transition(LifecycleAction.HOLD, actor, required(reason, "reason"), now);
-        statusReason = reason.strip();
+        transition(LifecycleAction.HOLD, actor, Lifecycle.stated(reason, "reason"), now);
     }
 
     /** ON_HOLD → IN_PROGRESS. */
     public void resume(Actor actor, Instant now) {
         transition(LifecycleAction.RESUME, actor, null, now);
-        statusReason = null;
     }
 
     /** IN_PROGRESS → COMPLETED with the resolution code that says how the work ended. */
     public void complete(String resolutionCode, Actor actor, Instant now) {
-        transition(LifecycleAction.COMPLETE, actor, required(resolutionCode, "resolutionCode"), now);
-        // a code, compared by the source systems' write-backs: "released" and "RELEASED" are one resolution
-        this.resolutionCode = resolutionCode.strip().toUpperCase(java.util.Locale.ROOT);
+        transition(LifecycleAction.COMPLETE, actor, Lifecycle.stated(resolutionCode, "resolutionCode"), now);
     }
 
     /** Any open state → CANCELLED, for the reason given. */
     public void cancel(String reason, Actor actor, Instant now) {
-        transition(LifecycleAction.CANCEL, actor, required(reason, "reason"), now);
-        statusReason = reason.strip();
+        transition(LifecycleAction.CANCEL, actor, Lifecycle.stated(reason, "reason"), now);
     }
 
     /** CLAIMED, IN_PROGRESS or ON_HOLD → READY: back to the queue, unassigned. */
     public void release(Actor actor, Instant now) {
         transition(LifecycleAction.RELEASE, actor, null, now);
-        assignee = null;
-        claimedAt = null;
-        statusReason = null;
     }
 
     /**
@@ -287,8 +242,8 @@ public final class WorkItem {
      */
     public PriorityOverride requestOverride(OverrideTarget target, String reasonCode, String comment, Instant expiresAt,
                                             BigDecimal approvalThreshold, Actor actor, Instant now) {
-        if (status.isTerminal()) {
-            throw new OverrideRefusedException("OVERRIDE_REQUIRES_OPEN_ITEM", "a " + status + " work item cannot be overridden");
+        if (status().isTerminal()) {
+            throw new OverrideRefusedException("OVERRIDE_REQUIRES_OPEN_ITEM", "a " + status() + " work item cannot be overridden");
         }
         PriorityOverride requested = priority.requestOverride(target, reasonCode, comment, expiresAt, approvalThreshold, actor, now);
         record(requested.status() == PriorityOverride.Status.PENDING_APPROVAL ? "override-requested" : "override-applied", actor,
@@ -316,37 +271,21 @@ public final class WorkItem {
     }
 
     private void refreshEffectiveScore(Instant now) {
-        priority.refresh(status.isTerminal(), now);
+        priority.refresh(status().isTerminal(), now);
     }
 
     private void record(String action, Actor actor, String note, Instant now, String eventType) {
         updatedAt = now;
-        newHistory.add(new HistoryEntry(now, action, status, status, actor, note));
+        newHistory.add(new HistoryEntry(now, action, status(), status(), actor, note));
         newEvents.add(new WorkItemEvent.WorkItemPriorityChanged(tenantId, id, now, actor, eventType, note));
     }
 
     private void transition(LifecycleAction action, Actor actor, String note, Instant now) {
-        Objects.requireNonNull(actor, "actor");
-        if (action != LifecycleAction.CLAIM && assignee != null && !assignee.equals(actor.name()) && !actor.supervisor()) {
-            throw new NotAllowedException("ASSIGNEE_OR_SUPERVISOR_ONLY", "work item " + id + " is assigned to someone else; "
-                    + "only its assignee or a supervisor may " + action.verb() + " it");
-        }
-        if (!action.isAllowedFrom(status)) {
-            throw new IllegalTransitionException(action.rule(), status, "cannot " + action.verb() + " a work item that is "
-                    + status + "; " + action.verb() + " is allowed only from " + action.describeAllowed());
-        }
-        WorkItemStatus from = status;
-        status = action.target();
+        WorkItemStatus from = lifecycle.take(action, actor, note, now, id);
         updatedAt = now;
-        newHistory.add(new HistoryEntry(now, action.verb(), from, status, actor, note));
+        newHistory.add(new HistoryEntry(now, action.verb(), from, status(), actor, note));
         newEvents.add(new WorkItemEvent.WorkItemStatusChanged(tenantId, id, now, actor, action, from, note));
         refreshEffectiveScore(now);
-    }
-
-    private static String required(String text, String field) {
-        InvalidValueException.require(text != null && !text.isBlank(), field, field + " is required");
-        InvalidValueException.require(text.length() <= 500, field, field + " is longer than 500 characters");
-        return text.strip();
     }
 
     /** History entries and events recorded since the item was created or restored, handed over once. */
@@ -387,7 +326,7 @@ public final class WorkItem {
     }
 
     public WorkItemStatus status() {
-        return status;
+        return lifecycle.status();
     }
 
     public String queue() {
@@ -395,7 +334,7 @@ public final class WorkItem {
     }
 
     public String assignee() {
-        return assignee;
+        return lifecycle.assignee();
     }
 
     /** The effective score: the override's target while one applies, else the computed score. */
@@ -423,11 +362,11 @@ public final class WorkItem {
     }
 
     public Instant claimedAt() {
-        return claimedAt;
+        return lifecycle.claimedAt();
     }
 
     public ItemRouting routing() {
-        return new ItemRouting(skillRequirements, size, claimedAt, priority.slaBoost());
+        return new ItemRouting(skillRequirements, size, lifecycle.claimedAt(), priority.slaBoost());
     }
 
     public SlaSummary sla() {
@@ -445,11 +384,11 @@ public final class WorkItem {
     }
 
     public String statusReason() {
-        return statusReason;
+        return lifecycle.statusReason();
     }
 
     public String resolutionCode() {
-        return resolutionCode;
+        return lifecycle.resolutionCode();
     }
 
     public Instant updatedAt() {

@@ -95,6 +95,89 @@ class WorkItemTest {
         assertThat(item.assignee()).isEqualTo("alice@demo");
     }
 
+    @Test
+    void givenSomeoneElsesItem_aWorkerMayNotMoveIt_butASupervisorMay() {
+        WorkItem item = newItem();
+        item.claim(ALICE, T0, false);
+
+        assertThatThrownBy(() -> item.start(Actor.user("bob@demo"), T0.plusSeconds(5)))
+                .isInstanceOfSatisfying(NotAllowedException.class, e -> assertThat(e.getMessage()).contains("assigned to someone else"));
+        item.release(Actor.supervisor("sue@demo"), T0.plusSeconds(10));
+
+        assertThat(item.status()).isEqualTo(WorkItemStatus.READY);
+        assertThat(item.claimedAt()).isNull();
+    }
+
+    @Test
+    void givenHeldItem_resume_clearsTheReason_andCompletion_keepsItsCodeInCapitals() {
+        WorkItem item = newItem();
+        item.claim(ALICE, T0, false);
+        item.start(ALICE, T0);
+        item.hold("  waiting on payer  ", ALICE, T0);
+        assertThat(item.statusReason()).isEqualTo("waiting on payer");
+
+        item.resume(ALICE, T0);
+        item.complete(" appeal_submitted ", ALICE, T0);
+
+        assertThat(item.statusReason()).isNull();
+        assertThat(item.resolutionCode()).isEqualTo("APPEAL_SUBMITTED");
+    }
+
+    @Test
+    void assignAndTransfer_areASupervisorsMoves_fromReadyOrClaimedOnly() {
+        WorkItem item = newItem();
+        Actor sue = Actor.supervisor("sue@demo");
+
+        assertThatThrownBy(() -> item.assignTo("bob@demo", ALICE, T0))
+                .isInstanceOfSatisfying(NotAllowedException.class, e -> assertThat(e.getMessage()).contains("only a supervisor may assign"));
+        item.assignTo("bob@demo", sue, T0.plusSeconds(5));
+        assertThat(item.status()).isEqualTo(WorkItemStatus.CLAIMED);
+        assertThat(item.assignee()).isEqualTo("bob@demo");
+        assertThat(item.claimedAt()).isEqualTo(T0.plusSeconds(5));
+
+        item.transferTo("denials-appeals", sue, T0.plusSeconds(10));
+        assertThat(item.status()).isEqualTo(WorkItemStatus.READY);
+        assertThat(item.queue()).isEqualTo("denials-appeals");
+        assertThat(item.assignee()).isNull();
+        assertThat(item.claimedAt()).isNull();
+        assertThat(item.pullChanges().history()).extracting(HistoryEntry::action, HistoryEntry::note).endsWith(
+                org.assertj.core.groups.Tuple.tuple("assign", "to bob@demo"),
+                org.assertj.core.groups.Tuple.tuple("transfer", "from denials to denials-appeals"));
+
+        item.claim(ALICE, T0, false);
+        item.start(ALICE, T0);
+        assertThatThrownBy(() -> item.transferTo("denials", sue, T0))
+                .isInstanceOfSatisfying(IllegalTransitionException.class, e -> assertThat(e.rule()).isEqualTo("TRANSFER_REQUIRES_READY_OR_CLAIMED"));
+        assertThatThrownBy(() -> item.assignTo("bob@demo", sue, T0))
+                .isInstanceOfSatisfying(IllegalTransitionException.class, e -> assertThat(e.rule()).isEqualTo("ASSIGN_REQUIRES_READY_OR_CLAIMED"));
+        assertThat(item.assignee()).isEqualTo("alice@demo");
+    }
+
+    @Test
+    void givenClaimNotStarted_theReservation_expiresAfterItsTimeoutOnly() {
+        WorkItem item = newItem();
+        item.claim(ALICE, T0, false);
+
+        assertThat(item.releaseIfReservationExpired(java.time.Duration.ofMinutes(15), T0.plusSeconds(899))).isFalse();
+        assertThat(item.assignee()).isEqualTo("alice@demo");
+        assertThat(item.releaseIfReservationExpired(java.time.Duration.ofMinutes(15), T0.plusSeconds(900))).isTrue();
+
+        assertThat(item.status()).isEqualTo(WorkItemStatus.READY);
+        assertThat(item.assignee()).isNull();
+        assertThat(item.claimedAt()).isNull();
+    }
+
+    @Test
+    void anEscalationThatReassigns_claimsAReadyItemForTheNewAssignee() {
+        WorkItem item = newItem();
+
+        item.escalate("SlaWarning", "warning stage", null, null, "sue@demo", false, false, T0.plusSeconds(30));
+
+        assertThat(item.status()).isEqualTo(WorkItemStatus.CLAIMED);
+        assertThat(item.assignee()).isEqualTo("sue@demo");
+        assertThat(item.claimedAt()).isEqualTo(T0.plusSeconds(30));
+    }
+
     @ParameterizedTest
     @EnumSource(value = WorkItemStatus.class, names = {"COMPLETED", "CANCELLED"})
     void givenFinishedItem_everyAction_isRefused(WorkItemStatus finished) {
