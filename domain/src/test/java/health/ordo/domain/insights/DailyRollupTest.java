@@ -66,8 +66,9 @@ class DailyRollupTest {
         List<DailyRollup.Row> rows = new DailyRollup.Change(ZONE).add(fact).rows();
         assertThat(rows.stream().map(DailyRollup.Row::day).distinct()).containsExactly(LocalDate.of(2026, 3, 6), LocalDate.of(2026, 3, 9));
         assertThat(rows).filteredOn(row -> row.dimension() == Dimension.QUEUE).extracting(DailyRollup.Row::value).containsOnly("denials");
-        // per day: the row over everything, one per dimension, and per paired dimension one per other dimension
-        assertThat(rows).hasSize(2 * (Dimension.values().length + 1 + DailyRollup.PAIRED.size() * (Dimension.values().length - 1)));
+        // per day: the row over everything, one per dimension, and for the one paired dimension the fact has a value of
+        // (its queue), one per other dimension; none for the dimensions it has no value of
+        assertThat(rows).hasSize(2 * (Dimension.values().length + 1 + (Dimension.values().length - 1)));
     }
 
     @Test
@@ -80,8 +81,9 @@ class DailyRollupTest {
         LocalDate day = FIRST.plusDays(2);
         List<DailyRollup.Row> rows = DailyRollup.of(day, ZONE, facts);
         List<DailyRollup.Filter> filters = List.of(new DailyRollup.Filter(Dimension.PAYER, "p1"), new DailyRollup.Filter(Dimension.QUEUE, "q0"),
-                new DailyRollup.Filter(Dimension.TEAM, Dimension.NONE), new DailyRollup.Filter(Dimension.SITE, "s1"),
-                new DailyRollup.Filter(Dimension.TYPE, "t1"));
+                new DailyRollup.Filter(Dimension.TEAM, "m1"), new DailyRollup.Filter(Dimension.SITE, "s1"),
+                new DailyRollup.Filter(Dimension.TYPE, "t1"), new DailyRollup.Filter(Dimension.SUPPLIER, "u0"),
+                new DailyRollup.Filter(Dimension.SPECIALTY, "c1"), new DailyRollup.Filter(Dimension.SOURCE_SYSTEM, "sap"));
         for (DailyRollup.Filter filter : filters) {
             List<WorkFact> matching = facts.stream().filter(fact -> filter.value().equals(fact.value(filter.dimension()))).toList();
             Map<String, String> expected = DailyRollup.of(day, ZONE, matching).stream()
@@ -94,6 +96,9 @@ class DailyRollupTest {
         }
         assertThat(rows).noneMatch(row -> row.filter() != null && (row.dimension() == null || row.dimension() == row.filter().dimension()));
         assertThat(rows).noneMatch(row -> row.filter() != null && !DailyRollup.PAIRED.contains(row.filter().dimension()));
+        // half the facts have no supplier: they add no pair rows of "no supplier"
+        assertThat(facts).anyMatch(fact -> Dimension.NONE.equals(fact.value(Dimension.SUPPLIER)));
+        assertThat(rows).noneMatch(row -> row.filter() != null && Dimension.NONE.equals(row.filter().value()));
     }
 
     @Test
@@ -128,7 +133,9 @@ class DailyRollupTest {
         Instant closedAt = closed ? received.plusSeconds(50_000 + random.nextInt(4 * 86_400)) : null;
         return new WorkFact(Map.of(Dimension.QUEUE, "q" + random.nextInt(3), Dimension.PAYER, "p" + random.nextInt(4),
                 Dimension.TYPE, "t" + random.nextInt(2),
-                Dimension.WORKER, random.nextBoolean() ? "w" + random.nextInt(3) : "", Dimension.SITE, "s" + random.nextInt(2)),
+                Dimension.WORKER, random.nextBoolean() ? "w" + random.nextInt(3) : "", Dimension.SITE, "s" + random.nextInt(2),
+                Dimension.TEAM, "m" + random.nextInt(2), Dimension.SUPPLIER, random.nextBoolean() ? "u" + random.nextInt(2) : "",
+                Dimension.SPECIALTY, "c" + random.nextInt(3), Dimension.SOURCE_SYSTEM, random.nextBoolean() ? "sap" : "oracle"),
                 BigDecimal.valueOf(random.nextInt(100_000), 2), received, started, started, closedAt, closed && random.nextInt(5) == 0,
                 closed && random.nextInt(4) == 0, random.nextBoolean() ? received.plusSeconds(3 * 86_400) : null,
                 Duration.ofSeconds(random.nextInt(3_600)), random.nextInt(4) == 0 ? 1 : 0, random.nextBoolean(), random.nextBoolean(),

@@ -90,20 +90,29 @@ class JdbcInsightReads implements InsightReadPort {
 
     /**
      * Which rows: the dimension's (or, with null, those over everything); with a filter, the pair rows of its value and
-     * the dimension, or for no dimension or the filter's own, the filter value's own row.
+     * the dimension, or for no dimension or the filter's own, the filter value's own row. With a value, that value's
+     * rows only.
      */
     private record Rows(String sql, List<Object> params) {
 
-        static Rows of(DailyRollup.Filter filter, Dimension dimension) {
-            if (filter == null) {
-                return new Rows("dimension = ? and filter_dimension = '' and filter_value = ''", List.of(name(dimension)));
-            }
-            if (dimension == null || dimension == filter.dimension()) {
+        static Rows of(DailyRollup.Filter filter, Dimension dimension, String value) {
+            if (filter != null && (dimension == null || dimension == filter.dimension())) {
                 return new Rows("dimension = ? and filter_dimension = '' and filter_value = '' and value = ?",
                         List.of(filter.dimension().apiName(), filter.value()));
             }
-            return new Rows("dimension = ? and filter_dimension = ? and filter_value = ?",
-                    List.of(dimension.apiName(), filter.dimension().apiName(), filter.value()));
+            List<Object> params = new ArrayList<>(List.of(name(dimension)));
+            StringBuilder sql = new StringBuilder("dimension = ? and filter_dimension = ");
+            if (filter == null) {
+                sql.append("'' and filter_value = ''");
+            } else {
+                sql.append("? and filter_value = ?");
+                params.addAll(List.of(filter.dimension().apiName(), filter.value()));
+            }
+            if (value != null) {
+                sql.append(" and value = ?");
+                params.add(value);
+            }
+            return new Rows(sql.toString(), params);
         }
 
         private static String name(Dimension dimension) {
@@ -113,9 +122,9 @@ class JdbcInsightReads implements InsightReadPort {
 
     @Override
     public List<DailyRollup.Row> rollup(TenantId tenant, LocalDate from, LocalDate to, DailyRollup.Filter filter, Dimension dimension,
-                                        InsightRequest.Period period, boolean withDurations) {
+                                        String value, InsightRequest.Period period, boolean withDurations) {
         String start = periodStart(period);
-        Source source = Source.of(tenant, Rows.of(filter, dimension), from, to, period);
+        Source source = Source.of(tenant, Rows.of(filter, dimension, value), from, to, period);
         List<Object> params = new ArrayList<>();
         if (period == InsightRequest.Period.NONE) {
             params.add(from);
@@ -142,8 +151,8 @@ class JdbcInsightReads implements InsightReadPort {
             m.writtenOffAmount = rs.getBigDecimal(18);
             LocalDate day = rs.getObject(1, LocalDate.class);
             // a filtered read without a dimension reads the filter value's own row: one group, over everything filtered
-            String value = dimension == null ? "" : rs.getString(2);
-            rows.put(day + "\u0000" + rs.getString(2), new DailyRollup.Row(day, filter, dimension, value, m));
+            String group = dimension == null ? "" : rs.getString(2);
+            rows.put(day + "\u0000" + rs.getString(2), new DailyRollup.Row(day, filter, dimension, group, m));
             return 1;
         }, params.toArray());
         if (withDurations && !rows.isEmpty()) {

@@ -1,6 +1,7 @@
 package health.ordo.adapter.persistence.insights;
 
 import health.ordo.adapter.persistence.PersistenceTestSupport;
+import health.ordo.adapter.persistence.Sql;
 import health.ordo.application.port.in.insights.InsightRequest;
 import health.ordo.application.port.out.insights.FactsPort;
 import health.ordo.application.port.out.insights.FactsPort.KeyedFact;
@@ -116,12 +117,11 @@ class RollupChangeTest extends PersistenceTestSupport {
         String backfill = migration.substring(migration.indexOf("insert into work_monthly"));
         // the daily rows as V35 found them: V40's pair rows came later
         deleteRows(tenant, "work_daily", "filter_dimension <> ''");
-        tx.inTransaction(tenant, () -> jdbc.prepareStatement("delete from work_monthly where tenant_id = ?", statement -> {
-            statement.setString(1, tenant.value());
-            statement.executeUpdate();
-            statement.getConnection().createStatement().execute(backfill);
-            return null;
-        }));
+        // through Sql, as every statement of the repositories: the unit's tenant setting goes in front
+        tx.inTransaction(tenant, () -> {
+            assertThat(Sql.update(jdbc, "delete from work_monthly where tenant_id = ?", tenant.value())).isPositive();
+            return Sql.update(jdbc, backfill);
+        });
         assertThat(monthlyRows(tenant)).isEqualTo(kept);
     }
 
@@ -137,7 +137,41 @@ class RollupChangeTest extends PersistenceTestSupport {
         pairRowsComeBackWhenMarkedBy("V43__type_pair_rollups.sql", "filter_dimension = 'type'");
     }
 
-    private void pairRowsComeBackWhenMarkedBy(String migrationFile, String rowsBefore) throws Exception {
+    @Test
+    void daysMarkedWhenEveryDimensionButTheWorkerWasPairedGetTheirPairRows_andThoseOfNoValueGo() throws Exception {
+        // the rows as they were before V44: none per supplier, specialty or source system; pair rows of facts with no value
+        // of the filter's dimension (here: each queue's rows copied as those of "no supplier")
+        TenantId tenant = pairRowsComeBackWhenMarkedBy("V44__pair_rows_for_every_dimension_but_the_worker.sql",
+                "filter_dimension in ('supplier', 'specialty', 'source-system')", staleRowsOfNoSupplier());
+
+        for (String table : List.of("work_daily", "work_monthly")) {
+            long left = tx.inTransaction(tenant, () -> Sql.query(jdbc, "select count(*) from " + table
+                    + " where tenant_id = ? and filter_value = '(none)'", rs -> rs.getLong(1), tenant.value()).get(0));
+            assertThat(left).as(table).isZero();
+        }
+    }
+
+    /** Copies a tenant's rows of each queue as pair rows of "no supplier", as rollups kept them before V44. */
+    private java.util.function.Consumer<TenantId> staleRowsOfNoSupplier() {
+        return tenant -> {
+            for (String table : List.of("work_daily", "work_monthly")) {
+                String period = table.equals("work_daily") ? "day" : "month";
+                int copied = tx.inTransaction(tenant, () -> Sql.update(jdbc, "insert into " + table + " (tenant_id, " + period
+                        + ", dimension, value, filter_dimension, filter_value, " + String.join(", ", RollupRows.METRICS) + ") select tenant_id, "
+                        + period + ", dimension, value, 'supplier', '(none)', " + String.join(", ", RollupRows.METRICS) + " from " + table
+                        + " where tenant_id = ? and dimension = 'queue' and filter_dimension = ''", tenant.value()));
+                assertThat(copied).as(table).isPositive();
+            }
+        };
+    }
+
+    private TenantId pairRowsComeBackWhenMarkedBy(String migrationFile, String rowsBefore) throws Exception {
+        return pairRowsComeBackWhenMarkedBy(migrationFile, rowsBefore, tenant -> { });
+    }
+
+    /** Rows as a migration found them ({@code rowsBefore} deleted, then {@code before}), the migration run, the marked days rebuilt. */
+    private TenantId pairRowsComeBackWhenMarkedBy(String migrationFile, String rowsBefore, java.util.function.Consumer<TenantId> before)
+            throws Exception {
         TenantId tenant = newTenant("rollup-pairs");
         Random random = new Random(8);
         List<KeyedFact> keyed = new ArrayList<>();
@@ -145,13 +179,31 @@ class RollupChangeTest extends PersistenceTestSupport {
             keyed.add(keyed(tenant, UUID.randomUUID(), fact(random, FIRST.plusDays(i % 9))));
         }
         save(tenant, keyed);
+        rebuildMarkedDays(tenant);
         deleteRows(tenant, "work_daily", rowsBefore);
         deleteRows(tenant, "work_monthly", rowsBefore);
+        before.accept(tenant);
         String migration = new String(getClass().getResourceAsStream("/db/migration/" + migrationFile).readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);
-        String marking = migration.substring(migration.indexOf("insert into insight_dirty_day"));
-        tx.inTransaction(tenant, () -> jdbc.execute(connection -> connection.createStatement().executeUpdate(marking)));
-        // the rounds rebuild the marked days
+        // the migration's statements after its cross-tenant setting: under the tenant's own setting they touch its rows only
+        String marking = migration.substring(migration.indexOf('\n', migration.indexOf("set_config")) + 1);
+        int marked = tx.inTransaction(tenant, () -> {
+            int count = 0;
+            for (String statement : marking.split(";\\s*\n")) {
+                if (!statement.isBlank()) {
+                    count = Sql.update(jdbc, statement);
+                }
+            }
+            return count;
+        });
+        assertThat(marked).as("days marked by %s", migrationFile).isPositive();
+        rebuildMarkedDays(tenant);
+        assertRowsAreBuiltWhole(tenant);
+        return tenant;
+    }
+
+    /** What the rounds do: rebuild the days marked. */
+    private void rebuildMarkedDays(TenantId tenant) {
         for (List<FactsPort.TenantDay> days = claim(tenant); !days.isEmpty(); days = claim(tenant)) {
             List<LocalDate> claimed = days.stream().map(FactsPort.TenantDay::day).toList();
             tx.inTransaction(tenant, () -> {
@@ -159,15 +211,12 @@ class RollupChangeTest extends PersistenceTestSupport {
                 return null;
             });
         }
-        assertRowsAreBuiltWhole(tenant);
     }
 
     /** Deletes the tenant's rows of a rollup table that match the condition (a fixed text of the test). */
     private void deleteRows(TenantId tenant, String table, String condition) {
-        tx.inTransaction(tenant, () -> jdbc.prepareStatement("delete from " + table + " where tenant_id = ? and " + condition, statement -> {
-            statement.setString(1, tenant.value());
-            return statement.executeUpdate();
-        }));
+        int deleted = tx.inTransaction(tenant, () -> Sql.update(jdbc, "delete from " + table + " where tenant_id = ? and " + condition, tenant.value()));
+        assertThat(deleted).as("%s rows where %s", table, condition).isPositive();
     }
 
     private List<FactsPort.TenantDay> claim(TenantId tenant) {
@@ -317,7 +366,8 @@ class RollupChangeTest extends PersistenceTestSupport {
         Instant started = random.nextBoolean() ? received.plusSeconds(random.nextInt(40_000)) : null;
         Instant closedAt = closed ? received.plusSeconds(50_000 + random.nextInt(5 * 86_400)).plusNanos(random.nextInt(1_000_000_000)) : null;
         return new WorkFact(Map.of(Dimension.QUEUE, "q" + random.nextInt(3), Dimension.PAYER, "p" + random.nextInt(4),
-                Dimension.TYPE, "t" + random.nextInt(2), Dimension.WORKER, random.nextBoolean() ? "w" + random.nextInt(3) : ""),
+                Dimension.TYPE, "t" + random.nextInt(2), Dimension.WORKER, random.nextBoolean() ? "w" + random.nextInt(3) : "",
+                Dimension.SUPPLIER, random.nextBoolean() ? "u" + random.nextInt(2) : "", Dimension.SPECIALTY, "c" + random.nextInt(2)),
                 new BigDecimal(random.nextInt(10_000_000)).movePointLeft(5), received, started, started, closedAt,
                 closed && random.nextInt(5) == 0, closed && random.nextInt(4) == 0,
                 random.nextBoolean() ? received.plusSeconds(3 * 86_400) : null, Duration.ofMillis(random.nextInt(3_600_000)),

@@ -31,10 +31,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Answers insights from the rollups: grouped by one dimension with no filter, or filtered by one value of a paired
- * dimension ({@link DailyRollup#PAIRED}: a supervisor's own team, one payer, queue, type or site) from the pair rows. Any other
- * filter (another dimension, or several values at once), and a paired filter whose range holds a day marked for a
- * rebuild, reads the facts of the range and rolls them up the same way. The metrics' definitions are the
+ * Answers insights from the rollups: grouped by one dimension with no filter; filtered by one value of a paired
+ * dimension ({@link DailyRollup#PAIRED}: every one but the worker) from the pair rows; filtered by two values and grouped
+ * by one of them, or not grouped, from the pair rows of one and the other's value ({@link RowsAnswering}). Any other read
+ * (grouped by a third dimension, a worker with another filter, "none"), and a paired filter whose range holds a day marked
+ * for a rebuild, reads the facts of the range and rolls them up the same way. The metrics' definitions are the
  * domain's ({@link DayMetrics}); this class only picks the rows and lays out the table.
  */
 public class InsightsQueryService implements InsightsQuery {
@@ -95,18 +96,21 @@ public class InsightsQueryService implements InsightsQuery {
     private Map<String, Map<String, DayMetrics>> metrics(Viewer viewer, InsightRequest request, boolean durations) {
         Map<String, Map<String, DayMetrics>> byPeriod = new TreeMap<>();
         List<DailyRollup.Row> rows;
-        DailyRollup.Filter paired = paired(request.where());
-        // a day marked for a rebuild may lack the pair rows a migration added (V43's type): such a range reads the facts
-        if (request.where().isEmpty() || paired != null && reads.rolledUp(viewer.tenant(), request.from(), request.to())) {
-            rows = reads.rollup(viewer.tenant(), request.from(), request.to(), paired, request.groupBy(), request.period(), durations);
+        RowsAnswering answer = RowsAnswering.of(request.where(), request.groupBy());
+        Dimension read = answer == null ? request.groupBy() : answer.dimension();
+        // a day marked for a rebuild may lack the pair rows a migration added (V43's type, V44's): such a range reads the facts
+        if (answer != null && (answer.filter() == null || reads.rolledUp(viewer.tenant(), request.from(), request.to()))) {
+            rows = reads.rollup(viewer.tenant(), request.from(), request.to(), answer.filter(), answer.dimension(), answer.value(),
+                    request.period(), durations);
         } else {
             ZoneId zone = zones.of(viewer.tenant());
             DailyRollup.OneDimension grouped = new DailyRollup.OneDimension(request.from(), request.to(), zone, request.groupBy());
             reads.facts(viewer.tenant(), request.from(), request.to(), zone, request.where(), grouped);
             rows = grouped.rows();
+            read = request.groupBy();
         }
         for (DailyRollup.Row row : rows) {
-            if (row.dimension() != request.groupBy()) {
+            if (row.dimension() != read) {
                 continue;
             }
             String group = request.groupBy() == null ? "all" : row.value();
@@ -116,13 +120,43 @@ public class InsightsQueryService implements InsightsQuery {
         return byPeriod;
     }
 
-    /** The filter as pair rows answer it: one value of a paired dimension; null for none or any other filter. */
-    private static DailyRollup.Filter paired(Map<Dimension, String> where) {
-        if (where.size() != 1) {
+    /**
+     * The rollup rows that answer a request, if any do: those of a dimension (with {@code filter}, its pair rows), with
+     * {@code value}, that value's only. A filter that is also the grouping, or a filter with no grouping, is a value of a
+     * dimension's own rows; a second filter is the value of the pair rows of the first (when the grouping is one of the
+     * two, or there is none). Null: the facts answer (a filter by "none", by a worker with another dimension, a third
+     * filter, or a grouping by a third dimension).
+     */
+    private record RowsAnswering(DailyRollup.Filter filter, Dimension dimension, String value) {
+
+        static RowsAnswering of(Map<Dimension, String> where, Dimension groupBy) {
+            if (where.isEmpty()) {
+                return new RowsAnswering(null, groupBy, null);
+            }
+            List<Map.Entry<Dimension, String>> filters = List.copyOf(where.entrySet());
+            if (filters.size() == 1) {
+                Map.Entry<Dimension, String> only = filters.get(0);
+                if (groupBy == null || groupBy == only.getKey()) {
+                    return new RowsAnswering(null, only.getKey(), only.getValue());
+                }
+                return pairable(only) ? new RowsAnswering(new DailyRollup.Filter(only.getKey(), only.getValue()), groupBy, null) : null;
+            }
+            if (filters.size() == 2) {
+                for (int i = 0; i < 2; i++) {
+                    Map.Entry<Dimension, String> filter = filters.get(i);
+                    Map.Entry<Dimension, String> other = filters.get(1 - i);
+                    if ((groupBy == null || groupBy == other.getKey()) && pairable(filter)) {
+                        return new RowsAnswering(new DailyRollup.Filter(filter.getKey(), filter.getValue()), other.getKey(), other.getValue());
+                    }
+                }
+            }
             return null;
         }
-        Map.Entry<Dimension, String> only = where.entrySet().iterator().next();
-        return DailyRollup.PAIRED.contains(only.getKey()) ? new DailyRollup.Filter(only.getKey(), only.getValue()) : null;
+
+        /** Whether pair rows are kept for the filter's value: a paired dimension's, not "none". */
+        private static boolean pairable(Map.Entry<Dimension, String> filter) {
+            return DailyRollup.PAIRED.contains(filter.getKey()) && !Dimension.NONE.equals(filter.getValue());
+        }
     }
 
     private static String period(LocalDate day, InsightRequest.Period period) {

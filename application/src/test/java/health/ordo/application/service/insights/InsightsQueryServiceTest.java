@@ -35,7 +35,8 @@ import static org.mockito.Mockito.when;
 
 /**
  * Which source answers a read: the rows without a filter, the pair rows for one value of a paired dimension unless a day
- * of the range awaits its rebuild (then the facts), the facts for two filters.
+ * of the range awaits its rebuild (then the facts), the pair rows of one filter and the other's value for two filters
+ * grouped by one of them, the facts for two filters grouped by a third.
  */
 class InsightsQueryServiceTest {
 
@@ -57,7 +58,7 @@ class InsightsQueryServiceTest {
         service.insight(viewer, Insight.FLOW, ONE_TYPE_BY_PAYER);
 
         verify(reads).rollup(eq(TENANT), eq(FROM), eq(TO), eq(new DailyRollup.Filter(Dimension.TYPE, "CLAIM_DENIAL")), eq(Dimension.PAYER),
-                eq(InsightRequest.Period.NONE), anyBoolean());
+                eq(null), eq(InsightRequest.Period.NONE), anyBoolean());
         verify(reads, never()).facts(any(), any(), any(), any(), any(), any());
     }
 
@@ -70,9 +71,64 @@ class InsightsQueryServiceTest {
         service.insight(viewer, Insight.FLOW, byPayer);
         service.insight(viewer, Insight.FLOW, twoFilters);
 
-        verify(reads).rollup(eq(TENANT), eq(FROM), eq(TO), eq(null), eq(Dimension.PAYER), eq(InsightRequest.Period.NONE), anyBoolean());
+        verify(reads).rollup(eq(TENANT), eq(FROM), eq(TO), eq(null), eq(Dimension.PAYER), eq(null), eq(InsightRequest.Period.NONE), anyBoolean());
         verify(reads).facts(eq(TENANT), eq(FROM), eq(TO), any(), eq(twoFilters.where()), any());
         verify(reads, never()).rolledUp(any(), any(), any());
+    }
+
+    @Test
+    void oneSupplierOrSpecialtyIsReadFromItsPairRows_butNoneIsReadFromTheFacts() {
+        when(reads.rolledUp(TENANT, FROM, TO)).thenReturn(true);
+        InsightRequest none = new InsightRequest(FROM, TO, Dimension.QUEUE, Map.of(Dimension.PAYER, Dimension.NONE), InsightRequest.Period.NONE);
+
+        service.insight(viewer, Insight.MONEY, new InsightRequest(FROM, TO, Dimension.QUEUE, Map.of(Dimension.SUPPLIER, "Medline"),
+                InsightRequest.Period.NONE));
+        service.insight(viewer, Insight.DURATIONS, new InsightRequest(FROM, TO, Dimension.TYPE, Map.of(Dimension.SPECIALTY, "cardiology"),
+                InsightRequest.Period.NONE));
+        service.insight(viewer, Insight.FLOW, none);
+
+        verify(reads).rollup(eq(TENANT), eq(FROM), eq(TO), eq(new DailyRollup.Filter(Dimension.SUPPLIER, "Medline")), eq(Dimension.QUEUE),
+                eq(null), eq(InsightRequest.Period.NONE), anyBoolean());
+        verify(reads).rollup(eq(TENANT), eq(FROM), eq(TO), eq(new DailyRollup.Filter(Dimension.SPECIALTY, "cardiology")), eq(Dimension.TYPE),
+                eq(null), eq(InsightRequest.Period.NONE), anyBoolean());
+        verify(reads).facts(eq(TENANT), eq(FROM), eq(TO), any(), eq(none.where()), any());
+    }
+
+    @Test
+    void twoFiltersGroupedByOneOfThemOrNotGrouped_readThePairRowsOfOneForTheOthersValue() {
+        when(reads.rolledUp(TENANT, FROM, TO)).thenReturn(true);
+        Map<Dimension, String> teamAndPayer = Map.of(Dimension.TEAM, "north", Dimension.PAYER, "Aetna");
+        Map<Dimension, String> workerAndPayer = Map.of(Dimension.WORKER, "ada@acme", Dimension.PAYER, "Aetna");
+
+        service.insight(viewer, Insight.SLA, new InsightRequest(FROM, TO, Dimension.PAYER, teamAndPayer, InsightRequest.Period.NONE));
+        InsightTable daily = service.insight(viewer, Insight.FLOW, new InsightRequest(FROM, TO, null, workerAndPayer, InsightRequest.Period.DAY));
+
+        verify(reads).rollup(eq(TENANT), eq(FROM), eq(TO), eq(new DailyRollup.Filter(Dimension.TEAM, "north")), eq(Dimension.PAYER),
+                eq("Aetna"), eq(InsightRequest.Period.NONE), anyBoolean());
+        // the worker has no pair rows of their own: the payer's pair rows, the worker's value
+        verify(reads).rollup(eq(TENANT), eq(FROM), eq(TO), eq(new DailyRollup.Filter(Dimension.PAYER, "Aetna")), eq(Dimension.WORKER),
+                eq("ada@acme"), eq(InsightRequest.Period.DAY), anyBoolean());
+        verify(reads, never()).facts(any(), any(), any(), any(), any(), any());
+        assertThat(daily.rows()).isEmpty();
+    }
+
+    @Test
+    void oneFilterWithoutAGrouping_isItsValuesOwnRow_whateverIsMarked() {
+        InsightRequest oneWorker = new InsightRequest(FROM, TO, null, Map.of(Dimension.WORKER, "ada@acme"), InsightRequest.Period.MONTH);
+        when(reads.rollup(eq(TENANT), eq(FROM), eq(TO), eq(null), eq(Dimension.WORKER), eq("ada@acme"), eq(InsightRequest.Period.MONTH),
+                anyBoolean())).thenReturn(java.util.List.of(new DailyRollup.Row(FROM, null, Dimension.WORKER, "ada@acme", arrivals(3))));
+
+        InsightTable flow = service.insight(viewer, Insight.FLOW, oneWorker);
+
+        assertThat(flow.rows()).singleElement().satisfies(row -> assertThat(row).containsEntry("group", "all").containsEntry("arrivals", 3L));
+        verify(reads, never()).rolledUp(any(), any(), any());
+        verify(reads, never()).facts(any(), any(), any(), any(), any(), any());
+    }
+
+    private static health.ordo.domain.insights.DayMetrics arrivals(long count) {
+        health.ordo.domain.insights.DayMetrics metrics = new health.ordo.domain.insights.DayMetrics();
+        metrics.arrivals = count;
+        return metrics;
     }
 
     @Test
@@ -89,7 +145,7 @@ class InsightsQueryServiceTest {
 
         InsightTable flow = service.insight(viewer, Insight.FLOW, ONE_TYPE_BY_PAYER);
 
-        verify(reads, never()).rollup(any(), any(), any(), any(), any(), any(), anyBoolean());
+        verify(reads, never()).rollup(any(), any(), any(), any(), any(), any(), any(), anyBoolean());
         assertThat(flow.rows()).singleElement().satisfies(row -> assertThat(row)
                 .containsEntry("group", "Aetna").containsEntry("arrivals", 1L).containsEntry("completions", 1L));
     }

@@ -31,8 +31,17 @@ public interface InsightReadPort {
      * The same, counting only the facts with the filter's value (null: every fact), from the pair rows: with no
      * dimension, or the filter's own, one group per period (value empty, or the filter's value).
      */
+    default List<DailyRollup.Row> rollup(TenantId tenant, LocalDate from, LocalDate to, DailyRollup.Filter filter, Dimension dimension,
+                                         InsightRequest.Period period, boolean withDurations) {
+        return rollup(tenant, from, to, filter, dimension, null, period, withDurations);
+    }
+
+    /**
+     * The same, for one value of the dimension only ({@code value}; null: each value): one filter read from a
+     * dimension's own rows, or two filters where one is the pair rows' filter and the other the dimension's value.
+     */
     List<DailyRollup.Row> rollup(TenantId tenant, LocalDate from, LocalDate to, DailyRollup.Filter filter, Dimension dimension,
-                                 InsightRequest.Period period, boolean withDurations);
+                                 String value, InsightRequest.Period period, boolean withDurations);
 
     /**
      * Whether every day of the range is rolled up: none is marked for a rebuild (after a migration added rows, a bulk load,
