@@ -64,6 +64,9 @@ class WorkerScheduleApiTest {
         assertThat(api.put(path, ada, Map.of("timeOff", List.of(Map.of("from", "2026-12-02", "to", "2026-12-01")))).list("errors"))
                 .extracting(e -> e.get("field")).containsExactly("timeOff[0].to");
         assertThat(api.put("/api/v1/workers/nobody@" + tenant + "/schedule", ada, Map.of()).status()).isEqualTo(404);
+        // an unknown worker is the answer before the body's own mistakes
+        assertThat(api.put("/api/v1/workers/nobody@" + tenant + "/schedule", ada, Map.of("timeOff",
+                List.of(Map.of("from", "2026-13-01", "to", "2026-12-02")))).status()).isEqualTo(404);
         assertThat(api.get(path, ada).list("timeOff")).as("nothing refused was stored").hasSize(1);
 
         assertThat(api.put("/api/v1/calendars/weekdays", ada, Map.of("zone", "UTC", "hours", Map.of("MONDAY",

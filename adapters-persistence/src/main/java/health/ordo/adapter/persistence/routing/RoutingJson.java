@@ -2,6 +2,7 @@ package health.ordo.adapter.persistence.routing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import health.ordo.domain.routing.RoutingCondition;
+import health.ordo.domain.routing.WorkerSchedule;
 import health.ordo.domain.workitem.SkillRequirement;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -13,12 +14,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 /**
  * jsonb forms of skill requirements ({@code [{"skill":"spanish","min":3,"relaxAfterSeconds":1800}]}, the shape the
- * get-next-work SQL reads), routing conditions and worker skills.
+ * get-next-work SQL reads), routing conditions, worker skills and a worker's time off
+ * ({@code [{"from":"2026-12-24","to":"2026-12-26","reason":"leave"}]}).
  */
 @Singleton
 public class RoutingJson {
@@ -31,6 +34,10 @@ public class RoutingJson {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record ConditionRow(String field, String operator, @Nullable String value) {
+    }
+
+    @Serdeable
+    record TimeOffRow(LocalDate from, LocalDate to, @Nullable String reason) {
     }
 
     private final JsonMapper json;
@@ -65,6 +72,15 @@ public class RoutingJson {
 
     Map<String, Integer> readLevels(String text) {
         return read(text, Argument.mapOf(String.class, Integer.class));
+    }
+
+    String writeTimeOff(List<WorkerSchedule.TimeOff> timeOff) {
+        return write(timeOff.stream().map(t -> new TimeOffRow(t.from(), t.to(), t.reason())).toList());
+    }
+
+    List<WorkerSchedule.TimeOff> readTimeOff(String text) {
+        List<TimeOffRow> rows = read(text, Argument.listOf(TimeOffRow.class));
+        return rows.stream().map(r -> new WorkerSchedule.TimeOff(r.from(), r.to(), r.reason())).toList();
     }
 
     private String write(Object value) {

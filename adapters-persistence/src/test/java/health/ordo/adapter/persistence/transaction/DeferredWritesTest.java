@@ -89,12 +89,21 @@ class DeferredWritesTest extends PersistenceTestSupport {
     @Test
     void aStreamedReadAsTheUnitsFirstStatementSendsTheHeldWritesFirstAndReadsEveryRowPastItsFetchSize() {
         List<Integer> read = new java.util.ArrayList<>();
+        List<String> openCursors = new java.util.ArrayList<>();
         long seenInside = tx.inTransaction(tenant, () -> {
             deferEvent(UUID.randomUUID(), "Held");
-            Sql.forEach(jdbc, "select g from generate_series(1, 5000) g order by g", 100, rs -> rs.getInt(1), read::add);
+            Sql.forEach(jdbc, "select g from generate_series(1, 5000) g order by g", 100, rs -> rs.getInt(1), g -> {
+                if (g == 1) {
+                    // at the first row the read is a portal left open on the server, rows still to fetch: not a list in memory
+                    openCursors.addAll(Sql.query(jdbc, "select statement from pg_cursors where position('pg_cursors' in statement) = 0",
+                            rs -> rs.getString(1)));
+                }
+                read.add(g);
+            });
             return Sql.query(jdbc, "select count(*) from outbox_event where aggregate_id = ?", rs -> rs.getLong(1), aggregate).get(0);
         });
 
+        assertThat(openCursors).singleElement().asString().contains("generate_series(1, 5000)");
         assertThat(read).hasSize(5000).startsWith(1, 2, 3).endsWith(4999, 5000).isSorted();
         assertThat(seenInside).isEqualTo(1);
         assertThat(events()).isEqualTo(1);

@@ -98,8 +98,8 @@ class WorkerScheduleController {
             + " capacity only in those hours")
     ScheduleDto save(Authentication authentication, @PathVariable String login, @Body ScheduleDto body) {
         TenantId tenant = tenant(authentication);
-        schedules.schedule(tenant, login); // 404 for a login that is no worker of this tenant, before the body is judged
-        return ScheduleDto.of(schedules.save(body.toSchedule(tenant, login)));
+        // 404 for a login that is no worker of this tenant before the body is judged, in the save's own transaction
+        return ScheduleDto.of(schedules.save(tenant, login, () -> body.toSchedule(tenant, login)));
     }
 
     private static TenantId tenant(Authentication authentication) {

@@ -46,12 +46,12 @@ public final class WorkerScheduleService implements ManageWorkerSchedulesUseCase
     }
 
     @Override
-    public WorkerSchedule save(WorkerSchedule schedule) {
-        TenantId tenant = schedule.tenant();
+    public WorkerSchedule save(TenantId tenant, String login, java.util.function.Supplier<WorkerSchedule> requested) {
         return transactions.inTransaction(tenant, () -> {
-            if (workforce.lockWorker(tenant, schedule.login()).isEmpty()) {
-                throw new WorkerNotFoundException(schedule.login());
+            if (workforce.lockWorker(tenant, login).isEmpty()) {
+                throw new WorkerNotFoundException(login);
             }
+            WorkerSchedule schedule = requested.get();
             InvalidValueException.require(schedule.calendar() == null || calendars.calendar(tenant, schedule.calendar()).isPresent(),
                     "calendar", "the tenant has no business calendar " + schedule.calendar());
             schedules.save(schedule);

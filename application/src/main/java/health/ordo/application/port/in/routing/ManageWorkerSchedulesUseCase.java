@@ -22,5 +22,17 @@ public interface ManageWorkerSchedulesUseCase {
      * @throws WorkerNotFoundException when the tenant has no such worker
      * @throws health.ordo.domain.shared.InvalidValueException naming {@code calendar} when the tenant has no such calendar
      */
-    WorkerSchedule save(WorkerSchedule schedule);
+    default WorkerSchedule save(WorkerSchedule schedule) {
+        return save(schedule.tenant(), schedule.login(), () -> schedule);
+    }
+
+    /**
+     * Replaces a worker's schedule, built from the request once the worker is found: an unknown worker is refused before
+     * the request's own mistakes are judged, in the same transaction.
+     *
+     * @throws WorkerNotFoundException when the tenant has no such worker
+     * @throws health.ordo.domain.shared.InvalidValueException naming {@code calendar} when the tenant has no such calendar,
+     *         or whatever field {@code schedule} finds at fault
+     */
+    WorkerSchedule save(TenantId tenant, String login, java.util.function.Supplier<WorkerSchedule> schedule);
 }
