@@ -77,15 +77,22 @@ final class IngestHarness {
             try (Connection sql = DriverManager.getConnection(url, options.getOrDefault("--user", "postgres"),
                     options.getOrDefault("--password", ""))) {
                 Set<String> phases = Set.of(options.getOrDefault("--phases", "batch,single,835").split(","));
+                int statementStats = Integer.parseInt(options.getOrDefault("--statement-stats", "0"));
                 double copy = phases.contains("batch") ? copy(sql, batchItems) : Double.NaN;
+                if (statementStats > 0 && phases.contains("batch")) {
+                    PostgresCounters.resetStatementStats(sql);
+                }
                 double batch = phases.contains("batch") ? restBatch(server.getURI(), token, batchItems, clients) : Double.NaN;
+                if (statementStats > 0 && phases.contains("batch")) {
+                    // the batch ingest's statements, per item created
+                    PostgresCounters.printStatementStats(sql, statementStats, batchItems);
+                }
                 int warmUp = Integer.parseInt(options.getOrDefault("--warmup-singles", "4000"));
                 if (phases.contains("single") && warmUp > 0) { // both sides compiled and their caches warm before either is timed
                     rawInserts(url, options, "W-", warmUp, clients);
                     restSingles(server.getURI(), token, "bench-warm-up", warmUp, clients);
                 }
                 double inserts = phases.contains("single") ? rawInserts(url, options, "R-", singles, clients) : Double.NaN;
-                int statementStats = Integer.parseInt(options.getOrDefault("--statement-stats", "0"));
                 if (statementStats > 0) {
                     PostgresCounters.resetStatementStats(sql);
                 }

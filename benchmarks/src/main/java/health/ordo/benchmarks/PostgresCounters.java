@@ -26,7 +26,8 @@ final class PostgresCounters {
     /** The {@code top} statements by time since the last reset, each with its calls and time per claimed item. */
     static void printStatementStats(Connection sql, int top, long claims) throws SQLException {
         try (Statement statement = sql.createStatement(); ResultSet rs = statement.executeQuery("""
-                select calls, total_exec_time, total_plan_time, regexp_replace(left(query, 110), '\\s+', ' ', 'g') as query
+                select calls, total_exec_time, total_plan_time, regexp_replace(case when length(query) > 200 then left(query, 70) || ' … ' || right(query, 120)
+                    else query end, '\\s+', ' ', 'g') || ' (' || calls || ' calls, mean ' || round(mean_exec_time::numeric, 2) || ' ms)' as query
                 from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time + total_plan_time desc
                 """ + " limit " + top)) {
             System.out.printf(Locale.ROOT, "%-9s %-9s %-9s %s%n", "per claim", "exec ms", "plan ms", "statement");
