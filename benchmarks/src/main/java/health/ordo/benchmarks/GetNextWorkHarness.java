@@ -70,13 +70,20 @@ public final class GetNextWorkHarness {
             try (Connection sql = DriverManager.getConnection(url, options.getOrDefault("--user", "postgres"),
                     options.getOrDefault("--password", ""))) {
                 List<String[]> workerLogins = Backlog.setUp(context, sql, items, workers);
+                int statementStats = Integer.parseInt(options.getOrDefault("--statement-stats", "0"));
                 if (insightsRound) { // it takes the seeded million in as facts before the load, not in the measured window
+                    if (statementStats > 0) {
+                        PostgresCounters.resetStatementStats(sql);
+                    }
                     OpenLoopNextWork.catchUp(context.getBean(health.ordo.application.port.in.insights.MaintainInsightsUseCase.class), sql, items);
+                    if (statementStats > 0) {
+                        System.out.println("the insights round's catch-up, per seeded item:");
+                        PostgresCounters.printStatementStats(sql, statementStats, items);
+                    }
                 }
                 List<String> tokens = signIn(server.getURI(), workerLogins);
                 CpuMeter meter = new CpuMeter(options.containsKey("--url") ? null : Path.of("target", "bench-gnw-pg"));
                 int warmUp = Integer.parseInt(options.getOrDefault("--warmup-seconds", "120"));
-                int statementStats = Integer.parseInt(options.getOrDefault("--statement-stats", "0"));
                 long[][] restWal = new long[1][];
                 Result[] run = restRun(server.getURI(), tokens, warmUp, seconds, meter, () -> {
                     if (statementStats > 0) {

@@ -24,9 +24,10 @@ import java.util.function.Consumer;
 
 /**
  * Insight reads. Rollup rows are summed per period and value in SQL; the duration histograms only when asked, their
- * non-empty buckets summed as the rows are read; a read filtered by one value of a paired dimension sums pair rows. Other
- * filtered reads and the backlog go to the facts; every column and dimension name
- * in the SQL comes from this code, values are bound.
+ * non-empty buckets summed as the rows are read; a read filtered by one value of a paired dimension sums pair rows, those
+ * of one value of another dimension too when asked (a second filter). The reads the rows cannot answer (the application
+ * decides which) and the backlog go to the facts; every column and dimension name in the SQL comes from this code,
+ * values are bound.
  */
 @Singleton
 class JdbcInsightReads implements InsightReadPort {

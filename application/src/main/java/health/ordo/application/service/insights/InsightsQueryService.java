@@ -34,7 +34,7 @@ import java.util.TreeMap;
  * Answers insights from the rollups: grouped by one dimension with no filter; filtered by one value of a paired
  * dimension ({@link DailyRollup#PAIRED}: every one but the worker) from the pair rows; filtered by two values and grouped
  * by one of them, or not grouped, from the pair rows of one and the other's value ({@link RowsAnswering}). Any other read
- * (grouped by a third dimension, a worker with another filter, "none"), and a paired filter whose range holds a day marked
+ * (grouped by a third dimension, a third filter, a worker with "none"), and a filtered read whose range holds a day marked
  * for a rebuild, reads the facts of the range and rolls them up the same way. The metrics' definitions are the
  * domain's ({@link DayMetrics}); this class only picks the rows and lays out the table.
  */
@@ -98,8 +98,9 @@ public class InsightsQueryService implements InsightsQuery {
         List<DailyRollup.Row> rows;
         RowsAnswering answer = RowsAnswering.of(request.where(), request.groupBy());
         Dimension read = answer == null ? request.groupBy() : answer.dimension();
-        // a day marked for a rebuild may lack the pair rows a migration added (V43's type, V44's): such a range reads the facts
-        if (answer != null && (answer.filter() == null || reads.rolledUp(viewer.tenant(), request.from(), request.to()))) {
+        // a day marked for a rebuild may lack the pair rows a migration added (V43's type, V44's), or every row (a zone move):
+        // a filtered read of such a range reads the facts
+        if (answer != null && (request.where().isEmpty() || reads.rolledUp(viewer.tenant(), request.from(), request.to()))) {
             rows = reads.rollup(viewer.tenant(), request.from(), request.to(), answer.filter(), answer.dimension(), answer.value(),
                     request.period(), durations);
         } else {
@@ -113,7 +114,7 @@ public class InsightsQueryService implements InsightsQuery {
             if (row.dimension() != read) {
                 continue;
             }
-            String group = request.groupBy() == null ? "all" : row.value();
+            String group = request.groupBy() == null ? "all" : answer != null && answer.group() != null ? answer.group() : row.value();
             byPeriod.computeIfAbsent(period(row.day(), request.period()), p -> new TreeMap<>())
                     .computeIfAbsent(group, g -> new DayMetrics()).add(row.metrics());
         }
@@ -122,31 +123,35 @@ public class InsightsQueryService implements InsightsQuery {
 
     /**
      * The rollup rows that answer a request, if any do: those of a dimension (with {@code filter}, its pair rows), with
-     * {@code value}, that value's only. A filter that is also the grouping, or a filter with no grouping, is a value of a
-     * dimension's own rows; a second filter is the value of the pair rows of the first (when the grouping is one of the
-     * two, or there is none). Null: the facts answer (a filter by "none", by a worker with another dimension, a third
-     * filter, or a grouping by a third dimension).
+     * {@code value}, that value's only; {@code group}, when set, is the one group they make (the grouping is the pair
+     * filter's own dimension). A filter that is also the grouping, or a filter with no grouping, is a value of a
+     * dimension's own rows; with two filters, the second is the value of the pair rows of the first, whatever the
+     * grouping is but a third dimension. Null: the facts answer (a third filter, a grouping by a third dimension, two
+     * filters neither of which has pair rows: a worker and "none").
      */
-    private record RowsAnswering(DailyRollup.Filter filter, Dimension dimension, String value) {
+    private record RowsAnswering(DailyRollup.Filter filter, Dimension dimension, String value, String group) {
 
         static RowsAnswering of(Map<Dimension, String> where, Dimension groupBy) {
             if (where.isEmpty()) {
-                return new RowsAnswering(null, groupBy, null);
+                return new RowsAnswering(null, groupBy, null, null);
             }
-            List<Map.Entry<Dimension, String>> filters = List.copyOf(where.entrySet());
+            // in the dimensions' order: the same request reads the same rows every time
+            List<Map.Entry<Dimension, String>> filters = List.copyOf(new EnumMap<>(where).entrySet());
             if (filters.size() == 1) {
                 Map.Entry<Dimension, String> only = filters.get(0);
                 if (groupBy == null || groupBy == only.getKey()) {
-                    return new RowsAnswering(null, only.getKey(), only.getValue());
+                    return new RowsAnswering(null, only.getKey(), only.getValue(), null);
                 }
-                return pairable(only) ? new RowsAnswering(new DailyRollup.Filter(only.getKey(), only.getValue()), groupBy, null) : null;
+                return pairable(only) ? new RowsAnswering(new DailyRollup.Filter(only.getKey(), only.getValue()), groupBy, null, null) : null;
             }
             if (filters.size() == 2) {
                 for (int i = 0; i < 2; i++) {
                     Map.Entry<Dimension, String> filter = filters.get(i);
                     Map.Entry<Dimension, String> other = filters.get(1 - i);
-                    if ((groupBy == null || groupBy == other.getKey()) && pairable(filter)) {
-                        return new RowsAnswering(new DailyRollup.Filter(filter.getKey(), filter.getValue()), other.getKey(), other.getValue());
+                    boolean grouped = groupBy == null || groupBy == other.getKey() || groupBy == filter.getKey();
+                    if (grouped && pairable(filter)) {
+                        return new RowsAnswering(new DailyRollup.Filter(filter.getKey(), filter.getValue()), other.getKey(), other.getValue(),
+                                groupBy == filter.getKey() ? filter.getValue() : null);
                     }
                 }
             }

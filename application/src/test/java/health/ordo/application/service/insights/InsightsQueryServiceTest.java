@@ -113,7 +113,8 @@ class InsightsQueryServiceTest {
     }
 
     @Test
-    void oneFilterWithoutAGrouping_isItsValuesOwnRow_whateverIsMarked() {
+    void oneFilterWithoutAGrouping_isItsValuesOwnRow() {
+        when(reads.rolledUp(TENANT, FROM, TO)).thenReturn(true);
         InsightRequest oneWorker = new InsightRequest(FROM, TO, null, Map.of(Dimension.WORKER, "ada@acme"), InsightRequest.Period.MONTH);
         when(reads.rollup(eq(TENANT), eq(FROM), eq(TO), eq(null), eq(Dimension.WORKER), eq("ada@acme"), eq(InsightRequest.Period.MONTH),
                 anyBoolean())).thenReturn(java.util.List.of(new DailyRollup.Row(FROM, null, Dimension.WORKER, "ada@acme", arrivals(3))));
@@ -121,8 +122,34 @@ class InsightsQueryServiceTest {
         InsightTable flow = service.insight(viewer, Insight.FLOW, oneWorker);
 
         assertThat(flow.rows()).singleElement().satisfies(row -> assertThat(row).containsEntry("group", "all").containsEntry("arrivals", 3L));
-        verify(reads, never()).rolledUp(any(), any(), any());
         verify(reads, never()).facts(any(), any(), any(), any(), any(), any());
+    }
+
+    @Test
+    void twoFiltersGroupedByThePairedOne_areOneGroupNamedByItsValue() {
+        when(reads.rolledUp(TENANT, FROM, TO)).thenReturn(true);
+        InsightRequest workerAndPayerByPayer = new InsightRequest(FROM, TO, Dimension.PAYER,
+                Map.of(Dimension.WORKER, "ada@acme", Dimension.PAYER, "Aetna"), InsightRequest.Period.NONE);
+        when(reads.rollup(eq(TENANT), eq(FROM), eq(TO), eq(new DailyRollup.Filter(Dimension.PAYER, "Aetna")), eq(Dimension.WORKER), eq("ada@acme"),
+                eq(InsightRequest.Period.NONE), anyBoolean()))
+                .thenReturn(java.util.List.of(new DailyRollup.Row(FROM, new DailyRollup.Filter(Dimension.PAYER, "Aetna"), Dimension.WORKER,
+                        "ada@acme", arrivals(2))));
+
+        InsightTable flow = service.insight(viewer, Insight.FLOW, workerAndPayerByPayer);
+
+        assertThat(flow.rows()).singleElement().satisfies(row -> assertThat(row).containsEntry("group", "Aetna").containsEntry("arrivals", 2L));
+        verify(reads, never()).facts(any(), any(), any(), any(), any(), any());
+    }
+
+    @Test
+    void aFilteredReadOfARangeWithAMarkedDay_readsTheFacts_evenForAValuesOwnRow() {
+        when(reads.rolledUp(TENANT, FROM, TO)).thenReturn(false);
+        InsightRequest oneTeam = new InsightRequest(FROM, TO, null, Map.of(Dimension.TEAM, "north"), InsightRequest.Period.NONE);
+
+        service.insight(viewer, Insight.FLOW, oneTeam);
+
+        verify(reads).facts(eq(TENANT), eq(FROM), eq(TO), any(), eq(oneTeam.where()), any());
+        verify(reads, never()).rollup(any(), any(), any(), any(), any(), any(), any(), anyBoolean());
     }
 
     private static health.ordo.domain.insights.DayMetrics arrivals(long count) {
