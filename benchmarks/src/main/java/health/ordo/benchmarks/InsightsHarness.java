@@ -151,6 +151,11 @@ public final class InsightsHarness {
         // two filters, not grouped or grouped by one of them: the pair rows of one, the other's value
         queries.put("SLA of one team and one payer per day, 90 days (a supervisor's payer over time: pair rows)", () -> insights.insight(viewer,
                 Insight.SLA, request(today, 90, null, Map.of(Dimension.TEAM, "team-5", Dimension.PAYER, "payer-17"), InsightRequest.Period.DAY)));
+        // one worker without a grouping: the worker's own rows, found among every worker's rows of each day and month
+        queries.put("flow of one worker per month, 365 days (the worker's own rows)", () -> insights.insight(viewer, Insight.FLOW,
+                request(today, 365, null, Map.of(Dimension.WORKER, "worker-17"), InsightRequest.Period.MONTH)));
+        queries.put("SLA of one worker and one payer, 90 days (the payer's pair rows, the worker's value)", () -> insights.insight(viewer,
+                Insight.SLA, request(today, 90, null, Map.of(Dimension.WORKER, "worker-17", Dimension.PAYER, "payer-17"), InsightRequest.Period.NONE)));
         queries.put("flow of one team and one supplier by supplier, 365 days (pair rows)", () -> insights.insight(viewer, Insight.FLOW,
                 request(today, 365, Dimension.SUPPLIER, Map.of(Dimension.TEAM, "team-5", Dimension.SUPPLIER, "supplier-5"),
                         InsightRequest.Period.NONE)));
