@@ -91,16 +91,11 @@ class JdbcInsightReads implements InsightReadPort {
 
     /**
      * Which rows: the dimension's (or, with null, those over everything); with a filter, the pair rows of its value and
-     * the dimension, or for no dimension or the filter's own, the filter value's own row. With a value, that value's
-     * rows only.
+     * the dimension; with a value, that value's rows only.
      */
     private record Rows(String sql, List<Object> params) {
 
         static Rows of(DailyRollup.Filter filter, Dimension dimension, String value) {
-            if (filter != null && (dimension == null || dimension == filter.dimension())) {
-                return new Rows("dimension = ? and filter_dimension = '' and filter_value = '' and value = ?",
-                        List.of(filter.dimension().apiName(), filter.value()));
-            }
             List<Object> params = new ArrayList<>(List.of(name(dimension)));
             StringBuilder sql = new StringBuilder("dimension = ? and filter_dimension = ");
             if (filter == null) {
@@ -151,9 +146,7 @@ class JdbcInsightReads implements InsightReadPort {
             m.recoveredAmount = rs.getBigDecimal(17);
             m.writtenOffAmount = rs.getBigDecimal(18);
             LocalDate day = rs.getObject(1, LocalDate.class);
-            // a filtered read without a dimension reads the filter value's own row: one group, over everything filtered
-            String group = dimension == null ? "" : rs.getString(2);
-            rows.put(day + "\u0000" + rs.getString(2), new DailyRollup.Row(day, filter, dimension, group, m));
+            rows.put(day + "\u0000" + rs.getString(2), new DailyRollup.Row(day, filter, dimension, rs.getString(2), m));
             return 1;
         }, params.toArray());
         if (withDurations && !rows.isEmpty()) {

@@ -28,8 +28,9 @@ public interface InsightReadPort {
     }
 
     /**
-     * The same, counting only the facts with the filter's value (null: every fact), from the pair rows: with no
-     * dimension, or the filter's own, one group per period (value empty, or the filter's value).
+     * The same, counting only the facts with the filter's value (null: every fact), from the pair rows of the filter and
+     * another dimension (a filter's own value, with or without its dimension as the grouping, is that dimension's own row:
+     * no filter, the value given).
      */
     default List<DailyRollup.Row> rollup(TenantId tenant, LocalDate from, LocalDate to, DailyRollup.Filter filter, Dimension dimension,
                                          InsightRequest.Period period, boolean withDurations) {
