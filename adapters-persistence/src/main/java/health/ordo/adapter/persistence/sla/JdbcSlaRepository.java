@@ -79,6 +79,8 @@ class JdbcSlaRepository implements SlaConfigPort, SlaTimerPort, ClockInputsReads
     /** Everything re-planning an item's clock reads: policies, calendars, the item's history, its fired escalations. */
     private static final String CLOCK_INPUTS = POLICIES + ";\n" + CALENDARS + ";\n" + HistoryRows.SELECT + ";\n" + FIRED;
     private static final String INSERT_TIMER = "insert into sla_timer (id, tenant_id, work_item_id, stage, due_at) values (?, ?, ?, ?, ?)";
+    /** Rows of one multi-row timer insert: 5 parameters each, well under the protocol's 32,767 per statement. */
+    static final int TIMERS_PER_INSERT = 2_000;
 
     private final JdbcOperations jdbc;
     private final JsonMapper json;
@@ -188,6 +190,18 @@ class JdbcSlaRepository implements SlaConfigPort, SlaTimerPort, ClockInputsReads
         Sql.defer(jdbc, "delete from sla_timer where tenant_id = ? and work_item_id = ? and fired_at is null", tenant.value(), id.value());
         for (Timer timer : timers) {
             Sql.defer(jdbc, INSERT_TIMER, timer.id(), timer.tenant().value(), timer.workItemId().value(), timer.stage(), timer.dueAt());
+        }
+    }
+
+    @Override
+    public void addPending(List<Timer> timers) {
+        for (int from = 0; from < timers.size(); from += TIMERS_PER_INSERT) {
+            List<Timer> chunk = timers.subList(from, Math.min(timers.size(), from + TIMERS_PER_INSERT));
+            List<Object> params = new java.util.ArrayList<>(chunk.size() * 5);
+            for (Timer timer : chunk) {
+                params.addAll(List.of(timer.id(), timer.tenant().value(), timer.workItemId().value(), timer.stage(), timer.dueAt()));
+            }
+            Sql.defer(jdbc, INSERT_TIMER + ", (?, ?, ?, ?, ?)".repeat(chunk.size() - 1), params.toArray());
         }
     }
 

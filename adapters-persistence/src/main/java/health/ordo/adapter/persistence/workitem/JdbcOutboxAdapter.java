@@ -20,6 +20,8 @@ class JdbcOutboxAdapter implements AppendEventsPort {
             insert into outbox_event (tenant_id, event_id, event_type, aggregate_type, aggregate_id, occurred_at, actor, payload)
             values """;
     private static final String ROW = "(?, ?, ?, 'WorkItem', ?, ?, ?, ?::jsonb)";
+    /** Events of one multi-row insert: 7 parameters each, well under the protocol's 32,767 per statement. */
+    static final int EVENTS_PER_INSERT = 2_000;
 
     private final JdbcOperations jdbc;
     private final FlatJson json;
@@ -34,13 +36,16 @@ class JdbcOutboxAdapter implements AppendEventsPort {
         if (events.isEmpty()) {
             return;
         }
-        // one statement for the change's events, held for the unit's next statement or its commit (consumers read the
-        // outbox in their own transactions, after this one commits)
-        List<Object> params = new ArrayList<>(events.size() * 7);
-        for (WorkItemEvent event : events) {
-            params.addAll(Arrays.asList(event.tenantId().value(), UUID.randomUUID(), event.eventType(), event.workItemId().value(),
-                    event.occurredAt(), event.actor().name(), json.write(event.details())));
+        // one statement for the change's events (or a batch's), held for the unit's next statement or its commit
+        // (consumers read the outbox in their own transactions, after this one commits)
+        for (int from = 0; from < events.size(); from += EVENTS_PER_INSERT) {
+            List<WorkItemEvent> chunk = events.subList(from, Math.min(events.size(), from + EVENTS_PER_INSERT));
+            List<Object> params = new ArrayList<>(chunk.size() * 7);
+            for (WorkItemEvent event : chunk) {
+                params.addAll(Arrays.asList(event.tenantId().value(), UUID.randomUUID(), event.eventType(), event.workItemId().value(),
+                        event.occurredAt(), event.actor().name(), json.write(event.details())));
+            }
+            Sql.defer(jdbc, INSERT + String.join(", ", Collections.nCopies(chunk.size(), ROW)), params.toArray());
         }
-        Sql.defer(jdbc, INSERT + String.join(", ", Collections.nCopies(events.size(), ROW)), params.toArray());
     }
 }

@@ -18,11 +18,17 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import static health.ordo.adapter.persistence.workitem.WorkItemRows.COLUMNS;
 import static health.ordo.adapter.persistence.workitem.WorkItemRows.setInstant;
@@ -33,16 +39,26 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort {
 
     private static final String LOCK = "select " + COLUMNS + " from work_item where tenant_id = ? and id = ? for update";
 
-    private static final String INSERT = """
+    private static final String INSERT_HEAD = """
             insert into work_item (id, tenant_id, type, source_system, external_id, content_fingerprint, title, amount,
                 currency, due_at, hard_deadline_at, deadline_at, attributes, requested_queue, queue, assignee, status,
                 status_reason, resolution_code, priority_score, created_at, updated_at, version, score_computed, score_policy_id,
                 score_policy_version, score_likelihood, score_likelihood_basis, score_degraded_reason, scored_at,
                 priority_override, override_expires_at, skill_requirements, size, claimed_at, sla_boost, provenance, provenance_name,
                 sla_state, sla_deadline_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?,
-                ?::jsonb, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (tenant_id, source_system, external_id) do nothing""";
+            values\s""";
+    private static final String INSERT_ROW = """
+            (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?,
+                ?::jsonb, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String ON_SOURCE_CONFLICT = "\non conflict (tenant_id, source_system, external_id) do nothing";
+    private static final String INSERT = INSERT_HEAD + INSERT_ROW + ON_SOURCE_CONFLICT;
+    private static final int INSERT_PARAMETERS = (int) INSERT_ROW.chars().filter(c -> c == '?').count();
+    /**
+     * Rows of a batch per insert statement: one statement of many rows costs PostgreSQL one executor start-up (its
+     * indexes, constraints and row-level security opened once), where a JDBC batch of single-row inserts pays it per
+     * row; 500 rows stay well under the protocol's 32,767 parameters per statement.
+     */
+    static final int ROWS_PER_INSERT = 500;
 
     private static final String UPDATE = """
             update work_item set queue = ?, assignee = ?, status = ?, status_reason = ?, resolution_code = ?,
@@ -129,7 +145,7 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort {
     @Override
     public boolean insertIfSourceAbsent(WorkItem item, WorkItem.Changes changes) {
         if (Sql.prepare(jdbc, INSERT, statement -> {
-            bindInsert(statement, item);
+            bindInsert(statement, 0, item);
             return statement.executeUpdate();
         }) == 0) {
             return false;
@@ -138,33 +154,56 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort {
         return true;
     }
 
-    /** The items' rows in one batch (one round trip), then the history rows of those inserted in another. */
+    /**
+     * The items' rows in multi-row inserts of {@link #ROWS_PER_INSERT} (a row skipped on its source key returns no id),
+     * then the history rows of those inserted, likewise.
+     */
     @Override
     public boolean[] insertAllIfSourceAbsent(List<WorkItem> items, List<WorkItem.Changes> changes) {
-        int[] counts = Sql.prepareBatch(jdbc, INSERT, statement -> {
-            for (WorkItem item : items) {
-                bindInsert(statement, item);
-                statement.addBatch();
-            }
-            return statement.executeBatch();
-        });
-        boolean[] inserted = new boolean[items.size()];
-        Sql.prepareBatch(jdbc, INSERT_HISTORY, statement -> {
-            for (int k = 0; k < items.size(); k++) {
-                inserted[k] = counts[k] > 0 || counts[k] == java.sql.Statement.SUCCESS_NO_INFO;
-                for (HistoryEntry entry : inserted[k] ? changes.get(k).history() : List.<HistoryEntry>of()) {
-                    bindHistory(statement, 0, items.get(k), entry);
-                    statement.addBatch();
+        Set<UUID> stored = new HashSet<>();
+        for (int from = 0; from < items.size(); from += ROWS_PER_INSERT) {
+            List<WorkItem> chunk = items.subList(from, Math.min(items.size(), from + ROWS_PER_INSERT));
+            String sql = INSERT_HEAD + String.join(",\n", Collections.nCopies(chunk.size(), INSERT_ROW))
+                    + ON_SOURCE_CONFLICT + " returning id";
+            Sql.prepare(jdbc, sql, statement -> {
+                int i = 0;
+                for (WorkItem item : chunk) {
+                    i = bindInsert(statement, i, item);
                 }
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        stored.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                return null;
+            });
+        }
+        boolean[] inserted = new boolean[items.size()];
+        List<Map.Entry<WorkItem, HistoryEntry>> history = new ArrayList<>();
+        for (int k = 0; k < items.size(); k++) {
+            inserted[k] = stored.contains(items.get(k).id().value());
+            for (HistoryEntry entry : inserted[k] ? changes.get(k).history() : List.<HistoryEntry>of()) {
+                history.add(Map.entry(items.get(k), entry));
             }
-            return statement.executeBatch();
-        });
+        }
+        int historyRows = ROWS_PER_INSERT * INSERT_PARAMETERS / HISTORY_PARAMETERS;
+        for (int from = 0; from < history.size(); from += historyRows) {
+            List<Map.Entry<WorkItem, HistoryEntry>> chunk = history.subList(from, Math.min(history.size(), from + historyRows));
+            Sql.prepare(jdbc, INSERT_HISTORY_ROWS + String.join(", ", Collections.nCopies(chunk.size(), HISTORY_ROW)),
+                    statement -> {
+                        int i = 0;
+                        for (Map.Entry<WorkItem, HistoryEntry> row : chunk) {
+                            i = bindHistory(statement, i, row.getKey(), row.getValue());
+                        }
+                        return statement.executeUpdate();
+                    });
+        }
         return inserted;
     }
 
-    private void bindInsert(PreparedStatement statement, WorkItem item) throws SQLException {
+    /** Binds one row of {@link #INSERT_ROW} after position {@code i}; answers the last position bound. */
+    private int bindInsert(PreparedStatement statement, int i, WorkItem item) throws SQLException {
         WorkItemContent content = item.content();
-        int i = 0;
         statement.setObject(++i, item.id().value());
         statement.setString(++i, item.tenantId().value());
         statement.setString(++i, content.type().name());
@@ -193,6 +232,7 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort {
         // the SLA clock planned before the insert is stored with the row, not by a second write of it
         statement.setString(++i, item.sla().state());
         setInstant(statement, ++i, item.sla().deadlineAt());
+        return i;
     }
 
     @Override
@@ -201,7 +241,7 @@ class JdbcWorkItemRepository implements LoadWorkItemPort, SaveWorkItemPort {
         // the row (its version checked in the statement: exactly one row, else OR001) and its history rows; held for the
         // unit's next statement or its commit, whichever comes first (DeferredWrites), so it costs no round trip of its own
         String sql = GUARDED_UPDATE + (history.isEmpty() ? "" : ";\n" + INSERT_HISTORY_ROWS
-                + String.join(", ", java.util.Collections.nCopies(history.size(), HISTORY_ROW)));
+                + String.join(", ", Collections.nCopies(history.size(), HISTORY_ROW)));
         String what = "work item " + item.id() + " version " + item.version();
         DeferredWrites.Translator concurrent = failure -> "OR001".equals(failure.getSQLState())
                 && failure.getMessage() != null && failure.getMessage().contains(what) ? new ConcurrentUpdateException(item.id()) : null;

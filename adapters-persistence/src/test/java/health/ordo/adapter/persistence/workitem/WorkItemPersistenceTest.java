@@ -26,6 +26,7 @@ import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemContent;
 import health.ordo.domain.workitem.WorkItemId;
 import health.ordo.domain.workitem.WorkItemStatus;
+import health.ordo.domain.workitem.WorkItemEvent;
 import health.ordo.domain.workitem.WorkItemType;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -131,6 +132,63 @@ class WorkItemPersistenceTest {
         assertThat(tx.readOnly(tenant, () -> loadPort.loadHistory(tenant, batch.get(2).id())))
                 .hasSameSizeAs(changes.get(2).history()).isNotEmpty();
         assertThat(tx.readOnly(tenant, () -> loadPort.loadHistory(tenant, batch.get(1).id()))).as("nothing of the skipped one").isEmpty();
+    }
+
+    @Test
+    void givenABatchOverSeveralStatements_insertAll_storesEachNewOneOnce_andSkipsTheKnownSourceInTheSecond() {
+        int size = JdbcWorkItemRepository.ROWS_PER_INSERT * 2 + 1;
+        WorkItem known = stored("CLP-" + (JdbcWorkItemRepository.ROWS_PER_INSERT + 7), "10.00", null);
+        List<WorkItem> batch = new java.util.ArrayList<>();
+        List<WorkItem.Changes> changes = new java.util.ArrayList<>();
+        for (int k = 0; k < size; k++) {
+            WorkItem item = WorkItem.create(tenant, content("CLP-" + k, "250.00", null), Actor.SYSTEM, NOW);
+            item.applyScore(explanation("33.00"), NOW);
+            batch.add(item);
+            changes.add(item.pullChanges());
+        }
+
+        boolean[] inserted = tx.inTransaction(tenant, () -> savePort.insertAllIfSourceAbsent(batch, changes));
+
+        int skipped = JdbcWorkItemRepository.ROWS_PER_INSERT + 7;
+        for (int k = 0; k < size; k++) {
+            assertThat(inserted[k]).as("item %d", k).isEqualTo(k != skipped);
+        }
+        List<SourceReference> sources = java.util.stream.IntStream.range(0, size)
+                .mapToObj(k -> new SourceReference("payer-835", "CLP-" + k)).toList();
+        Map<SourceReference, WorkItem> bySource = tx.readOnly(tenant, () -> loadPort.loadBySources(tenant, sources));
+        assertThat(bySource).hasSize(size);
+        assertThat(bySource.get(sources.get(skipped)).id()).isEqualTo(known.id());
+        assertThat(bySource.get(sources.get(size - 1)).id()).isEqualTo(batch.get(size - 1).id());
+        long historyRows = tx.readOnly(tenant, () -> health.ordo.adapter.persistence.Sql.query(jdbc, "select count(*) from work_item_history where tenant_id = ?",
+                rs -> rs.getLong(1), tenant.value())).get(0);
+        long expected = changes.get(0).history().size() * (long) (size - 1) + tx.readOnly(tenant, () -> loadPort.loadHistory(tenant, known.id())).size();
+        assertThat(historyRows).as("each inserted item's history once, none for the skipped one").isEqualTo(expected);
+    }
+
+    @Test
+    void givenMoreEventsAndTimersThanOneStatementHolds_appendAndAddPending_storeEachOnceAtCommit() {
+        WorkItem item = stored("CLP-MANY", "10.00", null);
+        int many = 4_001;
+        List<WorkItemEvent> events = new java.util.ArrayList<>();
+        List<SlaTimerPort.Timer> planned = new java.util.ArrayList<>();
+        for (int k = 0; k < many; k++) {
+            events.add(new WorkItemEvent.WorkItemCreated(tenant, item.id(), NOW, Actor.SYSTEM, WorkItemType.CLAIM_DENIAL,
+                    new SourceReference("payer-835", "CLP-MANY"), "denials"));
+            planned.add(new SlaTimerPort.Timer(UUID.randomUUID(), tenant, item.id(), "GOAL_" + k, NOW.plusSeconds(k)));
+        }
+
+        tx.inTransaction(tenant, () -> {
+            eventsPort.append(events);
+            timers.addPending(planned);
+            return null;
+        });
+
+        String count = "select (select count(*) from outbox_event where tenant_id = ? and aggregate_id = ?),"
+                + " (select count(*) from sla_timer where tenant_id = ? and work_item_id = ? and fired_at is null)";
+        List<long[]> counts = tx.readOnly(tenant, () -> health.ordo.adapter.persistence.Sql.query(jdbc, count,
+                rs -> new long[]{rs.getLong(1), rs.getLong(2)}, tenant.value(), item.id().value(), tenant.value(), item.id().value()));
+        assertThat(counts.get(0)[1]).isEqualTo(many);
+        assertThat(counts.get(0)[0]).isEqualTo(many);
     }
 
     @Test

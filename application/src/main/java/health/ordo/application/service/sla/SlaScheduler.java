@@ -149,6 +149,14 @@ public final class SlaScheduler implements ManageSlaUseCase, GetSlaQuery {
         timers.replacePending(item.tenantId(), item.id(), plan.timers());
     }
 
+    /** The timers of new items' plans, stored with their rows in the caller's transaction: nothing to replace, one write. */
+    public void applyNew(List<Plan> plans) {
+        List<SlaTimerPort.Timer> all = plans.stream().flatMap(plan -> plan.timers().stream()).toList();
+        if (!all.isEmpty()) {
+            timers.addPending(all);
+        }
+    }
+
     /** Goal and passed-deadline timers exist only when the policy escalates them; approaching and deadline always (state). */
     private static void plan(List<SlaTimerPort.Timer> plan, WorkItem item, SlaStage stage, Instant at, Set<String> fired,
                              List<EscalationAction> onlyIfConfigured) {

@@ -21,6 +21,7 @@ import health.ordo.domain.workitem.SourceReference;
 import health.ordo.domain.workitem.WorkItem;
 import health.ordo.domain.workitem.WorkItemType;
 import health.ordo.domain.workitem.WorkItemContent;
+import health.ordo.domain.workitem.WorkItemEvent;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -135,6 +136,9 @@ public final class WorkItemIngestionService implements IngestWorkItemUseCase {
             plans.add(plan);
         }
         boolean[] inserted = fresh.isEmpty() ? new boolean[0] : savePort.insertAllIfSourceAbsent(fresh, changes);
+        // the stored items' events and first timers, each in one write for the batch
+        List<WorkItemEvent> events = new ArrayList<>();
+        List<SlaScheduler.Plan> stored = new ArrayList<>();
         for (int f = 0; f < fresh.size(); f++) {
             WorkItem item = fresh.get(f);
             if (!inserted[f]) {
@@ -142,11 +146,17 @@ public final class WorkItemIngestionService implements IngestWorkItemUseCase {
                 outcomes[at.get(f)] = compareWithKnown(loadPort.loadBySource(tenant, item.content().source()).orElseThrow(), item.content());
                 continue;
             }
-            eventsPort.append(health.ordo.domain.event.BusinessEvents.withBusinessEvents(item, changes.get(f).events()));
+            events.addAll(health.ordo.domain.event.BusinessEvents.withBusinessEvents(item, changes.get(f).events()));
             if (plans.get(f) != null) {
-                sla.apply(item, plans.get(f));
+                stored.add(plans.get(f));
             }
             outcomes[at.get(f)] = new IngestOutcome.Created(item);
+        }
+        if (!events.isEmpty()) {
+            eventsPort.append(events);
+        }
+        if (!stored.isEmpty()) {
+            sla.applyNew(stored);
         }
         return List.of(outcomes);
     }
@@ -191,7 +201,8 @@ public final class WorkItemIngestionService implements IngestWorkItemUseCase {
         }
         eventsPort.append(health.ordo.domain.event.BusinessEvents.withBusinessEvents(item, changes.events()));
         if (clock != null) {
-            sla.apply(item, clock);
+            // a new item has no timers to replace
+            sla.applyNew(List.of(clock));
         }
         return new IngestOutcome.Created(item);
     }

@@ -110,8 +110,38 @@ class WorkItemIngestionServiceTest {
 
         assertThat(stored.getValue().sla().state()).isEqualTo("RUNNING");
         assertThat(stored.getValue().sla().deadlineAt()).isAfter(NOW);
-        verify(timers).replacePending(eq(TENANT), eq(stored.getValue().id()), any());
+        ArgumentCaptor<List<SlaTimerPort.Timer>> planned = listCaptor();
+        verify(timers).addPending(planned.capture());
+        assertThat(planned.getValue()).isNotEmpty().allSatisfy(t -> assertThat(t.workItemId()).isEqualTo(stored.getValue().id()));
+        verify(timers, never()).replacePending(any(), any(), any());
         verify(timers, never()).updateItemSla(any(), any(), any(), any());
+    }
+
+    @Test
+    void givenAnSlaPolicy_ingestBatch_writesTheBatchsEventsAndFirstTimersOnceEach_withNothingToReplace() {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        SlaTimerPort timers = org.mockito.Mockito.mock(SlaTimerPort.class);
+        SlaPolicy policy = new SlaPolicy(TENANT, "holds", 1, WorkItemType.INVOICE_HOLD, List.of(), "standard",
+                new SlaTerms(Duration.ofHours(8), Duration.ofHours(16), 80), List.of(), null, true);
+        when(timers.clockInputs(any(), any())).thenReturn(new SlaTimerPort.ClockInputs(List.of(policy), Map.of(), List.of(), List.of()));
+        service = new WorkItemIngestionService(loadPort, savePort, eventsPort, transactions, TestScoring.builtin(clock), workforce,
+                new SlaScheduler(org.mockito.Mockito.mock(SlaConfigPort.class), timers, loadPort, transactions, clock, "America/Chicago"), clock);
+        when(loadPort.loadBySources(eq(TENANT), any())).thenReturn(Map.of());
+        ArgumentCaptor<List<WorkItem>> stored = listCaptor();
+        when(savePort.insertAllIfSourceAbsent(stored.capture(), any())).thenReturn(new boolean[]{true, false, true});
+        when(loadPort.loadBySource(eq(TENANT), any())).thenReturn(Optional.of(WorkItem.create(TENANT, anInvoiceHold("B"), Actor.SYSTEM, NOW)));
+
+        service.ingestBatch(TENANT, List.of(anInvoiceHold("A"), anInvoiceHold("B"), anInvoiceHold("C")), Actor.SYSTEM);
+
+        List<health.ordo.domain.workitem.WorkItemId> created = List.of(stored.getValue().get(0).id(), stored.getValue().get(2).id());
+        ArgumentCaptor<List<health.ordo.domain.workitem.WorkItemEvent>> events = listCaptor();
+        verify(eventsPort).append(events.capture());
+        assertThat(events.getValue()).extracting(health.ordo.domain.workitem.WorkItemEvent::workItemId).containsOnlyElementsOf(created)
+                .containsAll(created);
+        ArgumentCaptor<List<SlaTimerPort.Timer>> planned = listCaptor();
+        verify(timers).addPending(planned.capture());
+        assertThat(planned.getValue()).extracting(SlaTimerPort.Timer::workItemId).containsOnlyElementsOf(created).containsAll(created);
+        verify(timers, never()).replacePending(any(), any(), any());
     }
 
     @Test
@@ -190,7 +220,7 @@ class WorkItemIngestionServiceTest {
         assertThat(together.getValue()).extracting(w -> w.content().source().externalId()).containsExactly("A", "D");
         assertThat(together.getValue()).allSatisfy(w -> assertThat(w.priorityScore().value()).isPositive());
         assertThat(transactions.transactions).as("one unit of work for the batch").isEqualTo(1);
-        verify(eventsPort, org.mockito.Mockito.times(2)).append(any());
+        verify(eventsPort, org.mockito.Mockito.times(1)).append(any());
         verify(loadPort, never()).loadBySource(any(), any());
         verify(savePort, never()).insertIfSourceAbsent(any(), any());
     }
@@ -240,7 +270,7 @@ class WorkItemIngestionServiceTest {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static ArgumentCaptor<List<WorkItem>> listCaptor() {
+    private static <T> ArgumentCaptor<List<T>> listCaptor() {
         return (ArgumentCaptor) ArgumentCaptor.forClass(List.class);
     }
 

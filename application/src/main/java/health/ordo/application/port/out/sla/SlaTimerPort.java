@@ -22,6 +22,9 @@ public interface SlaTimerPort {
     /** Replaces the item's unfired timers (fired ones stay as the record of what happened). */
     void replacePending(TenantId tenant, WorkItemId id, List<Timer> timers);
 
+    /** The first timers of items stored in the caller's unit of work, which have none to replace (of any items). */
+    void addPending(List<Timer> timers);
+
     /** The tenants with unfired timers due at or before {@code now}, the one whose oldest is due first first (unlocked). */
     List<TenantId> tenantsWithDue(Instant now);
 
