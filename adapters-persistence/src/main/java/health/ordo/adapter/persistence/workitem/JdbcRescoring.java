@@ -117,4 +117,11 @@ class JdbcRescoring implements RescoringPort {
                 : rows.query("select " + COLUMNS + " from work_item where tenant_id = ? and type = ? and " + OPEN + " limit ?",
                 tenant.value(), type.name(), limit);
     }
+
+    @Override
+    public List<WorkItem> loadOpenInQueue(TenantId tenant, String queue, WorkItemType type, int limit) {
+        String sql = "select " + COLUMNS + " from work_item where tenant_id = ? and queue = ? and " + OPEN;
+        return type == null ? rows.query(sql + " limit ?", tenant.value(), queue, limit)
+                : rows.query(sql + " and type = ? limit ?", tenant.value(), queue, type.name(), limit);
+    }
 }

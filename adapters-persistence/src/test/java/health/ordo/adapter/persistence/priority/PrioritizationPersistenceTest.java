@@ -149,6 +149,28 @@ class PrioritizationPersistenceTest {
     }
 
     @Test
+    void givenItemsInTwoQueues_loadOpenInQueue_readsOnlyThatQueuesOpenItemsOfTheType() {
+        WorkItem first = storeItem("Q-1", Map.of("payer", "Aetna"), NOW);
+        WorkItem second = storeItem("Q-2", Map.of("payer", "Aetna"), NOW);
+        WorkItem elsewhere = WorkItem.create(tenant, new WorkItemContent(WorkItemType.CLAIM_DENIAL,
+                new SourceReference("payer-835", "Q-3"), "Denied claim", Money.of("500.00", "USD"), null, null,
+                Attributes.of(Map.of()), "denials-aetna"), Actor.SYSTEM, NOW);
+        tx.inTransaction(tenant, () -> savePort.insertIfSourceAbsent(elsewhere, elsewhere.pullChanges()));
+        WorkItem otherType = WorkItem.create(tenant, new WorkItemContent(WorkItemType.UNDERPAYMENT,
+                new SourceReference("payer-835", "Q-4"), "Underpaid claim", Money.of("80.00", "USD"), null, null,
+                Attributes.of(Map.of()), first.queue()), Actor.SYSTEM, NOW);
+        tx.inTransaction(tenant, () -> savePort.insertIfSourceAbsent(otherType, otherType.pullChanges()));
+
+        assertThat(tx.readOnly(tenant, () -> rescoring.loadOpenInQueue(tenant, first.queue(), WorkItemType.CLAIM_DENIAL, 10)))
+                .extracting(WorkItem::id).containsExactlyInAnyOrder(first.id(), second.id());
+        assertThat(tx.readOnly(tenant, () -> rescoring.loadOpenInQueue(tenant, first.queue(), null, 10)))
+                .extracting(WorkItem::id).containsExactlyInAnyOrder(first.id(), second.id(), otherType.id());
+        assertThat(tx.readOnly(tenant, () -> rescoring.loadOpenInQueue(tenant, "denials-aetna", WorkItemType.CLAIM_DENIAL, 10)))
+                .extracting(WorkItem::id).containsExactly(elsewhere.id());
+        assertThat(tx.readOnly(tenant, () -> rescoring.loadOpenInQueue(tenant, first.queue(), null, 1))).hasSize(1);
+    }
+
+    @Test
     void givenTwoNodesClaimingStaleItems_theyNeverGetTheSameRow() throws Exception {
         for (int i = 0; i < 6; i++) {
             storeItem("S-" + i, Map.of("payer", "Aetna"), NOW.minusSeconds(3600));

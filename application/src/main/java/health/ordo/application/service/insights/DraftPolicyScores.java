@@ -18,7 +18,7 @@ import java.util.Map;
 /** The scores a priority policy version (a draft, say) would give a queue's open items: the what-if's "activate this policy". */
 public final class DraftPolicyScores {
 
-    /** At most this many open items of the policy's type are scored again. */
+    /** At most this many open items of the queue (of the policy's type) are scored again. */
     static final int MAX_RESCORED = 50_000;
 
     private final PriorityPolicyPort policies;
@@ -39,10 +39,8 @@ public final class DraftPolicyScores {
                 "priority policy " + policyId + " has no version " + version));
         Instant now = clock.instant();
         Map<String, Double> scores = new HashMap<>();
-        for (WorkItem item : rescoring.loadOpen(tenant, policy.appliesTo(), MAX_RESCORED)) {
-            if (queue.equals(item.queue())) {
-                scores.put(item.id().value().toString(), policy.scoreValue(scoring.input(item, now)));
-            }
+        for (WorkItem item : rescoring.loadOpenInQueue(tenant, queue, policy.appliesTo(), MAX_RESCORED)) {
+            scores.put(item.id().value().toString(), policy.scoreValue(scoring.input(item, now)));
         }
         return open.stream().map(work -> scores.containsKey(work.id()) ? new OpenWork(work.id(), work.type(), work.started(),
                 scores.get(work.id()), work.deadline(), work.hours(), work.amount()) : work).toList();

@@ -32,4 +32,7 @@ public interface RescoringPort {
 
     /** Open items of a tenant (optionally of one type) for simulation, up to {@code limit}. */
     List<WorkItem> loadOpen(TenantId tenant, health.ordo.domain.workitem.WorkItemType type, int limit);
+
+    /** Open items of one queue of a tenant (optionally of one type), up to {@code limit}: a what-if's queue. */
+    List<WorkItem> loadOpenInQueue(TenantId tenant, String queue, health.ordo.domain.workitem.WorkItemType type, int limit);
 }
