@@ -35,10 +35,12 @@ class JdbcInsightReads implements InsightReadPort {
     /** Facts read from the cursor at a time by {@link #facts}. */
     private static final int FETCH_SIZE = 2_000;
 
+    /** The metrics of the rows summed, a row of a day outside the range taken out of its month's (sign -1). */
     private static final String SUMS = """
-            sum(arrivals), sum(arrived_amount), sum(completions), sum(completed_amount), sum(cancellations), sum(with_deadline),
-            sum(met), sum(first_pass), sum(reopened), sum(exceptions), sum(overridden), sum(claims), sum(claims_as_proposed),
-            sum(written_off), sum(recovered_amount), sum(written_off_amount)""";
+            sum(sign * arrivals), sum(sign * arrived_amount), sum(sign * completions), sum(sign * completed_amount),
+            sum(sign * cancellations), sum(sign * with_deadline), sum(sign * met), sum(sign * first_pass), sum(sign * reopened),
+            sum(sign * exceptions), sum(sign * overridden), sum(sign * claims), sum(sign * claims_as_proposed),
+            sum(sign * written_off), sum(sign * recovered_amount), sum(sign * written_off_amount)""";
 
     private final JdbcOperations jdbc;
 
@@ -56,36 +58,87 @@ class JdbcInsightReads implements InsightReadPort {
     }
 
     /**
-     * The rollup rows of a range as one relation {@code r} (day, value, metrics): the whole calendar months inside the
-     * range from {@code work_monthly} (dated the first of their month) when the read sums per month or over the whole
-     * range, the other days from {@code work_daily}. The rows are those of {@code rows}: a dimension's rows, with or
-     * without a filter.
+     * The rollup rows of a range as one relation {@code r} (day, sign, value, metrics): the whole calendar months inside
+     * the range from {@code work_monthly} (dated the first of their month) when the read sums per month or over the whole
+     * range, the other days from {@code work_daily}. A month the range covers in part is read as the days inside the
+     * range or as the month's row less the days outside it (those rows with sign -1), whichever reads fewer rows: a year
+     * ending today reads the current month as its one monthly row, the days after today having none. The rows are those
+     * of {@code rows}: a dimension's rows, with or without a filter.
      */
     private record Source(String sql, List<Object> params) {
 
-        static Source of(TenantId tenant, Rows rows, LocalDate from, LocalDate to, InsightRequest.Period period) {
-            String columns = "value, " + String.join(", ", RollupRows.METRICS);
+        /** The columns of the relation: the sign, the value and every metric column. */
+        static String columns() {
+            return "sign, value, " + String.join(", ", RollupRows.METRICS);
+        }
+
+        /** Rows of one table over {@code [from, until)}, counted with {@code sign}. */
+        private record Branch(boolean monthly, int sign, LocalDate from, LocalDate until) {
+        }
+
+        /**
+         * @param daysWithRows how many days in {@code [from, until)} hold rows (the row over everything): the days after
+         *                     today hold none
+         */
+        static Source of(TenantId tenant, Rows rows, LocalDate from, LocalDate to, InsightRequest.Period period,
+                         java.util.function.BiFunction<LocalDate, LocalDate, Long> daysWithRows) {
             LocalDate firstWhole = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
             LocalDate afterWhole = to.plusDays(1).getDayOfMonth() == 1 ? to.plusDays(1) : to.withDayOfMonth(1);
             boolean months = (period == InsightRequest.Period.NONE || period == InsightRequest.Period.MONTH) && firstWhole.isBefore(afterWhole);
-            List<Object> params = new ArrayList<>();
+            List<Branch> branches = new ArrayList<>();
             if (!months) {
+                branches.add(new Branch(false, 1, from, to.plusDays(1)));
+            } else {
+                branches.add(new Branch(true, 1, firstWhole, afterWhole));
+                if (from.isBefore(firstWhole)) {
+                    // the first month's days before the range: all past, so counted as calendar days
+                    LocalDate monthStart = from.withDayOfMonth(1);
+                    partial(branches, monthStart, from, firstWhole, days(monthStart, from) < days(from, firstWhole));
+                }
+                if (afterWhole.isBefore(to.plusDays(1))) {
+                    LocalDate after = to.plusDays(1);
+                    LocalDate monthEnd = afterWhole.plusMonths(1);
+                    long inside = days(afterWhole, after);
+                    partial(branches, afterWhole, afterWhole, after, days(after, monthEnd) < inside
+                            || daysWithRows.apply(after, monthEnd) < inside);
+                }
+            }
+            String columns = columns().substring("sign, ".length());
+            List<String> selects = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
+            // each branch its own index range (an OR of day ranges would read every day of the rows)
+            for (Branch branch : branches) {
+                String table = branch.monthly() ? "work_monthly" : "work_daily";
+                String day = branch.monthly() ? "month" : "day";
+                selects.add("select " + day + " as day, " + branch.sign() + " as sign, " + columns + " from " + table
+                        + " where tenant_id = ? and " + rows.sql() + " and " + day + " >= ? and " + day + " < ?");
                 params.add(tenant.value());
                 params.addAll(rows.params());
-                params.addAll(List.of(from, to));
-                return new Source("(select day, " + columns + " from work_daily where tenant_id = ? and " + rows.sql() + " and day between ? and ?) r",
-                        params);
+                params.addAll(List.of(branch.from(), branch.until()));
             }
-            // three ranges, each its own index range (an OR of the two day ranges would read every day of the rows)
-            for (LocalDate[] range : new LocalDate[][]{{from, firstWhole}, {afterWhole, to.plusDays(1)}, {firstWhole, afterWhole}}) {
-                params.add(tenant.value());
-                params.addAll(rows.params());
-                params.addAll(List.of(range[0], range[1]));
+            return new Source("(" + String.join(" union all ", selects) + ") r", params);
+        }
+
+        /**
+         * The range's days {@code [inFrom, inUntil)} of the month starting {@code monthStart}: those days' rows, or the
+         * month's row less the rows of its other days.
+         */
+        private static void partial(List<Branch> branches, LocalDate monthStart, LocalDate inFrom, LocalDate inUntil, boolean byMonth) {
+            if (!byMonth) {
+                branches.add(new Branch(false, 1, inFrom, inUntil));
+                return;
             }
-            return new Source("(select day, " + columns + " from work_daily where tenant_id = ? and " + rows.sql() + " and day >= ? and day < ?"
-                    + " union all select day, " + columns + " from work_daily where tenant_id = ? and " + rows.sql() + " and day >= ? and day < ?"
-                    + " union all select month, " + columns + " from work_monthly where tenant_id = ? and " + rows.sql()
-                    + " and month >= ? and month < ?) r", params);
+            branches.add(new Branch(true, 1, monthStart, monthStart.plusDays(1)));
+            if (monthStart.isBefore(inFrom)) {
+                branches.add(new Branch(false, -1, monthStart, inFrom));
+            }
+            if (inUntil.isBefore(monthStart.plusMonths(1))) {
+                branches.add(new Branch(false, -1, inUntil, monthStart.plusMonths(1)));
+            }
+        }
+
+        private static long days(LocalDate from, LocalDate until) {
+            return java.time.temporal.ChronoUnit.DAYS.between(from, until);
         }
     }
 
@@ -120,12 +173,34 @@ class JdbcInsightReads implements InsightReadPort {
     public List<DailyRollup.Row> rollup(TenantId tenant, LocalDate from, LocalDate to, DailyRollup.Filter filter, Dimension dimension,
                                         String value, InsightRequest.Period period, boolean withDurations) {
         String start = periodStart(period);
-        Source source = Source.of(tenant, Rows.of(filter, dimension, value), from, to, period);
+        Source source = Source.of(tenant, Rows.of(filter, dimension, value), from, to, period,
+                (first, until) -> Sql.query(jdbc, "select count(*) from work_daily where tenant_id = ? and dimension = ''"
+                        + " and filter_dimension = '' and filter_value = '' and day >= ? and day < ?", rs -> rs.getLong(1),
+                        tenant.value(), first, until).get(0));
         List<Object> params = new ArrayList<>();
         if (period == InsightRequest.Period.NONE) {
             params.add(from);
         }
         params.addAll(source.params());
+        if (withDurations) {
+            // the rows read once with their sparse histograms and summed here (a year by worker is a few thousand rows):
+            // summing the counts in SQL and reading the histograms in a second pass read every row twice
+            Map<String, DailyRollup.Row> rows = new java.util.TreeMap<>();
+            Sql.query(jdbc, "select " + start + " as period, " + Source.columns() + " from " + source.sql(), rs -> {
+                LocalDate day = rs.getObject(1, LocalDate.class);
+                String group = rs.getString("value");
+                DayMetrics sum = rows.computeIfAbsent(day + "\u0000" + group,
+                        k -> new DailyRollup.Row(day, filter, dimension, group, new DayMetrics())).metrics();
+                if (rs.getInt("sign") > 0) {
+                    sum.add(RollupRows.metrics(rs));
+                } else {
+                    sum.subtract(RollupRows.metrics(rs));
+                }
+                return 1;
+            }, params.toArray());
+            // a value whose only rows in a month lie outside the range sums to nothing there
+            return rows.values().stream().filter(row -> !row.metrics().isZero()).toList();
+        }
         Map<String, DailyRollup.Row> rows = new LinkedHashMap<>();
         Sql.query(jdbc, "select " + start + " as period, value, " + SUMS + " from " + source.sql() + " group by 1, 2 order by 1, 2", rs -> {
             DayMetrics m = new DayMetrics();
@@ -149,20 +224,7 @@ class JdbcInsightReads implements InsightReadPort {
             rows.put(day + "\u0000" + rs.getString(2), new DailyRollup.Row(day, filter, dimension, rs.getString(2), m));
             return 1;
         }, params.toArray());
-        if (withDurations && !rows.isEmpty()) {
-            // the sparse histograms of the rows read, summed here: a year by worker is a few thousand rows
-            Sql.query(jdbc, "select " + start + " as period, value, cycle_buckets, cycle_counts, wait_buckets, wait_counts,"
-                    + " touch_buckets, touch_counts from " + source.sql(), rs -> {
-                DailyRollup.Row row = rows.get(rs.getObject(1, LocalDate.class) + "\u0000" + rs.getString(2));
-                if (row != null) {
-                    RollupRows.addHistogram(rs, "cycle", row.metrics().cycle);
-                    RollupRows.addHistogram(rs, "wait", row.metrics().waiting);
-                    RollupRows.addHistogram(rs, "touch", row.metrics().touch);
-                }
-                return 1;
-            }, params.toArray());
-        }
-        return List.copyOf(rows.values());
+        return rows.values().stream().filter(row -> !row.metrics().isZero()).toList();
     }
 
     @Override

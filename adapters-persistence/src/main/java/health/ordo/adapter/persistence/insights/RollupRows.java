@@ -217,7 +217,8 @@ final class RollupRows {
                 rs.getString("value"));
     }
 
-    private static DayMetrics metrics(ResultSet rs) throws SQLException {
+    /** A row's metrics, histograms included, from its columns ({@link #METRICS}). */
+    static DayMetrics metrics(ResultSet rs) throws SQLException {
         DayMetrics m = new DayMetrics();
         m.arrivals = rs.getLong("arrivals");
         m.arrivedAmount = rs.getBigDecimal("arrived_amount");
@@ -242,7 +243,7 @@ final class RollupRows {
     }
 
     /** Adds a row's sparse histogram of the measure ({@code cycle}, {@code wait}, {@code touch}) to the counts. */
-    static void addHistogram(ResultSet rs, String measure, long[] into) throws SQLException {
+    private static void addHistogram(ResultSet rs, String measure, long[] into) throws SQLException {
         Object[] buckets = (Object[]) rs.getArray(measure + "_buckets").getArray();
         Object[] counts = (Object[]) rs.getArray(measure + "_counts").getArray();
         for (int i = 0; i < buckets.length; i++) {

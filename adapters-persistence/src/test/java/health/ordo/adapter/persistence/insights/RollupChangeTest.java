@@ -7,6 +7,7 @@ import health.ordo.application.port.out.insights.FactsPort;
 import health.ordo.application.port.out.insights.FactsPort.KeyedFact;
 import health.ordo.application.port.out.insights.InsightReadPort;
 import health.ordo.domain.insights.DailyRollup;
+import health.ordo.domain.insights.DayMetrics;
 import health.ordo.domain.insights.Dimension;
 import health.ordo.domain.insights.WorkFact;
 import health.ordo.domain.shared.TenantId;
@@ -97,6 +98,54 @@ class RollupChangeTest extends PersistenceTestSupport {
         assertThat(tx.inTransaction(tenant, () -> reads.rollup(tenant, LocalDate.of(2026, 1, 20), LocalDate.of(2026, 3, 10), null,
                 InsightRequest.Period.NONE, false)))
                 .singleElement().satisfies(total -> assertThat(total.metrics().arrivals).isEqualTo(400));
+        // with the histograms: the rows are read once and summed in Java, to the same counts
+        DailyRollup.Row counted = tx.inTransaction(tenant, () -> reads.rollup(tenant, LocalDate.of(2026, 1, 20), LocalDate.of(2026, 3, 10),
+                null, InsightRequest.Period.NONE, false)).get(0);
+        assertThat(tx.inTransaction(tenant, () -> reads.rollup(tenant, LocalDate.of(2026, 1, 20), LocalDate.of(2026, 3, 10), null,
+                InsightRequest.Period.NONE, true))).singleElement().satisfies(total -> {
+                    assertThat(total.metrics().arrivals).isEqualTo(400);
+                    assertThat(total.metrics().completions).isEqualTo(counted.metrics().completions).isPositive();
+                    assertThat(total.metrics().completedAmount).isEqualByComparingTo(counted.metrics().completedAmount);
+                    assertThat(java.util.Arrays.stream(total.metrics().cycle).sum()).isEqualTo(counted.metrics().completions);
+                });
+    }
+
+    @Test
+    void aMonthTheRangeCoversInPart_readAsTheMonthLessItsOtherDaysOrAsItsDays_sumsAsTheDaysDo() {
+        TenantId tenant = newTenant("rollup-part-months");
+        Random random = new Random(11);
+        List<KeyedFact> keyed = new ArrayList<>();
+        for (int i = 0; i < 240; i++) {
+            // arrivals from January 1 to late March, closings by early April: no day after April 6 holds rows
+            keyed.add(keyed(tenant, UUID.randomUUID(), fact(random, LocalDate.of(2026, 1, 1).plusDays(i % 80))));
+        }
+        inBatches(tenant, keyed);
+        List<LocalDate[]> ranges = List.of(
+                new LocalDate[]{LocalDate.of(2026, 1, 5), LocalDate.of(2026, 3, 20)},  // both ends: the month less 4 and 11 days
+                new LocalDate[]{LocalDate.of(2026, 1, 20), LocalDate.of(2026, 3, 5)},  // both ends: the days inside
+                new LocalDate[]{LocalDate.of(2026, 2, 3), LocalDate.of(2026, 4, 6)},   // April: the month, no day after the 6th has rows
+                new LocalDate[]{LocalDate.of(2026, 1, 2), LocalDate.of(2026, 2, 27)});
+        for (LocalDate[] range : ranges) {
+            for (InsightRequest.Period period : List.of(InsightRequest.Period.NONE, InsightRequest.Period.MONTH)) {
+                for (Dimension dimension : java.util.Arrays.asList(null, Dimension.QUEUE, Dimension.WORKER)) {
+                    for (boolean durations : List.of(false, true)) {
+                        Map<String, String> byDays = new java.util.TreeMap<>();
+                        Map<String, DayMetrics> sums = new java.util.TreeMap<>();
+                        for (DailyRollup.Row day : tx.inTransaction(tenant, () -> reads.rollup(tenant, range[0], range[1], null, dimension,
+                                null, InsightRequest.Period.DAY, durations))) {
+                            LocalDate label = period == InsightRequest.Period.NONE ? range[0] : day.day().withDayOfMonth(1);
+                            sums.computeIfAbsent(label + " " + day.value(), k -> new DayMetrics()).add(day.metrics());
+                        }
+                        sums.forEach((key, metrics) -> byDays.put(key, metrics.toString()));
+                        Map<String, String> read = new java.util.TreeMap<>();
+                        tx.inTransaction(tenant, () -> reads.rollup(tenant, range[0], range[1], null, dimension, null, period, durations))
+                                .forEach(row -> read.put(row.day() + " " + row.value(), row.metrics().toString()));
+                        assertThat(read).as("%s to %s, %s, by %s, durations %s", range[0], range[1], period, dimension, durations)
+                                .isNotEmpty().isEqualTo(byDays);
+                    }
+                }
+            }
+        }
     }
 
     @Test
