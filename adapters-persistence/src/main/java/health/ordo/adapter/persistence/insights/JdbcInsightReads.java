@@ -91,7 +91,8 @@ class JdbcInsightReads implements InsightReadPort {
             } else {
                 branches.add(new Branch(true, 1, firstWhole, afterWhole));
                 if (from.isBefore(firstWhole)) {
-                    // the first month's days before the range: all past, so counted as calendar days
+                    // the first month's days before the range, counted as calendar days (they lie before the range, so
+                    // in the past whenever the range holds rows at all)
                     LocalDate monthStart = from.withDayOfMonth(1);
                     partial(branches, monthStart, from, firstWhole, days(monthStart, from) < days(from, firstWhole));
                 }

@@ -149,7 +149,10 @@ public final class SlaScheduler implements ManageSlaUseCase, GetSlaQuery {
         timers.replacePending(item.tenantId(), item.id(), plan.timers());
     }
 
-    /** The timers of new items' plans, stored with their rows in the caller's transaction: nothing to replace, one write. */
+    /**
+     * The timers of items inserted in the caller's transaction (ids no earlier transaction knew, so no timers to replace),
+     * in one write. An item already stored takes {@link #apply}: this would keep its old timers beside the new ones.
+     */
     public void applyNew(List<Plan> plans) {
         List<SlaTimerPort.Timer> all = plans.stream().flatMap(plan -> plan.timers().stream()).toList();
         if (!all.isEmpty()) {

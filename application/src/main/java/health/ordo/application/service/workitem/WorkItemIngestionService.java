@@ -91,8 +91,8 @@ public final class WorkItemIngestionService implements IngestWorkItemUseCase {
 
     /**
      * A batch of distinct source records in one unit of work: one read of the ones already known, the routing rules, SLA
-     * inputs and likelihoods read once for all, the new rows in one round trip and their history in another; outbox
-     * events and SLA timers held for the commit. An item that is invalid on its own (a queue that does not exist) is
+     * inputs and likelihoods read once for all, the new rows in multi-row inserts and their history likewise; the stored
+     * items' outbox events in one write and their first SLA timers in another, held for the commit. An item that is invalid on its own (a queue that does not exist) is
      * rejected without holding up the others.
      */
     private List<IngestOutcome> ingestTogether(TenantId tenant, List<WorkItemContent> contents, Actor actor, Provenance provenance) {

@@ -13,8 +13,8 @@ public interface SaveWorkItemPort {
     boolean insertIfSourceAbsent(WorkItem item, WorkItem.Changes changes);
 
     /**
-     * {@link #insertIfSourceAbsent} for a batch of new items (their sources distinct) with their changes, in one round
-     * trip for the rows and one for their history.
+     * {@link #insertIfSourceAbsent} for a batch of new items (their sources distinct) with their changes: the rows in
+     * multi-row statements (a few hundred rows each), then the history of those inserted likewise.
      *
      * @return per item, in order: true when inserted; false when its source record was already there
      */
