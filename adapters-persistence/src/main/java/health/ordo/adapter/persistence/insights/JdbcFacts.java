@@ -159,15 +159,20 @@ class JdbcFacts implements FactsPort {
             ZoneId zone = zones.apply(new TenantId(tenant.getKey()));
             countedIn(tenant.getKey(), zone);
             DailyRollup.Change change = changes.computeIfAbsent(tenant.getKey(), t -> new DailyRollup.Change(zone));
+            // one probe of the key and one of the fact's partition per id (each lateral's limit keeps PostgreSQL from
+            // flattening it into a join): as a join, its generic plan on a table not yet analysed walked the tenant's facts
+            // and tested each against the whole list of ids, 11 s for 3,000 ids of 3,000 facts
             Sql.query(jdbc, """
-                    select f.* from work_fact_key k
-                    join work_fact f on f.tenant_id = k.tenant_id and f.received_at = k.received_at and f.fact_id = k.fact_id
-                    where k.tenant_id = ? and k.fact_id = any(?::uuid[])""", rs -> {
+                    select f.* from unnest(?::uuid[]) as u(fact_id)
+                    cross join lateral (select k.received_at from work_fact_key k
+                                        where k.tenant_id = ? and k.fact_id = u.fact_id limit 1) k
+                    cross join lateral (select f.* from work_fact f
+                                        where f.tenant_id = ? and f.received_at = k.received_at and f.fact_id = u.fact_id limit 1) f""", rs -> {
                 WorkFact old = FactColumns.read(rs);
                 change.remove(old);
                 replaced.add(new Object[]{tenant.getKey(), old.receivedAt(), rs.getObject("fact_id", UUID.class)});
                 return 1;
-            }, tenant.getKey(), ids);
+            }, ids, tenant.getKey(), tenant.getKey());
         }
         if (!replaced.isEmpty()) {
             Sql.prepareBatch(jdbc, "delete from work_fact where tenant_id = ? and received_at = ? and fact_id = ?", statement -> {
