@@ -92,8 +92,8 @@ class WorkItemIngestionServiceTest {
         assertThat(transactions.transactions).isEqualTo(1);
     }
 
-    @Test
-    void givenAnSlaPolicy_ingest_storesTheClockWithTheInsertedRow_andNeverWritesTheRowASecondTime() {
+    /** The service with an 8/16-hour SLA policy for invoice holds; the timers port it plans with. */
+    private SlaTimerPort withAnSlaPolicyForHolds() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         SlaTimerPort timers = org.mockito.Mockito.mock(SlaTimerPort.class);
         SlaPolicy policy = new SlaPolicy(TENANT, "holds", 1, WorkItemType.INVOICE_HOLD, List.of(), "standard",
@@ -101,6 +101,12 @@ class WorkItemIngestionServiceTest {
         when(timers.clockInputs(any(), any())).thenReturn(new SlaTimerPort.ClockInputs(List.of(policy), Map.of(), List.of(), List.of()));
         service = new WorkItemIngestionService(loadPort, savePort, eventsPort, transactions, TestScoring.builtin(clock), workforce,
                 new SlaScheduler(org.mockito.Mockito.mock(SlaConfigPort.class), timers, loadPort, transactions, clock, "America/Chicago"), clock);
+        return timers;
+    }
+
+    @Test
+    void givenAnSlaPolicy_ingest_storesTheClockWithTheInsertedRow_andNeverWritesTheRowASecondTime() {
+        SlaTimerPort timers = withAnSlaPolicyForHolds();
         WorkItemContent content = anInvoiceHold("HOLD-SLA");
         when(loadPort.loadBySource(TENANT, content.source())).thenReturn(Optional.empty());
         ArgumentCaptor<WorkItem> stored = ArgumentCaptor.forClass(WorkItem.class);
@@ -119,13 +125,7 @@ class WorkItemIngestionServiceTest {
 
     @Test
     void givenAnSlaPolicy_ingestBatch_writesTheBatchsEventsAndFirstTimersOnceEach_withNothingToReplace() {
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        SlaTimerPort timers = org.mockito.Mockito.mock(SlaTimerPort.class);
-        SlaPolicy policy = new SlaPolicy(TENANT, "holds", 1, WorkItemType.INVOICE_HOLD, List.of(), "standard",
-                new SlaTerms(Duration.ofHours(8), Duration.ofHours(16), 80), List.of(), null, true);
-        when(timers.clockInputs(any(), any())).thenReturn(new SlaTimerPort.ClockInputs(List.of(policy), Map.of(), List.of(), List.of()));
-        service = new WorkItemIngestionService(loadPort, savePort, eventsPort, transactions, TestScoring.builtin(clock), workforce,
-                new SlaScheduler(org.mockito.Mockito.mock(SlaConfigPort.class), timers, loadPort, transactions, clock, "America/Chicago"), clock);
+        SlaTimerPort timers = withAnSlaPolicyForHolds();
         when(loadPort.loadBySources(eq(TENANT), any())).thenReturn(Map.of());
         ArgumentCaptor<List<WorkItem>> stored = listCaptor();
         when(savePort.insertAllIfSourceAbsent(stored.capture(), any())).thenReturn(new boolean[]{true, false, true});
