@@ -67,9 +67,12 @@ class JdbcInsightReads implements InsightReadPort {
      */
     private record Source(String sql, List<Object> params) {
 
+        /** The columns each branch reads: the value and every metric column. */
+        private static final String ROW_COLUMNS = "value, " + String.join(", ", RollupRows.METRICS);
+
         /** The columns of the relation: the sign, the value and every metric column. */
         static String columns() {
-            return "sign, value, " + String.join(", ", RollupRows.METRICS);
+            return "sign, " + ROW_COLUMNS;
         }
 
         /** Rows of one table over {@code [from, until)}, counted with {@code sign}. */
@@ -104,14 +107,13 @@ class JdbcInsightReads implements InsightReadPort {
                             || daysWithRows.apply(after, monthEnd) < inside);
                 }
             }
-            String columns = columns().substring("sign, ".length());
             List<String> selects = new ArrayList<>();
             List<Object> params = new ArrayList<>();
             // each branch its own index range (an OR of day ranges would read every day of the rows)
             for (Branch branch : branches) {
                 String table = branch.monthly() ? "work_monthly" : "work_daily";
                 String day = branch.monthly() ? "month" : "day";
-                selects.add("select " + day + " as day, " + branch.sign() + " as sign, " + columns + " from " + table
+                selects.add("select " + day + " as day, " + branch.sign() + " as sign, " + ROW_COLUMNS + " from " + table
                         + " where tenant_id = ? and " + rows.sql() + " and " + day + " >= ? and " + day + " < ?");
                 params.add(tenant.value());
                 params.addAll(rows.params());
